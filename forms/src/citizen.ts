@@ -1,0 +1,87 @@
+/**
+ * The citizen record every other part of the kiosk speaks: identification sources (chip, QR, MRZ)
+ * and the population registry are merged into it, and procedure forms bind to its fields.
+ * Dates are ISO `YYYY-MM-DD`; Vietnamese text is NFC.
+ */
+
+/** Where a value came from, best first. `citizen` = typed at the kiosk by the citizen. */
+export type Source = 'chip' | 'qr' | 'mrz' | 'registry' | 'citizen';
+
+export type Sex = 'M' | 'F' | 'X';
+
+/**
+ * An address in the two-level form used since 1 July 2025 (province → commune/ward), with the
+ * street part in `detail`. `district` is kept only when a source still uses the old
+ * three-level form, so nothing the source said is lost.
+ */
+export interface Address {
+  readonly province: string;
+  readonly commune: string;
+  readonly detail?: string;
+  readonly district?: string;
+}
+
+export interface RelatedPerson {
+  readonly fullName: string;
+  readonly personalId?: string;
+  readonly birthYear?: number;
+}
+
+export interface HouseholdHead extends RelatedPerson {
+  /** Relation of the citizen to the household head, e.g. "Con", "Vợ", "Chủ hộ". */
+  readonly relation?: string;
+}
+
+export interface CitizenRecord {
+  /** The 12-digit personal identification number (số định danh cá nhân). */
+  readonly personalId: string;
+  readonly oldIdNumber?: string;
+  readonly fullName: string;
+  readonly dateOfBirth: string;
+  readonly sex: Sex;
+  readonly nationality?: string;
+  readonly ethnicity?: string;
+  readonly religion?: string;
+  readonly placeOfOrigin?: Address;
+  readonly placeOfBirth?: Address;
+  /** Permanent residence (nơi thường trú). */
+  readonly permanentResidence?: Address;
+  /** Current residence (nơi ở hiện tại). */
+  readonly currentResidence?: Address;
+  readonly personalIdentification?: string;
+  readonly dateOfIssue?: string;
+  readonly dateOfExpiry?: string;
+  readonly father?: RelatedPerson;
+  readonly mother?: RelatedPerson;
+  readonly spouse?: RelatedPerson;
+  readonly householdHead?: HouseholdHead;
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+export type CitizenField = keyof CitizenRecord;
+
+/** A chip/registry disagreement surfaced to the citizen and staff, never silently resolved. */
+export interface FieldMismatch {
+  readonly field: CitizenField;
+  readonly values: Partial<Record<Source, string>>;
+}
+
+/** The merged record with the source of each top-level field. */
+export interface CitizenFacts {
+  readonly record: CitizenRecord;
+  readonly provenance: Partial<Record<CitizenField, Source>>;
+  readonly mismatches: readonly FieldMismatch[];
+  /** Lower assurance when the chip could not be read (QR or MRZ only). */
+  readonly assurance: 'chip' | 'document' | 'registry-only';
+}
+
+/** Fields that identify the person: chip data wins for these when sources disagree. */
+export const IDENTITY_FIELDS: readonly CitizenField[] = [
+  'personalId',
+  'fullName',
+  'dateOfBirth',
+  'sex',
+  'dateOfIssue',
+  'dateOfExpiry',
+];

@@ -1,0 +1,2 @@
+export * from './citizen';
+export type * from './procedure-types';
