@@ -12,10 +12,20 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/test-fixtures/**', '@kiosk/test-fixtures'], message: 'production code never imports test fixtures' }] },
+        {
+          patterns: [
+            {
+              group: ['**/test-fixtures/**', '@kiosk/test-fixtures'],
+              message: 'production code never imports test fixtures',
+            },
+          ],
+        },
       ],
     },
   },
@@ -26,12 +36,29 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/core/**', '@kiosk/test-fixtures', '**/test-fixtures/**'], message: 'the renderer only knows the protocol types' }] },
+        {
+          patterns: [
+            {
+              group: ['**/core/**', '@kiosk/test-fixtures', '**/test-fixtures/**'],
+              message: 'the renderer only knows the protocol types',
+            },
+          ],
+        },
       ],
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**', 'kiosk-app/src/demo/**', 'scripts/**', 'test-fixtures/**'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/test/**',
+      '**/bench/**',
+      '**/docs/**',
+      '**/testing/**',
+      'kiosk-app/src/demo/**',
+      'scripts/**',
+      'test-fixtures/**',
+    ],
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -1,2 +1,3 @@
-export * from './citizen';
-export type * from './procedure-types';
+export * from './browser';
+export { loadCatalogue, DEFAULT_PROCEDURES_DIR } from './catalogue';
+export type { Catalogue } from './catalogue';

@@ -3,7 +3,7 @@
  * Procedure data files are validated against the zod schema in `procedure-schema.ts`, which must
  * produce exactly these types.
  */
-import type { CitizenField, Source } from './citizen';
+import type { Address, CitizenField, Source } from './citizen';
 
 export interface LocalizedText {
   readonly vi: string;
@@ -27,6 +27,26 @@ export interface FieldOption {
   readonly label: LocalizedText;
 }
 
+/** A condition on the citizen record: the value at `path` equals `equals`. */
+export interface BindingCondition {
+  readonly path: string;
+  readonly equals: string;
+}
+
+/**
+ * A conditional binding: the first rule whose `when` holds (or that has no `when`) supplies the
+ * value. Used where the form's block depends on who the citizen is, e.g. the birth declaration
+ * fills the father's block from the citizen when the citizen is a man and from the spouse
+ * otherwise.
+ */
+export interface BindingRule {
+  readonly when?: BindingCondition;
+  readonly binding: string;
+}
+
+/** Dates that must lie in the past (a birth date) or not before today (a start date). */
+export type DateRule = 'past' | 'notPast';
+
 export interface FormField {
   readonly id: string;
   readonly label: LocalizedText;
@@ -34,6 +54,12 @@ export interface FormField {
   readonly required: boolean;
   /** A path into the citizen record, e.g. `citizen.fullName`, `citizen.father.fullName`. */
   readonly binding?: string;
+  /** Conditional bindings, tried in order after `binding` (if any) gave no value. */
+  readonly bindingRules?: readonly BindingRule[];
+  /** For `date`: today is allowed in both rules. */
+  readonly dateRule?: DateRule;
+  /** For `date`: the id of another date field of the same form this one may not precede. */
+  readonly notBefore?: string;
   readonly options?: readonly FieldOption[];
   readonly pattern?: string;
   readonly min?: number;
@@ -43,6 +69,8 @@ export interface FormField {
   /** For `group`: the fields of one repeated item. */
   readonly fields?: readonly FormField[];
   readonly maxItems?: number;
+  /** For `group`: at least this many items when the group is required (default 1). */
+  readonly minItems?: number;
 }
 
 export interface FormSection {
@@ -54,6 +82,10 @@ export interface FormSection {
 export interface ProcessingTime {
   /** Working hours (8 h = one working day) or calendar days. */
   readonly unit: 'workingHours' | 'calendarDays';
+  /**
+   * `0` working hours means "the same working day" (e.g. certified copies, birth registration:
+   * results the day the dossier is received, or the next working day after the cut-off).
+   */
   readonly amount: number;
   /** Received after this local time (HH:MM) counts as received the next working day. */
   readonly cutOff?: string;
@@ -85,10 +117,21 @@ export interface Procedure {
   readonly legalBasis: readonly string[];
   /** Popularity rank for "most used first" (lower is more used). */
   readonly rank: number;
+  /** Extra search words (other names, abbreviations), e.g. "hộ khẩu", "LLTP". */
+  readonly keywords?: readonly string[];
+  /** Maintainer notes: what was verified against which source, and what was not. */
+  readonly notes?: readonly string[];
 }
 
-/** A form value: strings for scalar fields, booleans for checkboxes, arrays for groups. */
-export type FieldValue = string | boolean | readonly Record<string, string | boolean>[];
+/** The value of an `address` field: the two-level form (province → commune) plus the street part. */
+export type AddressValue = Address;
+
+/**
+ * A form value: strings for scalar fields (dates ISO `YYYY-MM-DD`, numbers as decimal strings),
+ * booleans for checkboxes, an {@link AddressValue} for addresses, arrays for groups.
+ */
+export type FieldValue =
+  string | boolean | AddressValue | readonly Record<string, string | boolean>[];
 
 export interface FieldIssue {
   readonly fieldId: string;

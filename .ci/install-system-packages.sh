@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The Debian packages the kiosk's tests and demo use (run as root).
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends \
+  pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools socat udev chromium \
+  fonts-noto-core fonts-ocr-b fonts-liberation shellcheck systemd python3 iproute2 procps >/dev/null

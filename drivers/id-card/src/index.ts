@@ -1,0 +1,32 @@
+/**
+ * @kiosk/id-card: ICAO 9303 chip reading for the Vietnamese CCCD over PC/SC.
+ */
+export { createCardService, type CardService, type CardServiceOptions } from './card-service';
+export { CardReaderDevice } from './card-reader-device';
+export type { ReadOptions, ReadResult, ReadStats, ReadProgress } from './reader/document-reader';
+export { readDocument } from './reader/document-reader';
+export type { CardDocument } from './reader/card-document';
+export type { AccessKey } from './keys/access-key';
+export { mrzInformation } from './keys/access-key';
+export {
+  accessKeyFromMrz,
+  accessKeyFromCan,
+  accessKeysFromQrFields,
+  NO_EXPIRY,
+  type QrKeyFields,
+} from './keys/derive-keys';
+export type { MrzData } from './lds/dg1';
+export type { FaceImage } from './lds/dg2';
+export type { Dg13Record } from './lds/dg13';
+export type {
+  PassiveAuthenticationResult,
+  PassiveAuthenticationCheck,
+  SignerInfo,
+} from './pa/passive-authentication';
+export { passiveAuthentication } from './pa/passive-authentication';
+export { loadCscaFolder } from './pa/csca-store';
+export { IdCardError, isIdCardError, type IdCardErrorCode } from './errors';
+export type { CardTransport, CardConnection, TransportEvent } from './transport/card-transport';
+export { PcscTransport, loadPcscLite, type PcscTransportOptions } from './transport/pcsc-transport';
+export { MemoryTransport, type MemoryCard } from './transport/memory-transport';
+export { SHORT_READ_SIZE, EXTENDED_READ_SIZE } from './lds/file-reader';

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { correctMrz } from './correct-mrz';
+import { formatCccdTd1, formatMrz } from './format-mrz';
+import { mrzFieldsArbitrary, personalIdArbitrary, TODAY } from './mrz-arbitraries';
+import { MrzError } from './mrz-error';
+import { parseMrz } from './parse-mrz';
+
+const today = TODAY;
+const holder = {
+  personalId: '079185006231',
+  fullName: 'Lê Văn Cường',
+  dateOfBirth: '1985-10-02',
+  sex: 'M' as const,
+  dateOfExpiry: '2045-10-02',
+};
+
+const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    if (error instanceof MrzError) return error.code;
+    throw error;
+  }
+};
+
+/** The confusions an OCR engine makes, applied where the character allows it. */
+const DIGIT_TO_LOOKALIKE: Record<string, string> = {
+  '0': 'O',
+  '1': 'I',
+  '2': 'Z',
+  '5': 'S',
+  '8': 'B',
+  '6': 'G',
+};
+const LETTER_TO_LOOKALIKE: Record<string, string> = {
+  O: '0',
+  I: '1',
+  Z: '2',
+  S: '5',
+  B: '8',
+  G: '6',
+};
+
+/** Names carry no check digit, so confusions are only applied to the protected lines. */
+function confuse(lines: readonly string[], picks: readonly number[]): string[] {
+  const protectedLines = lines.length === 3 ? lines.slice(0, 2) : lines.slice(1);
+  const text = [...protectedLines.join('\n')];
+  for (const p of picks) {
+    const i = p % text.length;
+    const c = text[i] ?? '';
+    text[i] = DIGIT_TO_LOOKALIKE[c] ?? LETTER_TO_LOOKALIKE[c] ?? (c === '<' ? 'K' : c);
+  }
+  const confused = text.join('').split('\n');
+  return lines.length === 3 ? [...confused, lines[2] ?? ''] : [lines[0] ?? '', ...confused];
+}
+
+describe('correctMrz', { timeout: 60_000 }, () => {
+  it('leaves a clean MRZ alone', () => {
+    const result = correctMrz(formatCccdTd1(holder), { today });
+    expect(result.corrections).toEqual([]);
+    expect(result.document.personalId).toBe('079185006231');
+  });
+
+  it('fixes letters in digit positions and chevrons read as K, and says where', () => {
+    const lines = formatCccdTd1(holder);
+    const ocr = [
+      (lines[0] ?? '').replace('079185006231<<', 'O791B5OO6Z31KL'),
+      lines[1] ?? '',
+      (lines[2] ?? '').replace(/<<<<$/, 'KKCK'),
+    ];
+    const { document, corrections } = correctMrz(ocr, { today });
+    expect(document.lines).toEqual(lines);
+    expect(corrections).toContainEqual({ line: 0, column: 15, from: 'O', to: '0' });
+    expect(corrections).toContainEqual({ line: 0, column: 27, from: 'K', to: '<' });
+    expect(corrections).toContainEqual({ line: 2, column: 26, from: 'K', to: '<' });
+    expect(corrections).toHaveLength(11);
+  });
+
+  it('settles an alphanumeric document number by its check digit', () => {
+    const lines = formatMrz({
+      format: 'TD3',
+      documentCode: 'P',
+      issuingState: 'UTO',
+      documentNumber: 'L898902C3',
+      nationality: 'UTO',
+      dateOfBirth: '1974-08-12',
+      sex: 'F',
+      dateOfExpiry: '2032-04-15',
+      surname: 'ERIKSSON',
+      givenNames: 'ANNA MARIA',
+    });
+    const ocr = [lines[0] ?? '', (lines[1] ?? '').replace('L898902C3', 'L8989O2C3')];
+    const { document, corrections } = correctMrz(ocr, { today });
+    expect(document.documentNumber).toBe('L898902C3');
+    expect(corrections).toEqual([{ line: 1, column: 5, from: 'O', to: '0' }]);
+  });
+
+  it('refuses when more than one reading passes every check digit', () => {
+    // Truth: AB1280S5O. Read with 8 for B, two one-character readings pass every check digit.
+    const ocr = [
+      'P<FRAMARTIN<<ALICE<<<<<<<<<<<<<<<<<<<<<<<<<<',
+      'A81280S5O7FRA8001014F3001019B5O2I1<<<<<<<<58',
+    ];
+    expect(codeOf(() => correctMrz(ocr, { today }))).toBe('MRZ_AMBIGUOUS');
+  });
+
+  it('refuses characters no check digit can confirm (G/6) in alphanumeric fields', () => {
+    const ocr = [
+      'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+      'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
+    ];
+    expect(codeOf(() => correctMrz(ocr, { today }))).toBe('MRZ_AMBIGUOUS');
+  });
+
+  it('never accepts a wrong CCCD reading: it recovers it exactly or refuses (property)', () => {
+    fc.assert(
+      fc.property(
+        personalIdArbitrary,
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (personalId, picks) => {
+          const lines = formatCccdTd1({ ...holder, personalId });
+          const ocr = confuse(lines, picks);
+          try {
+            const { document } = correctMrz(ocr, { today });
+            expect(document.lines).toEqual(lines);
+          } catch (error) {
+            expect(error).toBeInstanceOf(MrzError);
+          }
+        },
+      ),
+    );
+  });
+
+  it('recovers every CCCD whose confusions are in digit positions (property)', () => {
+    fc.assert(
+      fc.property(
+        personalIdArbitrary,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (personalId, picks) => {
+          const lines = formatCccdTd1({ ...holder, personalId });
+          // Line 1 positions 5–26 and line 2 positions 0–17 hold only digits (and the sex letter).
+          const digitPositions = [...Array(22).keys()].map((i) => 5 + i);
+          const ocr = [...lines];
+          let l0 = [...(ocr[0] ?? '')];
+          for (const p of picks) {
+            const i = digitPositions[p % digitPositions.length] ?? 5;
+            l0[i] = DIGIT_TO_LOOKALIKE[l0[i] ?? ''] ?? l0[i] ?? '';
+          }
+          ocr[0] = l0.join('');
+          l0 = [];
+          expect(correctMrz(ocr, { today }).document.lines).toEqual(lines);
+        },
+      ),
+    );
+  });
+
+  it('never returns a document that differs from the truth for any layout (property)', () => {
+    fc.assert(
+      fc.property(mrzFieldsArbitrary(), fc.array(fc.nat(), { maxLength: 4 }), (fields, picks) => {
+        const lines = formatMrz(fields);
+        const truth = parseMrz(lines, { today });
+        try {
+          const { document } = correctMrz(confuse(lines, picks), { today });
+          expect(document.documentNumber).toBe(truth.documentNumber);
+          expect(document.dateOfBirth).toBe(truth.dateOfBirth);
+          expect(document.dateOfExpiry).toBe(truth.dateOfExpiry);
+          expect(document.optionalData1).toBe(truth.optionalData1);
+        } catch (error) {
+          expect(error).toBeInstanceOf(MrzError);
+        }
+      }),
+    );
+  });
+
+  it('garbage of the right shape is refused with an MrzError, never a crash (fuzz)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[A-Z0-9<?KL ]{30}$/), { minLength: 3, maxLength: 3 }),
+        (lines) => {
+          try {
+            correctMrz(lines, { today });
+          } catch (error) {
+            expect(error).toBeInstanceOf(MrzError);
+          }
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,211 @@
+import type { GrayImage } from './gray-image';
+import { crop, downscale, inkMask, resize, rotate, stretchContrast } from './image-ops';
+
+/**
+ * Finding the MRZ in a photo of a card: estimate the skew from the ink's row profile, straighten
+ * the image, then pick the group of 2–3 long, evenly spaced text lines nearest the bottom, crop it
+ * with a margin and scale it to the text height tesseract reads best.
+ */
+export interface MrzBand {
+  /** The straightened, cropped, scaled band, ready for recognition. */
+  readonly image: GrayImage;
+  /** Each MRZ line's rows and ink extent in `image`, top to bottom. */
+  readonly lines: ReadonlyArray<{ top: number; bottom: number; left: number; right: number }>;
+  /** The skew that was removed, degrees. */
+  readonly skewDegrees: number;
+  readonly lineCount: number;
+}
+
+interface Run {
+  readonly top: number;
+  readonly bottom: number;
+  readonly ink: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+const ANALYSIS_WIDTH = 700;
+/** Cap height of the MRZ text handed to tesseract, in pixels. */
+const TARGET_LINE_HEIGHT = 44;
+
+function inkPoints(mask: Uint8Array, width: number): Int32Array {
+  let n = 0;
+  for (const v of mask) n += v;
+  const points = new Int32Array(n * 2);
+  let k = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i]) {
+      points[k++] = i % width;
+      points[k++] = Math.floor(i / width);
+    }
+  }
+  return points;
+}
+
+/** Projection-profile skew estimate: the angle whose row histogram of ink is sharpest. */
+export function estimateSkew(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  maxDegrees = 7,
+): number {
+  const points = inkPoints(mask, width);
+  const score = (deg: number): number => {
+    const r = (deg * Math.PI) / 180;
+    const sin = Math.sin(r);
+    const cos = Math.cos(r);
+    const bins = new Float64Array(height * 2 + width);
+    for (let i = 0; i < points.length; i += 2) {
+      const x = points[i] as number;
+      const y = points[i + 1] as number;
+      const b = Math.round(y * cos - x * sin + width / 2);
+      if (b >= 0 && b < bins.length) bins[b] = (bins[b] as number) + 1;
+    }
+    let s = 0;
+    for (const v of bins) s += v * v;
+    return s;
+  };
+  let best = 0;
+  let bestScore = -1;
+  for (let d = -maxDegrees; d <= maxDegrees; d += 0.5) {
+    const s = score(d);
+    if (s > bestScore) [best, bestScore] = [d, s];
+  }
+  const coarse = best;
+  for (let d = coarse - 0.45; d <= coarse + 0.45; d += 0.05) {
+    const s = score(d);
+    if (s > bestScore) [best, bestScore] = [d, s];
+  }
+  return best;
+}
+
+function textRuns(mask: Uint8Array, width: number, height: number): Run[] {
+  const rows = new Float64Array(height);
+  for (let y = 0; y < height; y++) {
+    let c = 0;
+    for (let x = 0; x < width; x++) c += mask[y * width + x] as number;
+    rows[y] = c;
+  }
+  const peak = Math.max(...rows);
+  const threshold = Math.max(2, peak * 0.12);
+  const runs: Run[] = [];
+  for (let y = 0; y < height;) {
+    if ((rows[y] as number) < threshold) {
+      y++;
+      continue;
+    }
+    const top = y;
+    let ink = 0;
+    while (y < height && (rows[y] as number) >= threshold) ink += rows[y++] as number;
+    const bottom = y;
+    const columns = new Uint32Array(width);
+    for (let yy = top; yy < bottom; yy++)
+      for (let x = 0; x < width; x++)
+        columns[x] = (columns[x] as number) + (mask[yy * width + x] as number);
+    // The text is one cluster of inked columns with gaps narrower than a character; a card edge
+    // or a photo frame beside it is a separate cluster, which must not stretch the extent.
+    const gap = Math.max(2, Math.round((bottom - top) * 0.7));
+    let left = 0;
+    let right = -1;
+    for (let x = 0; x < width;) {
+      if (!columns[x]) {
+        x++;
+        continue;
+      }
+      const start = x;
+      let end = x;
+      let blank = 0;
+      for (x++; x < width && blank <= gap; x++) {
+        if (columns[x]) {
+          end = x;
+          blank = 0;
+        } else {
+          blank++;
+        }
+      }
+      if (end - start > right - left) [left, right] = [start, end];
+    }
+    runs.push({ top, bottom, ink, left, right });
+  }
+  return runs;
+}
+
+/** The bottom-most group of 2–3 similar, wide text lines: the MRZ. */
+function pickMrzRuns(runs: readonly Run[]): Run[] {
+  // Text has gaps between letters; the shadow of a card edge against a dark table is solid ink.
+  const tall = runs.filter((r) => {
+    const area = (r.right - r.left + 1) * (r.bottom - r.top);
+    return r.bottom - r.top >= 3 && r.ink / area < 0.5;
+  });
+  if (tall.length === 0) return [];
+  const widest = Math.max(...tall.map((r) => r.right - r.left));
+  const wide = tall.filter((r) => r.right - r.left >= widest * 0.6);
+  let best: Run[] = [];
+  let bestInk = 0;
+  for (let i = 0; i < wide.length; i++) {
+    const group = [wide[i] as Run];
+    for (let j = i + 1; j < wide.length && group.length < 3; j++) {
+      const prev = group[group.length - 1] as Run;
+      const cur = wide[j] as Run;
+      const h = prev.bottom - prev.top;
+      const hc = cur.bottom - cur.top;
+      const w = prev.right - prev.left;
+      const wc = cur.right - cur.left;
+      // MRZ lines share a height, a spacing and (same character count) a width.
+      if (cur.top - prev.bottom > 2 * Math.max(h, hc) || hc > 1.8 * h || h > 1.8 * hc) break;
+      if (wc > w * 1.2 || w > wc * 1.2) break;
+      group.push(cur);
+    }
+    const ink = group.reduce((s, r) => s + r.ink, 0);
+    // More lines first (an MRZ has 2 or 3), then the lower group unless it is much fainter.
+    const better =
+      group.length > best.length || (group.length === best.length && ink >= bestInk * 0.8);
+    if (group.length >= 2 && better) {
+      best = group;
+      bestInk = ink;
+    }
+  }
+  return best;
+}
+export function locateMrzBand(img: GrayImage): MrzBand | undefined {
+  const factor = Math.max(1, Math.floor(img.width / ANALYSIS_WIDTH));
+  const small = downscale(img, factor);
+  const window = Math.max(15, Math.round(small.width / 25));
+  const skew = estimateSkew(inkMask(small, window, 12), small.width, small.height);
+  const straightSmall = rotate(small, skew, 255);
+  const runs = pickMrzRuns(textRuns(inkMask(straightSmall, window, 12), small.width, small.height));
+  if (runs.length < 2) return undefined;
+  const first = runs[0] as Run;
+  const last = runs[runs.length - 1] as Run;
+  const lineHeight = (last.bottom - first.top) / runs.length;
+  const left = Math.min(...runs.map((r) => r.left)) - lineHeight;
+  const right = Math.max(...runs.map((r) => r.right)) + lineHeight;
+  const straight = rotate(img, skew, 255);
+  const band = crop(
+    straight,
+    left * factor,
+    (first.top - lineHeight * 0.5) * factor,
+    (right - left) * factor,
+    (last.bottom - first.top + lineHeight) * factor,
+  );
+  const textHeight = Math.max(1, ((last.bottom - first.top) / runs.length) * 0.75 * factor);
+  const scale = TARGET_LINE_HEIGHT / textHeight;
+  const scaled = resize(
+    band,
+    Math.max(1, Math.round(band.width * scale)),
+    Math.max(1, Math.round(band.height * scale)),
+  );
+  const image = stretchContrast(scaled);
+  // The lines found in the analysis image, mapped into the band's pixels.
+  const originX = Math.max(0, Math.floor(left * factor));
+  const originY = Math.max(0, Math.floor((first.top - lineHeight * 0.5) * factor));
+  const toBandX = (x: number): number => Math.round((x * factor - originX) * scale);
+  const toBandY = (y: number): number => Math.round((y * factor - originY) * scale);
+  const lines = runs.map((r) => ({
+    top: Math.max(0, toBandY(r.top)),
+    bottom: Math.min(image.height - 1, toBandY(r.bottom)),
+    left: Math.max(0, toBandX(r.left)),
+    right: Math.min(image.width - 1, toBandX(r.right + 1)),
+  }));
+  return { image, lines, skewDegrees: skew, lineCount: lines.length };
+}

@@ -1,0 +1,393 @@
+import {
+  DeviceError,
+  PresenceDebouncer,
+  StatusEmitter,
+  type Device,
+  type DeviceState,
+  type DeviceStatus,
+  type DeviceStatusEvent,
+} from '@kiosk/device';
+import type { PrinterProfile } from '../profile/printer-profile';
+import { UNKNOWN_READY, type PrinterStatus } from '../status/printer-status';
+import { enableAsb, realtimeRequest, type StatusPatch } from '../status/status-bytes';
+import { StatusReader, type StatusEvent } from '../status/status-reader';
+import type { PrinterTransport } from '../transport/printer-transport';
+import { errorForStatus } from './printer-errors';
+
+export interface ReceiptPrinterOptions {
+  /** How long to wait for the replies to one status request. */
+  readonly statusTimeoutMs?: number;
+  /** How long one chunk may take to leave (a stalled printer). */
+  readonly writeTimeoutMs?: number;
+  /** Bytes per write; between chunks the driver checks what ASB reported. */
+  readonly chunkBytes?: number;
+  /** Failed status polls before the printer is declared offline (debounces flapping links). */
+  readonly missesBeforeOffline?: number;
+  readonly now?: () => number;
+}
+
+export interface PrintResult {
+  readonly jobId: string;
+  /** True when this job id had already been sent in full: nothing was sent again. */
+  readonly alreadyPrinted: boolean;
+  readonly status: PrinterStatus;
+}
+
+function toDeviceStatus(s: PrinterStatus): { status: DeviceStatus; detail?: string } {
+  if (!s.online && !s.coverOpen && s.paper !== 'out') return { status: 'offline' };
+  if (s.coverOpen) return { status: 'cover-open' };
+  if (s.paper === 'out') return { status: 'paper-out' };
+  if (s.paper === 'near-end') return { status: 'paper-low' };
+  if (s.cutterError) return { status: 'offline', detail: 'cutter error' };
+  return { status: 'online', detail: s.extra.length > 0 ? s.extra.join(', ') : undefined };
+}
+
+function merge(base: PrinterStatus, patch: StatusPatch): PrinterStatus {
+  return { ...base, ...patch };
+}
+
+const RECENT_JOBS = 64;
+
+/**
+ * An ESC/POS receipt printer behind any transport: real-time status before each print
+ * (`DLE EOT 1–4` plus the profile's extra status), automatic status back watched while printing,
+ * status events for the device manager, and no duplicate print when a job is retried after its
+ * bytes were already sent (the caller passes the same job id).
+ *
+ * @example
+ * const printer = new ReceiptPrinter(createTransport('tcp://10.0.0.5:9100'), loadProfile('epson-80mm-tcvn3'));
+ * await printer.open();
+ * printer.onStatus((e) => log(e.status));
+ * await printer.print(renderReceipt(slip, profile, template).escpos, { jobId: slip.dossierCode });
+ */
+export class ReceiptPrinter implements Device {
+  readonly id: string;
+  private state_: DeviceState = 'closed';
+  private readonly emitter: StatusEmitter;
+  private readonly reader: StatusReader;
+  private readonly presence: PresenceDebouncer;
+  private last: PrinterStatus = UNKNOWN_READY;
+  private waiters: ((e: StatusEvent) => void)[] = [];
+  private readonly sentJobs: string[] = [];
+  private readonly opts: Required<Omit<ReceiptPrinterOptions, 'now'>>;
+  private unsubscribe: (() => void)[] = [];
+  /** Set by an ASB frame that says printing cannot go on. */
+  private asbFault: DeviceError | undefined;
+  private busy: Promise<unknown> = Promise.resolve();
+  /** A print was stopped part-way: the partial slip is cut off before the next one. */
+  private spoiled = false;
+  /** Bytes we could not classify; exposed for diagnostics. */
+  unexpectedBytes = 0;
+
+  constructor(
+    private readonly transport: PrinterTransport,
+    private readonly profile: PrinterProfile,
+    options: ReceiptPrinterOptions = {},
+  ) {
+    this.id = transport.uri;
+    this.opts = {
+      statusTimeoutMs: options.statusTimeoutMs ?? 1500,
+      writeTimeoutMs: options.writeTimeoutMs ?? 10_000,
+      chunkBytes: options.chunkBytes ?? 1024,
+      missesBeforeOffline: options.missesBeforeOffline ?? 2,
+    };
+    this.emitter = new StatusEmitter(this.id, options.now);
+    this.reader = new StatusReader({ asb: profile.status.asb, extra: profile.status.extra });
+    this.presence = new PresenceDebouncer(this.opts.missesBeforeOffline, false);
+  }
+
+  get state(): DeviceState {
+    return this.state_;
+  }
+
+  /** The last status read (or reported by ASB). */
+  get lastStatus(): PrinterStatus {
+    return this.last;
+  }
+
+  onStatus(listener: (event: DeviceStatusEvent) => void): () => void {
+    return this.emitter.on(listener);
+  }
+
+  async open(): Promise<void> {
+    if (this.transport.isOpen) return;
+    this.unsubscribe.forEach((u) => u());
+    this.unsubscribe = [
+      this.transport.onData((chunk) => this.onBytes(chunk)),
+      this.transport.onClose(() => {
+        this.reader.cancelPending();
+        // Not reported as offline here: a link that drops and comes back at once is debounced
+        // by the status polls (PresenceDebouncer); the next operation reconnects.
+      }),
+    ];
+    await this.transport.open();
+    if (this.state_ === 'closed' || this.state_ === 'error') this.state_ = 'idle';
+    if (this.profile.status.asb && this.transport.bidirectional) {
+      await this.transport.write(enableAsb(true), this.opts.writeTimeoutMs);
+    }
+  }
+
+  async claim(): Promise<void> {
+    await this.open();
+  }
+
+  async enable(): Promise<void> {
+    await this.open();
+  }
+
+  async disable(): Promise<void> {
+    /* status events keep flowing; nothing to switch off */
+  }
+
+  async release(): Promise<void> {
+    /* a printer connection is not shared */
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe.forEach((u) => u());
+    this.unsubscribe = [];
+    await this.transport.close();
+    this.state_ = 'closed';
+  }
+
+  private onBytes(chunk: Uint8Array): void {
+    for (const event of this.reader.feed(chunk)) {
+      if (event.kind === 'unexpected') this.unexpectedBytes += event.bytes.length;
+      if (event.kind === 'asb') {
+        this.last = merge(this.last, event.patch);
+        this.report(this.last);
+        this.asbFault = errorForStatus(this.last, 'while printing') ?? undefined;
+      }
+      for (const w of this.waiters) w(event);
+    }
+  }
+
+  private report(status: PrinterStatus): void {
+    const { status: s, detail } = toDeviceStatus(status);
+    this.emitter.emit(s, detail);
+  }
+
+  /** Serialises operations on the one connection (a status poll never interleaves a print). */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.busy.then(task, task);
+    this.busy = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Polls the status every `intervalMs` so the device manager hears about paper, cover and
+   * unplugging between prints (offline after `missesBeforeOffline` misses, then reconnects).
+   * Returns the function that stops it.
+   */
+  watch(intervalMs: number): () => void {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = (): void => {
+      if (stopped) return;
+      void this.status()
+        .catch(() => undefined)
+        .then(() => {
+          if (!stopped) timer = setTimeout(tick, intervalMs);
+        });
+    };
+    timer = setTimeout(tick, intervalMs);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }
+
+  /** Reads the printer's status now (`DLE EOT n`, plus the profile's extra status). */
+  status(): Promise<PrinterStatus> {
+    return this.exclusive(() => this.readStatus());
+  }
+
+  private async readStatus(): Promise<PrinterStatus> {
+    try {
+      await this.open();
+      if (!this.transport.bidirectional) return this.last;
+      const status = await this.requestStatus();
+      if (this.presence.observe(true) === 'appeared') this.emitter.emit('online');
+      this.last = status;
+      this.report(status);
+      return status;
+    } catch (error) {
+      if (this.presence.observe(false) === 'gone' || !this.presence.isPresent) {
+        this.emitter.emit('offline', error instanceof Error ? error.message : undefined);
+      }
+      await this.transport.close().catch(() => undefined);
+      throw error instanceof DeviceError
+        ? error
+        : new DeviceError('PRINTER_OFFLINE', `${this.id}: ${String(error)}`, { cause: error });
+    }
+  }
+
+  private requestStatus(): Promise<PrinterStatus> {
+    const kinds = this.profile.status.realtime;
+    const extra = this.profile.status.extra;
+    let expected = kinds.length + (extra ? 1 : 0);
+    let status: PrinterStatus = { ...this.last, extra: [] };
+    return new Promise<PrinterStatus>((resolve, reject) => {
+      const done = (error?: Error): void => {
+        clearTimeout(timer);
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        if (error) {
+          this.reader.cancelPending();
+          reject(error);
+        } else resolve(status);
+      };
+      const waiter = (e: StatusEvent): void => {
+        if (e.kind === 'realtime') status = merge(status, e.patch);
+        else if (e.kind === 'extra') status = merge(status, extraPatch(e.conditions));
+        else return;
+        expected -= 1;
+        if (expected === 0) done();
+      };
+      const timer = setTimeout(
+        () =>
+          done(
+            new DeviceError(
+              'PRINTER_TIMEOUT',
+              `${this.id} did not answer the status request within ${this.opts.statusTimeoutMs} ms`,
+            ),
+          ),
+        this.opts.statusTimeoutMs,
+      );
+      this.waiters.push(waiter);
+      const request: number[] = [];
+      for (const n of kinds) {
+        this.reader.expectRealtime(n);
+        request.push(...realtimeRequest(n));
+      }
+      if (extra) {
+        this.reader.expectExtra();
+        request.push(...extra.request);
+      }
+      if (expected === 0) {
+        done();
+        return;
+      }
+      this.transport
+        .write(Uint8Array.from(request), this.opts.writeTimeoutMs)
+        .catch((e: unknown) => done(e as Error));
+    });
+  }
+
+  /**
+   * Prints ESC/POS bytes: refuses (with PRINTER_PAPER_OUT, PRINTER_COVER_OPEN, ...) if the
+   * printer cannot print, stops sending if ASB reports a fault mid-print, and confirms the status
+   * afterwards. With the same `jobId`, a job whose bytes were all sent is not sent again.
+   */
+  print(
+    bytes: Uint8Array,
+    options: { jobId?: string; boundaries?: readonly number[] } = {},
+  ): Promise<PrintResult> {
+    const jobId = options.jobId ?? `job-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    return this.exclusive(async () => {
+      if (this.sentJobs.includes(jobId)) return { jobId, alreadyPrinted: true, status: this.last };
+      const before = await this.readStatus();
+      const refuse = errorForStatus(before, 'cannot print');
+      if (refuse) throw refuse;
+      this.state_ = 'busy';
+      this.asbFault = undefined;
+      if (this.spoiled) {
+        await this.transport.write(this.cutOffSpoiled(), this.opts.writeTimeoutMs);
+        this.spoiled = false;
+      }
+      try {
+        let at = 0;
+        for (const end of chunkEnds(bytes.length, this.opts.chunkBytes, options.boundaries)) {
+          if (this.asbFault) {
+            this.spoiled = at > 0;
+            throw stoppedAt(this.asbFault, at, bytes.length);
+          }
+          await this.transport.write(bytes.subarray(at, end), this.opts.writeTimeoutMs);
+          at = end;
+        }
+      } catch (error) {
+        this.state_ = 'error';
+        if (error instanceof DeviceError && error.code !== 'PRINTER_TIMEOUT')
+          this.report(this.last);
+        throw error;
+      }
+      // Every byte has left: from here on a retry must not print the slip twice.
+      this.remember(jobId);
+      const after = await this.readStatus().catch(() => this.last);
+      this.state_ = 'idle';
+      const fault = errorForStatus(after, 'printed with an error') ?? this.asbFault;
+      if (fault) {
+        // The printer stopped (paper ran out, cover opened): the slip is incomplete, a retry
+        // after fixing it is a legitimate print, not a duplicate.
+        this.forget(jobId);
+        throw fault;
+      }
+      return { jobId, alreadyPrinted: false, status: after };
+    });
+  }
+
+  /** `ESC @`, feed past the cutter, cut: separates a stopped slip from the reprint. */
+  private cutOffSpoiled(): Uint8Array {
+    const cut =
+      this.profile.cutter === 'none' ? [] : [0x1d, 0x56, this.profile.cutter === 'full' ? 0 : 1];
+    return Uint8Array.from([0x1b, 0x40, 0x1b, 0x4a, this.profile.feedBeforeCutDots, ...cut]);
+  }
+
+  private forget(jobId: string): void {
+    const i = this.sentJobs.indexOf(jobId);
+    if (i !== -1) this.sentJobs.splice(i, 1);
+  }
+
+  private remember(jobId: string): void {
+    this.sentJobs.push(jobId);
+    if (this.sentJobs.length > RECENT_JOBS) this.sentJobs.shift();
+  }
+}
+
+/**
+ * Where to split a job into writes: at command boundaries when known (a chunk grows to the last
+ * boundary that keeps it within `chunkBytes`, or to the next one if a single command is larger),
+ * otherwise every `chunkBytes`.
+ */
+export function chunkEnds(
+  length: number,
+  chunkBytes: number,
+  boundaries?: readonly number[],
+): number[] {
+  const ends: number[] = [];
+  if (!boundaries || boundaries.length === 0) {
+    for (let at = chunkBytes; at < length; at += chunkBytes) ends.push(at);
+    if (length > 0) ends.push(length);
+    return ends;
+  }
+  let start = 0;
+  let candidate = 0;
+  for (const b of [...boundaries.filter((x) => x > 0 && x < length), length]) {
+    if (b - start > chunkBytes && candidate > start) {
+      ends.push(candidate);
+      start = candidate;
+    }
+    candidate = b;
+  }
+  if (candidate > start) ends.push(candidate);
+  return ends;
+}
+
+function stoppedAt(fault: DeviceError, at: number, total: number): DeviceError {
+  return new DeviceError(
+    fault.code,
+    `${fault.message}; printing stopped after ${at} of ${total} bytes, the receipt is kept for reprint`,
+  );
+}
+
+function extraPatch(conditions: readonly string[]): StatusPatch {
+  const patch: StatusPatch = {
+    extra: conditions.filter(
+      (c) => c === 'ticket-in-presenter' || c === 'paper-jam' || c === 'head-error',
+    ) as PrinterStatus['extra'],
+  };
+  if (conditions.includes('paper-out')) patch.paper = 'out';
+  else if (conditions.includes('paper-near-end')) patch.paper = 'near-end';
+  if (conditions.includes('cover-open')) patch.coverOpen = true;
+  if (conditions.includes('cutter-error')) patch.cutterError = true;
+  return patch;
+}

@@ -1,0 +1,48 @@
+/**
+ * Everything of `@kiosk/forms` that needs no file system: safe to bundle into the renderer
+ * (search, validation, fill). `index.ts` adds the catalogue loader on top.
+ */
+export * from './citizen';
+export type * from './procedure-types';
+export {
+  CITIZEN_PATHS,
+  isCitizenPath,
+  citizenPathKind,
+  readCitizenPath,
+  topLevelField,
+} from './citizen-paths';
+export type { CitizenPath, CitizenValueKind } from './citizen-paths';
+export { citizenRecordSchema } from './citizen-schema';
+export { procedureSchema } from './procedure-schema';
+export { parseProcedure, parseProcedureJson, formatPath } from './procedure-parse';
+export type { CatalogueError, CatalogueErrorCode, ParsedProcedure } from './procedure-parse';
+export { fill, editableFieldIds, factsFromRecord } from './fill';
+export type { FillOptions } from './fill';
+export { validate, formFields, isEmptyValue, isAddressValue } from './validate';
+export type { ValidateOptions } from './validate';
+export { normaliseEntry } from './entry';
+export { toSubmission, SUBMISSION_FORMAT } from './submission';
+export type { SubmissionField, SubmissionPayload } from './submission';
+export { searchProcedures, proceduresBySector, findProcedure } from './search';
+export type { SectorGroup } from './search';
+export { toNfc, deepNfc, normaliseForSearch } from './text';
+export {
+  isPersonalId,
+  personalIdMatchesBirth,
+  isOldIdNumber,
+  isIdNumber,
+  isVietnamesePhone,
+  vietnamesePhoneKind,
+  normalisePhone,
+  normaliseDate,
+  normaliseDigits,
+  isIsoDate,
+  isEmail,
+  parseDecimal,
+  todayInVietnam,
+  PERSONAL_ID_PROVINCE_CODES,
+} from './validators';
+export type { PhoneKind } from './validators';
+export { FormsError } from './forms-error';
+export type { FormsErrorCode } from './forms-error';
+export { describeProcessingTime, describeFee } from './procedure-format';

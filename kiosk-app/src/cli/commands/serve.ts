@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { CliError } from '../cli-error';
+import { loadKioskConfig, parseKioskConfig } from '../../core/config/kiosk-config';
+import { startKioskCore } from '../../core/kiosk-core';
+import { stderrLogger } from '../../core/log/logger';
+import { RENDERER_DIR, rendererBuilt } from '../../core/renderer-dir';
+
+interface ServeOptions {
+  demo?: boolean;
+  port?: string;
+  config?: string;
+  dataDir?: string;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('start the kiosk core and serve the renderer (browser shell)')
+    .option('--demo', 'use simulated devices and services (no hardware needed)')
+    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)')
+    .option('--config <file>', 'kiosk configuration (JSON)')
+    .option('--data-dir <dir>', 'where the database and printed demo slips go')
+    .action(async (options: ServeOptions) => {
+      const base = loadKioskConfig(options.config);
+      const port =
+        options.port === undefined ? (options.demo ? 8080 : base.port) : Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError(`--port must be 0–65535, not ${options.port}`);
+      const config = parseKioskConfig({
+        ...base,
+        port,
+        dataDir: resolve(options.dataDir ?? base.dataDir),
+      });
+      if (!rendererBuilt()) {
+        throw new CliError(
+          `the renderer is not built (${RENDERER_DIR}); run \`npm run build\` first`,
+        );
+      }
+      const logger = stderrLogger();
+      if (!options.demo) {
+        throw new CliError(
+          'kiosk serve without --demo needs the real device drivers, which are not yet wired in this build; use --demo',
+          2,
+        );
+      }
+      const { createDemoPorts } = await import('../../demo/demo-ports');
+      const core = await startKioskCore({
+        config,
+        ports: createDemoPorts(config.dataDir),
+        logger,
+        staticDir: RENDERER_DIR,
+      });
+      process.stdout.write(`KIOSK_READY ${core.url}/\n`);
+      process.stdout.write(
+        `Open ${core.url}/ in Chromium (kiosk: chromium --kiosk ${core.url}/)\n`,
+      );
+      await new Promise<void>((resolveStop) => {
+        const stop = () => resolveStop();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await core.stop();
+    });
+}

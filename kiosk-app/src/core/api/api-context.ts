@@ -1,0 +1,37 @@
+import type { DeviceView, JourneyView } from '../../protocol';
+import type { AccountStore } from '../auth/account-store';
+import type { JourneyEvent } from '../flow/journey-events';
+import type { Logger } from '../log/logger';
+import type { ReceiptPrinterPort } from '../ports';
+import type { ProcedureService } from '../procedures/procedure-service';
+import type { AuditRepository } from '../store/audit-repository';
+import type { ReceiptRepository } from '../store/receipt-repository';
+
+/** Demo-only controls: place a synthetic citizen's card or scan their QR from the screen. */
+export interface DemoControls {
+  placeCard(citizenIndex: number): void;
+  removeCard(): void;
+  scanQr(citizenIndex: number): void;
+}
+
+export interface JourneyHandle {
+  send(event: JourneyEvent): void;
+  view(): JourneyView;
+  subscribe(listener: (view: JourneyView) => void): () => void;
+}
+
+/** Everything the API handlers may touch; nothing else of the core is reachable from a client. */
+export interface ApiContext {
+  readonly kioskId: string;
+  readonly centreName: string;
+  readonly journey: JourneyHandle;
+  readonly procedures: ProcedureService;
+  readonly receipts: ReceiptRepository;
+  readonly audit: AuditRepository;
+  readonly accounts: AccountStore;
+  readonly printer: ReceiptPrinterPort;
+  readonly devices: () => DeviceView[];
+  readonly health: () => Record<string, unknown>;
+  readonly demo?: DemoControls;
+  readonly logger: Logger;
+}

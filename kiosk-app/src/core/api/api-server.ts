@@ -1,0 +1,189 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import { API_PATH, clientMessageSchema, type ApiError, type ServerMessage } from '../../protocol';
+import type { ApiContext } from './api-context';
+import { ApiFailure, ApiSession } from './api-session';
+import { readStaticFile } from './static-files';
+
+/** Largest frame a client may send; a form edit is a few hundred bytes. */
+const MAX_FRAME_BYTES = 64 * 1024;
+
+/** Content-Security-Policy for the renderer: nothing from outside the kiosk. */
+export const RENDERER_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self' ws://127.0.0.1:*; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export interface ApiServerOptions {
+  readonly port: number;
+  /** The renderer's build folder; without it only the API is served. */
+  readonly staticDir?: string;
+  /** Extra origins allowed to open the WebSocket (e.g. the Electron shell's `app://kiosk`). */
+  readonly extraOrigins?: readonly string[];
+}
+
+export interface RunningApiServer {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | null, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(socket: WebSocket, message: ServerMessage): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+}
+
+function rejectUpgrade(socket: Duplex, status: string): void {
+  socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+/**
+ * Serves the renderer and the typed WebSocket API on 127.0.0.1 only. A client must present the
+ * per-start token and come from an allowed origin; every frame is size-limited and parsed with
+ * the protocol schema before it reaches a handler, and a handler error never takes the core down.
+ */
+export async function startApiServer(
+  ctx: ApiContext,
+  options: ApiServerOptions,
+): Promise<RunningApiServer> {
+  const token = randomBytes(24).toString('base64url');
+  const sockets = new Set<WebSocket>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  let origins: Set<string> = new Set(options.extraOrigins ?? []);
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      if (req.method !== 'GET' || !options.staticDir) {
+        res.writeHead(404).end();
+        return;
+      }
+      const file = await readStaticFile(options.staticDir, req.url ?? '/');
+      if (!file) {
+        res.writeHead(404).end();
+        return;
+      }
+      const body = file.type.startsWith('text/html')
+        ? Buffer.from(
+            file.body
+              .toString('utf8')
+              .replace('<head>', `<head><meta name="kiosk-token" content="${token}">`),
+          )
+        : file.body;
+      res.writeHead(200, {
+        'Content-Type': file.type,
+        'Content-Security-Policy': RENDERER_CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      });
+      res.end(body);
+    })().catch(() => res.writeHead(500).end());
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== API_PATH) return rejectUpgrade(socket, '404 Not Found');
+    if (!sameToken(url.searchParams.get('token'), token)) {
+      ctx.logger.warn('api.rejected', { reason: 'token' });
+      return rejectUpgrade(socket, '401 Unauthorized');
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !origins.has(origin)) {
+      ctx.logger.warn('api.rejected', { reason: 'origin' });
+      return rejectUpgrade(socket, '403 Forbidden');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  wss.on('connection', (ws: WebSocket) => {
+    sockets.add(ws);
+    const session = new ApiSession(ctx);
+    send(ws, { type: 'session', session: session.view() });
+    send(ws, { type: 'journey', view: ctx.journey.view() });
+    ws.on('message', (data, isBinary) => {
+      void handleFrame(ws, session, isBinary ? undefined : data.toString());
+    });
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('error', () => sockets.delete(ws));
+  });
+
+  async function handleFrame(
+    ws: WebSocket,
+    session: ApiSession,
+    text: string | undefined,
+  ): Promise<void> {
+    const reject = (id: number | null, error: ApiError) =>
+      send(ws, { type: 'reply', id, ok: false, error });
+    if (text === undefined)
+      return reject(null, {
+        code: 'BAD_MESSAGE',
+        message: 'binary frames are not part of the protocol',
+      });
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return reject(null, { code: 'BAD_JSON', message: 'the frame is not valid JSON' });
+    }
+    const parsed = clientMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      const id = z.object({ id: z.number().int() }).safeParse(raw);
+      return reject(id.success ? id.data.id : null, {
+        code: 'BAD_MESSAGE',
+        message: z.prettifyError(parsed.error).slice(0, 500),
+      });
+    }
+    const message = parsed.data;
+    try {
+      const before = session.view().role;
+      const data = await session.handle(message);
+      send(ws, { type: 'reply', id: message.id, ok: true, data });
+      if (session.view().role !== before) send(ws, { type: 'session', session: session.view() });
+    } catch (error) {
+      if (error instanceof ApiFailure) return reject(message.id, error.error);
+      ctx.logger.error('api.handler-failed', {
+        type: message.type,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      reject(message.id, { code: 'INTERNAL', message: 'the kiosk could not handle this request' });
+    }
+  }
+
+  let lastView = '';
+  const unsubscribe = ctx.journey.subscribe((view) => {
+    const json = JSON.stringify(view);
+    if (json === lastView) return;
+    lastView = json;
+    for (const ws of sockets) send(ws, { type: 'journey', view });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  origins = new Set([url, `http://localhost:${port}`, ...origins]);
+
+  return {
+    url,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

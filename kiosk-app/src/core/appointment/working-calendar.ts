@@ -1,0 +1,71 @@
+import { BUNDLED_HOLIDAY_TABLES, type HolidayTable } from './holiday-table';
+import { libraryPublicHolidays, statutoryDaysOff, type DayOff } from './statutory-holidays';
+import { weekdayOf, type LocalDate } from './vietnam-time';
+
+export interface WorkingCalendarOptions {
+  /** Yearly tables; a table given here replaces a bundled one of the same year. */
+  readonly tables?: readonly HolidayTable[];
+  /** Weekly days off, 0 = Sunday … 6 = Saturday. Default Saturday and Sunday. */
+  readonly weekendDays?: readonly number[];
+}
+
+export type DayKind =
+  | { readonly working: true; readonly reason?: string }
+  | { readonly working: false; readonly reason: string };
+
+/**
+ * Which days a service centre works. Precedence, strongest first: a swapped working day in the
+ * year's table; a day off in the table (or, for a year without a complete table, the statutory
+ * rules); the weekly days off.
+ */
+export class WorkingCalendar {
+  private readonly tables = new Map<number, HolidayTable>();
+  private readonly weekendDays: readonly number[];
+  private readonly years = new Map<
+    number,
+    { off: Map<LocalDate, string>; on: Map<LocalDate, string> }
+  >();
+
+  constructor(options: WorkingCalendarOptions = {}) {
+    for (const t of [...BUNDLED_HOLIDAY_TABLES, ...(options.tables ?? [])])
+      this.tables.set(t.year, t);
+    this.weekendDays = options.weekendDays ?? [0, 6];
+  }
+
+  dayKind(date: LocalDate): DayKind {
+    const year = this.year(Number(date.slice(0, 4)));
+    const swapped = year.on.get(date);
+    if (swapped !== undefined) return { working: true, reason: swapped };
+    const off = year.off.get(date);
+    if (off !== undefined) return { working: false, reason: off };
+    if (this.weekendDays.includes(weekdayOf(date)))
+      return { working: false, reason: 'Nghỉ hằng tuần' };
+    return { working: true };
+  }
+
+  isWorkingDay(date: LocalDate): boolean {
+    return this.dayKind(date).working;
+  }
+
+  private year(year: number): { off: Map<LocalDate, string>; on: Map<LocalDate, string> } {
+    const cached = this.years.get(year);
+    if (cached) return cached;
+    const table = this.tables.get(year);
+    const off = new Map<LocalDate, string>();
+    const add = (days: readonly DayOff[]): void => {
+      for (const d of days) if (!off.has(d.date)) off.set(d.date, d.reason);
+    };
+    if (table?.complete) {
+      add(table.daysOff);
+      // A safety net for a lunar day the table forgot; the library has no opinion on swaps.
+      add(libraryPublicHolidays(year));
+    } else {
+      add(table?.daysOff ?? []);
+      add(statutoryDaysOff(year, this.weekendDays));
+    }
+    const on = new Map((table?.workingDays ?? []).map((d) => [d.date, d.reason] as const));
+    const entry = { off, on };
+    this.years.set(year, entry);
+    return entry;
+  }
+}

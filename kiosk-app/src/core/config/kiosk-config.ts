@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * The kiosk's configuration. Read once at start from a JSON file (`--config`), validated as a
+ * whole; an invalid file stops the start with a message naming the key and the problem.
+ */
+export const kioskConfigSchema = z.object({
+  kioskId: z.string().min(1).max(32).default('KIOSK-01'),
+  /** Kiosk number 1–9 within the centre; picks its dossier-number block. */
+  kioskNumber: z.number().int().min(1).max(9).default(1),
+  centreName: z.string().min(1).default('Trung tâm Phục vụ hành chính công'),
+  receivingUnit: z.string().min(1).default('Bộ phận Một cửa'),
+  unitCode: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9.]{0,29}$/)
+    .default('H01'),
+  collectAt: z.string().min(1).default('Quầy trả kết quả, Trung tâm Phục vụ hành chính công'),
+  lookupBaseUrl: z.url().default('https://dichvucong.example.gov.vn/tra-cuu'),
+  trackingHint: z
+    .string()
+    .default('Tra cứu trên Cổng dịch vụ công hoặc nhắn tin theo hướng dẫn tại quầy'),
+  dataDir: z.string().min(1).default('.kiosk-data'),
+  port: z.number().int().min(0).max(65535).default(0),
+  /** Seconds of inactivity before the warning, and length of the warning. */
+  inactivitySeconds: z.number().int().min(10).max(600).default(60),
+  warningSeconds: z.number().int().min(5).max(120).default(15),
+  cardReader: z.string().optional(),
+  printerUri: z.string().optional(),
+  printerProfile: z.string().default('generic-80mm'),
+  registry: z
+    .object({ url: z.url(), clientId: z.string().optional(), clientSecret: z.string().optional() })
+    .optional(),
+  portal: z.object({ url: z.url(), token: z.string().optional() }).optional(),
+});
+
+export type KioskConfig = z.infer<typeof kioskConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function parseKioskConfig(value: unknown, origin = 'configuration'): KioskConfig {
+  const parsed = kioskConfigSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new ConfigError(`${origin} is invalid:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+export function loadKioskConfig(file: string | undefined): KioskConfig {
+  if (!file) return parseKioskConfig({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(
+      `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return parseKioskConfig(raw, file);
+}

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type KioskDatabase } from '../store/database';
+import {
+  DossierCodeAllocator,
+  DossierCodeError,
+  blockOfKiosk,
+  parseDossierCode,
+  vietnamDayStamp,
+} from './dossier-code';
+import { DOSSIER_CODE_MIGRATIONS } from './dossier-code-migrations';
+
+const dirs: string[] = [];
+const open = (file = ':memory:'): KioskDatabase => openDatabase(file, DOSSIER_CODE_MIGRATIONS);
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('DossierCodeAllocator', () => {
+  const noon = new Date('2026-03-10T12:00:00+07:00');
+
+  it('issues <unit>-YYMMDD-NNNN from the kiosk block, in order', () => {
+    const alloc = new DossierCodeAllocator(open(), { unitCode: 'H29.12', block: blockOfKiosk(3) });
+    expect(alloc.allocate(noon)).toBe('H29.12-260310-3000');
+    expect(alloc.allocate(noon)).toBe('H29.12-260310-3001');
+  });
+
+  it('uses the Vietnamese day, not the UTC one', () => {
+    expect(vietnamDayStamp(new Date('2026-03-10T18:30:00Z'))).toBe('260311');
+    const alloc = new DossierCodeAllocator(open(), { unitCode: 'H29', block: blockOfKiosk(1) });
+    expect(alloc.allocate(new Date('2026-03-10T23:59:00+07:00'))).toBe('H29-260310-1000');
+    expect(alloc.allocate(new Date('2026-03-11T00:00:00+07:00'))).toBe('H29-260311-1000');
+  });
+
+  it('continues after a restart and after the clock goes back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-code-'));
+    dirs.push(dir);
+    const file = join(dir, 'kiosk.db');
+    const first = open(file);
+    new DossierCodeAllocator(first, { unitCode: 'H29', block: blockOfKiosk(2) }).allocate(noon);
+    first.close();
+    const again = new DossierCodeAllocator(open(file), { unitCode: 'H29', block: blockOfKiosk(2) });
+    expect(again.allocate(new Date('2026-03-11T08:00:00+07:00'))).toBe('H29-260311-2000');
+    expect(again.allocate(noon)).toBe('H29-260310-2001');
+  });
+
+  it('says plainly when the block is exhausted', () => {
+    const alloc = new DossierCodeAllocator(open(), {
+      unitCode: 'H29',
+      block: { first: 10, last: 11 },
+    });
+    alloc.allocate(noon);
+    alloc.allocate(noon);
+    let error: unknown;
+    try {
+      alloc.allocate(noon);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DossierCodeError);
+    expect(error).toMatchObject({ code: 'DOSSIER_CODE_BLOCK_EXHAUSTED' });
+  });
+
+  it('never hands out the same code twice to two connections on one file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-code-'));
+    dirs.push(dir);
+    const file = join(dir, 'kiosk.db');
+    const a = new DossierCodeAllocator(open(file), { unitCode: 'H29', block: blockOfKiosk(5) });
+    const b = new DossierCodeAllocator(open(file), { unitCode: 'H29', block: blockOfKiosk(5) });
+    const codes = Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? a : b).allocate(noon));
+    expect(new Set(codes).size).toBe(200);
+  });
+
+  it('rejects bad settings', () => {
+    expect(
+      () => new DossierCodeAllocator(open(), { unitCode: 'h 29', block: blockOfKiosk(1) }),
+    ).toThrow(DossierCodeError);
+    expect(() => blockOfKiosk(10)).toThrow(DossierCodeError);
+  });
+});
+
+describe('parseDossierCode', () => {
+  it('round-trips issued codes and rejects anything else without throwing', () => {
+    expect(parseDossierCode('h29.12-260310-3001')).toEqual({
+      unitCode: 'H29.12',
+      day: '260310',
+      number: 3001,
+    });
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const parsed = parseDossierCode(s);
+        if (parsed) expect(parsed.day).toMatch(/^\d{6}$/);
+      }),
+    );
+  });
+});

@@ -1,0 +1,95 @@
+import { fromCallback, fromPromise } from 'xstate';
+import type { ReceiptView } from '../../protocol';
+import type { DocumentEvent } from './journey-events';
+import type {
+  LookupRegistryInput,
+  LookupStatusInput,
+  PrepareFormInput,
+  PreparedForm,
+  PrinterCheck,
+  PrintReceiptInput,
+  ReadDocumentInput,
+  RegistryOutcome,
+  StatusOutcome,
+  SubmitDossierInput,
+  ValidatedForm,
+  ValidateFormInput,
+} from './journey-services';
+import type { DossierStatusPort, IdentityReader, ReceiptPrinterPort, RegistryPort } from '../ports';
+import { JourneyFailure } from '../ports';
+import type { ProcedureService } from '../procedures/procedure-service';
+import type { Logger } from '../log/logger';
+
+export interface JourneyActorDeps {
+  readonly identity: IdentityReader;
+  readonly registry: RegistryPort;
+  readonly procedures: ProcedureService;
+  readonly printer: ReceiptPrinterPort;
+  readonly status: DossierStatusPort;
+  readonly submit: (input: SubmitDossierInput) => Promise<ReceiptView>;
+  readonly logger: Logger;
+}
+
+/** The real implementations of the journey's actors, built from the core's ports. */
+export function journeyActors(deps: JourneyActorDeps) {
+  const { logger } = deps;
+  return {
+    readDocument: fromCallback<DocumentEvent, ReadDocumentInput>(({ input, sendBack }) => {
+      const abort = new AbortController();
+      const started = performance.now();
+      deps.identity
+        .read(input.trigger, sendBack, abort.signal)
+        .then(() =>
+          logger.info('identity.read', {
+            method: input.trigger.method,
+            ms: Math.round(performance.now() - started),
+          }),
+        )
+        .catch((error: unknown) => {
+          if (abort.signal.aborted) return;
+          const journeyError =
+            error instanceof JourneyFailure
+              ? error.error
+              : {
+                  code: 'CARD_READ_FAILED' as const,
+                  detail: error instanceof Error ? error.message : String(error),
+                };
+          logger.warn('identity.failed', { method: input.trigger.method, code: journeyError.code });
+          sendBack({ type: 'document.failed', error: journeyError });
+        });
+      return () => abort.abort();
+    }),
+    lookupRegistry: fromPromise<RegistryOutcome, LookupRegistryInput>(async ({ input }) => {
+      const outcome = await deps.registry.lookup(input);
+      logger.info('registry.lookup', { outcome: outcome.kind });
+      return outcome;
+    }),
+    prepareForm: fromPromise<PreparedForm, PrepareFormInput>(async ({ input }) =>
+      deps.procedures.prepare(input.procedureCode, input.citizen),
+    ),
+    validateForm: fromPromise<ValidatedForm, ValidateFormInput>(async ({ input }) =>
+      deps.procedures.validate(input.form.procedureCode, input.form.values, input.form),
+    ),
+    checkPrinter: fromPromise<PrinterCheck, undefined>(async () => {
+      const check = await deps.printer.check();
+      logger.info('printer.check', { ready: check.ready, code: check.error?.code });
+      return check;
+    }),
+    submitDossier: fromPromise<ReceiptView, SubmitDossierInput>(async ({ input }) =>
+      deps.submit(input),
+    ),
+    printReceipt: fromPromise<undefined, PrintReceiptInput>(async ({ input }) => {
+      await deps.printer.print(input.receipt);
+      logger.info('printer.printed', { dossier: input.receipt.dossierCode });
+      return undefined;
+    }),
+    lookupStatus: fromPromise<StatusOutcome, LookupStatusInput>(async ({ input }) => {
+      try {
+        const result = await deps.status.status(input.code);
+        return result === 'notFound' ? { kind: 'notFound' } : { kind: 'found', status: result };
+      } catch {
+        return { kind: 'unavailable' };
+      }
+    }),
+  };
+}

@@ -1,0 +1,59 @@
+import type { CitizenRecord, FieldValue } from '@kiosk/forms';
+import type { JourneyError } from '../../protocol';
+
+/** How an identification started. Keys for the chip come from an MRZ or the card's QR. */
+export type IdentificationTrigger =
+  | {
+      readonly method: 'chip';
+      readonly reader: string;
+      readonly mrz?: string;
+      readonly qr?: string;
+    }
+  | { readonly method: 'qr'; readonly text: string }
+  | { readonly method: 'mrz'; readonly text: string };
+
+/** Partial records per source, merged once identification is complete. */
+export interface IdentitySources {
+  readonly chip?: Partial<CitizenRecord>;
+  readonly qr?: Partial<CitizenRecord>;
+  readonly mrz?: Partial<CitizenRecord>;
+  readonly registry?: Partial<CitizenRecord>;
+}
+
+/** Events from devices (the device manager sends these into the flow). */
+export type DeviceEvent =
+  | { type: 'CARD_PRESENTED'; reader: string; mrz?: string }
+  | { type: 'CARD_REMOVED' }
+  | { type: 'QR_IDENTITY'; text: string }
+  | { type: 'MRZ_READ'; text: string }
+  | { type: 'RECEIPT_QR'; code: string };
+
+/** Events from the citizen (through the API). */
+export type CitizenEvent =
+  | { type: 'ACTIVITY' }
+  | { type: 'CANCEL' }
+  | { type: 'SELECT_PROCEDURE'; code: string }
+  | { type: 'UPDATE_FIELD'; fieldId: string; value: FieldValue }
+  | { type: 'CONTINUE' }
+  | { type: 'BACK' }
+  | { type: 'CONFIRM' }
+  | { type: 'RETRY' }
+  | { type: 'USE_OTHER_METHOD' }
+  | { type: 'FINISH' }
+  | { type: 'OPEN_STATUS_LOOKUP' }
+  | { type: 'LOOKUP_STATUS'; code: string };
+
+/** Events the document-reading actor sends back while it works. */
+export type DocumentEvent =
+  | { type: 'document.idKnown'; personalId: string; fullName?: string; birthYear?: number }
+  | { type: 'document.progress'; progress: number }
+  | {
+      type: 'document.read';
+      method: 'chip' | 'qr' | 'mrz';
+      record: Partial<CitizenRecord>;
+      /** Everything the document gave, per source (the chip read may also have used the QR). */
+      sources: IdentitySources;
+    }
+  | { type: 'document.failed'; error: JourneyError };
+
+export type JourneyEvent = DeviceEvent | CitizenEvent | DocumentEvent;

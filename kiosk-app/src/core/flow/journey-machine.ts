@@ -1,0 +1,624 @@
+/**
+ * The citizen journey as one XState v5 chart, owned by the core. Two regions run in parallel:
+ * `journey` (what the citizen is doing) and `attention` (inactivity warning and reset).
+ *
+ * Every actor is declared in `setup` with a twin that fails loudly, so the chart never reaches a
+ * device or a server by itself: the core provides the real ones with `journeyMachine.provide`.
+ * Time only moves through `after` delays, so tests drive it with a simulated clock.
+ *
+ * @example
+ * const actor = createActor(journeyMachine.provide({ actors: realActors }), { clock });
+ * actor.start();
+ * actor.send({ type: 'CARD_PRESENTED', reader: 'Virtual PCD 00 00', mrz });
+ */
+import { assign, fromCallback, fromPromise, not, raise, setup, stateIn } from 'xstate';
+import type { CitizenFacts, FieldValue } from '@kiosk/forms';
+import type {
+  DossierStatusView,
+  FormView,
+  JourneyError,
+  ProcedureSummary,
+  ReceiptView,
+} from '../../protocol';
+import type {
+  DocumentEvent,
+  IdentificationTrigger,
+  IdentitySources,
+  JourneyEvent,
+} from './journey-events';
+import type {
+  LookupRegistryInput,
+  LookupStatusInput,
+  PrepareFormInput,
+  PreparedForm,
+  PrinterCheck,
+  PrintReceiptInput,
+  ReadDocumentInput,
+  RegistryOutcome,
+  StatusOutcome,
+  SubmitDossierInput,
+  ValidatedForm,
+  ValidateFormInput,
+} from './journey-services';
+import { mergeSources } from '../citizen/merge-sources';
+
+export interface JourneyContext {
+  readonly trigger?: IdentificationTrigger;
+  readonly sources: IdentitySources;
+  readonly personalId?: string;
+  readonly idHints?: { fullName?: string; birthYear?: number };
+  readonly progress: number;
+  readonly registry: 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped';
+  readonly citizen?: CitizenFacts;
+  readonly procedure?: ProcedureSummary;
+  readonly form?: FormView;
+  readonly printer?: PrinterCheck;
+  readonly receipt?: ReceiptView;
+  readonly error?: JourneyError;
+  readonly statusResult?: DossierStatusView;
+}
+
+/** Every key listed, so `assign(emptyContext)` removes what an earlier journey left behind. */
+const emptyContext: JourneyContext = {
+  trigger: undefined,
+  sources: {},
+  personalId: undefined,
+  idHints: undefined,
+  progress: 0,
+  registry: 'pending',
+  citizen: undefined,
+  procedure: undefined,
+  form: undefined,
+  printer: undefined,
+  receipt: undefined,
+  error: undefined,
+  statusResult: undefined,
+};
+
+const notProvided = (name: string) => () => {
+  throw new Error(`journey actor "${name}" was not provided`);
+};
+
+export const journeyMachine = setup({
+  types: {
+    context: {} as JourneyContext,
+    events: {} as JourneyEvent,
+  },
+  actors: {
+    readDocument: fromCallback<DocumentEvent, ReadDocumentInput>(notProvided('readDocument')),
+    lookupRegistry: fromPromise<RegistryOutcome, LookupRegistryInput>(
+      notProvided('lookupRegistry'),
+    ),
+    prepareForm: fromPromise<PreparedForm, PrepareFormInput>(notProvided('prepareForm')),
+    validateForm: fromPromise<ValidatedForm, ValidateFormInput>(notProvided('validateForm')),
+    checkPrinter: fromPromise<PrinterCheck, undefined>(notProvided('checkPrinter')),
+    submitDossier: fromPromise<ReceiptView, SubmitDossierInput>(notProvided('submitDossier')),
+    printReceipt: fromPromise<undefined, PrintReceiptInput>(notProvided('printReceipt')),
+    lookupStatus: fromPromise<StatusOutcome, LookupStatusInput>(notProvided('lookupStatus')),
+  },
+  delays: {
+    /** Idle time on an interactive screen before the warning. */
+    inactivity: 60_000,
+    /** Length of the warning countdown before the reset. */
+    warningCountdown: 15_000,
+    /** How long a finished journey stays on screen. */
+    doneLinger: 30_000,
+    /** How long the kiosk waits for the QR/MRZ that unlocks a chip. */
+    keyWait: 45_000,
+  },
+  guards: {
+    hasKeys: ({ context }) =>
+      context.trigger?.method !== 'chip' ||
+      context.trigger.mrz !== undefined ||
+      context.trigger.qr !== undefined,
+    registryDone: ({ context }) => context.registry !== 'pending',
+    formValid: (_, params: { valid: boolean }) => params.valid,
+    printerReady: ({ context }) => context.printer?.ready === true,
+    fieldEditable: ({ context, event }) =>
+      event.type === 'UPDATE_FIELD' && (context.form?.editable.includes(event.fieldId) ?? false),
+  },
+  actions: {
+    /** Reset wipes every personal value from the context (and so from every screen). */
+    wipe: assign(() => emptyContext),
+    setTrigger: assign((_, trigger: IdentificationTrigger) => ({ ...emptyContext, trigger })),
+    mergeCitizen: assign({
+      citizen: ({ context }) => mergeSources(context.sources),
+    }),
+  },
+}).createMachine({
+  id: 'kiosk',
+  type: 'parallel',
+  context: emptyContext,
+  states: {
+    journey: {
+      initial: 'idle',
+      on: {
+        CANCEL: { target: '.idle' },
+      },
+      states: {
+        idle: {
+          entry: 'wipe',
+          // A journey starts with a full inactivity period.
+          exit: raise({ type: 'ACTIVITY' }),
+          on: {
+            CANCEL: {},
+            CARD_PRESENTED: {
+              target: 'identifying',
+              actions: {
+                type: 'setTrigger',
+                params: ({ event }) => ({ method: 'chip', reader: event.reader, mrz: event.mrz }),
+              },
+            },
+            QR_IDENTITY: {
+              target: 'identifying',
+              actions: {
+                type: 'setTrigger',
+                params: ({ event }) => ({ method: 'qr', text: event.text }),
+              },
+            },
+            MRZ_READ: {
+              target: 'identifying',
+              actions: {
+                type: 'setTrigger',
+                params: ({ event }) => ({ method: 'mrz', text: event.text }),
+              },
+            },
+            RECEIPT_QR: {
+              target: 'statusLookup.looking',
+              actions: assign({
+                statusResult: ({ event }) => ({ dossierCode: event.code, status: '' }),
+              }),
+            },
+            OPEN_STATUS_LOOKUP: 'statusLookup',
+          },
+        },
+        identifying: {
+          type: 'parallel',
+          tags: ['busy'],
+          onDone: { target: 'choosingProcedure', actions: 'mergeCitizen' },
+          on: {
+            'document.failed': {
+              target: 'identifyFailed',
+              actions: assign({ error: ({ event }) => event.error }),
+            },
+            CARD_REMOVED: {
+              target: 'identifyFailed',
+              actions: assign({ error: { code: 'CARD_REMOVED' } }),
+            },
+          },
+          states: {
+            document: {
+              initial: 'checkingKeys',
+              states: {
+                checkingKeys: {
+                  always: [{ guard: 'hasKeys', target: 'reading' }, { target: 'awaitingKey' }],
+                },
+                awaitingKey: {
+                  tags: ['interactive'],
+                  after: {
+                    keyWait: {
+                      target: '#kiosk.journey.identifyFailed',
+                      actions: assign({
+                        error: { code: 'CARD_ACCESS_DENIED', detail: 'no MRZ or QR was presented' },
+                      }),
+                    },
+                  },
+                  on: {
+                    QR_IDENTITY: {
+                      target: 'reading',
+                      actions: assign({
+                        trigger: ({ context, event }) =>
+                          context.trigger?.method === 'chip'
+                            ? { ...context.trigger, qr: event.text }
+                            : { method: 'qr', text: event.text },
+                      }),
+                    },
+                    MRZ_READ: {
+                      target: 'reading',
+                      actions: assign({
+                        trigger: ({ context, event }) =>
+                          context.trigger?.method === 'chip'
+                            ? { ...context.trigger, mrz: event.text }
+                            : { method: 'mrz', text: event.text },
+                      }),
+                    },
+                  },
+                },
+                reading: {
+                  invoke: {
+                    id: 'readDocument',
+                    src: 'readDocument',
+                    input: ({ context }) => {
+                      if (!context.trigger) throw new Error('identifying without a trigger');
+                      return { trigger: context.trigger };
+                    },
+                  },
+                  on: {
+                    'document.idKnown': {
+                      actions: assign({
+                        personalId: ({ event }) => event.personalId,
+                        idHints: ({ event }) => ({
+                          fullName: event.fullName,
+                          birthYear: event.birthYear,
+                        }),
+                      }),
+                    },
+                    'document.progress': {
+                      actions: assign({ progress: ({ event }) => event.progress }),
+                    },
+                    'document.read': {
+                      target: 'read',
+                      actions: assign({
+                        sources: ({ context, event }) => ({ ...context.sources, ...event.sources }),
+                        personalId: ({ context, event }) =>
+                          context.personalId ?? event.record.personalId,
+                        progress: 1,
+                      }),
+                    },
+                  },
+                },
+                read: { type: 'final' },
+              },
+            },
+            registry: {
+              initial: 'waitingForId',
+              states: {
+                waitingForId: {
+                  always: {
+                    guard: ({ context }) => context.personalId !== undefined,
+                    target: 'lookingUp',
+                  },
+                  on: {
+                    'document.idKnown': 'lookingUp',
+                    'document.read': 'lookingUp',
+                  },
+                },
+                lookingUp: {
+                  invoke: {
+                    id: 'lookupRegistry',
+                    src: 'lookupRegistry',
+                    input: ({ context }) => ({
+                      personalId: context.personalId ?? '',
+                      fullName: context.idHints?.fullName,
+                      birthYear: context.idHints?.birthYear,
+                    }),
+                    onDone: {
+                      target: 'done',
+                      actions: assign(({ context, event }) =>
+                        event.output.kind === 'found'
+                          ? {
+                              registry: 'found' as const,
+                              sources: { ...context.sources, registry: event.output.record },
+                            }
+                          : { registry: event.output.kind },
+                      ),
+                    },
+                    onError: { target: 'done', actions: assign({ registry: 'unavailable' }) },
+                  },
+                },
+                done: { type: 'final' },
+              },
+            },
+          },
+        },
+        identifyFailed: {
+          tags: ['interactive'],
+          on: {
+            RETRY: [
+              {
+                guard: ({ context }) => context.trigger !== undefined,
+                target: 'identifying',
+                actions: assign({ error: undefined, progress: 0, registry: 'pending' }),
+              },
+              { target: 'idle' },
+            ],
+            USE_OTHER_METHOD: 'idle',
+            QR_IDENTITY: {
+              target: 'identifying',
+              actions: {
+                type: 'setTrigger',
+                params: ({ event }) => ({ method: 'qr', text: event.text }),
+              },
+            },
+            MRZ_READ: {
+              target: 'identifying',
+              actions: {
+                type: 'setTrigger',
+                params: ({ event }) => ({ method: 'mrz', text: event.text }),
+              },
+            },
+          },
+        },
+        choosingProcedure: {
+          tags: ['interactive'],
+          initial: 'browsing',
+          states: {
+            browsing: {
+              on: {
+                SELECT_PROCEDURE: {
+                  target: 'preparing',
+                  actions: assign({
+                    procedure: ({ event }) => ({ code: event.code }) as ProcedureSummary,
+                  }),
+                },
+              },
+            },
+            preparing: {
+              invoke: {
+                id: 'prepareForm',
+                src: 'prepareForm',
+                input: ({ context }) => {
+                  if (!context.citizen || !context.procedure)
+                    throw new Error('no citizen or procedure');
+                  return { procedureCode: context.procedure.code, citizen: context.citizen };
+                },
+                onDone: {
+                  target: '#kiosk.journey.reviewingForm',
+                  actions: assign({
+                    procedure: ({ event }) => event.output.procedure,
+                    form: ({ event }) => event.output.form,
+                    error: undefined,
+                  }),
+                },
+                onError: {
+                  target: 'browsing',
+                  actions: assign({
+                    procedure: undefined,
+                    error: { code: 'UNKNOWN_PROCEDURE' },
+                  }),
+                },
+              },
+            },
+          },
+        },
+        reviewingForm: {
+          tags: ['interactive'],
+          initial: 'editing',
+          on: {
+            BACK: {
+              target: 'choosingProcedure',
+              actions: assign({ form: undefined, procedure: undefined }),
+            },
+          },
+          states: {
+            editing: {
+              on: {
+                UPDATE_FIELD: {
+                  guard: 'fieldEditable',
+                  actions: assign({
+                    form: ({ context, event }) =>
+                      context.form
+                        ? withValue(context.form, event.fieldId, event.value)
+                        : undefined,
+                  }),
+                },
+                CONTINUE: 'validating',
+              },
+            },
+            validating: {
+              invoke: {
+                id: 'validateForm',
+                src: 'validateForm',
+                input: ({ context }) => {
+                  if (!context.form) throw new Error('no form');
+                  return { form: context.form };
+                },
+                onDone: [
+                  {
+                    guard: {
+                      type: 'formValid',
+                      params: ({ event }) => ({ valid: event.output.valid }),
+                    },
+                    target: '#kiosk.journey.confirming',
+                    actions: assign({ form: ({ event }) => event.output.form }),
+                  },
+                  {
+                    target: 'editing',
+                    actions: assign({ form: ({ event }) => event.output.form }),
+                  },
+                ],
+                onError: 'editing',
+              },
+            },
+          },
+        },
+        confirming: {
+          tags: ['interactive'],
+          on: {
+            BACK: 'reviewingForm',
+            CONFIRM: 'checkingPrinter',
+          },
+        },
+        checkingPrinter: {
+          tags: ['busy'],
+          invoke: {
+            id: 'checkPrinter',
+            src: 'checkPrinter',
+            onDone: {
+              target: 'submitting',
+              actions: assign({ printer: ({ event }) => event.output }),
+            },
+            onError: {
+              target: 'submitting',
+              actions: assign({
+                printer: { ready: false, error: { code: 'PRINTER_UNAVAILABLE' } },
+              }),
+            },
+          },
+        },
+        submitting: {
+          tags: ['busy'],
+          on: { CANCEL: {} },
+          invoke: {
+            id: 'submitDossier',
+            src: 'submitDossier',
+            input: ({ context }) => {
+              if (!context.procedure || !context.citizen || !context.form)
+                throw new Error('incomplete dossier');
+              return {
+                procedureCode: context.procedure.code,
+                citizen: context.citizen,
+                form: context.form,
+              };
+            },
+            onDone: [
+              {
+                guard: 'printerReady',
+                target: 'printing',
+                actions: assign({ receipt: ({ event }) => event.output }),
+              },
+              {
+                target: 'printFailed',
+                actions: assign({
+                  receipt: ({ event }) => event.output,
+                  error: ({ context }) => context.printer?.error ?? { code: 'PRINTER_UNAVAILABLE' },
+                }),
+              },
+            ],
+            onError: {
+              target: 'submitFailed',
+              actions: assign({
+                error: ({ event }) => ({
+                  code: 'SUBMIT_FAILED',
+                  detail: event.error instanceof Error ? event.error.message : undefined,
+                }),
+              }),
+            },
+          },
+        },
+        submitFailed: {
+          tags: ['interactive'],
+          on: { RETRY: { target: 'confirming', actions: assign({ error: undefined }) } },
+        },
+        printing: {
+          tags: ['busy'],
+          on: { CANCEL: {} },
+          invoke: {
+            id: 'printReceipt',
+            src: 'printReceipt',
+            input: ({ context }) => {
+              if (!context.receipt) throw new Error('no receipt');
+              return { receipt: context.receipt };
+            },
+            onDone: 'done',
+            onError: {
+              target: 'printFailed',
+              actions: assign({
+                error: ({ event }) => ({
+                  code: 'PRINT_FAILED',
+                  detail: event.error instanceof Error ? event.error.message : undefined,
+                }),
+              }),
+            },
+          },
+        },
+        printFailed: {
+          tags: ['interactive'],
+          on: {
+            RETRY: { target: 'printing', actions: assign({ error: undefined }) },
+            FINISH: 'idle',
+          },
+        },
+        done: {
+          after: { doneLinger: 'idle' },
+          on: { FINISH: 'idle' },
+        },
+        statusLookup: {
+          tags: ['interactive'],
+          initial: 'entering',
+          on: { BACK: 'idle', FINISH: 'idle' },
+          states: {
+            entering: {
+              on: {
+                LOOKUP_STATUS: {
+                  target: 'looking',
+                  actions: assign({
+                    statusResult: ({ event }) => ({ dossierCode: event.code, status: '' }),
+                  }),
+                },
+              },
+            },
+            looking: {
+              invoke: {
+                id: 'lookupStatus',
+                src: 'lookupStatus',
+                input: ({ context }) => ({ code: context.statusResult?.dossierCode ?? '' }),
+                onDone: [
+                  {
+                    guard: ({ event }) => event.output.kind === 'found',
+                    target: 'found',
+                    actions: assign({
+                      statusResult: ({ event }) =>
+                        event.output.kind === 'found' ? event.output.status : undefined,
+                    }),
+                  },
+                  { guard: ({ event }) => event.output.kind === 'notFound', target: 'notFound' },
+                  { target: 'unavailable' },
+                ],
+                onError: 'unavailable',
+              },
+            },
+            found: {
+              on: {
+                LOOKUP_STATUS: {
+                  target: 'looking',
+                  actions: assign({
+                    statusResult: ({ event }) => ({ dossierCode: event.code, status: '' }),
+                  }),
+                },
+              },
+            },
+            notFound: {
+              on: {
+                LOOKUP_STATUS: {
+                  target: 'looking',
+                  actions: assign({
+                    statusResult: ({ event }) => ({ dossierCode: event.code, status: '' }),
+                  }),
+                },
+              },
+            },
+            unavailable: { on: { RETRY: 'looking' } },
+          },
+        },
+      },
+    },
+    attention: {
+      initial: 'watching',
+      states: {
+        // ACTIVITY is handled on each child: a `reenter` on the region itself would re-enter
+        // the whole parallel machine and so reset the journey.
+        watching: {
+          on: { ACTIVITY: { target: 'watching', reenter: true } },
+          after: {
+            inactivity: [
+              { guard: not(stateIn({ journey: 'idle' })), target: 'warning' },
+              { target: 'watching', reenter: true },
+            ],
+          },
+        },
+        warning: {
+          on: { ACTIVITY: 'watching' },
+          after: {
+            warningCountdown: { target: 'watching', actions: raise({ type: 'CANCEL' }) },
+          },
+        },
+      },
+    },
+  },
+});
+
+/** A citizen's edit: the value becomes theirs and the field is no longer missing if filled. */
+function withValue(form: FormView, fieldId: string, value: FieldValue): FormView {
+  const filled = typeof value === 'string' ? value.trim() !== '' : true;
+  return {
+    ...form,
+    values: {
+      ...form.values,
+      [fieldId]: typeof value === 'string' ? value.normalize('NFC') : value,
+    },
+    provenance: { ...form.provenance, [fieldId]: 'citizen' },
+    missing: filled ? form.missing.filter((id) => id !== fieldId) : form.missing,
+    issues: form.issues.filter((issue) => issue.fieldId !== fieldId),
+  };
+}

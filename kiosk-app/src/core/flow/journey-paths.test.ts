@@ -1,0 +1,209 @@
+/**
+ * Path tests over the chart with @xstate/graph: every state is reachable from the initial state,
+ * every reachable state has a way back to idle, and cancel / inactivity exits work everywhere a
+ * citizen can be. Invoked actors are represented by their done/error events, delays by their
+ * `xstate.after` events, so the traversal is pure (no actors run, no time passes).
+ */
+import { describe, expect, it } from 'vitest';
+import { getShortestPaths, getStateNodes } from '@xstate/graph';
+import { transition } from 'xstate';
+import type { AnyStateNode, SnapshotFrom } from 'xstate';
+import { journeyMachine } from './journey-machine';
+import { TEST_PERSON, TEST_PROCEDURE, TEST_RECEIPT } from './journey-test-actors';
+import type { FormView } from '../../protocol';
+
+type Snapshot = SnapshotFrom<typeof journeyMachine>;
+// The graph library types events loosely; actor done/error and delay events are not part of
+// the machine's declared event union, so we build them as plain objects.
+type AnyEvent = { type: string; [key: string]: unknown };
+
+const form = (missing: string[]): FormView => ({
+  procedureCode: TEST_PROCEDURE.code,
+  title: { vi: 'T', en: 'T' },
+  sections: [],
+  values: {},
+  provenance: {},
+  missing,
+  issues: [],
+  editable: ['phone'],
+});
+
+const done = (id: string, output: unknown): AnyEvent => ({
+  type: `xstate.done.actor.${id}`,
+  output,
+});
+const error = (id: string): AnyEvent => ({
+  type: `xstate.error.actor.${id}`,
+  error: new Error('x'),
+});
+const after = (delay: string, path: string): AnyEvent => ({
+  type: `xstate.after.${delay}.kiosk.${path}`,
+});
+
+const EVENTS: AnyEvent[] = [
+  { type: 'CARD_PRESENTED', reader: 'R', mrz: 'M' },
+  { type: 'CARD_PRESENTED', reader: 'R' },
+  { type: 'CARD_REMOVED' },
+  { type: 'QR_IDENTITY', text: 'Q' },
+  { type: 'MRZ_READ', text: 'M' },
+  { type: 'RECEIPT_QR', code: 'C' },
+  { type: 'ACTIVITY' },
+  { type: 'CANCEL' },
+  { type: 'SELECT_PROCEDURE', code: TEST_PROCEDURE.code },
+  { type: 'UPDATE_FIELD', fieldId: 'phone', value: '0912345678' },
+  { type: 'CONTINUE' },
+  { type: 'BACK' },
+  { type: 'CONFIRM' },
+  { type: 'RETRY' },
+  { type: 'USE_OTHER_METHOD' },
+  { type: 'FINISH' },
+  { type: 'OPEN_STATUS_LOOKUP' },
+  { type: 'LOOKUP_STATUS', code: 'C' },
+  { type: 'document.idKnown', personalId: TEST_PERSON.personalId },
+  { type: 'document.read', method: 'chip', record: TEST_PERSON, sources: { chip: TEST_PERSON } },
+  { type: 'document.failed', error: { code: 'CARD_READ_FAILED' } },
+  done('lookupRegistry', { kind: 'found', record: TEST_PERSON }),
+  done('lookupRegistry', { kind: 'unavailable', reason: 'down' }),
+  error('lookupRegistry'),
+  done('prepareForm', { procedure: TEST_PROCEDURE, form: form(['phone']) }),
+  error('prepareForm'),
+  done('validateForm', { valid: true, form: form([]) }),
+  done('validateForm', { valid: false, form: form(['phone']) }),
+  done('checkPrinter', { ready: true }),
+  done('checkPrinter', { ready: false, error: { code: 'PRINTER_PAPER_OUT' } }),
+  done('submitDossier', TEST_RECEIPT),
+  error('submitDossier'),
+  done('printReceipt', undefined),
+  error('printReceipt'),
+  done('lookupStatus', { kind: 'found', status: { dossierCode: 'C', status: 'processing' } }),
+  done('lookupStatus', { kind: 'notFound' }),
+  done('lookupStatus', { kind: 'unavailable' }),
+  after('inactivity', 'attention.watching'),
+  after('warningCountdown', 'attention.warning'),
+  after('doneLinger', 'journey.done'),
+  after('keyWait', 'journey.identifying.document.awaitingKey'),
+];
+
+/** State value plus the context facts that change which transitions are enabled. */
+function serialize(snapshot: Snapshot): string {
+  const c = snapshot.context;
+  return JSON.stringify({
+    v: snapshot.value,
+    reg: c.registry,
+    id: c.personalId !== undefined,
+    printer: c.printer?.ready,
+    form: c.form?.missing.length,
+    trigger: c.trigger?.method,
+    keys: c.trigger?.method === 'chip' ? Boolean(c.trigger.mrz ?? c.trigger.qr) : undefined,
+    receipt: c.receipt !== undefined,
+  });
+}
+
+const traversal = {
+  events: EVENTS as never,
+  serializeState: serialize as never,
+};
+
+const paths = getShortestPaths(journeyMachine, traversal);
+const reached: Snapshot[] = paths.map((p) => p.state as Snapshot);
+
+/** Leaf states a citizen can be in; transient (`always`-only) states are passed through. */
+function leafIds(node: AnyStateNode): string[] {
+  const children = Object.values(node.states) as AnyStateNode[];
+  if (children.length > 0) return children.flatMap(leafIds);
+  return node.always && node.always.length > 0 ? [] : [node.id];
+}
+
+const journeyNode = getStateNodes(journeyMachine.root).find((n) => n.id === 'kiosk.journey');
+if (!journeyNode) throw new Error('no journey region');
+const journeyLeaves = leafIds(journeyNode);
+
+const isIdle = (s: Snapshot) => s.matches({ journey: 'idle' });
+const isInteractive = (s: Snapshot) => s.hasTag('interactive');
+
+describe('journey paths (xstate/graph)', () => {
+  it('reaches a meaningful number of distinct states', () => {
+    expect(reached.length).toBeGreaterThan(40);
+  });
+
+  it.each(journeyLeaves)('state %s is reachable from the initial state', (id) => {
+    const hit = reached.some((s) => s._nodes.some((n) => n.id === id));
+    expect(hit, `no path reaches ${id}`).toBe(true);
+  });
+
+  it('every reachable state has a way back to idle', () => {
+    // Forward edges of every reached state, then a reverse breadth-first search from idle.
+    const byKey = new Map(reached.map((s) => [serialize(s), s]));
+    const predecessors = new Map<string, Set<string>>();
+    for (const [from, state] of byKey) {
+      for (const event of EVENTS) {
+        const [next] = transition(journeyMachine, state, event as never);
+        const to = serialize(next);
+        if (!predecessors.has(to)) predecessors.set(to, new Set());
+        predecessors.get(to)?.add(from);
+      }
+    }
+    const canReturn = new Set([...byKey].filter(([, s]) => isIdle(s)).map(([k]) => k));
+    const queue = [...canReturn];
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+      for (const p of predecessors.get(key) ?? []) {
+        if (!canReturn.has(p)) {
+          canReturn.add(p);
+          queue.push(p);
+        }
+      }
+    }
+    const stuck = [...byKey.keys()].filter((k) => !canReturn.has(k));
+    expect(byKey.size).toBe(reached.length);
+    expect(stuck).toEqual([]);
+  });
+
+  it('transient states are only passed through', () => {
+    const transient = reached.some((s) =>
+      s.matches({ journey: { identifying: { document: 'checkingKeys' } } }),
+    );
+    expect(transient).toBe(false);
+  });
+
+  it('cancel is one tap from every interactive state', () => {
+    const interactive = reached.filter(isInteractive);
+    expect(interactive.length).toBeGreaterThan(10);
+    for (const s of interactive) {
+      const [next] = transition(journeyMachine, s, { type: 'CANCEL' });
+      expect(isIdle(next), `CANCEL from ${JSON.stringify(s.value)}`).toBe(true);
+      expect(next.context.citizen).toBeUndefined();
+      expect(next.context.form).toBeUndefined();
+    }
+  });
+
+  it('inactivity (warning, then countdown) resets every interactive state and wipes it', () => {
+    for (const s of reached.filter(isInteractive)) {
+      const [warned] = transition(
+        journeyMachine,
+        s,
+        after('inactivity', 'attention.watching') as never,
+      );
+      expect(warned.matches({ attention: 'warning' })).toBe(true);
+      const [reset] = transition(
+        journeyMachine,
+        warned,
+        after('warningCountdown', 'attention.warning') as never,
+      );
+      expect(isIdle(reset), `timeout from ${JSON.stringify(s.value)}`).toBe(true);
+      expect(reset.context.sources).toEqual({});
+      expect(reset.context.receipt).toBeUndefined();
+    }
+  });
+
+  it('touching the screen during the warning keeps the journey', () => {
+    const s = reached.find((x) => x.matches({ journey: 'confirming' }));
+    if (!s) throw new Error('confirming not reached');
+    const [warned] = transition(
+      journeyMachine,
+      s,
+      after('inactivity', 'attention.watching') as never,
+    );
+    const [kept] = transition(journeyMachine, warned, { type: 'ACTIVITY' });
+    expect(kept.matches({ journey: 'confirming', attention: 'watching' })).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The contracts of the actors the journey invokes. The chart only knows these shapes; the core
+ * provides real implementations (drivers, clients, store) with `machine.provide({ actors })`,
+ * tests provide twins.
+ */
+import type { CitizenFacts, CitizenRecord } from '@kiosk/forms';
+import type {
+  DossierStatusView,
+  FormView,
+  JourneyError,
+  ProcedureSummary,
+  ReceiptView,
+} from '../../protocol';
+import type { IdentificationTrigger } from './journey-events';
+
+export interface ReadDocumentInput {
+  readonly trigger: IdentificationTrigger;
+}
+
+export type RegistryOutcome =
+  | { readonly kind: 'found'; readonly record: Partial<CitizenRecord> }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+export interface LookupRegistryInput {
+  readonly personalId: string;
+  readonly fullName?: string;
+  readonly birthYear?: number;
+}
+
+export interface PrepareFormInput {
+  readonly procedureCode: string;
+  readonly citizen: CitizenFacts;
+}
+
+export interface PreparedForm {
+  readonly procedure: ProcedureSummary;
+  readonly form: FormView;
+}
+
+export interface ValidateFormInput {
+  /** The form as the citizen left it (values, provenance, sections). */
+  readonly form: FormView;
+}
+
+export interface ValidatedForm {
+  readonly valid: boolean;
+  readonly form: FormView;
+}
+
+export interface PrinterCheck {
+  readonly ready: boolean;
+  readonly error?: JourneyError;
+}
+
+export interface SubmitDossierInput {
+  readonly procedureCode: string;
+  readonly citizen: CitizenFacts;
+  readonly form: FormView;
+}
+
+export interface PrintReceiptInput {
+  readonly receipt: ReceiptView;
+}
+
+export interface LookupStatusInput {
+  readonly code: string;
+}
+
+export type StatusOutcome =
+  | { readonly kind: 'found'; readonly status: DossierStatusView }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'unavailable' };

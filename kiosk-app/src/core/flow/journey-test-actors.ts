@@ -1,0 +1,172 @@
+/**
+ * In-memory twins of the journey's actors, for unit tests of the chart and of the API layer.
+ * Each twin behaves like the real service in shape (same outputs, same failure modes) and is
+ * switched between success and failure by the `behaviour` object.
+ */
+import { fromCallback, fromPromise } from 'xstate';
+import type { FieldIssue } from '@kiosk/forms';
+import type { FormView, ProcedureSummary, ReceiptView } from '../../protocol';
+import type { DocumentEvent } from './journey-events';
+import type {
+  LookupRegistryInput,
+  PrintReceiptInput,
+  LookupStatusInput,
+  PrepareFormInput,
+  PreparedForm,
+  PrinterCheck,
+  ReadDocumentInput,
+  RegistryOutcome,
+  StatusOutcome,
+  SubmitDossierInput,
+  ValidatedForm,
+  ValidateFormInput,
+} from './journey-services';
+
+export interface TwinBehaviour {
+  card: 'ok' | 'fail' | 'hang';
+  registry: 'found' | 'notFound' | 'unavailable';
+  printer: 'ready' | 'paperOut';
+  submit: 'ok' | 'fail';
+  print: 'ok' | 'fail';
+  status: 'found' | 'notFound' | 'unavailable';
+}
+
+export const TEST_PERSON = {
+  personalId: '001099012345',
+  fullName: 'Trần Thị Thử Nghiệm',
+  dateOfBirth: '1999-05-06',
+  sex: 'F' as const,
+};
+
+export const TEST_PROCEDURE: ProcedureSummary = {
+  code: 'TEST.1',
+  name: { vi: 'Thủ tục thử', en: 'Test procedure' },
+  sector: { vi: 'Thử', en: 'Test' },
+  receivingAgency: { vi: 'UBND xã', en: 'Commune' },
+  processingTime: { unit: 'workingHours', amount: 8 },
+  feeVnd: 0,
+  documents: [],
+  rank: 1,
+  keywords: [],
+};
+
+function testForm(values: Record<string, string>, issues: FieldIssue[] = []): FormView {
+  const missing = ['phone'].filter((id) => !values[id]);
+  return {
+    procedureCode: TEST_PROCEDURE.code,
+    title: { vi: 'Tờ khai', en: 'Form' },
+    sections: [
+      {
+        id: 's',
+        title: { vi: 'Người khai', en: 'Applicant' },
+        fields: [
+          {
+            id: 'fullName',
+            label: { vi: 'Họ tên', en: 'Name' },
+            type: 'text',
+            required: true,
+            binding: 'citizen.fullName',
+          },
+          { id: 'phone', label: { vi: 'Điện thoại', en: 'Phone' }, type: 'phone', required: true },
+        ],
+      },
+    ],
+    values,
+    provenance: { fullName: 'chip' },
+    missing,
+    issues,
+    editable: ['phone'],
+  };
+}
+
+export const TEST_RECEIPT: ReceiptView = {
+  dossierCode: 'H01-261128-0001',
+  centreName: 'Trung tâm thử',
+  receivingUnit: 'H01',
+  applicantName: TEST_PERSON.fullName,
+  procedureCode: TEST_PROCEDURE.code,
+  procedureName: TEST_PROCEDURE.name.vi,
+  documents: [],
+  processingTime: '1 ngày làm việc',
+  receivedAt: '2026-11-28T09:00:00+07:00',
+  appointmentAt: '2026-11-30T09:00:00+07:00',
+  collectAt: 'Quầy 1',
+  status: 'received',
+  lookupUrl: 'https://example.invalid/tra-cuu?ma=H01-261128-0001',
+  trackingHint: 'SMS',
+  kioskId: 'K1',
+};
+
+export function journeyTestActors(behaviour: TwinBehaviour) {
+  return {
+    readDocument: fromCallback<DocumentEvent, ReadDocumentInput>(({ sendBack }) => {
+      if (behaviour.card === 'hang') return;
+      queueMicrotask(() => {
+        if (behaviour.card === 'fail') {
+          sendBack({ type: 'document.failed', error: { code: 'CARD_READ_FAILED' } });
+          return;
+        }
+        sendBack({ type: 'document.idKnown', personalId: TEST_PERSON.personalId });
+        sendBack({ type: 'document.progress', progress: 0.5 });
+        sendBack({
+          type: 'document.read',
+          method: 'chip',
+          record: TEST_PERSON,
+          sources: { chip: TEST_PERSON },
+        });
+      });
+    }),
+    lookupRegistry: fromPromise<RegistryOutcome, LookupRegistryInput>(async () =>
+      behaviour.registry === 'found'
+        ? { kind: 'found', record: { ...TEST_PERSON, ethnicity: 'Kinh' } }
+        : behaviour.registry === 'notFound'
+          ? { kind: 'notFound' }
+          : { kind: 'unavailable', reason: 'down' },
+    ),
+    prepareForm: fromPromise<PreparedForm, PrepareFormInput>(async ({ input }) => {
+      if (input.procedureCode !== TEST_PROCEDURE.code) throw new Error('unknown procedure');
+      return {
+        procedure: TEST_PROCEDURE,
+        form: testForm({ fullName: input.citizen.record.fullName }),
+      };
+    }),
+    validateForm: fromPromise<ValidatedForm, ValidateFormInput>(async ({ input }) => {
+      const values = Object.fromEntries(
+        Object.entries(input.form.values).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        ),
+      );
+      const form = testForm(values);
+      return { valid: form.missing.length === 0, form };
+    }),
+    checkPrinter: fromPromise<PrinterCheck, undefined>(async () =>
+      behaviour.printer === 'ready'
+        ? { ready: true }
+        : { ready: false, error: { code: 'PRINTER_PAPER_OUT' } },
+    ),
+    submitDossier: fromPromise<ReceiptView, SubmitDossierInput>(async () => {
+      if (behaviour.submit === 'fail') throw new Error('store unavailable');
+      return TEST_RECEIPT;
+    }),
+    printReceipt: fromPromise<undefined, PrintReceiptInput>(async () => {
+      if (behaviour.print === 'fail') throw new Error('paper out');
+      return undefined;
+    }),
+    lookupStatus: fromPromise<StatusOutcome, LookupStatusInput>(async ({ input }) =>
+      behaviour.status === 'found'
+        ? { kind: 'found', status: { dossierCode: input.code, status: 'processing' } }
+        : behaviour.status === 'notFound'
+          ? { kind: 'notFound' }
+          : { kind: 'unavailable' },
+    ),
+  };
+}
+
+export const HAPPY: TwinBehaviour = {
+  card: 'ok',
+  registry: 'found',
+  printer: 'ready',
+  submit: 'ok',
+  print: 'ok',
+  status: 'found',
+};

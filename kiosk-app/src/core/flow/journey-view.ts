@@ -1,0 +1,79 @@
+import type { SnapshotFrom } from 'xstate';
+import type { JourneyStep, JourneyView } from '../../protocol';
+import type { journeyMachine } from './journey-machine';
+
+type JourneySnapshot = SnapshotFrom<typeof journeyMachine>;
+
+const STEPS: readonly JourneyStep[] = [
+  'idle',
+  'identifying',
+  'identifyFailed',
+  'choosingProcedure',
+  'reviewingForm',
+  'confirming',
+  'submitting',
+  'submitFailed',
+  'printing',
+  'printFailed',
+  'done',
+  'statusLookup',
+];
+
+function stepOf(snapshot: JourneySnapshot): JourneyStep {
+  if (snapshot.matches({ journey: 'checkingPrinter' })) return 'submitting';
+  return STEPS.find((step) => snapshot.matches({ journey: step })) ?? 'idle';
+}
+
+/**
+ * Projects the chart's snapshot onto what the renderer shows. Only what the current screen needs
+ * leaves the core: no face image, no raw chip data, and nothing at all once back to idle.
+ */
+export function journeyView(snapshot: JourneySnapshot, warningSeconds: number): JourneyView {
+  const c = snapshot.context;
+  const step = stepOf(snapshot);
+  const attention =
+    snapshot.matches({ attention: 'warning' }) && step !== 'idle' ? 'warning' : 'watching';
+  const base = {
+    step,
+    attention,
+    warningSeconds,
+    registry: c.registry,
+    printerReady: c.printer?.ready ?? true,
+  } as const;
+  if (step === 'idle') return { ...base, attention: 'dormant', registry: 'pending' };
+  const lookup = snapshot.matches({ journey: 'statusLookup' })
+    ? {
+        phase:
+          (['entering', 'looking', 'found', 'notFound', 'unavailable'] as const).find((p) =>
+            snapshot.matches({ journey: { statusLookup: p } }),
+          ) ?? 'entering',
+        result: c.statusResult,
+      }
+    : undefined;
+  return {
+    ...base,
+    identifying:
+      step === 'identifying' && c.trigger
+        ? {
+            method: c.trigger.method,
+            phase: snapshot.matches({ journey: { identifying: { document: 'read' } } })
+              ? 'lookingUp'
+              : 'reading',
+            progress: c.progress,
+          }
+        : undefined,
+    citizen: c.citizen
+      ? {
+          record: c.citizen.record,
+          provenance: c.citizen.provenance,
+          mismatches: c.citizen.mismatches,
+          assurance: c.citizen.assurance,
+        }
+      : undefined,
+    procedure: c.procedure?.name ? c.procedure : undefined,
+    form: c.form,
+    receipt: c.receipt,
+    error: c.error,
+    statusLookup: lookup,
+  };
+}

@@ -1,0 +1,75 @@
+import type { ProcessingTime } from '@kiosk/forms';
+import type { ReceiptView } from '../../protocol';
+import type { AppointmentCalculator } from '../appointment';
+import { formatVietnamIso } from '../appointment';
+import type { KioskConfig } from '../config/kiosk-config';
+import type { SubmitDossierInput } from '../flow/journey-services';
+import type { Outbox } from '../outbox';
+import type { ProcedureService } from '../procedures/procedure-service';
+import type { KioskDatabase } from '../store/database';
+import type { ReceiptRepository } from '../store/receipt-repository';
+
+export interface DossierIntakeDeps {
+  readonly db: KioskDatabase;
+  readonly outbox: Outbox;
+  readonly receipts: ReceiptRepository;
+  readonly calculator: AppointmentCalculator;
+  readonly procedures: ProcedureService;
+  readonly config: KioskConfig;
+  readonly now?: () => Date;
+}
+
+/** "8 giờ làm việc", "3 ngày làm việc", "15 ngày". */
+export function describeProcessingTime(time: ProcessingTime): string {
+  if (time.unit === 'calendarDays') return `${time.amount} ngày`;
+  return time.amount % 8 === 0 ? `${time.amount / 8} ngày làm việc` : `${time.amount} giờ làm việc`;
+}
+
+/**
+ * Receives a dossier at the kiosk: gives it a code, computes the appointment, and stores the
+ * dossier (outbox) and its receipt in one transaction, before any network call. The receipt can
+ * then be printed at once; the outbox worker delivers the dossier when the gateway is reachable.
+ */
+export class DossierIntake {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: DossierIntakeDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  submit(input: SubmitDossierInput): ReceiptView {
+    const { db, outbox, receipts, calculator, procedures, config } = this.deps;
+    const procedure = procedures.get(input.procedureCode);
+    const received = this.now();
+    const appointment = calculator.calculate(received, procedure.processingTime);
+    const receivedAt = formatVietnamIso(received);
+    return db.transaction((): ReceiptView => {
+      const { code } = outbox.enqueue({
+        procedureCode: procedure.code,
+        receivedAt,
+        appointmentAt: appointment.dueIso,
+        applicant: input.citizen.record,
+        form: input.form.values,
+      });
+      const receipt: ReceiptView = {
+        dossierCode: code,
+        centreName: config.centreName,
+        receivingUnit: config.receivingUnit,
+        applicantName: input.citizen.record.fullName,
+        procedureCode: procedure.code,
+        procedureName: procedure.name.vi,
+        documents: procedure.documents.map((d) => d.name.vi),
+        processingTime: describeProcessingTime(procedure.processingTime),
+        receivedAt,
+        appointmentAt: appointment.dueIso,
+        collectAt: config.collectAt,
+        status: 'queued',
+        lookupUrl: `${config.lookupBaseUrl}?ma=${encodeURIComponent(code)}`,
+        trackingHint: config.trackingHint,
+        kioskId: config.kioskId,
+      };
+      receipts.save(receipt, input.citizen.record.personalId);
+      return receipt;
+    })();
+  }
+}

@@ -1,0 +1,72 @@
+import type { CitizenRecord, FieldValue } from '@kiosk/forms';
+
+/** A dossier as the kiosk hands it to the one-stop system (hệ thống một cửa điện tử). */
+export interface Dossier {
+  /** `<receiving unit code>-YYMMDD-NNNN`, issued by the kiosk. */
+  readonly code: string;
+  readonly procedureCode: string;
+  /** ISO 8601 with +07:00. */
+  readonly receivedAt: string;
+  readonly appointmentAt?: string;
+  readonly applicant: CitizenRecord;
+  readonly form: Readonly<Record<string, FieldValue>>;
+}
+
+/** The usual life of a dossier at the service centre. */
+export const DOSSIER_STATUSES = [
+  'received',
+  'processing',
+  'needsMoreDocuments',
+  'done',
+  'returned',
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+export type GatewayUnavailableReason =
+  | 'timeout'
+  | 'network'
+  | 'server-error'
+  | 'throttled'
+  | 'circuit-open'
+  | 'auth'
+  | 'malformed-response';
+
+export type SubmitResult =
+  | {
+      readonly kind: 'accepted';
+      readonly code: string;
+      readonly status: DossierStatus;
+      /** The gateway had this idempotency key already: this is the earlier acknowledgement. */
+      readonly duplicate: boolean;
+    }
+  /** Refused for good (invalid dossier, key reused for another dossier): retrying will not help. */
+  | { readonly kind: 'rejected'; readonly httpStatus: number; readonly message: string }
+  | {
+      readonly kind: 'unavailable';
+      readonly reason: GatewayUnavailableReason;
+      readonly message: string;
+    };
+
+export type StatusResult =
+  | {
+      readonly kind: 'found';
+      readonly code: string;
+      readonly status: DossierStatus;
+      readonly appointmentAt?: string;
+      readonly updatedAt?: string;
+    }
+  | { readonly kind: 'notFound' }
+  | {
+      readonly kind: 'unavailable';
+      readonly reason: GatewayUnavailableReason;
+      readonly message: string;
+    };
+
+export interface DossierGateway {
+  /**
+   * Submits a dossier. The gateway deduplicates by `idempotencyKey`: sending the same key again
+   * returns the first acknowledgement, so the outbox may resend after any failure.
+   */
+  submit(dossier: Dossier, idempotencyKey: string): Promise<SubmitResult>;
+  status(code: string): Promise<StatusResult>;
+}

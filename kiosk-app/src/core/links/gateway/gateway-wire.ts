@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { Dossier, DossierStatus } from './dossier-gateway';
+
+/**
+ * Wire format of the one-stop system's dossier intake API, in the Vietnamese field names the
+ * provincial systems use. The idempotency key travels in the `Idempotency-Key` header.
+ */
+export const STATUS_CODES: Readonly<Record<DossierStatus, string>> = {
+  received: 'DA_TIEP_NHAN',
+  processing: 'DANG_XU_LY',
+  needsMoreDocuments: 'YEU_CAU_BO_SUNG',
+  done: 'DA_CO_KET_QUA',
+  returned: 'TRA_LAI',
+};
+
+const statusByCode = new Map<string, DossierStatus>(
+  Object.entries(STATUS_CODES).map(([status, code]) => [code, status as DossierStatus]),
+);
+
+const statusCode = z
+  .string()
+  .refine((c) => statusByCode.has(c), 'unknown dossier status')
+  .transform((c) => statusByCode.get(c) ?? 'received');
+
+export const submitAckSchema = z.object({
+  MaHoSo: z.string().min(1),
+  TrangThai: statusCode,
+  TrungLap: z.boolean().optional(),
+});
+
+export const statusResponseSchema = z.object({
+  MaHoSo: z.string().min(1),
+  TrangThai: statusCode,
+  NgayHenTra: z.string().nullish(),
+  CapNhatLuc: z.string().nullish(),
+});
+
+export interface DossierWire {
+  readonly MaHoSo: string;
+  readonly MaThuTuc: string;
+  readonly NgayTiepNhan: string;
+  readonly NgayHenTra?: string;
+  readonly ChuHoSo: Dossier['applicant'];
+  readonly DuLieuToKhai: Dossier['form'];
+  readonly KenhNop: 'KIOSK';
+}
+
+export function dossierToWire(dossier: Dossier): DossierWire {
+  return {
+    MaHoSo: dossier.code,
+    MaThuTuc: dossier.procedureCode,
+    NgayTiepNhan: dossier.receivedAt,
+    NgayHenTra: dossier.appointmentAt,
+    ChuHoSo: dossier.applicant,
+    DuLieuToKhai: dossier.form,
+    KenhNop: 'KIOSK',
+  };
+}

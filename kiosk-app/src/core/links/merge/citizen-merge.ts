@@ -1,0 +1,132 @@
+import {
+  IDENTITY_FIELDS,
+  type CitizenFacts,
+  type CitizenField,
+  type CitizenRecord,
+  type FieldMismatch,
+  type Source,
+} from '@kiosk/forms';
+
+/** What each identification source produced for one citizen, possibly partial. */
+export interface CitizenSources {
+  readonly chip?: Partial<CitizenRecord>;
+  readonly qr?: Partial<CitizenRecord>;
+  readonly mrz?: Partial<CitizenRecord>;
+  readonly registry?: Partial<CitizenRecord>;
+}
+
+type MergedSource = keyof CitizenSources;
+
+/**
+ * Identity fields come from the signed chip first (ICAO 9303 passive authentication makes it
+ * the strongest evidence), then the printed card (QR, MRZ). Other fields (residence, family)
+ * change after the card is issued and the national database is kept current, so the registry
+ * wins there.
+ */
+const IDENTITY_ORDER: readonly MergedSource[] = ['chip', 'qr', 'mrz', 'registry'];
+const OTHER_ORDER: readonly MergedSource[] = ['registry', 'chip', 'qr', 'mrz'];
+const DOCUMENT_SOURCES: readonly MergedSource[] = ['chip', 'qr', 'mrz'];
+
+export class CitizenMergeError extends Error {
+  override readonly name = 'CitizenMergeError';
+  readonly code = 'CITIZEN_NO_IDENTITY';
+}
+
+/** Compares values as a person would: Unicode NFC, case and spacing ignored; MRZ has no diacritics. */
+function comparable(value: unknown, source: MergedSource): string {
+  const json = typeof value === 'string' ? value : JSON.stringify(value);
+  let s = json.normalize('NFC').toLocaleUpperCase('vi').replace(/\s+/g, ' ').trim();
+  if (source === 'mrz') s = fold(s);
+  return s;
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/Đ/g, 'D')
+    .replace(/</g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+function display(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Merges the sources into one record with the source of every field, and lists each field on
+ * which a card source and the registry disagree. A registry record for another personal ID is
+ * dropped entirely (it describes someone else) and reported as a personalId mismatch.
+ */
+export function mergeCitizenSources(sources: CitizenSources): CitizenFacts {
+  const cardId = sources.chip?.personalId ?? sources.qr?.personalId ?? sources.mrz?.personalId;
+  const registryId = sources.registry?.personalId;
+  const otherPerson = cardId !== undefined && registryId !== undefined && registryId !== cardId;
+  const usable: CitizenSources = otherPerson ? { ...sources, registry: undefined } : sources;
+
+  const fields = new Set<CitizenField>();
+  for (const s of IDENTITY_ORDER) {
+    for (const [k, v] of Object.entries(usable[s] ?? {}))
+      if (present(v)) fields.add(k as CitizenField);
+  }
+  const record: Record<string, unknown> = {};
+  const provenance: Partial<Record<CitizenField, Source>> = {};
+  for (const field of fields) {
+    const order = IDENTITY_FIELDS.includes(field) ? IDENTITY_ORDER : OTHER_ORDER;
+    for (const s of order) {
+      const value = usable[s]?.[field];
+      if (present(value)) {
+        record[field] = value;
+        provenance[field] = s;
+        break;
+      }
+    }
+  }
+
+  const mismatches: FieldMismatch[] = [];
+  if (otherPerson) {
+    mismatches.push({
+      field: 'personalId',
+      values: { [cardSource(sources)]: cardId, registry: registryId },
+    });
+  }
+  const registry = usable.registry;
+  if (registry) {
+    for (const field of fields) {
+      const theirs = registry[field];
+      if (!present(theirs)) continue;
+      const values: Partial<Record<Source, string>> = {};
+      for (const s of DOCUMENT_SOURCES) {
+        const ours = usable[s]?.[field];
+        if (present(ours) && comparable(ours, s) !== comparable(theirs, s))
+          values[s] = display(ours);
+      }
+      if (Object.keys(values).length > 0)
+        mismatches.push({ field, values: { ...values, registry: display(theirs) } });
+    }
+  }
+
+  if (
+    !present(record.personalId) ||
+    !present(record.fullName) ||
+    !present(record.dateOfBirth) ||
+    !present(record.sex)
+  ) {
+    throw new CitizenMergeError('no source gave the personal ID, name, date of birth and sex');
+  }
+  const assurance = sources.chip
+    ? 'chip'
+    : sources.qr || sources.mrz
+      ? 'document'
+      : 'registry-only';
+  return { record: record as unknown as CitizenRecord, provenance, mismatches, assurance };
+}
+
+function cardSource(sources: CitizenSources): Source {
+  return sources.chip?.personalId ? 'chip' : sources.qr?.personalId ? 'qr' : 'mrz';
+}

@@ -1,0 +1,130 @@
+import type { JsonHttpClient } from '../http/json-http-client';
+import { MalformedResponseError, RejectedRequestError } from '../http/http-errors';
+import { failureKind } from '../resilience/resilience-policy';
+import type { CommuneMapping } from './administrative-units';
+import { latinUpperName } from './latin-name';
+import {
+  PERSONAL_ID_PATTERN,
+  type PopulationRegistry,
+  type RegistryLookupResult,
+  type RegistryQuery,
+} from './population-registry';
+import { citizenFromRegistry } from './registry-mapping';
+import { REGISTRY_RESULT, registryResponseSchema, type RegistryRequestBody } from './registry-wire';
+
+/** Integration codes the provincial platform issues to each connected system and officer. */
+export interface IntegrationCodes {
+  /** Mã tích hợp: the integration (connected system) code. */
+  readonly maTichHop: string;
+  /** Mã dịch vụ công: the public service the lookup is made for. */
+  readonly maDVC: string;
+  /** Mã cán bộ: the officer account the kiosk acts under. */
+  readonly maCanBo: string;
+}
+
+export interface HttpPopulationRegistryOptions {
+  readonly client: JsonHttpClient;
+  readonly codes: IntegrationCodes;
+  /** Path of the lookup operation under the endpoint's base URL. */
+  readonly path?: string;
+  readonly communes?: CommuneMapping;
+}
+
+export const DEFAULT_REGISTRY_PATH = 'api/dan-cu/tra-cuu';
+
+/** Interprets a registry response body; exported for fuzzing. Never throws. */
+export function interpretRegistryResponse(
+  body: unknown,
+  query: RegistryQuery,
+  communes?: CommuneMapping,
+): RegistryLookupResult {
+  const parsed = registryResponseSchema.safeParse(body);
+  if (!parsed.success) {
+    return {
+      kind: 'unavailable',
+      reason: 'malformed-response',
+      message: 'the registry answer does not follow the integration format',
+    };
+  }
+  const { MaKetQua, CongDan, MoTa } = parsed.data;
+  if (MaKetQua === REGISTRY_RESULT.notFound) return { kind: 'notFound' };
+  if (MaKetQua !== REGISTRY_RESULT.found) {
+    return {
+      kind: 'unavailable',
+      reason: 'rejected',
+      message: `registry result ${MaKetQua}${MoTa ? `: ${MoTa}` : ''}`,
+    };
+  }
+  if (!CongDan) {
+    return {
+      kind: 'unavailable',
+      reason: 'malformed-response',
+      message: 'the registry said found but sent no citizen',
+    };
+  }
+  if (CongDan.SoDinhDanh !== query.personalId) {
+    return {
+      kind: 'unavailable',
+      reason: 'different-person',
+      message: 'the registry answered with another personal ID number; its data is ignored',
+    };
+  }
+  return { kind: 'found', record: citizenFromRegistry(CongDan, communes) };
+}
+
+/**
+ * The population registry over the provincial integration platform's HTTP API.
+ *
+ * @example
+ * const registry = new HttpPopulationRegistry({ client: new JsonHttpClient({ baseUrl }), codes });
+ * const result = await registry.lookup({ personalId: '001090012345', fullName: 'Nguyễn Văn An', birthYear: 1990 });
+ */
+export class HttpPopulationRegistry implements PopulationRegistry {
+  constructor(private readonly options: HttpPopulationRegistryOptions) {}
+
+  async lookup(query: RegistryQuery): Promise<RegistryLookupResult> {
+    if (!PERSONAL_ID_PATTERN.test(query.personalId)) {
+      return {
+        kind: 'unavailable',
+        reason: 'rejected',
+        message: 'a personal ID number has 12 digits',
+      };
+    }
+    const { codes } = this.options;
+    const body: RegistryRequestBody = {
+      MaTichHop: codes.maTichHop,
+      MaDVC: codes.maDVC,
+      MaCanBo: codes.maCanBo,
+      SoDinhDanh: query.personalId,
+      HoVaTen: query.fullName === undefined ? undefined : latinUpperName(query.fullName),
+      NamSinh: query.birthYear === undefined ? undefined : String(query.birthYear),
+    };
+    try {
+      const response = await this.options.client.send({
+        method: 'POST',
+        path: this.options.path ?? DEFAULT_REGISTRY_PATH,
+        body,
+      });
+      return interpretRegistryResponse(response.body, query, this.options.communes);
+    } catch (error) {
+      return unavailable(error);
+    }
+  }
+}
+
+function unavailable(error: unknown): RegistryLookupResult {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof MalformedResponseError)
+    return { kind: 'unavailable', reason: 'malformed-response', message };
+  if (error instanceof RejectedRequestError) {
+    return {
+      kind: 'unavailable',
+      reason: error.status === 401 || error.status === 403 ? 'auth' : 'rejected',
+      message,
+    };
+  }
+  const kind = failureKind(error);
+  if (kind === 'auth-expired') return { kind: 'unavailable', reason: 'auth', message };
+  if (kind) return { kind: 'unavailable', reason: kind, message };
+  return { kind: 'unavailable', reason: 'network', message };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * The wire format of the provincial population-data integration (tra cứu thông tin công dân qua
+ * nền tảng tích hợp, chia sẻ dữ liệu): Vietnamese PascalCase fields, dates as `yyyyMMdd` with
+ * `00` for an unknown month or day, sex as a code (1 nam, 2 nữ, 0 chưa có thông tin).
+ */
+export interface RegistryRequestBody {
+  readonly MaTichHop: string;
+  readonly MaDVC: string;
+  readonly MaCanBo: string;
+  readonly SoDinhDanh: string;
+  /** Upper case, without diacritics. */
+  readonly HoVaTen?: string;
+  readonly NamSinh?: string;
+}
+
+/** Result codes of the integration. */
+export const REGISTRY_RESULT = {
+  found: '00',
+  notFound: '01',
+  invalidRequest: '02',
+  systemError: '99',
+} as const;
+
+const text = z
+  .string()
+  .transform((s) => s.normalize('NFC').trim())
+  .nullish()
+  .transform((s) => (s ? s : undefined));
+
+const addressWire = z.object({
+  TinhThanhPho: z.string().min(1),
+  QuanHuyen: text,
+  PhuongXa: z.string().min(1),
+  ChiTiet: text,
+});
+
+const relatedWire = z.object({
+  HoVaTen: z.string().min(1),
+  SoDinhDanh: text,
+  NamSinh: text,
+});
+
+export const citizenWireSchema = z.object({
+  SoDinhDanh: z.string().regex(/^\d{12}$/),
+  SoCMND: text,
+  HoVaTen: z.string().min(1),
+  NgayThangNamSinh: z.string().regex(/^\d{4}(\d{2}){2}$/),
+  GioiTinh: z.enum(['0', '1', '2']),
+  DanToc: text,
+  TonGiao: text,
+  QuocTich: text,
+  QueQuan: addressWire.nullish(),
+  NoiDangKyKhaiSinh: addressWire.nullish(),
+  ThuongTru: addressWire.nullish(),
+  NoiOHienTai: addressWire.nullish(),
+  Cha: relatedWire.nullish(),
+  Me: relatedWire.nullish(),
+  VoChong: relatedWire.nullish(),
+  ChuHo: relatedWire.extend({ QuanHeVoiChuHo: text }).nullish(),
+});
+
+export const registryResponseSchema = z.object({
+  MaKetQua: z.string(),
+  MoTa: text,
+  CongDan: citizenWireSchema.nullish(),
+});
+
+export type CitizenWire = z.infer<typeof citizenWireSchema>;
+export type AddressWire = z.infer<typeof addressWire>;
+export type RelatedWire = z.infer<typeof relatedWire>;
+export type RegistryResponse = z.infer<typeof registryResponseSchema>;

@@ -1,0 +1,10 @@
+export {
+  Outbox,
+  type DossierDraft,
+  type DueDossier,
+  type EnqueuedDossier,
+  type OutboxEntry,
+  type OutboxState,
+} from './outbox';
+export { OutboxWorker, type DrainSummary, type OutboxWorkerOptions } from './outbox-worker';
+export { OUTBOX_MIGRATIONS, OUTBOX_TABLE_MIGRATIONS } from './outbox-migrations';

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import type { KioskDatabase } from '../store/database';
+import type { DossierCodeAllocator } from '../dossier-code/dossier-code';
+import type { Dossier, DossierStatus } from '../links/gateway/dossier-gateway';
+
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** A dossier before the kiosk has given it a code. */
+export type DossierDraft = Omit<Dossier, 'code'>;
+
+export interface EnqueuedDossier {
+  readonly id: number;
+  readonly code: string;
+  readonly idempotencyKey: string;
+}
+
+export interface OutboxEntry {
+  readonly id: number;
+  readonly code: string;
+  readonly idempotencyKey: string;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  readonly createdAt: string;
+  readonly sentAt?: string;
+  readonly gatewayStatus?: DossierStatus;
+  readonly lastError?: string;
+}
+
+interface Row {
+  id: number;
+  code: string;
+  idempotency_key: string;
+  payload: string | null;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  created_at: string;
+  sent_at: string | null;
+  gateway_status: string | null;
+  last_error: string | null;
+}
+
+export interface DueDossier {
+  readonly id: number;
+  readonly dossier: Dossier;
+  readonly idempotencyKey: string;
+  readonly attempts: number;
+}
+
+function entry(row: Row): OutboxEntry {
+  return {
+    id: row.id,
+    code: row.code,
+    idempotencyKey: row.idempotency_key,
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+    sentAt: row.sent_at ?? undefined,
+    gatewayStatus: (row.gateway_status ?? undefined) as DossierStatus | undefined,
+    lastError: row.last_error ?? undefined,
+  };
+}
+
+/**
+ * The durable queue of dossiers for the gateway. All methods are synchronous SQLite statements;
+ * the network side is the OutboxWorker. A dossier's idempotency key is created once, here, in
+ * the same transaction as its code, and is never changed: that and the gateway's deduplication
+ * make delivery exactly once across crashes, timeouts and retries.
+ */
+export class Outbox {
+  private readonly listeners = new Set<() => void>();
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: KioskDatabase,
+    private readonly codes: DossierCodeAllocator,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Prepared once per SQL text: preparing is a large share of the cost of these small statements. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** Stores a dossier with a fresh code and key; the receipt can be printed as soon as this returns. */
+  enqueue(draft: DossierDraft): EnqueuedDossier {
+    const store = this.db.transaction((): EnqueuedDossier => {
+      const now = this.now();
+      const code = this.codes.allocate(new Date(now));
+      const idempotencyKey = randomUUID();
+      const dossier: Dossier = { ...draft, code };
+      const result = this.sql(
+        `INSERT INTO outbox_dossier (code, idempotency_key, payload, state, attempts, next_attempt_at, created_at)
+           VALUES (?, ?, ?, 'queued', 0, ?, ?)`,
+      ).run(code, idempotencyKey, JSON.stringify(dossier), now, new Date(now).toISOString());
+      return { id: Number(result.lastInsertRowid), code, idempotencyKey };
+    });
+    const enqueued = store.immediate();
+    for (const listener of this.listeners) listener();
+    return enqueued;
+  }
+
+  list(filter: { readonly state?: OutboxState } = {}): OutboxEntry[] {
+    const rows = (
+      filter.state
+        ? this.sql('SELECT * FROM outbox_dossier WHERE state = ? ORDER BY id').all(filter.state)
+        : this.sql('SELECT * FROM outbox_dossier ORDER BY id').all()
+    ) as Row[];
+    return rows.map(entry);
+  }
+
+  get(code: string): OutboxEntry | undefined {
+    const row = this.sql('SELECT * FROM outbox_dossier WHERE code = ?').get(code) as
+      Row | undefined;
+    return row ? entry(row) : undefined;
+  }
+
+  counts(): Record<OutboxState, number> {
+    const counts: Record<OutboxState, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
+    const rows = this.sql(
+      'SELECT state, COUNT(*) AS n FROM outbox_dossier GROUP BY state',
+    ).all() as {
+      state: OutboxState;
+      n: number;
+    }[];
+    for (const r of rows) counts[r.state] = r.n;
+    return counts;
+  }
+
+  /** Staff: send a failed dossier again, with its original key. False when it is not failed. */
+  retry(id: number): boolean {
+    const result = this.sql(
+      `UPDATE outbox_dossier SET state = 'queued', attempts = 0, next_attempt_at = ?, last_error = NULL
+         WHERE id = ? AND state = 'failed'`,
+    ).run(this.now(), id);
+    if (result.changes > 0) for (const listener of this.listeners) listener();
+    return result.changes > 0;
+  }
+
+  /** Called on every enqueue and retry, so a worker can send without waiting for its next poll. */
+  onEnqueued(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Claims up to `limit` dossiers that are due, skipping `inFlight` ones, and marks them
+   * `sending` with one more attempt, committed before the network call. Rows left `sending` by a
+   * crashed process are due again. A `next_attempt_at` further ahead than `horizonMs` can only
+   * come from a clock that was set back, and is treated as due.
+   */
+  claimDue(limit: number, inFlight: ReadonlySet<number>, horizonMs: number): DueDossier[] {
+    return this.db
+      .transaction((): DueDossier[] => {
+        const now = this.now();
+        const rows = this.sql(
+          `SELECT * FROM outbox_dossier
+           WHERE state IN ('queued', 'sending') AND (next_attempt_at <= ? OR next_attempt_at > ?)
+           ORDER BY next_attempt_at, id LIMIT ?`,
+        ).all(now, now + horizonMs, limit + inFlight.size) as Row[];
+        const claimed: DueDossier[] = [];
+        const mark = this.sql(
+          `UPDATE outbox_dossier SET state = 'sending', attempts = attempts + 1 WHERE id = ?`,
+        );
+        for (const row of rows) {
+          if (claimed.length >= limit || inFlight.has(row.id) || row.payload === null) continue;
+          mark.run(row.id);
+          claimed.push({
+            id: row.id,
+            dossier: JSON.parse(row.payload) as Dossier,
+            idempotencyKey: row.idempotency_key,
+            attempts: row.attempts + 1,
+          });
+        }
+        return claimed;
+      })
+      .immediate();
+  }
+
+  /** Runs several record calls in one transaction (one fsync for a whole batch of outcomes). */
+  inTransaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Records the gateway's acknowledgement; a repeated acknowledgement changes nothing. */
+  markSent(id: number, status: DossierStatus): boolean {
+    return (
+      this.sql(
+        `UPDATE outbox_dossier SET state = 'sent', payload = NULL, sent_at = ?, gateway_status = ?, last_error = NULL
+           WHERE id = ? AND state != 'sent'`,
+      ).run(new Date(this.now()).toISOString(), status, id).changes > 0
+    );
+  }
+
+  markRetry(id: number, delayMs: number, error: string): void {
+    this.sql(
+      `UPDATE outbox_dossier SET state = 'queued', next_attempt_at = ?, last_error = ?
+         WHERE id = ? AND state = 'sending'`,
+    ).run(this.now() + delayMs, error, id);
+  }
+
+  markFailed(id: number, error: string): void {
+    this.sql(
+      `UPDATE outbox_dossier SET state = 'failed', last_error = ? WHERE id = ? AND state = 'sending'`,
+    ).run(error, id);
+  }
+}

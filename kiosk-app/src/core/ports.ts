@@ -1,0 +1,52 @@
+/**
+ * What the core needs from the outside world, as narrow interfaces. The core is wired with real
+ * drivers and HTTP clients in production and with the demo stand-ins (src/demo) in demo mode;
+ * tests use the same seams.
+ */
+import type { DossierStatusView, JourneyError, ReceiptView } from '../protocol';
+import type { DocumentEvent, IdentificationTrigger } from './flow/journey-events';
+import type { LookupRegistryInput, PrinterCheck, RegistryOutcome } from './flow/journey-services';
+import type { DeviceView } from '../protocol';
+
+/** Reads an identity document (chip, QR, MRZ) and reports progress through `emit`. */
+export interface IdentityReader {
+  read(
+    trigger: IdentificationTrigger,
+    emit: (event: DocumentEvent) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
+}
+
+export interface RegistryPort {
+  lookup(input: LookupRegistryInput): Promise<RegistryOutcome>;
+}
+
+export interface PrintOptions {
+  /** Marks a staff reprint ("BẢN IN LẠI") with the reprint time. */
+  readonly reprintAt?: string;
+}
+
+export interface ReceiptPrinterPort {
+  check(): Promise<PrinterCheck>;
+  print(receipt: ReceiptView, options?: PrintOptions): Promise<void>;
+}
+
+export interface DossierStatusPort {
+  status(code: string): Promise<DossierStatusView | 'notFound'>;
+}
+
+/** Where device events come from; the core forwards them into the journey. */
+export interface DeviceEventSource {
+  onCardPresented(listener: (reader: string, mrz?: string) => void): () => void;
+  onCardRemoved(listener: () => void): () => void;
+  onQr(listener: (text: string) => void): () => void;
+  list(): DeviceView[];
+}
+
+export class JourneyFailure extends Error {
+  override readonly name = 'JourneyFailure';
+
+  constructor(readonly error: JourneyError) {
+    super(`${error.code}${error.detail ? `: ${error.detail}` : ''}`);
+  }
+}

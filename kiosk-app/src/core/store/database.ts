@@ -1,0 +1,63 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type KioskDatabase = Database.Database;
+
+/** One versioned schema change. Versions are global across modules; each runs once, in order. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(db: KioskDatabase): void;
+}
+
+/**
+ * Opens the kiosk database with the durability the design asks for: WAL so readers never block
+ * the writer, `synchronous=FULL` so a dossier or receipt that was committed survives a power cut,
+ * and a busy timeout so the outbox worker and the API never fail on a momentary lock.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[] = []): KioskDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, migrations);
+  return db;
+}
+
+/** Applies pending migrations, each in its own transaction together with its version record. */
+export function migrate(db: KioskDatabase, migrations: readonly Migration[]): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const seen = new Set<number>();
+  for (const m of migrations) {
+    if (seen.has(m.version))
+      throw new Error(`duplicate migration version ${m.version} (${m.name})`);
+    seen.add(m.version);
+  }
+  const applied = new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => (row as { version: number }).version),
+  );
+  const ran: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    })();
+    ran.push(m.version);
+  }
+  return ran;
+}

@@ -1,0 +1,42 @@
+import type { CitizenRecord } from '@kiosk/forms';
+import { syntheticCitizens } from '@kiosk/test-fixtures';
+
+/** The demo's synthetic citizens: the same people the simulators serve. */
+export const DEMO_CITIZEN_COUNT = 6;
+export const demoCitizens: readonly CitizenRecord[] = syntheticCitizens(DEMO_CITIZEN_COUNT);
+
+/** What a CCCD chip carries (DG1 + DG13); household data and phone come from the registry only. */
+export function chipPartOf(record: CitizenRecord): Partial<CitizenRecord> {
+  const { currentResidence: _c, householdHead: _h, phone: _p, email: _e, ...chip } = record;
+  return chip;
+}
+
+/** What the registry returns: the chip's data minus the card's own fields. */
+export function registryPartOf(record: CitizenRecord): Partial<CitizenRecord> {
+  const { dateOfIssue: _i, dateOfExpiry: _x, personalIdentification: _f, ...registry } = record;
+  return registry;
+}
+
+/** The CCCD QR of a synthetic citizen: `ID|oldID|name|ddmmyyyy|sex|address|issue ddmmyyyy`. */
+export function demoQrText(record: CitizenRecord): string {
+  const dmy = (iso: string | undefined) =>
+    iso ? `${iso.slice(8, 10)}${iso.slice(5, 7)}${iso.slice(0, 4)}` : '';
+  const address = record.permanentResidence
+    ? [
+        record.permanentResidence.detail,
+        record.permanentResidence.commune,
+        record.permanentResidence.province,
+      ]
+        .filter(Boolean)
+        .join(', ')
+    : '';
+  return [
+    record.personalId,
+    record.oldIdNumber ?? '',
+    record.fullName,
+    dmy(record.dateOfBirth),
+    record.sex === 'F' ? 'Nữ' : 'Nam',
+    address,
+    dmy(record.dateOfIssue),
+  ].join('|');
+}

@@ -1,0 +1,2 @@
+export * from './journey-view';
+export * from './messages';

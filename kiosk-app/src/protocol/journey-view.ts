@@ -1,0 +1,134 @@
+/**
+ * What the renderer sees of the citizen journey: a projection of the core's flow snapshot.
+ * The renderer never holds state of its own that the core does not have, so a reload resumes.
+ */
+import type {
+  CitizenRecord,
+  FieldIssue,
+  FieldValue,
+  FormSection,
+  LocalizedText,
+  Source,
+} from '@kiosk/forms';
+
+export type JourneyStep =
+  | 'idle'
+  | 'identifying'
+  | 'identifyFailed'
+  | 'choosingProcedure'
+  | 'reviewingForm'
+  | 'confirming'
+  | 'submitting'
+  | 'submitFailed'
+  | 'printing'
+  | 'printFailed'
+  | 'done'
+  | 'statusLookup';
+
+/** Codes of the failures a citizen can see; the renderer translates them. */
+export type JourneyErrorCode =
+  | 'CARD_READ_FAILED'
+  | 'CARD_REMOVED'
+  | 'CARD_ACCESS_DENIED'
+  | 'CARD_READER_UNAVAILABLE'
+  | 'QR_INVALID'
+  | 'MRZ_INVALID'
+  | 'REGISTRY_UNAVAILABLE'
+  | 'SUBMIT_FAILED'
+  | 'PRINTER_UNAVAILABLE'
+  | 'PRINTER_PAPER_OUT'
+  | 'PRINT_FAILED'
+  | 'STATUS_NOT_FOUND'
+  | 'STATUS_UNAVAILABLE'
+  | 'UNKNOWN_PROCEDURE';
+
+export interface JourneyError {
+  readonly code: JourneyErrorCode;
+  /** Technician detail, English, never personal data. */
+  readonly detail?: string;
+}
+
+export type IdentificationMethod = 'chip' | 'qr' | 'mrz';
+
+export interface CitizenView {
+  readonly record: CitizenRecord;
+  readonly provenance: Partial<Record<keyof CitizenRecord, Source>>;
+  readonly mismatches: readonly { field: string; values: Partial<Record<Source, string>> }[];
+  readonly assurance: 'chip' | 'document' | 'registry-only';
+}
+
+export interface ProcedureSummary {
+  readonly code: string;
+  readonly name: LocalizedText;
+  readonly sector: LocalizedText;
+  readonly receivingAgency: LocalizedText;
+  readonly processingTime: { unit: 'workingHours' | 'calendarDays'; amount: number };
+  readonly feeVnd: number;
+  readonly documents: readonly { name: LocalizedText; copies: number; original: boolean }[];
+  readonly rank: number;
+  /** Extra search words (other names, abbreviations). */
+  readonly keywords: readonly string[];
+}
+
+export interface FormView {
+  readonly procedureCode: string;
+  readonly title: LocalizedText;
+  readonly sections: readonly FormSection[];
+  readonly values: Readonly<Record<string, FieldValue>>;
+  readonly provenance: Readonly<Record<string, Source>>;
+  readonly missing: readonly string[];
+  readonly issues: readonly FieldIssue[];
+  /** Field ids the citizen may change (not the ones that came from the chip). */
+  readonly editable: readonly string[];
+}
+
+/** Receipt content, the same fields the printed slip carries. */
+export interface ReceiptView {
+  readonly dossierCode: string;
+  readonly centreName: string;
+  readonly receivingUnit: string;
+  readonly applicantName: string;
+  readonly procedureCode: string;
+  readonly procedureName: string;
+  readonly documents: readonly string[];
+  readonly processingTime: string;
+  readonly receivedAt: string;
+  readonly appointmentAt: string;
+  readonly collectAt: string;
+  readonly status: 'queued' | 'received';
+  readonly lookupUrl: string;
+  readonly trackingHint: string;
+  readonly kioskId: string;
+}
+
+export interface DossierStatusView {
+  readonly dossierCode: string;
+  readonly status: string;
+  readonly procedureName?: string;
+  readonly appointmentAt?: string;
+  readonly updatedAt?: string;
+}
+
+export interface JourneyView {
+  readonly step: JourneyStep;
+  /** Sub-phase while identifying, for the progress bar. */
+  readonly identifying?: {
+    readonly method: IdentificationMethod;
+    readonly phase: 'reading' | 'lookingUp';
+    readonly progress: number;
+  };
+  readonly attention: 'dormant' | 'watching' | 'warning';
+  /** Seconds the inactivity warning lasts before the reset. */
+  readonly warningSeconds: number;
+  readonly citizen?: CitizenView;
+  readonly registry: 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped';
+  readonly procedure?: ProcedureSummary;
+  readonly form?: FormView;
+  readonly receipt?: ReceiptView;
+  readonly printerReady: boolean;
+  readonly error?: JourneyError;
+  readonly statusLookup?: {
+    readonly phase: 'entering' | 'looking' | 'found' | 'notFound' | 'unavailable';
+    readonly result?: DossierStatusView;
+  };
+}

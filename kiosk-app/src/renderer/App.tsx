@@ -1,0 +1,118 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JourneyView } from '../protocol';
+import { useClient, useClientState } from './api/client-context';
+import { InactivityWarning } from './components/InactivityWarning';
+import { StepIndicator } from './components/StepIndicator';
+import { BusyScreen } from './screens/BusyScreen';
+import { CatalogueScreen } from './screens/CatalogueScreen';
+import { ConfirmScreen } from './screens/ConfirmScreen';
+import { ErrorScreen } from './screens/ErrorScreen';
+import { IdentifyingScreen } from './screens/IdentifyingScreen';
+import { IdleScreen } from './screens/IdleScreen';
+import { ReceiptScreen } from './screens/ReceiptScreen';
+import { ReviewFormScreen } from './screens/ReviewFormScreen';
+import { StatusLookupScreen } from './screens/StatusLookupScreen';
+
+function Screen({ view }: { view: JourneyView }) {
+  const { t } = useTranslation();
+  switch (view.step) {
+    case 'idle':
+      return <IdleScreen />;
+    case 'identifying':
+      return <IdentifyingScreen view={view} />;
+    case 'identifyFailed':
+      return (
+        <ErrorScreen
+          view={view}
+          heading={t('identifyFailed.heading')}
+          actions={[
+            { label: t('identifyFailed.otherMethod'), command: { type: 'journey.useOtherMethod' } },
+            { label: t('app.retry'), command: { type: 'journey.retry' }, primary: true },
+          ]}
+        />
+      );
+    case 'choosingProcedure':
+      return <CatalogueScreen view={view} />;
+    case 'reviewingForm':
+      return <ReviewFormScreen view={view} />;
+    case 'confirming':
+      return <ConfirmScreen view={view} />;
+    case 'submitting':
+      return <BusyScreen testId="screen-submitting" heading={t('submitting.heading')} />;
+    case 'submitFailed':
+      return (
+        <ErrorScreen
+          view={view}
+          heading={t('submitFailed.heading')}
+          body={t('submitFailed.body')}
+          actions={[{ label: t('app.retry'), command: { type: 'journey.retry' }, primary: true }]}
+        />
+      );
+    case 'printing':
+      return <BusyScreen testId="screen-printing" heading={t('printing.heading')} />;
+    case 'printFailed':
+    case 'done':
+      return <ReceiptScreen view={view} />;
+    case 'statusLookup':
+      return <StatusLookupScreen view={view} />;
+  }
+}
+
+/** The kiosk's whole UI: a projection of the core's journey, plus header and warning. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const { connected, journey } = useClientState();
+  const lastActivity = useRef(0);
+
+  // Every new journey starts in Vietnamese.
+  useEffect(() => {
+    if (journey?.step === 'idle' && i18n.language !== 'vi') void i18n.changeLanguage('vi');
+  }, [journey?.step, i18n]);
+
+  const onPointerDown = () => {
+    const now = Date.now();
+    if (journey && journey.step !== 'idle' && now - lastActivity.current > 2000) {
+      lastActivity.current = now;
+      client.send({ type: 'journey.activity' });
+    }
+  };
+
+  if (!connected || !journey) {
+    return <BusyScreen testId="screen-connecting" heading={t('app.connecting')} />;
+  }
+  return (
+    <div className="app" onPointerDown={onPointerDown} lang={i18n.language}>
+      <header>
+        <span className="title">{t('app.title')}</span>
+        {journey.step !== 'idle' && journey.step !== 'statusLookup' && (
+          <StepIndicator step={journey.step} />
+        )}
+        <button
+          className="lang"
+          data-testid="language"
+          onClick={() => void i18n.changeLanguage(i18n.language === 'vi' ? 'en' : 'vi')}
+        >
+          {t('app.language')}
+        </button>
+        {journey.step !== 'idle' && (
+          <button
+            className="cancel"
+            data-testid="cancel"
+            onClick={() => client.send({ type: 'journey.cancel' })}
+          >
+            {t('app.cancel')}
+          </button>
+        )}
+      </header>
+      <Screen view={journey} />
+      {journey.attention === 'warning' && (
+        <InactivityWarning
+          seconds={journey.warningSeconds}
+          onStay={() => client.send({ type: 'journey.activity' })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import type {
+  ApiError,
+  ClientCommand,
+  JourneyView,
+  ServerMessage,
+  SessionView,
+} from '../../protocol';
+import { API_PATH, CLOSE_UNAUTHORISED } from '../../protocol';
+
+export interface ClientState {
+  readonly connected: boolean;
+  readonly journey?: JourneyView;
+  readonly session?: SessionView;
+}
+
+export class RequestFailed extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+/** The token the core put into the page it served. */
+export function pageToken(): string {
+  return document.querySelector('meta[name="kiosk-token"]')?.getAttribute('content') ?? '';
+}
+
+/**
+ * The renderer's only connection to the core. It reconnects by itself (the core may restart),
+ * and on every (re)connect the core sends the current journey, so a reload resumes where the
+ * citizen was.
+ */
+export class KioskClient {
+  private socket: WebSocket | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
+  private readonly listeners = new Set<(state: ClientState) => void>();
+  private state: ClientState = { connected: false };
+  private retryMs = 250;
+  private closed = false;
+
+  constructor(private readonly url: string) {}
+
+  static forPage(): KioskClient {
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const host = location.protocol.startsWith('http') ? location.host : '127.0.0.1';
+    return new KioskClient(
+      `${scheme}://${host}${API_PATH}?token=${encodeURIComponent(pageToken())}`,
+    );
+  }
+
+  connect(): void {
+    const socket = new WebSocket(this.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.retryMs = 250;
+      this.update({ connected: true });
+    };
+    socket.onmessage = (event) => this.receive(String(event.data));
+    socket.onclose = (event) => {
+      this.update({ connected: false });
+      for (const p of this.pending.values()) p.reject(new Error('connection lost'));
+      this.pending.clear();
+      if (this.closed) return;
+      // A rejected token means a new core started: reload to get the new page and token.
+      if (event.code === CLOSE_UNAUTHORISED) location.reload();
+      setTimeout(() => this.connect(), this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, 4000);
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+    this.socket?.close();
+  }
+
+  subscribe(listener: (state: ClientState) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  get current(): ClientState {
+    return this.state;
+  }
+
+  request<T = unknown>(command: ClientCommand): Promise<T> {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN)
+      return Promise.reject(new Error('not connected'));
+    const id = this.nextId++;
+    socket.send(JSON.stringify({ ...command, id }));
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: (v) => resolve(v as T), reject });
+    });
+  }
+
+  /** Fire-and-forget for journey events: the journey view that follows is the answer. */
+  send(command: ClientCommand): void {
+    this.request(command).catch(() => undefined);
+  }
+
+  private receive(text: string): void {
+    const message = JSON.parse(text) as ServerMessage;
+    switch (message.type) {
+      case 'journey':
+        this.update({ journey: message.view });
+        return;
+      case 'session':
+        this.update({ session: message.session });
+        return;
+      case 'devices':
+        return;
+      case 'reply': {
+        const pending = message.id === null ? undefined : this.pending.get(message.id);
+        if (!pending || message.id === null) return;
+        this.pending.delete(message.id);
+        if (message.ok) pending.resolve(message.data);
+        else pending.reject(new RequestFailed(message.error));
+      }
+    }
+  }
+
+  private update(change: Partial<ClientState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}

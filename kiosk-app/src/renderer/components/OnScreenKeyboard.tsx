@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import { applyTone, MARK_KEYS, TONES, type Tone } from './vietnamese-typing';
+
+const ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm,./-'];
+const TONE_LABELS: Record<Tone, string> = { sac: 'á', huyen: 'à', hoi: 'ả', nga: 'ã', nang: 'ạ' };
+
+/** A touch keyboard that types Vietnamese (letters, marked letters, tone keys) into one field. */
+export function OnScreenKeyboard({
+  value,
+  onChange,
+  onClose,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const type = (s: string) =>
+    onChange(
+      `${value}${value === '' || value.endsWith(' ') ? s.toLocaleUpperCase('vi') : s}`.normalize(
+        'NFC',
+      ),
+    );
+  return (
+    // Keys must not take the focus from the field being typed into (its blur closes the keyboard).
+    <div
+      className="keyboard"
+      data-testid="keyboard"
+      onPointerDown={(e) => e.preventDefault()}
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      {ROWS.map((row) => (
+        <div className="row" key={row}>
+          {[...row].map((k) => (
+            <button key={k} onClick={() => type(k)}>
+              {k}
+            </button>
+          ))}
+        </div>
+      ))}
+      <div className="row">
+        {MARK_KEYS.map((k) => (
+          <button key={k} onClick={() => type(k)}>
+            {k}
+          </button>
+        ))}
+        {(Object.keys(TONES) as Tone[]).map((tone) => (
+          <button
+            key={tone}
+            className="tone"
+            aria-label={`${t('keyboard.tones')} ${TONE_LABELS[tone]}`}
+            onClick={() => onChange(applyTone(value, tone))}
+          >
+            {TONE_LABELS[tone]}
+          </button>
+        ))}
+      </div>
+      <div className="row">
+        <button className="wide" onClick={() => onChange(`${value} `)}>
+          {t('keyboard.space')}
+        </button>
+        <button onClick={() => onChange([...value].slice(0, -1).join(''))}>
+          {t('keyboard.delete')}
+        </button>
+        <button className="primary" onClick={onClose}>
+          {t('keyboard.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import QRCode from 'qrcode';
+import type { ReceiptView } from '../../protocol';
+
+function localTime(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return m ? `${m[4]}:${m[5]} ngày ${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** The receipt as shown on screen: the same fields as the printed slip, with its lookup QR. */
+export function ReceiptCard({ receipt }: { receipt: ReceiptView }) {
+  const { t } = useTranslation();
+  const [qr, setQr] = useState('');
+  useEffect(() => {
+    QRCode.toDataURL(receipt.lookupUrl, { margin: 1, width: 220 })
+      .then(setQr)
+      .catch(() => setQr(''));
+  }, [receipt.lookupUrl]);
+  const rows: [string, string][] = [
+    [t('receipt.applicant'), receipt.applicantName],
+    [t('receipt.procedure'), receipt.procedureName],
+    [t('receipt.processingTime'), receipt.processingTime],
+    [t('receipt.receivedAt'), localTime(receipt.receivedAt)],
+    [t('receipt.appointmentAt'), localTime(receipt.appointmentAt)],
+    [t('receipt.collectAt'), receipt.collectAt],
+    [t('receipt.status'), t(`receipt.${receipt.status}`)],
+    [t('receipt.kiosk'), receipt.kioskId],
+  ];
+  return (
+    <section className="receipt" data-testid="receipt">
+      <p className="centre">{receipt.centreName}</p>
+      <h3>{t('receipt.title')}</h3>
+      <p className="code">
+        {t('receipt.code')}: <strong data-testid="dossier-code">{receipt.dossierCode}</strong>
+      </p>
+      <dl>
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {receipt.documents.length > 0 && (
+        <>
+          <p className="label">{t('receipt.documents')}</p>
+          <ul>
+            {receipt.documents.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {qr && <img className="qr" src={qr} alt={receipt.lookupUrl} data-testid="receipt-qr" />}
+      <p className="hint">{receipt.trackingHint}</p>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ClientProvider } from './api/client-context';
+import { KioskClient } from './api/kiosk-client';
+import { App } from './App';
+import { setupI18n } from './i18n/i18n';
+import './styles.css';
+
+setupI18n();
+const client = KioskClient.forPage();
+client.connect();
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <ClientProvider client={client}>
+        <App />
+      </ClientProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { JourneyView } from '../../protocol';
+import { useClient } from '../api/client-context';
+
+export function ConfirmScreen({ view }: { view: JourneyView }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const client = useClient();
+  return (
+    <main className="screen confirm" data-testid="screen-confirming">
+      <h1>{t('confirm.heading')}</h1>
+      <dl className="summary">
+        <dt>{t('confirm.applicant')}</dt>
+        <dd data-testid="confirm-applicant">{view.citizen?.record.fullName}</dd>
+        <dt>{t('confirm.procedure')}</dt>
+        <dd>{view.procedure?.name[lang]}</dd>
+      </dl>
+      <div className="actions">
+        <button className="secondary big" onClick={() => client.send({ type: 'journey.back' })}>
+          {t('app.back')}
+        </button>
+        <button
+          className="primary big"
+          data-testid="confirm-submit"
+          onClick={() => client.send({ type: 'journey.confirm' })}
+        >
+          {t('confirm.submit')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import type { JourneyView } from '../../protocol';
+
+export function IdentifyingScreen({ view }: { view: JourneyView }) {
+  const { t } = useTranslation();
+  const phase = view.identifying?.phase ?? 'reading';
+  const progress = Math.round((view.identifying?.progress ?? 0) * 100);
+  return (
+    <main className="screen identifying" data-testid="screen-identifying">
+      <h1>{t(phase === 'reading' ? 'identifying.reading' : 'identifying.lookingUp')}</h1>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-valuenow={progress}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
+        <div className="bar" style={{ width: `${progress}%` }} />
+      </div>
+      {view.identifying?.method === 'chip' && progress === 0 && (
+        <p className="hint">{t('identifying.awaitingKey')}</p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { useClient, useClientState } from '../api/client-context';
+
+const DEMO_CARDS = [0, 1, 2, 3];
+
+export function IdleScreen() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const { session } = useClientState();
+  return (
+    <main className="screen idle" data-testid="screen-idle">
+      <h1>{t('idle.heading')}</h1>
+      <div className="card-illustration" aria-hidden="true">
+        <div className="card-shape">CCCD</div>
+      </div>
+      <p className="instruction">{t('idle.instruction')}</p>
+      <p className="hint">{t('idle.qrHint')}</p>
+      <button
+        className="secondary big"
+        onClick={() => client.send({ type: 'journey.openStatusLookup' })}
+      >
+        {t('idle.status')}
+      </button>
+      {session?.demo && (
+        <section className="demo-panel" aria-label={t('idle.demoHeading')}>
+          <h2>{t('idle.demoHeading')}</h2>
+          <div className="demo-buttons">
+            {DEMO_CARDS.map((n) => (
+              <button
+                key={n}
+                data-testid={`demo-card-${n}`}
+                onClick={() => client.send({ type: 'demo.placeCard', citizenIndex: n })}
+              >
+                {t('idle.demoCard', { n: n + 1 })}
+              </button>
+            ))}
+            <button
+              data-testid="demo-qr-0"
+              onClick={() => client.send({ type: 'demo.scanQr', citizenIndex: 0 })}
+            >
+              {t('idle.demoQr', { n: 1 })}
+            </button>
+          </div>
+        </section>
+      )}
+      <p className="privacy" data-testid="privacy-statement">
+        {t('idle.privacy')}
+      </p>
+    </main>
+  );
+}

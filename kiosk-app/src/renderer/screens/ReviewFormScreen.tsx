@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { JourneyView } from '../../protocol';
+import { useClient } from '../api/client-context';
+import { FormField } from './FormField';
+
+/** The review screen, generated from the procedure's form definition. */
+export function ReviewFormScreen({ view }: { view: JourneyView }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const client = useClient();
+  const form = view.form;
+  if (!form) return null;
+  const issues = new Map(form.issues.map((i) => [i.fieldId, i.message[lang]]));
+  const mismatched = view.citizen?.mismatches.map((m) => m.field) ?? [];
+  return (
+    <main className="screen review" data-testid="screen-reviewingForm">
+      <h1>{form.title[lang]}</h1>
+      <p className="subtitle">{view.procedure?.name[lang]}</p>
+      {view.citizen?.assurance === 'document' && <p className="notice">{t('form.lowAssurance')}</p>}
+      {mismatched.length > 0 && (
+        <p className="notice">{t('form.mismatch', { fields: mismatched.join(', ') })}</p>
+      )}
+      {form.missing.length > 0 && (
+        <p className="notice" data-testid="missing-notice">
+          {t('form.missing')} ({form.missing.length})
+        </p>
+      )}
+      {form.issues.length > 0 && <p className="error-text">{t('issues.fix')}</p>}
+      {form.sections.map((section) => (
+        <fieldset key={section.id} className="section">
+          <legend>{section.title[lang]}</legend>
+          {section.fields.map((field) => (
+            <FormField
+              key={field.id}
+              field={field}
+              value={form.values[field.id]}
+              source={form.provenance[field.id]}
+              editable={form.editable.includes(field.id)}
+              missing={form.missing.includes(field.id)}
+              issue={issues.get(field.id)}
+              onCommit={(value) =>
+                client.send({ type: 'journey.updateField', fieldId: field.id, value })
+              }
+            />
+          ))}
+        </fieldset>
+      ))}
+      <div className="actions sticky">
+        <button className="secondary big" onClick={() => client.send({ type: 'journey.back' })}>
+          {t('app.back')}
+        </button>
+        <button
+          className="primary big"
+          data-testid="form-continue"
+          onClick={() => client.send({ type: 'journey.continue' })}
+        >
+          {t('app.next')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * A whole journey through the WebSocket API against the real core (demo stand-ins), then the
+ * privacy checks on everything the core logged while doing it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JourneyView } from '../../src/protocol';
+import { demoCitizens } from '../../src/demo/demo-citizens';
+import { startCoreUnderTest, TestClient, type CoreUnderTest } from '../core-harness';
+
+let env: CoreUnderTest;
+
+beforeAll(async () => {
+  env = await startCoreUnderTest();
+});
+
+afterAll(async () => {
+  await env?.core.stop();
+});
+
+const PERMANENT_RESIDENCE = '1.004222';
+
+async function fillAndContinue(client: TestClient, view: JourneyView): Promise<JourneyView> {
+  const answers: Record<string, unknown> = {
+    phone: '0912345678',
+    newResidence: {
+      province: 'Thành phố Hà Nội',
+      commune: 'Phường Ba Đình',
+      detail: 'Số 1 đường Lê Lợi',
+    },
+  };
+  for (const id of view.form?.missing ?? []) {
+    const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
+    const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
+    await client.request({ type: 'journey.updateField', fieldId: id, value });
+  }
+  const confirming = client.step('confirming');
+  await client.request({ type: 'journey.continue' });
+  return (await confirming).view;
+}
+
+describe('journey over the API', () => {
+  it('runs from card to receipt and stores the dossier and receipt', async () => {
+    const citizen = demoCitizens[2];
+    if (!citizen) throw new Error('no demo citizen');
+    const client = await TestClient.connect(env.core);
+    const choosing = client.step('choosingProcedure');
+    await client.request({ type: 'demo.placeCard', citizenIndex: 2 });
+    const chosen = (await choosing).view;
+    expect(chosen.citizen?.record.personalId).toBe(citizen.personalId);
+    expect(chosen.registry).toBe('found');
+
+    const reviewing = client.step('reviewingForm');
+    await client.request({ type: 'journey.selectProcedure', code: PERMANENT_RESIDENCE });
+    const review = (await reviewing).view;
+    expect(review.form?.provenance.fullName).toBe('chip');
+    expect(review.form?.editable).not.toContain('fullName');
+    // A chip value cannot be overwritten through the API either.
+    await client.request({ type: 'journey.updateField', fieldId: 'fullName', value: 'Người Khác' });
+
+    const confirm = await fillAndContinue(client, review);
+    expect(confirm.form?.values.fullName).toBe(citizen.fullName);
+    const done = client.step('done');
+    await client.request({ type: 'journey.confirm' });
+    const receipt = (await done).view.receipt;
+    expect(receipt?.dossierCode).toMatch(/^H01-\d{6}-1\d{3}$/);
+    expect(env.core.outbox.get(receipt?.dossierCode ?? '')).toBeDefined();
+    expect(env.core.receipts.get(receipt?.dossierCode ?? '')?.printed).toBe(true);
+
+    const idle = client.step('idle');
+    await client.request({ type: 'journey.finish' });
+    const after = (await idle).view;
+    expect(after.citizen).toBeUndefined();
+    expect(after.form).toBeUndefined();
+    client.close();
+  });
+
+  it('a second client (a reloaded renderer) gets the current journey at once', async () => {
+    const first = await TestClient.connect(env.core);
+    const choosing = first.step('choosingProcedure');
+    const placed = await first.request({ type: 'demo.placeCard', citizenIndex: 1 });
+    expect(placed.ok).toBe(true);
+    await choosing.catch((e: unknown) => {
+      throw new Error(
+        `${String(e)}: ${JSON.stringify(first.received.map((m) => (m.type === 'journey' ? m.view.step : m.type)))}`,
+      );
+    });
+    first.close();
+    const second = await TestClient.connect(env.core);
+    const view = await second.waitFor(
+      (m): m is Extract<typeof m, { type: 'journey' }> => m.type === 'journey',
+    );
+    expect(view.view.step).toBe('choosingProcedure');
+    await second.request({ type: 'journey.cancel' });
+    second.close();
+  });
+
+  it('never writes personal data to the log', () => {
+    expect(env.logLines.length).toBeGreaterThan(5);
+    const log = env.logLines.join('\n');
+    for (const citizen of demoCitizens.slice(0, 3)) {
+      expect(log).not.toContain(citizen.personalId);
+      expect(log).not.toContain(citizen.fullName);
+      expect(log).not.toContain(citizen.fullName.split(' ').slice(-2).join(' '));
+      expect(log).not.toContain(citizen.dateOfBirth);
+      if (citizen.permanentResidence?.detail)
+        expect(log).not.toContain(citizen.permanentResidence.detail);
+    }
+    expect(log).not.toContain('0912345678');
+  });
+});

@@ -1,0 +1,150 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startRegistrySimulator, type RegistrySimulator } from '@kiosk/test-fixtures/registry';
+import {
+  createResilience,
+  JsonHttpClient,
+  HttpPopulationRegistry,
+  mergeCitizenSources,
+} from '../../src/core/links';
+import { registryClient, TEST_CODES, TEST_RESILIENCE } from './clients';
+
+let sim: RegistrySimulator;
+let client: ReturnType<typeof registryClient>;
+
+beforeAll(async () => {
+  sim = await startRegistrySimulator({ citizens: undefined });
+  client = registryClient(sim);
+});
+afterAll(async () => {
+  await client.http.close();
+  await sim.close();
+});
+afterEach(() => sim.setMode({ kind: 'normal' }));
+
+const someone = () => sim.citizens[7]!;
+const query = () => ({
+  personalId: someone().personalId,
+  fullName: someone().fullName,
+  birthYear: Number(someone().dateOfBirth.slice(0, 4)),
+});
+
+describe('population registry client against the simulator', () => {
+  it('finds a citizen and maps the record, sending the provincial request shape', async () => {
+    const result = await client.registry.lookup(query());
+    expect(result.kind).toBe('found');
+    if (result.kind !== 'found') return;
+    const c = someone();
+    expect(result.record).toMatchObject({
+      personalId: c.personalId,
+      fullName: c.fullName,
+      dateOfBirth: c.dateOfBirth,
+      sex: c.sex,
+      ethnicity: c.ethnicity,
+      father: { fullName: c.father?.fullName },
+      householdHead: { fullName: c.householdHead?.fullName, relation: 'Con' },
+    });
+    expect(result.record.permanentResidence?.commune).toBe(c.permanentResidence?.commune);
+    expect(sim.lastRequest).toEqual({
+      MaTichHop: TEST_CODES.maTichHop,
+      MaDVC: TEST_CODES.maDVC,
+      MaCanBo: TEST_CODES.maCanBo,
+      SoDinhDanh: c.personalId,
+      HoVaTen: expect.stringMatching(/^[A-Z ]+$/),
+      NamSinh: c.dateOfBirth.slice(0, 4),
+    });
+  });
+
+  it('answers notFound for an unknown personal ID', async () => {
+    expect(await client.registry.lookup({ personalId: '099999999999' })).toEqual({
+      kind: 'notFound',
+    });
+  });
+
+  it.each([
+    [{ kind: 'fail' } as const, 'server-error'],
+    [{ kind: 'stall' } as const, 'timeout'],
+    [{ kind: 'slow', delayMs: 2_000 } as const, 'timeout'],
+    [{ kind: 'malformed' } as const, 'malformed-response'],
+    [
+      { kind: 'malformed', body: '{"MaKetQua":"00","CongDan":{"SoDinhDanh":"x"}}' } as const,
+      'malformed-response',
+    ],
+    [{ kind: 'different-person' } as const, 'different-person'],
+  ])('mode %j → unavailable(%s), never an exception', async (mode, reason) => {
+    sim.setMode(mode);
+    expect(await client.registry.lookup(query())).toMatchObject({ kind: 'unavailable', reason });
+  });
+
+  it('still answers when the registry is slow but within the timeout', async () => {
+    sim.setMode({ kind: 'slow', delayMs: 20 });
+    expect((await client.registry.lookup(query())).kind).toBe('found');
+  });
+
+  it('surfaces a chip/registry disagreement through the merge', async () => {
+    sim.setMode({ kind: 'altered' });
+    const result = await client.registry.lookup(query());
+    expect(result.kind).toBe('found');
+    if (result.kind !== 'found') return;
+    const facts = mergeCitizenSources({ chip: someone(), registry: result.record });
+    expect(facts.record.fullName).toBe(someone().fullName);
+    expect(facts.provenance.currentResidence).toBe('registry');
+    expect(facts.mismatches.map((m) => m.field)).toContain('currentResidence');
+  });
+
+  it('maps an old three-level address, keeping the district', async () => {
+    sim.setMode({ kind: 'three-level' });
+    const result = await client.registry.lookup(query());
+    expect(result).toMatchObject({
+      kind: 'found',
+      record: { permanentResidence: { district: 'Huyện Trung Tâm' } },
+    });
+  });
+
+  it('reports bad client credentials as auth', async () => {
+    const http = new JsonHttpClient(
+      {
+        baseUrl: sim.url,
+        auth: {
+          kind: 'oauth2',
+          tokenUrl: sim.tokenUrl,
+          clientId: sim.clientId,
+          clientSecret: 'wrong',
+        },
+      },
+      createResilience(TEST_RESILIENCE),
+    );
+    const registry = new HttpPopulationRegistry({ client: http, codes: TEST_CODES });
+    expect(await registry.lookup(query())).toMatchObject({ kind: 'unavailable', reason: 'auth' });
+    await http.close();
+  });
+
+  it('opens the circuit after repeated failures and stops calling the registry', async () => {
+    const { registry, http } = registryClient(sim, {
+      ...TEST_RESILIENCE,
+      maxAttempts: 1,
+      breaker: { consecutiveFailures: 3, halfOpenAfterMs: 60_000 },
+    });
+    sim.setMode({ kind: 'fail' });
+    for (let i = 0; i < 3; i += 1) await registry.lookup(query());
+    const before = sim.requestCount;
+    expect(await registry.lookup(query())).toMatchObject({
+      kind: 'unavailable',
+      reason: 'circuit-open',
+    });
+    expect(sim.requestCount).toBe(before);
+    await http.close();
+  });
+
+  it('reports a registry that is not running as a network failure', async () => {
+    const { registry, http } = registryClient({
+      ...sim,
+      url: 'http://127.0.0.1:9/',
+      tokenUrl: 'http://127.0.0.1:9/oauth/token',
+    });
+    expect(await registry.lookup(query())).toMatchObject({
+      kind: 'unavailable',
+      reason: 'network',
+    });
+    await http.close();
+  });
+});

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const KIOSK_BIN = fileURLToPath(new URL('../bin/kiosk.mjs', import.meta.url));
+
+export interface KioskProcess {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly child: ChildProcess;
+  /** Every line the core wrote to stderr (its log). */
+  readonly logLines: string[];
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts `kiosk serve --demo` as a real process and waits for its "KIOSK_READY <url>" line. */
+export async function startKioskProcess(
+  options: { dataDir?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<KioskProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const child = spawn(
+    process.execPath,
+    [
+      KIOSK_BIN,
+      'serve',
+      '--demo',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      ...(options.extraArgs ?? []),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    },
+  );
+  const logLines: string[] = [];
+  let stderrBuffer = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderrBuffer += chunk.toString();
+    const lines = stderrBuffer.split('\n');
+    stderrBuffer = lines.pop() ?? '';
+    logLines.push(...lines.filter(Boolean));
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /KIOSK_READY (\S+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    void exited.then((code) =>
+      reject(new Error(`kiosk exited (${code}) before it was ready:\n${logLines.join('\n')}`)),
+    );
+  });
+  return {
+    url,
+    dataDir,
+    child,
+    logLines,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,10 @@
+export {
+  startPortalSimulator,
+  PORTAL_COUNT_PATH,
+  PORTAL_DOSSIER_PATH,
+  type PortalMode,
+  type PortalSimulator,
+  type PortalSimulatorOptions,
+} from './portal-server';
+export { PORTAL_STATUS, statusAt, type PortalStatus } from './portal-statuses';
+export type { PortalCounts } from './portal-store';

@@ -1,0 +1,178 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  isRecord,
+  parseJson,
+  readBody,
+  sendJson,
+  sendText,
+  type CommonMode,
+} from '../registry/simulator-http';
+import { PortalStore, type PortalCounts } from './portal-store';
+import { PORTAL_STATUS, statusAt, type PortalStatus } from './portal-statuses';
+
+export type PortalMode =
+  | CommonMode
+  /** Store the dossier, then never answer: the acknowledgement is lost in transit. */
+  | { readonly kind: 'commit-then-stall' }
+  /** Store the dossier, then answer 503: the kiosk must resend and be deduplicated. */
+  | { readonly kind: 'commit-then-fail' };
+
+export interface PortalSimulatorOptions {
+  readonly port?: number;
+  readonly dbFile?: string;
+  /** Time a dossier spends in each status before moving on; default one minute. */
+  readonly statusStepMs?: number;
+  readonly now?: () => number;
+}
+
+export interface PortalSimulator {
+  readonly url: string;
+  setMode(mode: PortalMode): void;
+  counts(): PortalCounts;
+  duplicateCodes(): string[];
+  codes(): string[];
+  setStatus(code: string, status: PortalStatus): boolean;
+  /** Resolves once at least `n` dossiers are stored. */
+  waitForDossiers(n: number): Promise<void>;
+  /** Resolves when the next submission request arrives (before it is handled). */
+  nextSubmission(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const PORTAL_DOSSIER_PATH = '/api/ho-so';
+export const PORTAL_COUNT_PATH = '/test/count';
+
+/**
+ * A one-stop system on 127.0.0.1 that accepts dossiers (deduplicated by the `Idempotency-Key`
+ * header), reports their status as it changes over time, and can fail in the ways networks do.
+ */
+export async function startPortalSimulator(
+  options: PortalSimulatorOptions = {},
+): Promise<PortalSimulator> {
+  const store = new PortalStore(options.dbFile);
+  const now = options.now ?? Date.now;
+  const stepMs = options.statusStepMs ?? 60_000;
+  const stalled = new Set<ServerResponse>();
+  const countWaiters: { n: number; resolve: () => void }[] = [];
+  const submissionWaiters: (() => void)[] = [];
+  let mode: PortalMode = { kind: 'normal' };
+
+  const notifyCount = (): void => {
+    if (countWaiters.length === 0) return;
+    const { dossiers } = store.counts();
+    for (const w of [...countWaiters]) {
+      if (dossiers >= w.n) {
+        countWaiters.splice(countWaiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
+
+  const stall = (res: ServerResponse): void => {
+    stalled.add(res);
+    res.on('close', () => stalled.delete(res));
+  };
+
+  const statusBody = (code: string): Record<string, unknown> | undefined => {
+    const d = store.byCode(code);
+    if (!d) return undefined;
+    const status =
+      (d.statusOverride as PortalStatus | undefined) ?? statusAt(code, d.receivedAt, now(), stepMs);
+    return {
+      MaHoSo: code,
+      TrangThai: PORTAL_STATUS[status],
+      NgayHenTra: d.appointmentAt ?? null,
+      CapNhatLuc: new Date(now()).toISOString(),
+    };
+  };
+
+  const submit = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const text = await readBody(req);
+    const key = req.headers['idempotency-key'];
+    const idempotencyKey = typeof key === 'string' && key.length > 0 ? key : undefined;
+    store.logSubmission(idempotencyKey, now());
+    submissionWaiters.splice(0).forEach((w) => w());
+    const current = mode;
+    switch (current.kind) {
+      case 'fail':
+        return sendJson(res, current.status ?? 503, { error: 'Hệ thống một cửa tạm ngừng' });
+      case 'stall':
+        return stall(res);
+      case 'malformed':
+        return sendText(res, 201, current.body ?? '<html>502 Bad Gateway</html>', 'text/html');
+      case 'slow':
+        await new Promise((resolve) => setTimeout(resolve, current.delayMs));
+        break;
+      default:
+        break;
+    }
+    const body = parseJson(text);
+    if (!idempotencyKey) return sendJson(res, 400, { error: 'Idempotency-Key header required' });
+    if (!isRecord(body) || typeof body.MaHoSo !== 'string' || typeof body.MaThuTuc !== 'string') {
+      return sendJson(res, 422, { error: 'MaHoSo and MaThuTuc are required' });
+    }
+    const existing = store.byKey(idempotencyKey);
+    if (existing && existing.code !== body.MaHoSo) {
+      return sendJson(res, 409, { error: 'idempotency key already used for another dossier' });
+    }
+    if (!existing) {
+      const appointment = typeof body.NgayHenTra === 'string' ? body.NgayHenTra : undefined;
+      store.insert(idempotencyKey, body.MaHoSo, text, now(), appointment);
+      notifyCount();
+    }
+    if (current.kind === 'commit-then-stall') return stall(res);
+    if (current.kind === 'commit-then-fail') return sendJson(res, 503, { error: 'ack lost' });
+    const status = statusBody(body.MaHoSo);
+    sendJson(res, existing ? 200 : 201, { ...status, TrungLap: existing !== undefined });
+  };
+
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method === 'GET' && path === PORTAL_COUNT_PATH) {
+      return sendJson(res, 200, { ...store.counts(), duplicateCodes: store.duplicateCodes() });
+    }
+    if (req.method === 'POST' && path === PORTAL_DOSSIER_PATH) {
+      submit(req, res).catch(() => {
+        if (!res.headersSent) sendJson(res, 500, { error: 'simulator error' });
+      });
+      return;
+    }
+    if (req.method === 'GET' && path.startsWith(`${PORTAL_DOSSIER_PATH}/`)) {
+      if (mode.kind === 'fail') return sendJson(res, 503, { error: 'down' });
+      if (mode.kind === 'stall') return stall(res);
+      const body = statusBody(decodeURIComponent(path.slice(PORTAL_DOSSIER_PATH.length + 1)));
+      return body
+        ? sendJson(res, 200, body)
+        : sendJson(res, 404, { error: 'không tìm thấy hồ sơ' });
+    }
+    sendJson(res, 404, { error: 'not found' });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    setMode(next) {
+      mode = next;
+      for (const res of stalled) res.destroy();
+      stalled.clear();
+    },
+    counts: () => store.counts(),
+    duplicateCodes: () => store.duplicateCodes(),
+    codes: () => store.codes(),
+    setStatus: (code, status) => store.setStatus(code, status),
+    waitForDossiers: (n) =>
+      new Promise<void>((resolve) => {
+        countWaiters.push({ n, resolve });
+        notifyCount();
+      }),
+    nextSubmission: () => new Promise<void>((resolve) => submissionWaiters.push(resolve)),
+    async close() {
+      for (const res of stalled) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3';
+import type { CitizenRecord } from '@kiosk/forms';
+
+/** The simulator's population database: one SQLite table of synthetic citizens. */
+export class RegistryStore {
+  private readonly db: Database.Database;
+
+  constructor(file = ':memory:') {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS citizen (
+      personal_id TEXT PRIMARY KEY,
+      record TEXT NOT NULL
+    )`);
+  }
+
+  load(citizens: readonly CitizenRecord[]): void {
+    const insert = this.db.prepare(
+      'INSERT OR REPLACE INTO citizen (personal_id, record) VALUES (?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const c of citizens) insert.run(c.personalId, JSON.stringify(c));
+    })();
+  }
+
+  find(personalId: string): CitizenRecord | undefined {
+    const row = this.db
+      .prepare('SELECT record FROM citizen WHERE personal_id = ?')
+      .get(personalId) as { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as CitizenRecord) : undefined;
+  }
+
+  /** Any citizen other than `personalId`, for the "another person" failure mode. */
+  other(personalId: string): CitizenRecord | undefined {
+    const row = this.db
+      .prepare('SELECT record FROM citizen WHERE personal_id != ? ORDER BY personal_id LIMIT 1')
+      .get(personalId) as { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as CitizenRecord) : undefined;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM citizen').get() as { n: number }).n;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

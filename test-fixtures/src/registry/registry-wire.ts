@@ -1,0 +1,59 @@
+import type { Address, CitizenRecord, RelatedPerson } from '@kiosk/forms';
+
+/**
+ * The simulator's own rendering of a citizen in the provincial integration format (written
+ * independently of the kiosk's parser, so the two check each other).
+ */
+const SEX_CODE = { M: '1', F: '2', X: '0' } as const;
+
+function date(iso: string | undefined): string {
+  if (!iso) return '00000000';
+  const [y = '0000', m = '00', d = '00'] = iso.split('-');
+  return `${y}${m}${d}`;
+}
+
+function address(a: Address | undefined, threeLevel: boolean): Record<string, string> | null {
+  if (!a) return null;
+  return {
+    TinhThanhPho: a.province,
+    ...(threeLevel ? { QuanHuyen: 'Huyện Trung Tâm' } : {}),
+    PhuongXa: a.commune,
+    ...(a.detail ? { ChiTiet: a.detail } : {}),
+  };
+}
+
+function related(p: RelatedPerson | undefined): Record<string, string> | null {
+  if (!p) return null;
+  return {
+    HoVaTen: p.fullName,
+    ...(p.personalId ? { SoDinhDanh: p.personalId } : {}),
+    ...(p.birthYear ? { NamSinh: String(p.birthYear) } : {}),
+  };
+}
+
+export function citizenToWire(
+  c: CitizenRecord,
+  options: { threeLevel?: boolean } = {},
+): Record<string, unknown> {
+  const threeLevel = options.threeLevel ?? false;
+  return {
+    SoDinhDanh: c.personalId,
+    SoCMND: c.oldIdNumber ?? null,
+    HoVaTen: c.fullName,
+    NgayThangNamSinh: date(c.dateOfBirth),
+    GioiTinh: SEX_CODE[c.sex],
+    DanToc: c.ethnicity ?? null,
+    TonGiao: c.religion ?? null,
+    QuocTich: c.nationality ?? null,
+    QueQuan: address(c.placeOfOrigin, threeLevel),
+    NoiDangKyKhaiSinh: address(c.placeOfBirth, threeLevel),
+    ThuongTru: address(c.permanentResidence, threeLevel),
+    NoiOHienTai: address(c.currentResidence, threeLevel),
+    Cha: related(c.father),
+    Me: related(c.mother),
+    VoChong: related(c.spouse),
+    ChuHo: c.householdHead
+      ? { ...related(c.householdHead), QuanHeVoiChuHo: c.householdHead.relation ?? null }
+      : null,
+  };
+}
