@@ -41,7 +41,7 @@ export class TestClient {
   }
 
   static async connect(
-    core: RunningCore,
+    core: Pick<RunningCore, 'url' | 'token'>,
     token = core.token,
     headers: Record<string, string> = {},
   ): Promise<TestClient> {

@@ -10,6 +10,8 @@ export interface KioskProcess {
   readonly url: string;
   readonly dataDir: string;
   readonly child: ChildProcess;
+  /** The per-start API token, read from the page the core serves (as the renderer does). */
+  token(): Promise<string>;
   /** Every line the core wrote to stderr (its log). */
   readonly logLines: string[];
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -64,6 +66,12 @@ export async function startKioskProcess(
     dataDir,
     child,
     logLines,
+    token: async () => {
+      const html = await (await fetch(url)).text();
+      const m = /name="kiosk-token" content="([^"]+)"/.exec(html);
+      if (!m?.[1]) throw new Error('no token in the served page');
+      return m[1];
+    },
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
       return exited;

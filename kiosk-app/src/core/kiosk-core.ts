@@ -27,7 +27,14 @@ import { ProcedureService } from './procedures/procedure-service';
 import { AuditRepository } from './store/audit-repository';
 import { coreMigrations } from './store/core-migrations';
 import { openDatabase, type KioskDatabase } from './store/database';
-import { ReceiptRepository } from './store/receipt-repository';
+import type { ReceiptRepository } from './store/receipt-repository';
+import {
+  createOutboxPayloadCodec,
+  EncryptedReceiptRepository,
+  loadDataKey,
+  PRIVACY_MIGRATIONS,
+  PurgeJob,
+} from './privacy';
 
 /** The outside world the core is wired to: real drivers and clients, or the demo stand-ins. */
 export interface CorePorts {
@@ -63,7 +70,12 @@ export interface RunningCore {
   stop(): Promise<void>;
 }
 
-export const ALL_MIGRATIONS = [...coreMigrations, ...accountMigrations, ...OUTBOX_MIGRATIONS];
+export const ALL_MIGRATIONS = [
+  ...coreMigrations,
+  ...accountMigrations,
+  ...OUTBOX_MIGRATIONS,
+  ...PRIVACY_MIGRATIONS,
+];
 
 /**
  * Starts the kiosk core: store, outbox worker, flow actor, device wiring and the API server.
@@ -71,8 +83,14 @@ export const ALL_MIGRATIONS = [...coreMigrations, ...accountMigrations, ...OUTBO
  */
 export async function startKioskCore(options: KioskCoreOptions): Promise<RunningCore> {
   const { config, ports, logger } = options;
+  // Before the database is touched, so a wrong or exposed key stops the start.
+  const dataKey = loadDataKey({
+    keyFile: config.keyFile ?? process.env.KIOSK_KEY_FILE,
+    dataDir: config.dataDir,
+    allowDemoKey: ports.demo !== undefined,
+  });
   const db = openDatabase(join(config.dataDir, 'kiosk.sqlite'), ALL_MIGRATIONS);
-  const receipts = new ReceiptRepository(db);
+  const receipts: ReceiptRepository = new EncryptedReceiptRepository(db, dataKey);
   const audit = new AuditRepository(db);
   const accounts = new AccountStore(db);
   const procedures = ProcedureService.fromCatalogue(logger);
@@ -80,7 +98,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
     unitCode: config.unitCode,
     block: blockOfKiosk(config.kioskNumber),
   });
-  const outbox = new Outbox(db, codes);
+  const outbox = new Outbox(db, codes, undefined, createOutboxPayloadCodec(dataKey));
   const worker = new OutboxWorker(outbox, ports.gateway);
   const intake = new DossierIntake({
     db,
@@ -210,6 +228,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
     throw error;
   }
   worker.start();
+  const purge = new PurgeJob({ db, retentionDays: config.retentionDays, logger });
+  purge.start();
   logger.info('core.ready', { port: server.port, demo: ports.demo !== undefined });
 
   return {
@@ -222,6 +242,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
     receipts,
     stop: async () => {
       for (const off of unsubscribers) off();
+      purge.stop();
       await worker.stop();
       await server.close();
       journey.stop();

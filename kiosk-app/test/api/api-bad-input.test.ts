@@ -5,6 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startCoreUnderTest, TestClient, type CoreUnderTest } from '../core-harness';
 
 let env: CoreUnderTest;
@@ -173,8 +177,16 @@ describe('API bad input', () => {
     const { startKioskCore } = await import('../../src/core/kiosk-core');
     const { parseKioskConfig } = await import('../../src/core/config/kiosk-config');
     const { createLogger } = await import('../../src/core/log/logger');
+    // Outside demo mode the at-rest key must be provisioned (0600, outside the data folder).
+    const keyDir = mkdtempSync(join(tmpdir(), 'kiosk-key-'));
+    const keyFile = join(keyDir, 'data.key');
+    writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
     const core = await startKioskCore({
-      config: parseKioskConfig({ dataDir: other.dataDir, port: 0 }),
+      config: parseKioskConfig({
+        dataDir: mkdtempSync(join(tmpdir(), 'kiosk-data-')),
+        port: 0,
+        keyFile,
+      }),
       ports,
       logger: createLogger(() => undefined),
     });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 // `@kiosk/id-card` re-exports these once its index lands; the subfolder is stable either way.
-import { classifyQr } from '../../../../drivers/id-card/src/qr';
+import { classifyQr } from '@kiosk/id-card/qr';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
 

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { CliError } from '../cli-error';
 import { loadKioskConfig, parseKioskConfig } from '../../core/config/kiosk-config';
-import { startKioskCore } from '../../core/kiosk-core';
 import { stderrLogger } from '../../core/log/logger';
 import { RENDERER_DIR, rendererBuilt } from '../../core/renderer-dir';
 
@@ -44,13 +43,9 @@ export function registerServe(program: Command): void {
           2,
         );
       }
-      const { createDemoPorts } = await import('../../demo/demo-ports');
-      const core = await startKioskCore({
-        config,
-        ports: createDemoPorts(config.dataDir),
-        logger,
-        staticDir: RENDERER_DIR,
-      });
+      const { startDemo } = await import('../../demo/start-demo');
+      const demo = await startDemo(config, logger, RENDERER_DIR);
+      const { core } = demo;
       process.stdout.write(`KIOSK_READY ${core.url}/\n`);
       process.stdout.write(
         `Open ${core.url}/ in Chromium (kiosk: chromium --kiosk ${core.url}/)\n`,
@@ -60,6 +55,6 @@ export function registerServe(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
-      await core.stop();
+      await demo.stop();
     });
 }

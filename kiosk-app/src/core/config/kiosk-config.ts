@@ -23,15 +23,30 @@ export const kioskConfigSchema = z.object({
   dataDir: z.string().min(1).default('.kiosk-data'),
   port: z.number().int().min(0).max(65535).default(0),
   /** Seconds of inactivity before the warning, and length of the warning. */
+  /** Days personal data is kept before the purge job removes it. */
+  retentionDays: z.number().int().min(1).max(3650).default(30),
+  /** The at-rest encryption key (provisioned at install, outside the data folder). */
+  keyFile: z.string().min(1).optional(),
   inactivitySeconds: z.number().int().min(10).max(600).default(60),
   warningSeconds: z.number().int().min(5).max(120).default(15),
   cardReader: z.string().optional(),
   printerUri: z.string().optional(),
   printerProfile: z.string().default('generic-80mm'),
+  /** National Population Database integration (provincial integration platform). */
   registry: z
-    .object({ url: z.url(), clientId: z.string().optional(), clientSecret: z.string().optional() })
+    .object({
+      url: z.url(),
+      /** OAuth2 client-credentials token endpoint; without it no auth header is sent. */
+      tokenUrl: z.url().optional(),
+      clientId: z.string().optional(),
+      clientSecret: z.string().optional(),
+      codes: z
+        .object({ maTichHop: z.string(), maDVC: z.string(), maCanBo: z.string() })
+        .default({ maTichHop: 'TH-KIOSK', maDVC: 'KIOSK', maCanBo: 'KIOSK' }),
+    })
     .optional(),
-  portal: z.object({ url: z.url(), token: z.string().optional() }).optional(),
+  /** The one-stop system (hệ thống một cửa điện tử) dossier endpoint. */
+  portal: z.object({ url: z.url() }).optional(),
 });
 
 export type KioskConfig = z.infer<typeof kioskConfigSchema>;

@@ -40,7 +40,7 @@ import type {
   ValidatedForm,
   ValidateFormInput,
 } from './journey-services';
-import { mergeSources } from '../citizen/merge-sources';
+import { CitizenMergeError, mergeCitizenSources } from '../links/merge/citizen-merge';
 
 export interface JourneyContext {
   readonly trigger?: IdentificationTrigger;
@@ -111,7 +111,16 @@ export const journeyMachine = setup({
       context.trigger?.method !== 'chip' ||
       context.trigger.mrz !== undefined ||
       context.trigger.qr !== undefined,
-    registryDone: ({ context }) => context.registry !== 'pending',
+    /** The sources name the person (ID, name, birth date, sex); otherwise nobody was identified. */
+    identityComplete: ({ context }) => {
+      try {
+        mergeCitizenSources(context.sources);
+        return true;
+      } catch (error) {
+        if (error instanceof CitizenMergeError) return false;
+        throw error;
+      }
+    },
     formValid: (_, params: { valid: boolean }) => params.valid,
     printerReady: ({ context }) => context.printer?.ready === true,
     fieldEditable: ({ context, event }) =>
@@ -122,7 +131,7 @@ export const journeyMachine = setup({
     wipe: assign(() => emptyContext),
     setTrigger: assign((_, trigger: IdentificationTrigger) => ({ ...emptyContext, trigger })),
     mergeCitizen: assign({
-      citizen: ({ context }) => mergeSources(context.sources),
+      citizen: ({ context }) => mergeCitizenSources(context.sources),
     }),
   },
 }).createMachine({
@@ -175,7 +184,18 @@ export const journeyMachine = setup({
         identifying: {
           type: 'parallel',
           tags: ['busy'],
-          onDone: { target: 'choosingProcedure', actions: 'mergeCitizen' },
+          onDone: [
+            { guard: 'identityComplete', target: 'choosingProcedure', actions: 'mergeCitizen' },
+            {
+              target: 'identifyFailed',
+              actions: assign({
+                error: {
+                  code: 'CARD_READ_FAILED',
+                  detail: 'the document did not give a complete identity',
+                },
+              }),
+            },
+          ],
           on: {
             'document.failed': {
               target: 'identifyFailed',

@@ -156,7 +156,7 @@ describe('journey paths (xstate/graph)', () => {
     const stuck = [...byKey.keys()].filter((k) => !canReturn.has(k));
     expect(byKey.size).toBe(reached.length);
     expect(stuck).toEqual([]);
-  });
+  }, 60_000);
 
   it('transient states are only passed through', () => {
     const transient = reached.some((s) =>

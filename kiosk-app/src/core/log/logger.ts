@@ -15,8 +15,8 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-const ID_NUMBER = /\b\d{9}(\d{3})?\b/g;
-const PHONE = /(\+84|\b0)\d{9}\b/g;
+const ID_NUMBER = /(?<!\d)\d{9}(?:\d{3})?(?!\d)/g;
+const PHONE = /(?<![\d+])(?:\+?84|0)(?:[ .-]?\d){9}(?!\d)/g;
 const MRZ_LINE = /[A-Z0-9<]{30,44}/g;
 
 export function redact(line: string): string {

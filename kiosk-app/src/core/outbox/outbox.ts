@@ -6,6 +6,12 @@ import type { Dossier, DossierStatus } from '../links/gateway/dossier-gateway';
 
 export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
 
+/** Encodes the stored payload text (e.g. encryption at rest). */
+export interface OutboxPayloadCodec {
+  encode(text: string): string;
+  decode(text: string): string;
+}
+
 /** A dossier before the kiosk has given it a code. */
 export type DossierDraft = Omit<Dossier, 'code'>;
 
@@ -78,6 +84,8 @@ export class Outbox {
     private readonly db: KioskDatabase,
     private readonly codes: DossierCodeAllocator,
     private readonly now: () => number = Date.now,
+    /** Seals the payload at rest (privacy/outbox-payload-codec); identity by default. */
+    private readonly payloadCodec: OutboxPayloadCodec = { encode: (t) => t, decode: (t) => t },
   ) {}
 
   /** Prepared once per SQL text: preparing is a large share of the cost of these small statements. */
@@ -100,7 +108,13 @@ export class Outbox {
       const result = this.sql(
         `INSERT INTO outbox_dossier (code, idempotency_key, payload, state, attempts, next_attempt_at, created_at)
            VALUES (?, ?, ?, 'queued', 0, ?, ?)`,
-      ).run(code, idempotencyKey, JSON.stringify(dossier), now, new Date(now).toISOString());
+      ).run(
+        code,
+        idempotencyKey,
+        this.payloadCodec.encode(JSON.stringify(dossier)),
+        now,
+        new Date(now).toISOString(),
+      );
       return { id: Number(result.lastInsertRowid), code, idempotencyKey };
     });
     const enqueued = store.immediate();
@@ -172,10 +186,21 @@ export class Outbox {
         );
         for (const row of rows) {
           if (claimed.length >= limit || inFlight.has(row.id) || row.payload === null) continue;
+          let dossier: Dossier;
+          try {
+            dossier = JSON.parse(this.payloadCodec.decode(row.payload)) as Dossier;
+          } catch (error) {
+            // A payload that cannot be opened (tampered, wrong key) must not block the others.
+            this.markFailed(
+              row.id,
+              `payload unreadable: ${error instanceof Error ? error.name : 'error'}`,
+            );
+            continue;
+          }
           mark.run(row.id);
           claimed.push({
             id: row.id,
-            dossier: JSON.parse(row.payload) as Dossier,
+            dossier,
             idempotencyKey: row.idempotency_key,
             attempts: row.attempts + 1,
           });

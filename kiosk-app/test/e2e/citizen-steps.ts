@@ -1,0 +1,72 @@
+import type { Page } from 'playwright-core';
+
+/** Taps the choices a citizen makes to reach the review screen of a procedure. */
+export async function reachReview(
+  page: Page,
+  cardIndex: number,
+  search: string,
+  code: string,
+): Promise<void> {
+  await page.getByTestId(`demo-card-${cardIndex}`).tap();
+  await page.getByTestId('screen-choosingProcedure').waitFor();
+  await page.getByTestId('procedure-search').fill(search);
+  await page.getByTestId(`procedure-${code}`).tap();
+  await page.getByTestId('choose-procedure').tap();
+  await page.getByTestId('screen-reviewingForm').waitFor();
+}
+
+/** A valid value for an input, chosen the way a citizen would answer that question. */
+function answerFor(type: string | null, testId: string): string {
+  if (type === 'date') return `${new Date().getFullYear() + 1}-06-01`;
+  if (type === 'email') return 'cong.dan@example.vn';
+  if (type === 'tel') return testId.toLowerCase().includes('phone') ? '0912345678' : '1';
+  if (testId.endsWith('-province')) return 'Thành phố Hà Nội';
+  if (testId.endsWith('-commune')) return 'Phường Ba Đình';
+  return 'Số 1 đường Lê Lợi';
+}
+
+/** Fills every missing field with a valid value for its type, as the citizen would type it. */
+export async function fillMissing(page: Page): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    const ids = await page
+      .locator('.field.missing, .field.invalid')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.field ?? ''));
+    if (ids.length === 0) return;
+    for (const id of ids) {
+      const field = page.locator(`[data-field="${id}"]`);
+      const select = field.locator('select');
+      if ((await select.count()) > 0) {
+        await select.selectOption({ index: 1 });
+        continue;
+      }
+      const toggle = field.locator('button.toggle');
+      if ((await toggle.count()) > 0) {
+        await toggle.tap();
+        continue;
+      }
+      const inputs = await field.locator('input').all();
+      for (const input of inputs) {
+        await input.fill(
+          answerFor(
+            await input.getAttribute('type'),
+            (await input.getAttribute('data-testid')) ?? '',
+          ),
+        );
+        await input.press('Tab');
+      }
+    }
+    await page.getByTestId('form-continue').tap();
+    await page.waitForTimeout(300);
+    if (await page.getByTestId('screen-confirming').isVisible()) return;
+  }
+}
+
+/** The whole journey from the idle screen to the printed receipt; returns the dossier code. */
+export async function completeJourney(page: Page, cardIndex: number): Promise<string> {
+  await reachReview(page, cardIndex, 'thuong tru', '1.004222');
+  await fillMissing(page);
+  await page.getByTestId('screen-confirming').waitFor();
+  await page.getByTestId('confirm-submit').tap();
+  await page.getByTestId('screen-done').waitFor();
+  return (await page.getByTestId('dossier-code').textContent()) ?? '';
+}
