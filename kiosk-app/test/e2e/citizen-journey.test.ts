@@ -30,6 +30,7 @@ describe('citizen journey in the browser shell', () => {
     const page = await kioskPage(browser, kiosk.url);
     await expect(page.getByTestId('privacy-statement')).toBeTruthy();
     await reachReview(page, 0, 'thuong tru', '1.004222');
+    expect(await page.locator('[data-field="newResidence"]').count()).toBe(1);
     // Values from the chip are marked as such and cannot be edited.
     await expect(page.getByTestId('field-fullName-source').textContent()).resolves.toMatch(/chip/i);
     await fillMissing(page);
@@ -53,8 +54,13 @@ describe('citizen journey in the browser shell', () => {
   it('a reload in the middle of the journey resumes where the citizen was', async () => {
     const page = await kioskPage(browser, kiosk.url);
     await reachReview(page, 1, 'tam tru', '1.004194');
+    // The temporary-residence form (CT01, tạm trú) is generated from its own definition.
+    await page.getByTestId('field-stayUntil').waitFor();
+    expect(await page.locator('[data-field="temporaryResidence"]').count()).toBe(1);
+    expect(await page.locator('[data-field="newResidence"]').count()).toBe(0);
     await page.reload();
     await page.getByTestId('screen-reviewingForm').waitFor();
+    await page.getByTestId('field-stayUntil').waitFor();
     await page.getByTestId('cancel').tap();
     await page.getByTestId('screen-idle').waitFor();
     await page.close();

@@ -16,9 +16,7 @@ import { PurgeJob } from './purge-job';
 describe('core wiring', () => {
   it('runs on the core schema with a demo key and fits the core’s types', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-wiring-'));
-    const db = openDatabase(join(dataDir, 'kiosk.sqlite'), [
-      ...ALL_MIGRATIONS,
-    ]);
+    const db = openDatabase(join(dataDir, 'kiosk.sqlite'), [...ALL_MIGRATIONS]);
     const key = loadDataKey({ dataDir, allowDemoKey: true });
     const receipts: DossierIntakeDeps['receipts'] & RunningCore['receipts'] =
       new EncryptedReceiptRepository(db, key);
@@ -26,9 +24,7 @@ describe('core wiring', () => {
     expect(new PurgeJob({ db, retentionDays: 30 }).runOnce().receiptsPurged).toBe(0);
     db.close();
     // Reopening runs no migration twice and accepts the same key.
-    const again = openDatabase(join(dataDir, 'kiosk.sqlite'), [
-      ...ALL_MIGRATIONS,
-    ]);
+    const again = openDatabase(join(dataDir, 'kiosk.sqlite'), [...ALL_MIGRATIONS]);
     expect(() => new EncryptedReceiptRepository(again, key)).not.toThrow();
     again.close();
   });
