@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { classifyQr } from '@kiosk/id-card/qr';
 import { statfsSync } from 'node:fs';
 import { createActor, type Actor } from 'xstate';
 import type { DeviceView, JourneyView } from '../protocol';
@@ -181,7 +182,15 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
   const unsubscribers = [
     ports.devices.onCardPresented((reader, mrz) => send({ type: 'CARD_PRESENTED', reader, mrz })),
     ports.devices.onCardRemoved(() => send({ type: 'CARD_REMOVED' })),
-    ports.devices.onQr((text) => send({ type: 'QR_IDENTITY', text })),
+    ports.devices.onQr((text) => {
+      // A scanned receipt opens the status lookup; anything else is tried as the card's QR.
+      const qr = classifyQr(text);
+      send(
+        qr.kind === 'receipt'
+          ? { type: 'RECEIPT_QR', code: qr.receipt.dossier.code }
+          : { type: 'QR_IDENTITY', text },
+      );
+    }),
   ];
 
   const devices = (): DeviceView[] => ports.devices.list();

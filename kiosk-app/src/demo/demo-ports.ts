@@ -11,6 +11,8 @@ export interface DemoPorts extends CorePorts {
   readonly printerStandIn: DemoPrinter;
   /** Folder where the demo printer writes each printed slip. */
   readonly printedDir: string;
+  /** The demo's device events, to "scan" a code as a scanner would. */
+  readonly demoDevices: DemoDevices;
 }
 
 /**
@@ -35,6 +37,7 @@ export function createDemoPorts(dataDir: string): DemoPorts {
     printedDir,
     gateway: new DemoGateway(),
     devices,
+    demoDevices: devices,
     demo: {
       placeCard: (i) => {
         citizen(i);

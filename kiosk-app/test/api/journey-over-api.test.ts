@@ -71,6 +71,17 @@ describe('journey over the API', () => {
     const after = (await idle).view;
     expect(after.citizen).toBeUndefined();
     expect(after.form).toBeUndefined();
+
+    // Scanning the receipt's QR at the kiosk opens the status lookup for that dossier.
+    const lookup = client.waitFor(
+      (m): m is Extract<typeof m, { type: 'journey' }> =>
+        m.type === 'journey' && m.view.statusLookup?.phase === 'found',
+    );
+    env.ports.demoDevices.scan(receipt?.lookupUrl ?? '');
+    const found = (await lookup).view.statusLookup?.result;
+    expect(found?.dossierCode).toBe(receipt?.dossierCode);
+    expect(found?.status).toMatch(/queued|received|processing/);
+    await client.request({ type: 'journey.back' });
     client.close();
   });
 

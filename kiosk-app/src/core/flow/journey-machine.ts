@@ -130,6 +130,20 @@ export const journeyMachine = setup({
     /** Reset wipes every personal value from the context (and so from every screen). */
     wipe: assign(() => emptyContext),
     setTrigger: assign((_, trigger: IdentificationTrigger) => ({ ...emptyContext, trigger })),
+    /** A failed actor becomes a journey error the citizen can read (detail is for technicians). */
+    recordFailure: assign(({ event }, params: { code: 'SUBMIT_FAILED' | 'PRINT_FAILED' }) => ({
+      error: {
+        code: params.code,
+        detail: 'error' in event && event.error instanceof Error ? event.error.message : undefined,
+      },
+    })),
+    /** Starts (or repeats) a status lookup for the code the citizen typed or scanned. */
+    rememberLookupCode: assign(({ event }) => ({
+      statusResult:
+        event.type === 'LOOKUP_STATUS' || event.type === 'RECEIPT_QR'
+          ? { dossierCode: event.code, status: '' }
+          : undefined,
+    })),
     mergeCitizen: assign({
       citizen: ({ context }) => mergeCitizenSources(context.sources),
     }),
@@ -172,12 +186,7 @@ export const journeyMachine = setup({
                 params: ({ event }) => ({ method: 'mrz', text: event.text }),
               },
             },
-            RECEIPT_QR: {
-              target: 'statusLookup.looking',
-              actions: assign({
-                statusResult: ({ event }) => ({ dossierCode: event.code, status: '' }),
-              }),
-            },
+            RECEIPT_QR: { target: 'statusLookup.looking', actions: 'rememberLookupCode' },
             OPEN_STATUS_LOOKUP: 'statusLookup',
           },
         },
@@ -497,12 +506,7 @@ export const journeyMachine = setup({
             ],
             onError: {
               target: 'submitFailed',
-              actions: assign({
-                error: ({ event }) => ({
-                  code: 'SUBMIT_FAILED',
-                  detail: event.error instanceof Error ? event.error.message : undefined,
-                }),
-              }),
+              actions: { type: 'recordFailure', params: { code: 'SUBMIT_FAILED' } },
             },
           },
         },
@@ -523,12 +527,7 @@ export const journeyMachine = setup({
             onDone: 'done',
             onError: {
               target: 'printFailed',
-              actions: assign({
-                error: ({ event }) => ({
-                  code: 'PRINT_FAILED',
-                  detail: event.error instanceof Error ? event.error.message : undefined,
-                }),
-              }),
+              actions: { type: 'recordFailure', params: { code: 'PRINT_FAILED' } },
             },
           },
         },
@@ -546,18 +545,13 @@ export const journeyMachine = setup({
         statusLookup: {
           tags: ['interactive'],
           initial: 'entering',
-          on: { BACK: 'idle', FINISH: 'idle' },
+          on: {
+            BACK: 'idle',
+            FINISH: 'idle',
+            LOOKUP_STATUS: { target: '.looking', actions: 'rememberLookupCode' },
+          },
           states: {
-            entering: {
-              on: {
-                LOOKUP_STATUS: {
-                  target: 'looking',
-                  actions: assign({
-                    statusResult: ({ event }) => ({ dossierCode: event.code, status: '' }),
-                  }),
-                },
-              },
-            },
+            entering: {},
             looking: {
               invoke: {
                 id: 'lookupStatus',
@@ -578,26 +572,8 @@ export const journeyMachine = setup({
                 onError: 'unavailable',
               },
             },
-            found: {
-              on: {
-                LOOKUP_STATUS: {
-                  target: 'looking',
-                  actions: assign({
-                    statusResult: ({ event }) => ({ dossierCode: event.code, status: '' }),
-                  }),
-                },
-              },
-            },
-            notFound: {
-              on: {
-                LOOKUP_STATUS: {
-                  target: 'looking',
-                  actions: assign({
-                    statusResult: ({ event }) => ({ dossierCode: event.code, status: '' }),
-                  }),
-                },
-              },
-            },
+            found: {},
+            notFound: {},
             unavailable: { on: { RETRY: 'looking' } },
           },
         },

@@ -1,4 +1,5 @@
 import type { ProcessingTime } from '@kiosk/forms';
+import { formatReceiptQr } from '@kiosk/id-card/qr';
 import type { ReceiptView } from '../../protocol';
 import type { AppointmentCalculator } from '../appointment';
 import { formatVietnamIso } from '../appointment';
@@ -64,7 +65,7 @@ export class DossierIntake {
         appointmentAt: appointment.dueIso,
         collectAt: config.collectAt,
         status: 'queued',
-        lookupUrl: `${config.lookupBaseUrl}?ma=${encodeURIComponent(code)}`,
+        lookupUrl: formatReceiptQr(code, config.lookupBaseUrl),
         trackingHint: config.trackingHint,
         kioskId: config.kioskId,
       };
