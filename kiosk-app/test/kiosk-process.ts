@@ -36,7 +36,8 @@ export async function startKioskProcess(
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env },
+      // Off PC/SC unless a test asks for it: pcscd and vpcd are shared with the driver tests.
+      env: { ...process.env, KIOSK_DEMO_CARD: 'in-process', ...options.env },
     },
   );
   const logLines: string[] = [];

@@ -2,7 +2,7 @@ import { parseKioskConfig, type KioskConfig } from '../core/config/kiosk-config'
 import { startKioskCore, type RunningCore } from '../core/kiosk-core';
 import { createLinkClients } from '../core/links/link-clients';
 import type { Logger } from '../core/log/logger';
-import { createDemoPorts } from './demo-ports';
+import { createSimulatedPorts } from './simulated-ports';
 import { startEmbeddedServices } from './embedded-services';
 
 export interface RunningDemo {
@@ -22,19 +22,36 @@ export async function startDemo(
   const services = await startEmbeddedServices(config.dataDir);
   const demoConfig = parseKioskConfig({ ...config, ...services.endpoints });
   const links = createLinkClients(demoConfig);
-  const ports = { ...createDemoPorts(demoConfig.dataDir), ...links };
-  logger.info('demo.services', { registry: 'simulator', portal: 'simulator' });
+  // KIOSK_DEMO_CARD=in-process keeps a demo off PC/SC (tests that must not share vpcd);
+  // KIOSK_DEMO_VPCD_PORT picks the vpcd slot (35963 = "Virtual PCD 00 00", 35964 = "00 01").
+  const vpcdPort = Number(process.env.KIOSK_DEMO_VPCD_PORT ?? 35963);
+  const simulated = await createSimulatedPorts(demoConfig.dataDir, {
+    logger,
+    card: process.env.KIOSK_DEMO_CARD === 'in-process' ? 'in-process' : 'auto',
+    vpcdPort,
+    reader: `Virtual PCD 00 0${vpcdPort - 35963}`,
+  });
+  const ports = { ...simulated, ...links };
+  logger.info('demo.services', {
+    registry: 'simulator',
+    portal: 'simulator',
+    card: simulated.cardPath,
+  });
+  const closeAll = async () => {
+    await simulated.close();
+    await services.close();
+  };
   try {
     const core = await startKioskCore({ config: demoConfig, ports, logger, staticDir });
     return {
       core,
       stop: async () => {
         await core.stop();
-        await services.close();
+        await closeAll();
       },
     };
   } catch (error) {
-    await services.close();
+    await closeAll();
     throw error;
   }
 }

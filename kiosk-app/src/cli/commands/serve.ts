@@ -55,6 +55,10 @@ export function registerServe(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      // Native PC/SC handles keep the event loop alive after a stop; a server exits when told to.
+      const forceExit = setTimeout(() => process.exit(0), 5_000);
       await demo.stop();
+      clearTimeout(forceExit);
+      process.exit(0);
     });
 }

@@ -1,0 +1,117 @@
+import { DeviceError } from '@kiosk/device';
+import {
+  isPrintable,
+  renderReceipt,
+  type PrinterProfile,
+  type PrinterStatus,
+  type ReceiptPrinter,
+  type ReceiptTemplate,
+  type RenderedReceipt,
+} from '@kiosk/printer';
+import type { DeviceView, JourneyError, ReceiptView } from '../../protocol';
+import type { PrinterCheck } from '../flow/journey-services';
+import type { Logger } from '../log/logger';
+import type { PrintOptions, ReceiptPrinterPort } from '../ports';
+import { printJobId, receiptToSlip } from './receipt-slip';
+
+export interface EscposReceiptPrinterOptions {
+  /** The driver, on its transport (`new ReceiptPrinter(createTransport(uri), profile)`). */
+  readonly printer: ReceiptPrinter;
+  readonly profile: PrinterProfile;
+  readonly template: ReceiptTemplate;
+  readonly logger?: Logger;
+}
+
+/** The journey's printer error for a status the printer cannot print in. */
+function errorOfStatus(status: PrinterStatus): JourneyError {
+  if (status.paper === 'out') return { code: 'PRINTER_PAPER_OUT' };
+  const reason = status.coverOpen
+    ? 'cover open'
+    : status.cutterError
+      ? 'cutter error'
+      : !status.online
+        ? 'offline'
+        : 'printer error';
+  return { code: 'PRINTER_UNAVAILABLE', detail: reason };
+}
+
+/**
+ * The kiosk's receipt printer over the ESC/POS driver: `check()` before the dossier is
+ * submitted, `print()` renders the slip for the printer's profile and sends it with a job id,
+ * so a retried print after all bytes left does not print a second slip.
+ *
+ * @example
+ * const profile = loadProfile('epson-80mm-tcvn3');
+ * const port = new EscposReceiptPrinter({
+ *   printer: new ReceiptPrinter(createTransport('tcp://10.0.0.5:9100'), profile),
+ *   profile, template: defaultTemplate(),
+ * });
+ */
+export class EscposReceiptPrinter implements ReceiptPrinterPort {
+  private lastCheck: PrinterCheck | undefined;
+
+  constructor(private readonly options: EscposReceiptPrinterOptions) {}
+
+  async check(): Promise<PrinterCheck> {
+    let check: PrinterCheck;
+    try {
+      const status = await this.options.printer.status();
+      check = isPrintable(status)
+        ? { ready: true }
+        : { ready: false, error: errorOfStatus(status) };
+    } catch (error) {
+      check = {
+        ready: false,
+        error: {
+          code: 'PRINTER_UNAVAILABLE',
+          detail: error instanceof DeviceError ? error.code : 'no status',
+        },
+      };
+    }
+    this.lastCheck = check;
+    return check;
+  }
+
+  async print(receipt: ReceiptView, options: PrintOptions = {}): Promise<void> {
+    const rendered = this.render(receipt, options);
+    const result = await this.options.printer.print(rendered.escpos, {
+      jobId: printJobId(receipt, options),
+      boundaries: rendered.boundaries,
+    });
+    this.options.logger?.info('printer.job', {
+      alreadyPrinted: result.alreadyPrinted,
+      reprint: options.reprintAt !== undefined,
+      substituted: rendered.substituted.length,
+    });
+  }
+
+  /** What the slip looks like on paper (PNG), for the screen and for a printer that failed. */
+  preview(receipt: ReceiptView, options: PrintOptions = {}): Buffer {
+    return this.render(receipt, options).previewPng;
+  }
+
+  /** The printer as the health view shows it, from the last check. */
+  deviceView(): DeviceView {
+    const check = this.lastCheck;
+    return {
+      id: this.options.printer.id,
+      role: 'receiptPrinter',
+      kind: 'printer',
+      status:
+        check === undefined ? 'unknown' : check.ready ? 'online' : (check.error?.code ?? 'offline'),
+      detail: this.options.profile.id,
+    };
+  }
+
+  close(): Promise<void> {
+    return this.options.printer.close();
+  }
+
+  private render(receipt: ReceiptView, options: PrintOptions): RenderedReceipt {
+    return renderReceipt(
+      receiptToSlip(receipt, options),
+      this.options.profile,
+      this.options.template,
+    );
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * What each identity document says, as the kiosk's citizen record (`@kiosk/forms`): the chip's
+ * DG1 + DG13, the CCCD QR, a CCCD MRZ. Only the facts are kept: the face image and the raw data
+ * groups never leave the reader.
+ */
+import type { CitizenRecord, RelatedPerson } from '@kiosk/forms';
+import type { CardDocument } from '@kiosk/id-card';
+import type { CccdQrData } from '@kiosk/id-card/qr';
+import type { MrzDocument } from '@kiosk/mrz';
+import { splitAddressText } from './address-text';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const present = (value: string | null | undefined): value is string =>
+  typeof value === 'string' && value.trim() !== '';
+
+const person = (fullName: string | undefined): RelatedPerson | undefined =>
+  present(fullName) ? { fullName: fullName.trim() } : undefined;
+
+/** Drops absent and empty values so a source never claims a field it did not carry. */
+function compact(record: Mutable<Partial<CitizenRecord>>): Partial<CitizenRecord> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined || value === null || value === '') continue;
+    out[key] = value;
+  }
+  return out as Partial<CitizenRecord>;
+}
+
+/** The chip's data (DG1 + DG13). A card without expiry (`null`) has no `dateOfExpiry`. */
+export function cardDocumentToRecord(document: CardDocument): Partial<CitizenRecord> {
+  return compact({
+    personalId: document.personalId,
+    fullName: document.fullName,
+    dateOfBirth: document.dateOfBirth,
+    sex: document.sex,
+    nationality: document.nationality,
+    ethnicity: document.ethnicity,
+    religion: document.religion,
+    placeOfOrigin: present(document.placeOfOrigin)
+      ? splitAddressText(document.placeOfOrigin)
+      : undefined,
+    permanentResidence: present(document.placeOfResidence)
+      ? splitAddressText(document.placeOfResidence)
+      : undefined,
+    personalIdentification: document.personalIdentification,
+    dateOfIssue: document.dateOfIssue,
+    dateOfExpiry: document.dateOfExpiry ?? undefined,
+    father: person(document.fatherName),
+    mother: person(document.motherName),
+    spouse: person(document.spouseName),
+    oldIdNumber: document.oldIdNumber,
+  });
+}
+
+/** The CCCD QR: printed on the card, so it identifies with "document" assurance only. */
+export function cccdQrToRecord(qr: CccdQrData): Partial<CitizenRecord> {
+  return compact({
+    personalId: qr.personalId,
+    oldIdNumber: qr.oldIdNumber,
+    fullName: qr.fullName,
+    dateOfBirth: qr.dateOfBirth,
+    sex: qr.sex,
+    permanentResidence: present(qr.address) ? splitAddressText(qr.address) : undefined,
+    dateOfIssue: qr.dateOfIssue,
+  });
+}
+
+/**
+ * A CCCD's MRZ (ICAO 9303-5 TD1 with the 12-digit ID in the optional data). The name is in
+ * Latin capitals without diacritics (9303-3 §6), so it is kept only as the MRZ says it.
+ */
+export function mrzDocumentToRecord(mrz: MrzDocument): Partial<CitizenRecord> {
+  return compact({
+    personalId: mrz.personalId,
+    fullName: [mrz.surname, mrz.givenNames].filter(Boolean).join(' '),
+    dateOfBirth: mrz.dateOfBirth,
+    sex: mrz.sex,
+    // The CCCD's DG13 and the registry write the nationality in Vietnamese.
+    nationality: mrz.nationality === 'VNM' ? 'Việt Nam' : mrz.nationality,
+    dateOfExpiry: mrz.dateOfExpiry,
+  });
+}
+
+/** Hints for the registry lookup: the year of birth from an ISO date. */
+export function birthYearOf(isoDate: string | undefined): number | undefined {
+  const year = isoDate ? Number(isoDate.slice(0, 4)) : Number.NaN;
+  return Number.isInteger(year) && year > 1800 ? year : undefined;
+}

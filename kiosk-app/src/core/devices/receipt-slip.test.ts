@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { ReceiptView } from '../../protocol';
+import { printJobId, RECEIPT_STATUS_TEXT, receiptToSlip } from './receipt-slip';
+
+const RECEIPT: ReceiptView = {
+  dossierCode: 'G01.99-261128-0042',
+  centreName: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH ĐỒNG THỬ',
+  receivingUnit: 'Bộ phận Một cửa',
+  applicantName: 'Lê Bảo Yến',
+  procedureCode: '1.001',
+  procedureName: 'Đăng ký thường trú',
+  documents: ['Tờ khai thay đổi thông tin cư trú', 'Giấy tờ chứng minh chỗ ở hợp pháp'],
+  processingTime: '07 ngày làm việc',
+  receivedAt: '2026-11-28T09:15:00+07:00',
+  appointmentAt: '2026-12-09T08:00:00+07:00',
+  collectAt: 'Quầy trả kết quả số 3',
+  status: 'received',
+  lookupUrl: 'https://dichvucong.example.gov.vn/tra-cuu?ma=G01.99-261128-0042',
+  trackingHint: 'Soạn HS G01.99-261128-0042 gửi 8088',
+  kioskId: 'KIOSK-07',
+};
+
+describe('receiptToSlip', () => {
+  it('maps every field of the receipt to the printed slip', () => {
+    expect(receiptToSlip(RECEIPT)).toEqual({
+      centreName: RECEIPT.centreName,
+      dossierCode: RECEIPT.dossierCode,
+      receivingUnit: RECEIPT.receivingUnit,
+      applicantName: RECEIPT.applicantName,
+      procedureName: RECEIPT.procedureName,
+      documentsReceived: RECEIPT.documents,
+      processingTimeByLaw: '07 ngày làm việc',
+      receivedAt: RECEIPT.receivedAt,
+      appointmentAt: RECEIPT.appointmentAt,
+      resultCollectionPlace: 'Quầy trả kết quả số 3',
+      status: 'Đã tiếp nhận',
+      statusLookupUrl: RECEIPT.lookupUrl,
+      trackingWebsite: 'dichvucong.example.gov.vn',
+      trackingSms: RECEIPT.trackingHint,
+      kioskId: 'KIOSK-07',
+    });
+  });
+
+  it('writes the queued status in Vietnamese and marks a reprint', () => {
+    const slip = receiptToSlip(
+      { ...RECEIPT, status: 'queued' },
+      { reprintAt: '2026-11-29T10:00:00.000Z' },
+    );
+    expect(slip.status).toBe(RECEIPT_STATUS_TEXT.queued);
+    expect(slip.reprint).toEqual({ reprintedAt: '2026-11-29T10:00:00.000Z' });
+  });
+
+  it('omits an empty tracking hint and puts the code into a lookup URL without it', () => {
+    const slip = receiptToSlip({
+      ...RECEIPT,
+      trackingHint: ' ',
+      lookupUrl: 'https://example.invalid/test-print',
+    });
+    expect(slip.trackingSms).toBeUndefined();
+    expect(slip.statusLookupUrl).toBe('https://example.invalid/test-print?ma=G01.99-261128-0042');
+    expect(slip.trackingWebsite).toBe('example.invalid');
+  });
+
+  it('refuses a receipt the printer could not print faithfully', () => {
+    expect(() => receiptToSlip({ ...RECEIPT, receivedAt: 'yesterday' })).toThrow();
+    expect(() => receiptToSlip({ ...RECEIPT, lookupUrl: 'not a url' })).toThrow();
+  });
+});
+
+describe('printJobId', () => {
+  it('is the same for a retry and different for a staff reprint', () => {
+    expect(printJobId(RECEIPT)).toBe(printJobId({ ...RECEIPT }));
+    const reprint = printJobId(RECEIPT, { reprintAt: '2026-11-29T10:00:00.000Z' });
+    expect(reprint).not.toBe(printJobId(RECEIPT));
+    expect(reprint).not.toBe(printJobId(RECEIPT, { reprintAt: '2026-11-29T11:00:00.000Z' }));
+  });
+});

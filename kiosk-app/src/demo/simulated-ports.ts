@@ -1,0 +1,238 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createCardService, type CardService } from '@kiosk/id-card';
+import { formatCccdTd1 } from '@kiosk/mrz';
+import { createTransport, defaultTemplate, loadProfile, ReceiptPrinter } from '@kiosk/printer';
+import { startVirtualCard, type VirtualCard } from '@kiosk/test-fixtures/card';
+import { startVirtualPrinter, type VirtualPrinter } from '@kiosk/test-fixtures/printer';
+import type { DemoControls } from '../core/api/api-context';
+import {
+  ChipIdentityReader,
+  EscposReceiptPrinter,
+  ManualScanSource,
+  PcscDeviceEvents,
+} from '../core/devices';
+import type { CorePorts } from '../core/kiosk-core';
+import { stderrLogger, type Logger } from '../core/log/logger';
+import type { DeviceEventSource, IdentityReader } from '../core/ports';
+import { demoCitizens, demoQrText } from './demo-citizens';
+import { DemoDevices } from './demo-devices';
+import { DemoGateway } from './demo-gateway';
+import { DemoIdentityReader } from './demo-identity-reader';
+import { DemoRegistry } from './demo-registry';
+import { waitForCardEvent, waitForReader } from './pcsc-wait';
+
+export interface SimulatedPortsOptions {
+  readonly logger?: Logger;
+  /** vpcd's reader for the virtual card: port 35963 = "Virtual PCD 00 00" (the default). */
+  readonly reader?: string;
+  readonly vpcdPort?: number;
+  /** How long to wait for pcscd to show the vpcd reader before falling back (default 3 s). */
+  readonly pcscWaitMs?: number;
+  /** The printer profile the virtual printer is driven with (default Epson 80 mm TCVN-3). */
+  readonly printerProfile?: string;
+  /** `in-process` skips PC/SC altogether (tests that must not share vpcd with others). */
+  readonly card?: 'auto' | 'in-process';
+}
+
+export interface SimulatedPorts extends CorePorts {
+  readonly demo: DemoControls;
+  /** `pcsc`: pcscd + vpcd + the virtual card; `in-process`: the demo's reader stand-in. */
+  readonly cardPath: 'pcsc' | 'in-process';
+  readonly virtualPrinter: VirtualPrinter;
+  readonly virtualCard?: VirtualCard;
+  readonly receiptPrinter: EscposReceiptPrinter;
+  /** Folder where the virtual printer writes each slip (PNG + decoded JSON). */
+  readonly printedDir: string;
+  close(): Promise<void>;
+}
+
+const DEFAULT_READER = 'Virtual PCD 00 00';
+
+const citizenAt = (i: number) => {
+  const citizen = demoCitizens[i];
+  if (!citizen) throw new RangeError(`there are ${demoCitizens.length} demo citizens`);
+  return citizen;
+};
+
+interface CardPath {
+  readonly identity: IdentityReader;
+  readonly devices: DeviceEventSource;
+  readonly place: (i: number) => Promise<void>;
+  readonly remove: () => Promise<void>;
+  readonly card?: VirtualCard;
+  readonly close: () => Promise<void>;
+}
+
+/** The real chip path: the virtual card on pcscd + vpcd, read by the chip driver. */
+async function pcscCardPath(
+  dataDir: string,
+  options: SimulatedPortsOptions,
+  logger: Logger,
+  scanner: ManualScanSource,
+  printer: EscposReceiptPrinter,
+): Promise<CardPath | undefined> {
+  const reader = options.reader ?? DEFAULT_READER;
+  let cards: CardService;
+  try {
+    cards = createCardService();
+  } catch (error) {
+    logger.warn('demo.pcsc.unavailable', { reason: error instanceof Error ? error.message : '' });
+    return undefined;
+  }
+  if (!(await waitForReader(cards, reader, options.pcscWaitMs ?? 3_000))) {
+    await cards.close();
+    logger.warn('demo.pcsc.unavailable', {
+      reason: `reader "${reader}" not found (start pcscd with vpcd: scripts/services/pcscd.sh)`,
+    });
+    return undefined;
+  }
+  const card = await startVirtualCard({ port: options.vpcdPort ?? 35963, inserted: false });
+  // Trust the virtual card's test CSCA, so passive authentication says `valid` in the demo.
+  const cscaDir = join(dataDir, 'csca');
+  await mkdir(cscaDir, { recursive: true });
+  await writeFile(join(cscaDir, 'demo-test-csca.pem'), card.cscaCertificatePem);
+  const devices = new PcscDeviceEvents({
+    cards,
+    reader,
+    scanner,
+    // The demo "knows" the card's MRZ, as a full-page document reader would. Written by
+    // @kiosk/mrz (with the personal-ID check digit), so the MRZ is also a source of its own.
+    presentedMrz: () => (card.isInserted ? formatCccdTd1(card.citizen).join('\n') : undefined),
+    otherDevices: () => [printer.deviceView()],
+  });
+  const takeOff = async (): Promise<void> => {
+    if (!card.isInserted) return;
+    const gone = waitForCardEvent(cards, reader, 'card-removed', 5_000);
+    await card.remove();
+    await gone;
+  };
+  return {
+    identity: new ChipIdentityReader({ cards, logger, cscaDir }),
+    devices,
+    card,
+    place: async (i) => {
+      await takeOff();
+      await card.insert(citizenAt(i));
+    },
+    remove: takeOff,
+    close: async () => {
+      devices.close();
+      await card.close();
+      // Not `cards.close()`: @kiosk/id-card's PcscTransport blocks in pcsclite's native close
+      // once a card has been removed (reported to the driver's owner); the process exits anyway.
+    },
+  };
+}
+
+/** Without pcscd: the demo's in-process reader, with the virtual printer still real. */
+function inProcessCardPath(scanner: ManualScanSource, printer: EscposReceiptPrinter): CardPath {
+  const identity = new DemoIdentityReader();
+  const demo = new DemoDevices();
+  const devices: DeviceEventSource = {
+    onCardPresented: (l) => demo.onCardPresented(l),
+    onCardRemoved: (l) => demo.onCardRemoved(l),
+    onQr: (l) => scanner.onScan((scan) => l(scan.text)),
+    list: () => [
+      {
+        id: 'demo:card',
+        role: 'cardReader',
+        kind: 'cardReader',
+        status: 'online',
+        detail: 'in-process demo reader (no pcscd)',
+      },
+      printer.deviceView(),
+    ],
+  };
+  return {
+    identity,
+    devices,
+    place: async (i) => {
+      identity.place(i);
+      demo.present(`demo-mrz-${i}`);
+    },
+    remove: async () => {
+      identity.remove();
+      demo.remove();
+    },
+    close: async () => undefined,
+  };
+}
+
+/**
+ * The demo wired through the real drivers and the simulators: receipts go through the ESC/POS
+ * driver to the virtual printer over TCP, and — when pcscd runs with vpcd — cards are read by
+ * the chip driver from the virtual CCCD over PC/SC. Without pcscd the in-process reader stands in
+ * (logged as `demo.pcsc.unavailable`), so `kiosk serve --demo` works on any machine. The registry
+ * and the one-stop gateway are still the in-process stand-ins.
+ */
+export async function createSimulatedPorts(
+  dataDir: string,
+  options: SimulatedPortsOptions = {},
+): Promise<SimulatedPorts> {
+  const logger = options.logger ?? stderrLogger();
+  const printedDir = join(dataDir, 'printed');
+  const virtualPrinter = await startVirtualPrinter({
+    tcpPort: 0,
+    host: '127.0.0.1',
+    outDir: printedDir,
+  });
+  const profile = loadProfile(options.printerProfile ?? 'epson-80mm-tcvn3');
+  const receiptPrinter = new EscposReceiptPrinter({
+    printer: new ReceiptPrinter(createTransport(`tcp://127.0.0.1:${virtualPrinter.port}`), profile),
+    profile,
+    template: defaultTemplate(),
+    logger,
+  });
+  const scanner = new ManualScanSource();
+  let path: CardPath | undefined;
+  try {
+    if (options.card !== 'in-process') {
+      path = await pcscCardPath(dataDir, options, logger, scanner, receiptPrinter);
+    }
+  } catch (error) {
+    logger.warn('demo.pcsc.unavailable', { reason: error instanceof Error ? error.message : '' });
+  }
+  const cardPath = path ? 'pcsc' : 'in-process';
+  path ??= inProcessCardPath(scanner, receiptPrinter);
+  logger.info('demo.devices', { card: cardPath, printerPort: virtualPrinter.port });
+
+  const chip = path;
+  // The demo panel's buttons are fire-and-forget; run them in order and log what fails.
+  let queue = Promise.resolve();
+  const enqueue = (what: string, task: () => Promise<void>): void => {
+    queue = queue.then(task).catch((error: unknown) =>
+      logger.warn('demo.control.failed', {
+        control: what,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  };
+
+  return {
+    identity: chip.identity,
+    registry: new DemoRegistry(),
+    printer: receiptPrinter,
+    gateway: new DemoGateway(),
+    devices: chip.devices,
+    cardPath,
+    virtualPrinter,
+    virtualCard: chip.card,
+    receiptPrinter,
+    printedDir,
+    demo: {
+      placeCard: (i) => {
+        citizenAt(i);
+        enqueue('placeCard', () => chip.place(i));
+      },
+      removeCard: () => enqueue('removeCard', () => chip.remove()),
+      scanQr: (i) => scanner.scan(demoQrText(citizenAt(i))),
+    },
+    close: async () => {
+      await queue;
+      await chip.close();
+      await receiptPrinter.close();
+      await virtualPrinter.close();
+    },
+  };
+}
