@@ -11,6 +11,11 @@ import { registerReceipt } from './commands/receipt';
 import { registerPrinter } from './commands/printer';
 import { registerReceipts } from './commands/receipts';
 import { registerBench } from './commands/bench';
+import { registerConfig } from './commands/config';
+import { registerOutbox } from './commands/outbox';
+import { registerAudit } from './commands/audit';
+import { registerHealth } from './commands/health';
+import { registerAccounts } from './commands/accounts';
 
 /** Builds the `kiosk` program; each subcommand lives in its own file under `commands/`. */
 export function buildProgram(): Command {
@@ -29,6 +34,11 @@ export function buildProgram(): Command {
     registerReceipt,
     registerPrinter,
     registerReceipts,
+    registerConfig,
+    registerOutbox,
+    registerAudit,
+    registerHealth,
+    registerAccounts,
     registerBench,
   ]) {
     register(program);

@@ -7,6 +7,9 @@ import { AppointmentCalculator } from './appointment';
 import { accountMigrations, AccountStore } from './auth/account-store';
 import type { DemoControls } from './api/api-context';
 import { startApiServer, type RunningApiServer } from './api/api-server';
+import { writeApiEndpointFile } from './api/api-endpoint-file';
+import { SettingsService, settingsFromConfig } from './settings';
+import { SettingsRepository } from './store/settings-repository';
 import type { KioskConfig } from './config/kiosk-config';
 import { blockOfKiosk, DossierCodeAllocator } from './dossier-code';
 import { journeyActors } from './flow/journey-actors';
@@ -101,13 +104,17 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
   });
   const outbox = new Outbox(db, codes, undefined, createOutboxPayloadCodec(dataKey));
   const worker = new OutboxWorker(outbox, ports.gateway);
+  const settings = new SettingsService(new SettingsRepository(db), settingsFromConfig(config));
+  const offSettings = settings.onChange((_next, changed) =>
+    logger.info('settings.changed', { keys: changed.join(',') }),
+  );
   const intake = new DossierIntake({
     db,
     outbox,
     receipts,
     calculator: new AppointmentCalculator(),
     procedures,
-    config,
+    config: () => ({ ...config, ...settings.current() }),
   });
 
   const status: DossierStatusPort = {
@@ -210,7 +217,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
     server = await startApiServer(
       {
         kioskId: config.kioskId,
-        centreName: config.centreName,
+        get centreName() {
+          return settings.current().centreName;
+        },
         journey: {
           send,
           view: (): JourneyView => journeyView(journey.getSnapshot(), config.warningSeconds),
@@ -228,6 +237,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
         health,
         demo: ports.demo,
         logger,
+        outbox,
+        settings,
       },
       { port: config.port, staticDir: options.staticDir, extraOrigins: options.extraOrigins },
     );
@@ -236,6 +247,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
     db.close();
     throw error;
   }
+  // Lets technicians' `kiosk ...` commands over SSH reach this core (0600, loopback only).
+  const removeEndpointFile = writeApiEndpointFile(config.dataDir, server);
   worker.start();
   const purge = new PurgeJob({ db, retentionDays: config.retentionDays, logger });
   purge.start();
@@ -255,6 +268,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
       await worker.stop();
       await server.close();
       journey.stop();
+      offSettings();
+      removeEndpointFile();
       db.close();
     },
   };

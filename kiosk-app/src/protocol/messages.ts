@@ -22,6 +22,13 @@ const fieldValue = z.union([
 ]);
 
 const id = z.number().int().nonnegative();
+/** Account names: letters, digits, dot, dash, underscore (they appear in the audit log). */
+const accountUser = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'a user name is letters, digits, dot, dash or underscore');
+const accountPin = z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits');
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('journey.activity') }),
@@ -72,8 +79,32 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('audit.recent'),
     limit: z.number().int().min(1).max(500).optional(),
   }),
+  z.object({ id, type: z.literal('receipts.preview'), dossierCode: z.string().min(1).max(40) }),
+  z.object({
+    id,
+    type: z.literal('outbox.list'),
+    state: z.enum(['queued', 'sending', 'sent', 'failed']).optional(),
+  }),
+  z.object({ id, type: z.literal('outbox.retry'), outboxId: z.number().int().positive() }),
   z.object({ id, type: z.literal('devices.list') }),
+  z.object({ id, type: z.literal('devices.testPrint') }),
   z.object({ id, type: z.literal('health') }),
+  z.object({ id, type: z.literal('config.get') }),
+  z.object({
+    id,
+    type: z.literal('config.set'),
+    // The shape is checked as a whole by the settings schema in the core (core/settings).
+    settings: z.record(z.string().max(40), z.unknown()),
+  }),
+  z.object({
+    id,
+    type: z.literal('accounts.create'),
+    role: z.enum(['staff', 'technician']),
+    user: accountUser,
+    pin: accountPin,
+  }),
+  z.object({ id, type: z.literal('setup.status') }),
+  z.object({ id, type: z.literal('setup.createTechnician'), user: accountUser, pin: accountPin }),
 ]);
 
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
@@ -85,12 +116,14 @@ export type ClientCommand = ClientMessage extends infer M
     : never
   : never;
 
+/** Who may send a message: one role, several roles, or anyone. */
+export type RoleRequirement = Role | 'any' | readonly Role[];
+
 /**
- * The lowest role allowed to send each message. Roles are ordered by what they may do, but
- * staff and technician powers are disjoint: a technician cannot reprint and staff cannot
- * configure devices.
+ * The role allowed to send each message. Staff and technician powers are disjoint: a
+ * technician cannot reprint and staff cannot configure devices; both may read the audit log.
  */
-export const REQUIRED_ROLE: Readonly<Record<ClientMessageType, Role | 'any'>> = {
+export const REQUIRED_ROLE: Readonly<Record<ClientMessageType, RoleRequirement>> = {
   'journey.activity': 'citizen',
   'journey.cancel': 'citizen',
   'journey.selectProcedure': 'citizen',
@@ -112,10 +145,27 @@ export const REQUIRED_ROLE: Readonly<Record<ClientMessageType, Role | 'any'>> = 
   'auth.signOut': 'any',
   'receipts.find': 'staff',
   'receipts.reprint': 'staff',
-  'audit.recent': 'staff',
+  'receipts.preview': 'staff',
+  'outbox.list': 'staff',
+  'outbox.retry': 'staff',
+  'audit.recent': ['staff', 'technician'],
   'devices.list': 'technician',
+  'devices.testPrint': 'technician',
   health: 'technician',
+  'config.get': 'technician',
+  'config.set': 'technician',
+  'accounts.create': 'technician',
+  // Checked in the core: allowed only while no technician account exists (first-run setup).
+  'setup.status': 'any',
+  'setup.createTechnician': 'any',
 };
+
+/** Whether a session of `role` may send a message with this requirement. */
+export function roleAllows(required: RoleRequirement, role: Role): boolean {
+  if (required === 'any') return true;
+  if (typeof required === 'string') return required === role;
+  return required.includes(role);
+}
 
 export type ApiErrorCode =
   | 'BAD_JSON'
@@ -126,6 +176,10 @@ export type ApiErrorCode =
   | 'LOCKED_OUT'
   | 'NOT_FOUND'
   | 'DEVICE_ERROR'
+  | 'INVALID_SETTINGS'
+  | 'NOT_AVAILABLE'
+  | 'SETUP_DONE'
+  | 'CONFLICT'
   | 'INTERNAL';
 
 export interface ApiError {
@@ -167,6 +221,38 @@ export interface ReplyData {
   'receipts.find': readonly { receipt: ReceiptView; printed: boolean }[];
   'receipts.reprint': { dossierCode: string; printed: boolean };
   'journey.lookupStatus': DossierStatusView | null;
+  'receipts.preview': { receipt: ReceiptView; printed: boolean };
+  'outbox.list': { entries: readonly OutboxEntryView[]; counts: Record<OutboxStateView, number> };
+  'outbox.retry': { outboxId: number; retried: true };
+  'audit.recent': readonly AuditEntryView[];
+  'devices.testPrint': { printed: true; at: string };
+  'config.get': Record<string, unknown>;
+  'config.set': Record<string, unknown>;
+  'accounts.create': { user: string; role: 'staff' | 'technician' };
+  'setup.status': { needsTechnician: boolean };
+  'setup.createTechnician': { user: string; role: 'technician' };
+}
+
+export type OutboxStateView = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** An outbox row as staff see it (no payload: the dossier's personal data stays in the core). */
+export interface OutboxEntryView {
+  readonly id: number;
+  readonly code: string;
+  readonly state: OutboxStateView;
+  readonly attempts: number;
+  readonly createdAt: string;
+  readonly sentAt?: string;
+  readonly lastError?: string;
+}
+
+export interface AuditEntryView {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject: string | null;
+  readonly detail: string | null;
 }
 
 /** The path of the WebSocket endpoint; the token goes in the `token` query parameter. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneyView } from '../protocol';
 import { useClient, useClientState } from './api/client-context';
@@ -13,6 +13,10 @@ import { IdleScreen } from './screens/IdleScreen';
 import { ReceiptScreen } from './screens/ReceiptScreen';
 import { ReviewFormScreen } from './screens/ReviewFormScreen';
 import { StatusLookupScreen } from './screens/StatusLookupScreen';
+import { SignInScreen } from './staff/SignInScreen';
+import { StaffShell } from './staff/StaffShell';
+import { useLongPress } from './staff/use-long-press';
+import { TechnicianShell } from './technician/TechnicianShell';
 
 function Screen({ view }: { view: JourneyView }) {
   const { t } = useTranslation();
@@ -63,8 +67,19 @@ function Screen({ view }: { view: JourneyView }) {
 export function App() {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  const { connected, journey } = useClientState();
+  const { connected, journey, session } = useClientState();
   const lastActivity = useRef(0);
+  // Staff/technician mode: a hidden long press on the title opens the sign-in (README:
+  // "Staff and technician access"); the session's role, decided by the core, picks the shell.
+  const [signInOpen, setSignInOpen] = useState(false);
+  const titlePress = useLongPress(() => setSignInOpen(true));
+  const role = session?.role ?? 'citizen';
+  const [shownRole, setShownRole] = useState(role);
+  if (role !== shownRole) {
+    // Signing in closes the sign-in screen, so signing out returns to the journey.
+    setShownRole(role);
+    if (role !== 'citizen') setSignInOpen(false);
+  }
 
   // Every new journey starts in Vietnamese.
   useEffect(() => {
@@ -73,7 +88,13 @@ export function App() {
 
   const onPointerDown = () => {
     const now = Date.now();
-    if (journey && journey.step !== 'idle' && now - lastActivity.current > 2000) {
+    if (
+      role === 'citizen' &&
+      !signInOpen &&
+      journey &&
+      journey.step !== 'idle' &&
+      now - lastActivity.current > 2000
+    ) {
       lastActivity.current = now;
       client.send({ type: 'journey.activity' });
     }
@@ -82,10 +103,30 @@ export function App() {
   if (!connected || !journey) {
     return <BusyScreen testId="screen-connecting" heading={t('app.connecting')} />;
   }
+  if (session && session.role !== 'citizen') {
+    return (
+      <div className="app" lang={i18n.language}>
+        {session.role === 'staff' ? (
+          <StaffShell session={session} />
+        ) : (
+          <TechnicianShell session={session} />
+        )}
+      </div>
+    );
+  }
+  if (signInOpen) {
+    return (
+      <div className="app" lang={i18n.language}>
+        <SignInScreen onClose={() => setSignInOpen(false)} />
+      </div>
+    );
+  }
   return (
     <div className="app" onPointerDown={onPointerDown} lang={i18n.language}>
       <header>
-        <span className="title">{t('app.title')}</span>
+        <span className="title" data-testid="app-title" {...titlePress}>
+          {t('app.title')}
+        </span>
         {journey.step !== 'idle' && journey.step !== 'statusLookup' && (
           <StepIndicator step={journey.step} />
         )}

@@ -2,32 +2,15 @@
  * The citizen journey end to end in the browser shell: `kiosk serve --demo` as a real process,
  * Debian's Chromium driven by Playwright, tapping through the screens as a citizen would.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
 import { launchChromium, kioskPage } from './chromium';
-import { fillMissing, reachReview } from './citizen-steps';
+import { fillMissing, printedSlipText, reachReview } from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
 
-/** The text of the slip that carries `code`, from the virtual printer's decoded receipts. */
-async function printedSlipText(dataDir: string, code: string): Promise<string> {
-  const dir = join(dataDir, 'printed');
-  for (let attempt = 0; attempt < 50; attempt++) {
-    for (const name of (await readdir(dir).catch(() => [])).filter((n) => n.endsWith('.json'))) {
-      const slip = JSON.parse(await readFile(join(dir, name), 'utf8')) as {
-        lines: { text: string }[];
-      };
-      const text = slip.lines.map((l) => l.text).join('\n');
-      if (text.includes(code)) return text;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no printed slip carries ${code}`);
-}
 let browser: Browser;
 
 beforeAll(async () => {
@@ -60,7 +43,7 @@ describe('citizen journey in the browser shell', () => {
     expect(receiptText).toContain(citizen.fullName);
     expect(receiptText).toContain('Hẹn trả kết quả');
     // What the virtual ESC/POS printer decoded from the bytes it received over TCP.
-    const printed = await printedSlipText(kiosk.dataDir, code);
+    const printed = await printedSlipText(kiosk.dataDir, (text) => text.includes(code));
     expect(printed).toContain(code);
     expect(printed).toContain(citizen.fullName);
     expect(printed).toMatch(/HẸN TRẢ/i);

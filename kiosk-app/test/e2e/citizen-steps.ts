@@ -1,4 +1,25 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+
+/** The text of a slip the virtual ESC/POS printer decoded (in `<dataDir>/printed`) that matches. */
+export async function printedSlipText(
+  dataDir: string,
+  matches: (text: string) => boolean,
+): Promise<string> {
+  const dir = join(dataDir, 'printed');
+  for (let attempt = 0; attempt < 50; attempt++) {
+    for (const name of (await readdir(dir).catch(() => [])).filter((n) => n.endsWith('.json'))) {
+      const slip = JSON.parse(await readFile(join(dir, name), 'utf8')) as {
+        lines: { text: string }[];
+      };
+      const text = slip.lines.map((l) => l.text).join('\n');
+      if (matches(text)) return text;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('no printed slip matches');
+}
 
 /** Taps the choices a citizen makes to reach the review screen of a procedure. */
 export async function reachReview(

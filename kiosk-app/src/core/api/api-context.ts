@@ -6,6 +6,8 @@ import type { ReceiptPrinterPort } from '../ports';
 import type { ProcedureService } from '../procedures/procedure-service';
 import type { AuditRepository } from '../store/audit-repository';
 import type { ReceiptRepository } from '../store/receipt-repository';
+import type { Outbox } from '../outbox/outbox';
+import type { SettingsService } from '../settings/settings-service';
 
 /** Demo-only controls: place a synthetic citizen's card or scan their QR from the screen. */
 export interface DemoControls {
@@ -34,4 +36,8 @@ export interface ApiContext {
   readonly health: () => Record<string, unknown>;
   readonly demo?: DemoControls;
   readonly logger: Logger;
+  /** Staff outbox screen (`outbox.list`, `outbox.retry`); without it those answer NOT_AVAILABLE. */
+  readonly outbox?: Pick<Outbox, 'list' | 'counts' | 'retry'>;
+  /** Technician settings (`config.get`, `config.set`); without it those answer NOT_AVAILABLE. */
+  readonly settings?: SettingsService;
 }

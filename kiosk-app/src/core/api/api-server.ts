@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { API_PATH, clientMessageSchema, type ApiError, type ServerMessage } from '../../protocol';
 import type { ApiContext } from './api-context';
 import { ApiFailure, ApiSession } from './api-session';
+
+/** How often idle staff/technician sessions are checked, so an abandoned one ends on screen. */
+const SESSION_SWEEP_MS = 15_000;
 import { readStaticFile } from './static-files';
 
 /** Largest frame a client may send; a form edit is a few hundred bytes. */
@@ -58,6 +61,7 @@ export async function startApiServer(
 ): Promise<RunningApiServer> {
   const token = randomBytes(24).toString('base64url');
   const sockets = new Set<WebSocket>();
+  const sessions = new Map<WebSocket, ApiSession>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let origins: Set<string> = new Set(options.extraOrigins ?? []);
 
@@ -108,13 +112,18 @@ export async function startApiServer(
   wss.on('connection', (ws: WebSocket) => {
     sockets.add(ws);
     const session = new ApiSession(ctx);
+    sessions.set(ws, session);
     send(ws, { type: 'session', session: session.view() });
     send(ws, { type: 'journey', view: ctx.journey.view() });
     ws.on('message', (data, isBinary) => {
       void handleFrame(ws, session, isBinary ? undefined : data.toString());
     });
-    ws.on('close', () => sockets.delete(ws));
-    ws.on('error', () => sockets.delete(ws));
+    const forget = () => {
+      sockets.delete(ws);
+      sessions.delete(ws);
+    };
+    ws.on('close', forget);
+    ws.on('error', forget);
   });
 
   async function handleFrame(
@@ -144,12 +153,16 @@ export async function startApiServer(
       });
     }
     const message = parsed.data;
+    const before = session.view().role;
+    const announceRole = () => {
+      if (session.view().role !== before) send(ws, { type: 'session', session: session.view() });
+    };
     try {
-      const before = session.view().role;
       const data = await session.handle(message);
       send(ws, { type: 'reply', id: message.id, ok: true, data });
-      if (session.view().role !== before) send(ws, { type: 'session', session: session.view() });
+      announceRole();
     } catch (error) {
+      announceRole();
       if (error instanceof ApiFailure) return reject(message.id, error.error);
       ctx.logger.error('api.handler-failed', {
         type: message.type,
@@ -158,6 +171,12 @@ export async function startApiServer(
       reject(message.id, { code: 'INTERNAL', message: 'the kiosk could not handle this request' });
     }
   }
+
+  const sweep = setInterval(() => {
+    for (const [ws, session] of sessions)
+      if (session.expireIfIdle()) send(ws, { type: 'session', session: session.view() });
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
 
   let lastView = '';
   const unsubscribe = ctx.journey.subscribe((view) => {
@@ -181,6 +200,7 @@ export async function startApiServer(
     token,
     close: async () => {
       unsubscribe();
+      clearInterval(sweep);
       for (const ws of sockets) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

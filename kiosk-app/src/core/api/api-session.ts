@@ -1,20 +1,15 @@
-import type { ApiError, ClientMessage, ReplyData, Role, SessionView } from '../../protocol';
-import { REQUIRED_ROLE } from '../../protocol';
+import type { ClientMessage, ReplyData, Role, SessionView } from '../../protocol';
+import { REQUIRED_ROLE, roleAllows } from '../../protocol';
 import type { JourneyEvent } from '../flow/journey-events';
 import type { ApiContext } from './api-context';
+import { ApiFailure, fail } from './api-failure';
+import { StaffActions } from './staff-actions';
+import { TechnicianActions } from './technician-actions';
+
+export { ApiFailure } from './api-failure';
 
 /** Staff sessions end after this much time without a message. */
 export const STAFF_SESSION_IDLE_MS = 5 * 60_000;
-
-export class ApiFailure extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-  }
-}
-
-const fail = (code: ApiError['code'], message: string): never => {
-  throw new ApiFailure({ code, message });
-};
 
 /** Citizen messages that map one-to-one onto journey events. */
 const JOURNEY_EVENTS: Partial<Record<ClientMessage['type'], JourneyEvent['type']>> = {
@@ -28,20 +23,53 @@ const JOURNEY_EVENTS: Partial<Record<ClientMessage['type'], JourneyEvent['type']
   'journey.openStatusLookup': 'OPEN_STATUS_LOOKUP',
 };
 
+/** Messages written to the audit log besides every staff/technician-only one. */
+const ALSO_AUDITED = new Set<ClientMessage['type']>(['setup.createTechnician']);
+
+/** What an audit entry names as the thing acted on (never a PIN). */
+function subjectOf(message: ClientMessage): string | undefined {
+  switch (message.type) {
+    case 'receipts.reprint':
+    case 'receipts.preview':
+      return message.dossierCode;
+    case 'receipts.find':
+      return [message.dossierCode, message.personalId, message.from, message.to]
+        .map((v) => v ?? '')
+        .join('|');
+    case 'outbox.retry':
+      return String(message.outboxId);
+    case 'config.set':
+      return Object.keys(message.settings).join(',');
+    case 'accounts.create':
+      return `${message.role}:${message.user}`;
+    case 'setup.createTechnician':
+      return `technician:${message.user}`;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * One client's session: its role, and the handling of each (already schema-checked) message.
  * Authorisation happens here, in the core, for every message: the UI hiding a button is not a
- * control.
+ * control. Every staff and technician action goes to the audit log with who and when, whether
+ * it succeeded or was refused.
  */
 export class ApiSession {
   private role: Role = 'citizen';
   private user: string | undefined;
-  private lastSeen = Date.now();
+  private lastSeen: number;
+  private readonly staff: StaffActions;
+  private readonly technician: TechnicianActions;
 
   constructor(
     private readonly ctx: ApiContext,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.lastSeen = now();
+    this.staff = new StaffActions(ctx, now);
+    this.technician = new TechnicianActions(ctx, now);
+  }
 
   view(): SessionView {
     return {
@@ -53,23 +81,54 @@ export class ApiSession {
     };
   }
 
+  private get actor(): string {
+    return `${this.role}:${this.user ?? '?'}`;
+  }
+
+  /** Ends a staff/technician session idle for longer than the limit. True when it ended. */
+  expireIfIdle(): boolean {
+    if (this.role === 'citizen' || this.now() - this.lastSeen <= STAFF_SESSION_IDLE_MS)
+      return false;
+    this.ctx.audit.record(this.actor, 'session.expired');
+    this.role = 'citizen';
+    this.user = undefined;
+    return true;
+  }
+
   private authorise(message: ClientMessage): void {
-    if (this.role !== 'citizen' && this.now() - this.lastSeen > STAFF_SESSION_IDLE_MS) {
-      this.ctx.audit.record(`${this.role}:${this.user ?? '?'}`, 'session.expired');
-      this.role = 'citizen';
-      this.user = undefined;
-    }
+    this.expireIfIdle();
     this.lastSeen = this.now();
     const required = REQUIRED_ROLE[message.type];
-    if (required !== 'any' && required !== this.role) {
+    if (!roleAllows(required, this.role)) {
       this.ctx.logger.warn('api.forbidden', { type: message.type, role: this.role });
-      fail('FORBIDDEN', `${message.type} needs the ${required} role; this session is ${this.role}`);
+      // A refused staff/technician power is security-relevant; a refused journey step is not.
+      if (required !== 'citizen')
+        this.ctx.audit.record(this.actor, message.type, subjectOf(message), 'refused: FORBIDDEN');
+      const needed = typeof required === 'string' ? required : required.join(' or ');
+      fail('FORBIDDEN', `${message.type} needs the ${needed} role; this session is ${this.role}`);
     }
   }
 
   /** Handles one message; returns the reply data (or throws ApiFailure). */
   async handle(message: ClientMessage): Promise<unknown> {
     this.authorise(message);
+    const required = REQUIRED_ROLE[message.type];
+    const audited =
+      ALSO_AUDITED.has(message.type) || (required !== 'any' && required !== 'citizen');
+    if (!audited) return this.dispatch(message);
+    const actor = message.type === 'setup.createTechnician' ? 'setup' : this.actor;
+    try {
+      const data = await this.dispatch(message);
+      this.ctx.audit.record(actor, message.type, subjectOf(message));
+      return data;
+    } catch (error) {
+      const code = error instanceof ApiFailure ? error.error.code : 'INTERNAL';
+      this.ctx.audit.record(actor, message.type, subjectOf(message), `failed: ${code}`);
+      throw error;
+    }
+  }
+
+  private async dispatch(message: ClientMessage): Promise<unknown> {
     const { ctx } = this;
     if (message.type.startsWith('journey.') && message.type !== 'journey.activity') {
       ctx.journey.send({ type: 'ACTIVITY' });
@@ -109,23 +168,40 @@ export class ApiSession {
       case 'auth.signIn':
         return this.signIn(message.role, message.user, message.pin);
       case 'auth.signOut':
-        if (this.role !== 'citizen')
-          ctx.audit.record(`${this.role}:${this.user ?? '?'}`, 'sign-out');
+        if (this.role !== 'citizen') ctx.audit.record(this.actor, 'sign-out');
         this.role = 'citizen';
         this.user = undefined;
         return this.view();
       case 'receipts.find':
-        return ctx.receipts.find(message) satisfies ReplyData['receipts.find'];
+        return this.staff.find(message);
+      case 'receipts.preview':
+        return this.staff.preview(message.dossierCode);
       case 'receipts.reprint':
-        return this.reprint(message.dossierCode);
+        return this.staff.reprint(message.dossierCode);
+      case 'outbox.list':
+        return this.staff.outboxList(message.state);
+      case 'outbox.retry':
+        return this.staff.outboxRetry(message.outboxId);
       case 'audit.recent':
-        return ctx.audit.recent(message.limit);
+        return ctx.audit.recent(message.limit) satisfies ReplyData['audit.recent'];
       case 'devices.list':
         return ctx.devices();
+      case 'devices.testPrint':
+        return this.technician.testPrint();
       case 'health':
         return ctx.health();
+      case 'config.get':
+        return this.technician.configGet();
+      case 'config.set':
+        return this.technician.configSet(message.settings);
+      case 'accounts.create':
+        return this.technician.createAccount(message.user, message.role, message.pin);
+      case 'setup.status':
+        return this.technician.setupStatus();
+      case 'setup.createTechnician':
+        return this.technician.createFirstTechnician(message.user, message.pin);
       default:
-        return fail('BAD_MESSAGE', `unhandled message ${message.type}`);
+        return fail('BAD_MESSAGE', `unhandled message ${(message as { type: string }).type}`);
     }
   }
 
@@ -149,19 +225,5 @@ export class ApiSession {
     this.user = user;
     this.ctx.audit.record(`${role}:${user}`, 'sign-in');
     return this.view();
-  }
-
-  private async reprint(dossierCode: string): Promise<ReplyData['receipts.reprint']> {
-    const stored =
-      this.ctx.receipts.get(dossierCode) ?? fail('NOT_FOUND', `no receipt ${dossierCode}`);
-    const reprintAt = new Date(this.now()).toISOString();
-    try {
-      await this.ctx.printer.print(stored.receipt, { reprintAt });
-    } catch (error) {
-      this.ctx.audit.record(`staff:${this.user ?? '?'}`, 'receipt.reprint.failed', dossierCode);
-      fail('DEVICE_ERROR', `printer: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    this.ctx.audit.record(`staff:${this.user ?? '?'}`, 'receipt.reprint', dossierCode);
-    return { dossierCode, printed: true };
   }
 }

@@ -73,6 +73,34 @@ export class AccountStore {
       .run(user, role, salt, hash, new Date(this.now()).toISOString());
   }
 
+  exists(user: string, role: StaffRole): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM accounts WHERE user = ? AND role = ?').get(user, role) !==
+      undefined
+    );
+  }
+
+  /**
+   * First-run setup: creates the first technician, but only while there is none. The check and
+   * the insert are one synchronous transaction after the (slow, async) hashing, so two racing
+   * setup requests cannot both succeed. False when a technician already exists.
+   */
+  async createFirstTechnician(user: string, pin: string): Promise<boolean> {
+    if (!/^\d{4,12}$/.test(pin)) throw new Error('a PIN is 4 to 12 digits');
+    if (this.count('technician') > 0) return false;
+    const salt = randomBytes(16);
+    const hash = await scryptAsync(pin, salt, KEY_LENGTH, SCRYPT);
+    return this.db.transaction((): boolean => {
+      if (this.count('technician') > 0) return false;
+      this.db
+        .prepare(
+          `INSERT INTO accounts (user, role, salt, hash, created_at) VALUES (?, 'technician', ?, ?, ?)`,
+        )
+        .run(user, salt, hash, new Date(this.now()).toISOString());
+      return true;
+    })();
+  }
+
   count(role?: StaffRole): number {
     const row = (
       role

@@ -16,7 +16,11 @@ export interface DossierIntakeDeps {
   readonly receipts: ReceiptRepository;
   readonly calculator: AppointmentCalculator;
   readonly procedures: ProcedureService;
-  readonly config: KioskConfig;
+  /** Read at each submission, so technicians' settings changes apply to the next receipt. */
+  readonly config: () => Pick<
+    KioskConfig,
+    'centreName' | 'receivingUnit' | 'collectAt' | 'lookupBaseUrl' | 'trackingHint' | 'kioskId'
+  >;
   readonly now?: () => Date;
 }
 
@@ -39,7 +43,8 @@ export class DossierIntake {
   }
 
   submit(input: SubmitDossierInput): ReceiptView {
-    const { db, outbox, receipts, calculator, procedures, config } = this.deps;
+    const { db, outbox, receipts, calculator, procedures } = this.deps;
+    const config = this.deps.config();
     const procedure = procedures.get(input.procedureCode);
     const received = this.now();
     const appointment = calculator.calculate(received, procedure.processingTime);

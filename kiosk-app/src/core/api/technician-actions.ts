@@ -1,0 +1,66 @@
+import type { ReplyData } from '../../protocol';
+import type { StaffRole } from '../auth/account-store';
+import { InvalidSettingsError, redactSettings } from '../settings';
+import type { ApiContext } from './api-context';
+import { fail } from './api-failure';
+import { testSlip } from './test-slip';
+
+/** Technician powers: devices, test print, settings, accounts and first-run setup. */
+export class TechnicianActions {
+  constructor(
+    private readonly ctx: ApiContext,
+    private readonly now: () => number,
+  ) {}
+
+  async testPrint(): Promise<ReplyData['devices.testPrint']> {
+    const at = new Date(this.now());
+    try {
+      await this.ctx.printer.print(testSlip(this.ctx.kioskId, this.ctx.centreName, at));
+    } catch (error) {
+      fail('DEVICE_ERROR', `printer: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return { printed: true, at: at.toISOString() };
+  }
+
+  configGet(): ReplyData['config.get'] {
+    const settings =
+      this.ctx.settings ?? fail('NOT_AVAILABLE', 'settings are not wired to the API');
+    return redactSettings(settings.current());
+  }
+
+  configSet(patch: Record<string, unknown>): ReplyData['config.set'] {
+    const settings =
+      this.ctx.settings ?? fail('NOT_AVAILABLE', 'settings are not wired to the API');
+    try {
+      return redactSettings(settings.update(patch));
+    } catch (error) {
+      if (error instanceof InvalidSettingsError)
+        fail('INVALID_SETTINGS', `nothing was changed: ${error.message}`.slice(0, 1000));
+      throw error;
+    }
+  }
+
+  async createAccount(
+    user: string,
+    role: StaffRole,
+    pin: string,
+  ): Promise<ReplyData['accounts.create']> {
+    if (this.ctx.accounts.exists(user, role)) fail('CONFLICT', `${role} ${user} already exists`);
+    await this.ctx.accounts.create(user, role, pin);
+    return { user, role };
+  }
+
+  setupStatus(): ReplyData['setup.status'] {
+    return { needsTechnician: this.ctx.accounts.count('technician') === 0 };
+  }
+
+  async createFirstTechnician(
+    user: string,
+    pin: string,
+  ): Promise<ReplyData['setup.createTechnician']> {
+    const created = await this.ctx.accounts.createFirstTechnician(user, pin);
+    if (!created)
+      fail('SETUP_DONE', 'a technician account exists; a technician creates further accounts');
+    return { user, role: 'technician' };
+  }
+}

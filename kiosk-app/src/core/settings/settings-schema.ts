@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { KioskConfig } from '../config/kiosk-config';
+
+/** Device addresses the kiosk can open: PC/SC reader names are free text, printers are URIs. */
+const PRINTER_URI = /^(usb|serial|tcp|file|cups|demo):\S{1,200}$/;
+
+/**
+ * The settings a technician may change at run time, validated as a whole (`.strict()`: an unknown
+ * key is an error, not silently dropped). The start-up configuration supplies the defaults;
+ * what is stored here overrides it.
+ */
+export const kioskSettingsSchema = z
+  .object({
+    centreName: z.string().min(1).max(200),
+    receivingUnit: z.string().min(1).max(200),
+    unitCode: z.string().regex(/^[A-Z0-9][A-Z0-9.]{0,29}$/, 'unit code: A–Z, 0–9 and dots'),
+    kioskNumber: z.number().int().min(1).max(9),
+    collectAt: z.string().min(1).max(300),
+    lookupBaseUrl: z.url({ protocol: /^https?$/ }),
+    trackingHint: z.string().max(300),
+    inactivitySeconds: z.number().int().min(10).max(600),
+    warningSeconds: z.number().int().min(5).max(120),
+    cardReader: z.string().min(1).max(200).optional(),
+    printerUri: z
+      .string()
+      .regex(PRINTER_URI, 'printer URI: usb:, serial:, tcp:, file:, cups: or demo:')
+      .optional(),
+    printerProfile: z.string().min(1).max(40),
+    /** Days a stored receipt is kept for reprints before it is purged. */
+    retentionDays: z.number().int().min(1).max(3650),
+    registry: z
+      .object({
+        url: z.url({ protocol: /^https?$/ }),
+        clientId: z.string().max(200).optional(),
+        clientSecret: z.string().max(500).optional(),
+      })
+      .strict()
+      .optional(),
+    portal: z
+      .object({ url: z.url({ protocol: /^https?$/ }), token: z.string().max(2000).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type KioskSettings = z.infer<typeof kioskSettingsSchema>;
+export const SETTING_KEYS = Object.keys(kioskSettingsSchema.shape) as (keyof KioskSettings)[];
+
+export const DEFAULT_RETENTION_DAYS = 30;
+
+/** The settings as the start-up configuration has them. */
+export function settingsFromConfig(config: KioskConfig): KioskSettings {
+  return {
+    centreName: config.centreName,
+    receivingUnit: config.receivingUnit,
+    unitCode: config.unitCode,
+    kioskNumber: config.kioskNumber,
+    collectAt: config.collectAt,
+    lookupBaseUrl: config.lookupBaseUrl,
+    trackingHint: config.trackingHint,
+    inactivitySeconds: config.inactivitySeconds,
+    warningSeconds: config.warningSeconds,
+    cardReader: config.cardReader,
+    printerUri: config.printerUri,
+    printerProfile: config.printerProfile,
+    retentionDays: config.retentionDays,
+    registry: config.registry,
+    portal: config.portal,
+  };
+}
+
+/** What `config.get` shows in place of a stored secret; sending it back keeps the secret. */
+export const SECRET_MASK = '********';
+
+/** The settings with credentials masked, for screens, the CLI and the audit log. */
+export function redactSettings(settings: KioskSettings): KioskSettings {
+  return {
+    ...settings,
+    registry: settings.registry && {
+      ...settings.registry,
+      clientSecret: settings.registry.clientSecret === undefined ? undefined : SECRET_MASK,
+    },
+    portal: settings.portal && {
+      ...settings.portal,
+      token: settings.portal.token === undefined ? undefined : SECRET_MASK,
+    },
+  };
+}
+
+/** Puts the stored secrets back where a client sent the mask (it never saw the real value). */
+export function restoreSecrets(
+  candidate: Record<string, unknown>,
+  current: KioskSettings,
+): Record<string, unknown> {
+  const out = { ...candidate };
+  const registry = out.registry;
+  if (isRecord(registry) && registry.clientSecret === SECRET_MASK)
+    out.registry = { ...registry, clientSecret: current.registry?.clientSecret };
+  const portal = out.portal;
+  if (isRecord(portal) && portal.token === SECRET_MASK)
+    out.portal = { ...portal, token: current.portal?.token };
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,31 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientCommand } from '../../protocol';
+import { useClient } from '../api/client-context';
+
+/** Sends staff/technician requests and keeps the last outcome as a message for the screen. */
+export function useRequest() {
+  const client = useClient();
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(
+    async <T>(command: ClientCommand, success?: (data: T) => string): Promise<T | undefined> => {
+      setBusy(true);
+      try {
+        const data = await client.request<T>(command);
+        // A plain load (no success text) keeps the outcome of the action before it on screen.
+        if (success) setMessage({ text: success(data), error: false });
+        return data;
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        setMessage({ text: t('staffMode.failed', { message: text }), error: true });
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [client, t],
+  );
+  return { run, message, busy };
+}
