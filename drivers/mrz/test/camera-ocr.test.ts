@@ -9,8 +9,8 @@ import {
 } from '../src/ocr';
 
 /**
- * Camera OCR end to end on a few generated corpus images: tesseract.js in its worker with the
- * npm-shipped English model (no network), band location, chevron cells, correction. A reading
+ * Camera OCR end to end on a few generated corpus images: band location, OCR-B template
+ * matching per glyph cell, and tesseract.js (npm-shipped English model, no network) as fallback. A reading
  * may be refused, never wrong.
  */
 describe('camera OCR on generated MRZ images', () => {
@@ -25,6 +25,19 @@ describe('camera OCR on generated MRZ images', () => {
 
   afterAll(async () => {
     await recognizer?.terminate();
+  });
+
+  it('reads with OCR-B templates alone (no tesseract) or refuses; never another MRZ', async () => {
+    let exact = 0;
+    for (const item of images) {
+      const reading = await readMrzFromImage(item.image, undefined, { today });
+      if (reading.ok) {
+        expect(reading.engine).toBe('ocrb-templates');
+        expect(reading.document.lines).toEqual(item.lines);
+        exact++;
+      }
+    }
+    expect(exact).toBeGreaterThan(0);
   });
 
   it('reads the printed MRZ or refuses; never returns another one', async () => {

@@ -6,11 +6,21 @@
  */
 const FILLER_LIKE = new Set(['<', 'K', 'L', 'C']);
 
+/**
+ * What dropping a character costs: chevron debris is cheap, K and L (the usual misreadings of
+ * `<`) a little more, C more again (it is also a common real letter), anything else dear.
+ */
+const DROP_COST: Readonly<Record<string, number>> = {
+  '<': 0.1,
+  K: 0.2,
+  L: 0.25,
+  C: 0.45,
+  O: 0.6,
+  Q: 0.6,
+};
+
 /** What the layout expects in a cell, when known: a digit-only cell makes a stray letter costly. */
 export type CellExpectation = 'digit' | 'letter' | 'any';
-
-/** OCR engines sometimes read one round glyph twice (`0` as `O0`). */
-const ROUND_LIKE = new Set(['O', 'Q']);
 
 const DIGIT_LIKE = new Set(['O', 'Q', 'D', 'I', 'L', 'Z', 'S', 'B', 'G']);
 
@@ -20,7 +30,8 @@ function placementCost(ch: string, filler: boolean, expect: CellExpectation): nu
   const isDigit = ch >= '0' && ch <= '9';
   if (expect === 'digit' && !isDigit) return DIGIT_LIKE.has(ch) ? 0.3 : 1;
   if (expect === 'letter' && isDigit) return 0.3;
-  return 0;
+  // A K or L in a letter cell is most often a chevron's debris that drifted one cell.
+  return ch === 'K' || ch === 'L' ? 0.05 : 0;
 }
 
 export function alignOcrToCells(
@@ -58,8 +69,7 @@ export function alignOcrToCells(
       // 2: cell i takes no character (a filler needs none; a letter cell is a loss).
       if (i < n) set(i + 1, j, here + (filler ? 0.3 : 2), 2);
       // 3: character j belongs to no cell (debris of a misread filler, a doubled O/0, noise).
-      if (j < m)
-        set(i, j + 1, here + (FILLER_LIKE.has(ch) ? 0.2 : ROUND_LIKE.has(ch) ? 0.6 : 1.5), 3);
+      if (j < m) set(i, j + 1, here + (DROP_COST[ch] ?? 1.5), 3);
     }
   }
   const out: string[] = Array.from<string>({ length: n }).fill('<');

@@ -1,5 +1,12 @@
 export { readMrzFromImageFiles, type ImageReadResult } from './ocr-files';
-export { readMrzFromImage, type MrzImageReading } from './read-mrz-image';
+export {
+  readMrzFromImage,
+  readBandWithTesseract,
+  type MrzImageReading,
+  type MrzOcrEngine,
+} from './read-mrz-image';
+export { readBandWithTemplates, type TemplateBandReading } from './template-reader';
+export { OCR_B_FONT_PATH, MRZ_ALPHABET } from './ocrb-templates';
 export {
   createTesseractRecognizer,
   englishLangPath,

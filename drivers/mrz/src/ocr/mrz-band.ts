@@ -22,9 +22,12 @@ interface Run {
   readonly ink: number;
   readonly left: number;
   readonly right: number;
+  /** Mean number of ink runs per row between left and right: many for text, few for an edge. */
+  readonly strokes: number;
 }
 
 const ANALYSIS_WIDTH = 700;
+const MIN_STROKES_PER_ROW = 12;
 /** Cap height of the MRZ text handed to tesseract, in pixels. */
 const TARGET_LINE_HEIGHT = 44;
 
@@ -79,7 +82,7 @@ export function estimateSkew(
   return best;
 }
 
-function textRuns(mask: Uint8Array, width: number, height: number): Run[] {
+export function textRuns(mask: Uint8Array, width: number, height: number): Run[] {
   const rows = new Float64Array(height);
   for (let y = 0; y < height; y++) {
     let c = 0;
@@ -125,17 +128,23 @@ function textRuns(mask: Uint8Array, width: number, height: number): Run[] {
       }
       if (end - start > right - left) [left, right] = [start, end];
     }
-    runs.push({ top, bottom, ink, left, right });
+    let starts = 0;
+    for (let yy = top; yy < bottom; yy++)
+      for (let x = Math.max(1, left); x <= right; x++)
+        if (mask[yy * width + x] && !mask[yy * width + x - 1]) starts++;
+    runs.push({ top, bottom, ink, left, right, strokes: starts / (bottom - top) });
   }
   return runs;
 }
 
 /** The bottom-most group of 2–3 similar, wide text lines: the MRZ. */
-function pickMrzRuns(runs: readonly Run[]): Run[] {
+export function pickMrzRuns(runs: readonly Run[]): Run[] {
   // Text has gaps between letters; the shadow of a card edge against a dark table is solid ink.
+  // Counted in ink runs per row, not ink density: blur on a small card fills the gaps' pixels
+  // (density over 0.5) but not their number. An MRZ line of 30+ glyphs has well over 20.
   const tall = runs.filter((r) => {
     const area = (r.right - r.left + 1) * (r.bottom - r.top);
-    return r.bottom - r.top >= 3 && r.ink / area < 0.5;
+    return r.bottom - r.top >= 3 && r.strokes >= MIN_STROKES_PER_ROW && r.ink / area < 0.6;
   });
   if (tall.length === 0) return [];
   const widest = Math.max(...tall.map((r) => r.right - r.left));
@@ -152,8 +161,14 @@ function pickMrzRuns(runs: readonly Run[]): Run[] {
       const w = prev.right - prev.left;
       const wc = cur.right - cur.left;
       // MRZ lines share a height, a spacing and (same character count) a width.
-      if (cur.top - prev.bottom > 2 * Math.max(h, hc) || hc > 1.8 * h || h > 1.8 * hc) break;
-      if (wc > w * 1.2 || w > wc * 1.2) break;
+      if (cur.top - prev.bottom > 2 * Math.max(h, hc) || hc > 1.4 * h || h > 1.4 * hc) break;
+      // Evenly spaced (9303-3 §4.2.2 fixes the line pitch): a card edge below is not a line.
+      const before = group[group.length - 2];
+      if (before && Math.abs(cur.top - prev.top - (prev.top - before.top)) > 0.5 * h) break;
+      // The same character count: similar extents. A line whose ink runs on into a dark,
+      // noisy table beside the card is wider, but still covers the other line's extent.
+      const overlap = Math.min(prev.right, cur.right) - Math.max(prev.left, cur.left);
+      if (Math.min(w, wc) < Math.max(w, wc) * 0.6 || overlap < Math.min(w, wc) * 0.85) break;
       group.push(cur);
     }
     const ink = group.reduce((s, r) => s + r.ink, 0);

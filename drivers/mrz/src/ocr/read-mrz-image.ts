@@ -8,7 +8,8 @@ import { alignOcrToCells, type CellExpectation } from './align-ocr';
 import { chevronCells } from './chevron-cells';
 import { grayToPng, loadGrayImage, type GrayImage } from './gray-image';
 import { crop } from './image-ops';
-import { locateMrzBand } from './mrz-band';
+import { locateMrzBand, type MrzBand } from './mrz-band';
+import { readBandWithTemplates } from './template-reader';
 import { isVietnameseNameShape } from './vietnamese-name-shape';
 import { cleanOcrLine, fitLength } from './ocr-lines';
 import type { TextRecognizer } from './tesseract-engine';
@@ -20,15 +21,21 @@ export type MrzImageReading =
       readonly corrections: readonly MrzCorrection[];
       /** What tesseract read, fitted to length: the uncorrected baseline. */
       readonly rawLines: readonly string[];
-      /** Tesseract's text placed on the fixed-pitch cells, before check-digit correction. */
+      /** The text placed on the character cells, before check-digit correction. */
       readonly cellLines: readonly string[];
+      /** Which reader produced the document. */
+      readonly engine: MrzOcrEngine;
     }
   | {
       readonly ok: false;
       readonly error: MrzError;
       readonly rawLines: readonly string[];
       readonly cellLines: readonly string[];
+      readonly engine?: MrzOcrEngine;
     };
+
+/** `ocrb-templates`: glyph cells matched against OCR-B; `tesseract`: the fallback line reader. */
+export type MrzOcrEngine = 'ocrb-templates' | 'tesseract';
 
 /**
  * Characters per line from the line's shape: OCR-B at the ICAO pitch is about as wide per
@@ -94,10 +101,14 @@ function cellExpectations(
   );
 }
 
-/** One image (a file, encoded bytes, or a decoded camera frame) → a validated MRZ or an error. */
+/**
+ * One image (a file, encoded bytes, or a decoded camera frame) → a validated MRZ or an error.
+ * The band's glyph cells are matched against OCR-B templates first; tesseract (when a recognizer
+ * is given) reads only bands whose glyphs do not form a fixed-pitch grid.
+ */
 export async function readMrzFromImage(
   source: Buffer | string | GrayImage,
-  recognizer: TextRecognizer,
+  recognizer: TextRecognizer | undefined,
   options: ParseMrzOptions = {},
 ): Promise<MrzImageReading> {
   const gray =
@@ -111,6 +122,36 @@ export async function readMrzFromImage(
       cellLines: [],
     };
   }
+  const templated = readBandWithTemplates(band, options);
+  if (templated.ok) {
+    const { document, corrections, glyphLines } = templated.reading;
+    return {
+      ok: true,
+      document,
+      corrections,
+      rawLines: glyphLines,
+      cellLines: glyphLines,
+      engine: 'ocrb-templates',
+    };
+  }
+  if (templated.error.code !== 'MRZ_OCR_NOT_FOUND' || !recognizer) {
+    return {
+      ok: false,
+      error: templated.error,
+      rawLines: templated.glyphLines,
+      cellLines: templated.glyphLines,
+      engine: 'ocrb-templates',
+    };
+  }
+  return readBandWithTesseract(band, recognizer, options);
+}
+
+/** The tesseract line reader: chevron cells, alignment onto cells, check-digit correction. */
+export async function readBandWithTesseract(
+  band: MrzBand,
+  recognizer: TextRecognizer,
+  options: ParseMrzOptions = {},
+): Promise<MrzImageReading> {
   const rawLines: string[] = [];
   const aligned: string[] = [];
   // All lines hold the same number of characters; a line much wider than the others has picked
@@ -167,9 +208,17 @@ export async function readMrzFromImage(
         },
       );
     }
-    return { ok: true, document, corrections, rawLines, cellLines: aligned };
+    return {
+      ok: true,
+      document,
+      corrections,
+      rawLines,
+      cellLines: aligned,
+      engine: 'tesseract',
+    };
   } catch (error) {
-    if (isMrzError(error)) return { ok: false, error, rawLines, cellLines: aligned };
+    if (isMrzError(error))
+      return { ok: false, error, rawLines, cellLines: aligned, engine: 'tesseract' };
     throw error;
   }
 }

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isMrzError } from '../codec/mrz-error';
+import type { CellScores } from './glyph-classifier';
+import { readCells } from './cell-reading';
+import { MRZ_ALPHABET } from './ocrb-templates';
+
+const today = new Date(Date.UTC(2026, 10, 28));
+const TRUTH = [
+  'IDVNM1695554281048169555428<<1',
+  '6902254F2902256VNM<<<<<<<<<<<6',
+  'LE<<BAO<YEN<<<<<<<<<<<<<<<<<<<',
+];
+
+/** Scores as the classifier gives them: the printed glyph first, `second` runner-up. */
+function cell(best: string, second = best === 'O' ? '0' : 'O', gap = 0.3): CellScores {
+  const rest = [...MRZ_ALPHABET].filter((c) => c !== best && c !== second);
+  return [
+    { char: best, score: 0.9 },
+    { char: second, score: 0.9 - gap },
+    ...rest.map((char, i) => ({ char, score: 0.3 - i * 0.001 })),
+  ];
+}
+
+const scoresOf = (lines: readonly string[]): CellScores[][] =>
+  lines.map((l) => [...l].map((c) => cell(c)));
+
+describe('readCells', () => {
+  it('reads clear glyphs as printed', () => {
+    expect(readCells(scoresOf(TRUTH), { today }).document.lines).toEqual(TRUTH);
+  });
+
+  it('takes the digit in a digit field even when the glyph looks more like O', () => {
+    const scores = scoresOf(TRUTH);
+    const row = scores[1];
+    if (row) row[2] = cell('O', '0', 0.01);
+    expect(readCells(scores, { today }).document.lines).toEqual(TRUTH);
+  });
+
+  it('swaps a doubtful covered cell to its runner-up when the check digits ask for it', () => {
+    const scores = scoresOf(TRUTH);
+    const row = scores[0];
+    if (row) row[7] = cell('8', '9', 0.02); // printed 9
+    const reading = readCells(scores, { today });
+    expect(reading.document.lines).toEqual(TRUTH);
+    expect(reading.corrections).toEqual([{ line: 0, column: 7, from: '8', to: '9' }]);
+  });
+
+  it('settles an unclear name cell when only one letter makes a Vietnamese name', () => {
+    const scores = scoresOf(TRUTH);
+    const row = scores[2];
+    if (row) row[5] = cell('R', 'A', 0.01); // BRO is no syllable, BAO is
+    const reading = readCells(scores, { today });
+    expect(reading.document.lines).toEqual(TRUTH);
+    expect(reading.corrections).toEqual([{ line: 2, column: 5, from: 'R', to: 'A' }]);
+  });
+
+  it('refuses a name cell when both letters make a name (YEN / YEM)', () => {
+    const scores = scoresOf(TRUTH);
+    const row = scores[2];
+    if (row) row[10] = cell('N', 'M', 0.01);
+    expect(() => readCells(scores, { today })).toThrow(/more than one name/);
+  });
+
+  it('refuses an unclear sex cell: no check digit covers it', () => {
+    const scores = scoresOf(TRUTH);
+    const row = scores[1];
+    if (row) row[7] = cell('F', 'M', 0.01);
+    expect(() => readCells(scores, { today })).toThrow(/no check digit decides/);
+  });
+
+  it('never returns another document than the printed one when covered cells change', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 29 }),
+        fc.constantFrom(...'0123456789'),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        (column, wrong, gap) => {
+          const scores = scoresOf(TRUTH);
+          const row = scores[0];
+          const printed = TRUTH[0]?.charAt(column) ?? '<';
+          if (!row || printed === '<' || wrong === printed) return;
+          row[column] = cell(wrong, printed, gap);
+          try {
+            expect(readCells(scores, { today }).document.lines).toEqual(TRUTH);
+          } catch (error) {
+            expect(isMrzError(error)).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+});

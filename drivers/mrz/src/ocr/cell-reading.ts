@@ -1,0 +1,223 @@
+import {
+  fieldLayout,
+  layoutForShape,
+  type CharClass,
+  type FieldSpan,
+  type MrzLayout,
+} from '../codec/layouts';
+import type { MrzCorrection } from '../codec/correct-mrz';
+import type { MrzDocument } from '../codec/mrz-document';
+import { isMrzError, MrzError } from '../codec/mrz-error';
+import { parseMrz, type ParseMrzOptions } from '../codec/parse-mrz';
+import { positionClasses } from '../codec/position-classes';
+import type { CellScores } from './glyph-classifier';
+import { isVietnameseNameShape } from './vietnamese-name-shape';
+
+/**
+ * From ranked glyph candidates per cell to a validated MRZ. Each cell takes its best candidate
+ * among the characters its position allows (ICAO 9303-3 §4.3 field classes, narrowed by the CCCD
+ * profile), so OCR-B's near-identical 0/O never needs guessing in a digit or letter field. Cells
+ * a check digit covers (9303-3 §4.9) may, when the reading fails its check digits, take their
+ * runner-up — fewest changes first, and only a unique valid reading is accepted. Cells no check
+ * digit covers (names, sex, nationality, fillers) must be clear on their own, else: refused.
+ */
+export interface CellReading {
+  readonly document: MrzDocument;
+  /** Cells where the runner-up glyph was taken to satisfy the check digits. */
+  readonly corrections: readonly MrzCorrection[];
+  /** The best candidate of every cell, no position rules: what the glyphs look like. */
+  readonly glyphLines: readonly string[];
+}
+
+/** Below this correlation a cell holds no recognisable OCR-B glyph. */
+const MIN_SCORE = 0.45;
+/** Best-vs-runner-up gap a cell without check-digit cover must clear. */
+const MIN_UNCOVERED_GAP = 0.06;
+/** Covered cells closer than this to their runner-up may be swapped to satisfy check digits. */
+const DOUBTFUL_GAP = 0.12;
+const MAX_DOUBTFUL = 8;
+const MAX_SWAPS = 2;
+const MAX_NAME_DOUBTFUL = 3;
+
+const DIGITS = '0123456789';
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ALLOWED: Record<CharClass, string> = {
+  digit: DIGITS,
+  digitOrFiller: `${DIGITS}<`,
+  alpha: LETTERS,
+  alphaOrFiller: `${LETTERS}<`,
+  alnum: `${LETTERS}${DIGITS}<`,
+  sex: 'MF<',
+  filler: '<',
+};
+
+/** Cells whose misreading the parser would catch: check digits, code lists. */
+function coveredCells(layout: MrzLayout, cccd: boolean): Set<string> {
+  const spans: FieldSpan[] = [];
+  for (const c of layout.checks) {
+    spans.push(...c.covers);
+    const check = layout.fields.find((f) => f.name === c.check);
+    if (check) spans.push(check);
+  }
+  // The CCCD's personal ID and its check digit (line 1, columns 16–27 and 30).
+  if (cccd) spans.push({ line: 0, start: 15, end: 27 }, { line: 0, start: 29, end: 30 });
+  // Document code and states are checked against ICAO's list of codes (9303-3 §5) and the
+  // CCCD profile: a misread code is refused by the parser unless it is another valid code,
+  // and then both readings pass and the reading is refused as ambiguous.
+  for (const f of layout.fields)
+    if (f.name === 'documentCode' || f.name === 'issuingState' || f.name === 'nationality')
+      spans.push(f);
+  const cells = new Set<string>();
+  for (const s of spans) for (let i = s.start; i < s.end; i++) cells.add(`${s.line}:${i}`);
+  return cells;
+}
+
+interface Doubt {
+  readonly line: number;
+  readonly column: number;
+  readonly alt: string;
+  readonly gap: number;
+}
+
+/**
+ * Name cells whose glyph is one of two letters: no check digit covers the name, so a CCCD name
+ * is settled only when exactly one choice reads as Vietnamese syllables (`NGO`, not `MGO`);
+ * two plausible names (`MINH`/`NINH`) are refused.
+ */
+function settleName(
+  document: MrzDocument,
+  doubts: readonly Doubt[],
+  options: ParseMrzOptions,
+): { document: MrzDocument; corrections: MrzCorrection[] } {
+  if (doubts.length === 0) return { document, corrections: [] };
+  const plausible: Array<{ lines: string[]; corrections: MrzCorrection[] }> = [];
+  for (let mask = 0; mask < 1 << doubts.length; mask++) {
+    const grid = document.lines.map((l) => [...l]);
+    const corrections: MrzCorrection[] = [];
+    doubts.forEach((d, i) => {
+      const row = grid[d.line];
+      if (!(mask & (1 << i)) || !row) return;
+      corrections.push({ line: d.line, column: d.column, from: row[d.column] ?? '', to: d.alt });
+      row[d.column] = d.alt;
+    });
+    const lines = grid.map((r) => r.join(''));
+    const field = lines[doubts[0]?.line ?? 0] ?? '';
+    const [surname = '', given = ''] = field.split('<<');
+    if (isVietnameseNameShape(`${surname} ${given}`.replace(/</g, ' ')))
+      plausible.push({ lines, corrections });
+  }
+  const only = plausible[0];
+  if (plausible.length !== 1 || !only) {
+    throw new MrzError('MRZ_AMBIGUOUS', 'the name line reads as more than one name (or none)', {
+      line: doubts[0]?.line,
+      field: 'name',
+    });
+  }
+  return { document: parseMrz(only.lines, options), corrections: only.corrections };
+}
+
+function* combinations(n: number, k: number, from = 0): Generator<number[]> {
+  if (k === 0) {
+    yield [];
+    return;
+  }
+  for (let i = from; i <= n - k; i++)
+    for (const rest of combinations(n, k - 1, i + 1)) yield [i, ...rest];
+}
+
+export function readCells(
+  lines: ReadonlyArray<readonly CellScores[]>,
+  options: ParseMrzOptions = {},
+): CellReading {
+  const glyphLines = lines.map((cells) => cells.map((c) => c[0]?.char ?? '<').join(''));
+  const layout = layoutForShape(lines.length, lines[0]?.length ?? 0);
+  if (!layout) throw new MrzError('MRZ_LENGTH', 'the band does not have an MRZ shape');
+  const cccd = layout.format === 'TD1' && /^I[D0O]VNM/.test(glyphLines[0] ?? '');
+  const probe = cccd ? ['IDVNM', ...glyphLines.slice(1)] : glyphLines;
+  const classes = positionClasses(layout, probe);
+  const covered = coveredCells(layout, cccd);
+
+  const grid: string[][] = [];
+  const doubtful: Doubt[] = [];
+  const nameDoubtful: Doubt[] = [];
+  const name = fieldLayout(layout, 'name');
+  lines.forEach((cells, li) => {
+    const row: string[] = [];
+    cells.forEach((scores, col) => {
+      const allowed = ALLOWED[classes[li]?.[col] ?? 'alnum'];
+      const ranked = scores.filter((s) => allowed.includes(s.char));
+      const best = ranked[0];
+      const second = ranked[1];
+      if (!best || best.score < MIN_SCORE) {
+        throw new MrzError('MRZ_FORMAT', `line ${li + 1}, column ${col + 1}: no glyph fits`, {
+          line: li,
+          column: col,
+        });
+      }
+      const gap = second ? best.score - second.score : 1;
+      if (covered.has(`${li}:${col}`)) {
+        if (second && gap < DOUBTFUL_GAP)
+          doubtful.push({ line: li, column: col, alt: second.char, gap });
+      } else if (
+        gap < MIN_UNCOVERED_GAP &&
+        cccd &&
+        li === name.line &&
+        second &&
+        best.score - (ranked[2]?.score ?? -1) >= MIN_UNCOVERED_GAP &&
+        nameDoubtful.length < MAX_NAME_DOUBTFUL
+      ) {
+        nameDoubtful.push({ line: li, column: col, alt: second.char, gap });
+      } else if (gap < MIN_UNCOVERED_GAP) {
+        throw new MrzError(
+          'MRZ_AMBIGUOUS',
+          `line ${li + 1}, column ${col + 1}: ${best.char} or ${second?.char ?? '?'}, and no check digit decides`,
+          { line: li, column: col },
+        );
+      }
+      row.push(best.char);
+    });
+    grid.push(row);
+  });
+  doubtful.sort((a, b) => a.gap - b.gap);
+  const tried = doubtful.slice(0, MAX_DOUBTFUL);
+
+  const readingWith = (swaps: readonly number[]): string[] => {
+    const copy = grid.map((r) => [...r]);
+    for (const i of swaps) {
+      const d = tried[i];
+      const row = d ? copy[d.line] : undefined;
+      if (d && row) row[d.column] = d.alt;
+    }
+    return copy.map((r) => r.join(''));
+  };
+  let lastError: MrzError | undefined;
+  for (let k = 0; k <= Math.min(MAX_SWAPS, tried.length); k++) {
+    const valid: Array<{ document: MrzDocument; swaps: number[] }> = [];
+    for (const swaps of combinations(tried.length, k)) {
+      try {
+        valid.push({ document: parseMrz(readingWith(swaps), options), swaps });
+      } catch (error) {
+        if (!isMrzError(error)) throw error;
+        lastError ??= error;
+      }
+    }
+    if (valid.length > 1) {
+      throw new MrzError('MRZ_AMBIGUOUS', 'more than one reading of the glyphs passes every check');
+    }
+    const only = valid[0];
+    if (only) {
+      const corrections = only.swaps.flatMap((i) => {
+        const d = tried[i];
+        const from = d ? grid[d.line]?.[d.column] : undefined;
+        return d && from ? [{ line: d.line, column: d.column, from, to: d.alt }] : [];
+      });
+      const named = settleName(only.document, nameDoubtful, options);
+      return {
+        document: named.document,
+        corrections: [...corrections, ...named.corrections],
+        glyphLines,
+      };
+    }
+  }
+  throw lastError ?? new MrzError('MRZ_CHECK_DIGIT', 'no reading of the glyphs passes the checks');
+}
