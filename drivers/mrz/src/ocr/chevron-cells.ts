@@ -1,4 +1,5 @@
 import type { GrayImage } from './gray-image';
+import { otsuThreshold } from './otsu';
 
 /**
  * OCR-B's filler `<` is the one glyph general-purpose OCR models misread most (as K, L, C or
@@ -14,31 +15,6 @@ export interface LineBox {
   readonly right: number;
 }
 
-function otsu(values: ArrayLike<number>): number {
-  const histogram = new Float64Array(256);
-  for (let i = 0; i < values.length; i++)
-    histogram[values[i] as number] = (histogram[values[i] as number] as number) + 1;
-  const total = values.length;
-  let sum = 0;
-  for (let t = 0; t < 256; t++) sum += t * (histogram[t] as number);
-  let sumB = 0;
-  let wB = 0;
-  let best = 127;
-  let bestVar = -1;
-  for (let t = 0; t < 256; t++) {
-    wB += histogram[t] as number;
-    if (wB === 0) continue;
-    const wF = total - wB;
-    if (wF === 0) break;
-    sumB += t * (histogram[t] as number);
-    const mB = sumB / wB;
-    const mF = (sum - sumB) / wF;
-    const v = wB * wF * (mB - mF) * (mB - mF);
-    if (v > bestVar) [best, bestVar] = [t, v];
-  }
-  return best;
-}
-
 /** Which of the `cells` character cells of a line hold a filler `<`. */
 export function chevronCells(img: GrayImage, line: LineBox, cells: number): boolean[] {
   const top = Math.max(0, line.top - 2);
@@ -47,7 +23,7 @@ export function chevronCells(img: GrayImage, line: LineBox, cells: number): bool
   for (let y = top; y < bottom; y++)
     for (let x = line.left; x <= line.right; x++)
       values.push(img.data[y * img.width + x] as number);
-  const threshold = otsu(values);
+  const threshold = otsuThreshold(values);
   const ink = (x: number, y: number): boolean =>
     (img.data[y * img.width + x] as number) <= threshold;
   // Glyphs are ~0.7 of the pitch wide, so the ink extent is (N − 0.3) pitches.
