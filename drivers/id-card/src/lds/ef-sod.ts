@@ -97,8 +97,10 @@ export function parseEfSod(bytes: Uint8Array): EfSod {
   const encap = signedData.encapContentInfo;
   if (encap.eContentType !== LDS_SECURITY_OBJECT_OID)
     throw bad(`signed content type ${encap.eContentType}`);
-  const eContent = encap.eContent;
-  if (!eContent) throw bad('no signed content');
+  const eContent: unknown = encap.eContent;
+  // pkijs keeps whatever ASN.1 it found here: only an OCTET STRING is a signed content.
+  if (!(eContent instanceof asn1js.OctetString))
+    throw bad('no signed content (not an OCTET STRING)');
   const content = new Uint8Array(eContent.getValue());
   return { signedData, securityObject: parseLdsSecurityObject(content), content };
 }
