@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { parseKioskConfig, type KioskConfig } from '../core/config/kiosk-config';
 import { startKioskCore, type RunningCore } from '../core/kiosk-core';
 import { createLinkClients } from '../core/links/link-clients';
@@ -17,8 +18,10 @@ export interface RunningDemo {
 export async function startDemo(
   config: KioskConfig,
   logger: Logger,
-  staticDir: string,
+  staticDir: string | undefined,
+  extraOrigins?: readonly string[],
 ): Promise<RunningDemo> {
+  mkdirSync(config.dataDir, { recursive: true });
   const services = await startEmbeddedServices(config.dataDir);
   const demoConfig = parseKioskConfig({ ...config, ...services.endpoints });
   const links = createLinkClients(demoConfig);
@@ -42,7 +45,13 @@ export async function startDemo(
     await services.close();
   };
   try {
-    const core = await startKioskCore({ config: demoConfig, ports, logger, staticDir });
+    const core = await startKioskCore({
+      config: demoConfig,
+      ports,
+      logger,
+      staticDir,
+      extraOrigins,
+    });
     return {
       core,
       stop: async () => {

@@ -1,0 +1,49 @@
+/**
+ * The core as a child of the Electron shell (bundled to dist/electron/core.cjs and forked in a
+ * utilityProcess by src/electron/core-supervisor.ts). Starts the core, tells the shell where the
+ * API is (`{ type: 'ready', url, token }`), and tells systemd it is ready and alive (sd_notify).
+ * No top-level await: the bundle is CommonJS.
+ */
+import { createSdNotifier } from '@kiosk/installer/sd-notify';
+import { loadKioskConfig, parseKioskConfig } from './config/kiosk-config';
+import { stderrLogger } from './log/logger';
+
+interface ParentPort {
+  postMessage(message: unknown): void;
+}
+
+function tellShell(message: { type: 'ready'; url: string; token: string }): void {
+  const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
+  if (parentPort) parentPort.postMessage(message);
+  else process.send?.(message);
+  process.stdout.write(`KIOSK_READY ${message.url}/\n`);
+}
+
+async function main(): Promise<void> {
+  const logger = stderrLogger();
+  const base = loadKioskConfig(process.env.KIOSK_CONFIG);
+  const config = parseKioskConfig({ ...base, dataDir: process.env.KIOSK_DATA_DIR ?? base.dataDir });
+  if (process.env.KIOSK_DEMO !== '1') {
+    // Same limit as `kiosk serve`: real device wiring is configured per site, not yet built.
+    throw new Error(
+      'the core without KIOSK_DEMO=1 needs the real device wiring, which is not yet built',
+    );
+  }
+  const { startDemo } = await import('../demo/start-demo');
+  const demo = await startDemo(config, logger, undefined, ['kiosk://app']);
+  tellShell({ type: 'ready', url: demo.core.url, token: demo.core.token });
+  const notifier = createSdNotifier();
+  await notifier.ready(`API on ${demo.core.url}`);
+  const stopWatchdog = notifier.startWatchdog();
+  const stop = () => {
+    stopWatchdog();
+    void demo.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`kiosk core: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
