@@ -75,6 +75,20 @@ const emptyContext: JourneyContext = {
   statusResult: undefined,
 };
 
+/** The identification trigger an event starts, if it starts one. */
+function triggerOf(event: JourneyEvent): IdentificationTrigger | undefined {
+  switch (event.type) {
+    case 'CARD_PRESENTED':
+      return { method: 'chip', reader: event.reader, mrz: event.mrz };
+    case 'QR_IDENTITY':
+      return { method: 'qr', text: event.text };
+    case 'MRZ_READ':
+      return { method: 'mrz', text: event.text };
+    default:
+      return undefined;
+  }
+}
+
 const notProvided = (name: string) => () => {
   throw new Error(`journey actor "${name}" was not provided`);
 };
@@ -129,7 +143,11 @@ export const journeyMachine = setup({
   actions: {
     /** Reset wipes every personal value from the context (and so from every screen). */
     wipe: assign(() => emptyContext),
-    setTrigger: assign((_, trigger: IdentificationTrigger) => ({ ...emptyContext, trigger })),
+    /** A card, QR or MRZ starts a fresh identification: nothing of an earlier one is kept. */
+    startIdentification: assign(({ event }) => ({
+      ...emptyContext,
+      trigger: triggerOf(event),
+    })),
     /** A failed actor becomes a journey error the citizen can read (detail is for technicians). */
     recordFailure: assign(({ event }, params: { code: 'SUBMIT_FAILED' | 'PRINT_FAILED' }) => ({
       error: {
@@ -165,27 +183,9 @@ export const journeyMachine = setup({
           exit: raise({ type: 'ACTIVITY' }),
           on: {
             CANCEL: {},
-            CARD_PRESENTED: {
-              target: 'identifying',
-              actions: {
-                type: 'setTrigger',
-                params: ({ event }) => ({ method: 'chip', reader: event.reader, mrz: event.mrz }),
-              },
-            },
-            QR_IDENTITY: {
-              target: 'identifying',
-              actions: {
-                type: 'setTrigger',
-                params: ({ event }) => ({ method: 'qr', text: event.text }),
-              },
-            },
-            MRZ_READ: {
-              target: 'identifying',
-              actions: {
-                type: 'setTrigger',
-                params: ({ event }) => ({ method: 'mrz', text: event.text }),
-              },
-            },
+            CARD_PRESENTED: { target: 'identifying', actions: 'startIdentification' },
+            QR_IDENTITY: { target: 'identifying', actions: 'startIdentification' },
+            MRZ_READ: { target: 'identifying', actions: 'startIdentification' },
             RECEIPT_QR: { target: 'statusLookup.looking', actions: 'rememberLookupCode' },
             OPEN_STATUS_LOOKUP: 'statusLookup',
           },
@@ -342,20 +342,8 @@ export const journeyMachine = setup({
               { target: 'idle' },
             ],
             USE_OTHER_METHOD: 'idle',
-            QR_IDENTITY: {
-              target: 'identifying',
-              actions: {
-                type: 'setTrigger',
-                params: ({ event }) => ({ method: 'qr', text: event.text }),
-              },
-            },
-            MRZ_READ: {
-              target: 'identifying',
-              actions: {
-                type: 'setTrigger',
-                params: ({ event }) => ({ method: 'mrz', text: event.text }),
-              },
-            },
+            QR_IDENTITY: { target: 'identifying', actions: 'startIdentification' },
+            MRZ_READ: { target: 'identifying', actions: 'startIdentification' },
           },
         },
         choosingProcedure: {
