@@ -10,7 +10,9 @@ import { parseProcedure } from './procedure-parse';
 import type { CatalogueError } from './procedure-parse';
 import type { Procedure } from './procedure-types';
 
-export const DEFAULT_PROCEDURES_DIR = fileURLToPath(new URL('../procedures', import.meta.url));
+/** forms/procedures, or `KIOSK_PROCEDURES_DIR` where the code runs from a bundle. */
+export const DEFAULT_PROCEDURES_DIR =
+  process.env.KIOSK_PROCEDURES_DIR ?? fileURLToPath(new URL('../procedures', import.meta.url));
 
 export interface Catalogue {
   /** Valid procedures, most used first. */

@@ -5,6 +5,9 @@
  *   src/electron/main.ts        → dist/electron/main.cjs     (Electron main process)
  *   src/electron/preload.ts     → dist/electron/preload.cjs  (sandboxed preload)
  *   src/core/process-entry.ts   → dist/electron/core.cjs     (forked in a utilityProcess)
+ *   src/core/camera/ocr-worker.ts → dist/electron/camera-ocr-worker.cjs (the core's OCR thread,
+ *                                   found beside core.cjs by core/camera/mrz-frame-reader.ts)
+ *   dist/electron/resources/     (printer profiles and procedures the core reads at run time)
  *   dist/electron/build-info.json (version + commit for the technician About panel)
  *
  * Workspace packages (@kiosk/*) export TypeScript source, so they are bundled in; native modules
@@ -14,7 +17,7 @@
  * Usage: node kiosk-app/scripts/bundle-electron.mjs [--only main,preload,core] [--outdir DIR]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -49,6 +52,25 @@ const importMetaShim = {
   define: { 'import.meta.url': '__kioskImportMetaUrl' },
 };
 
+/**
+ * Data folders the core reads at run time, copied beside the bundle (workspace packages find
+ * them relative to their source, which a bundle no longer has). The core's banner points the
+ * packages at the copies unless the environment already says otherwise.
+ */
+export const CORE_RESOURCES = [
+  {
+    from: '../drivers/printer/profiles',
+    to: 'resources/printer-profiles',
+    env: 'KIOSK_PRINTER_PROFILES_DIR',
+  },
+  { from: '../forms/procedures', to: 'resources/procedures', env: 'KIOSK_PROCEDURES_DIR' },
+];
+
+const coreBanner = CORE_RESOURCES.map(
+  ({ to, env }) =>
+    `process.env.${env} ??= require('node:path').join(__dirname, ${JSON.stringify(to)});`,
+).join('\n');
+
 export const ENTRIES = {
   main: { source: 'src/electron/main.ts', out: 'main.cjs', platform: 'node', target: NODE_TARGET },
   preload: {
@@ -62,6 +84,12 @@ export const ENTRIES = {
   core: {
     source: 'src/core/process-entry.ts',
     out: 'core.cjs',
+    platform: 'node',
+    target: NODE_TARGET,
+  },
+  cameraWorker: {
+    source: 'src/core/camera/ocr-worker.ts',
+    out: 'camera-ocr-worker.cjs',
     platform: 'node',
     target: NODE_TARGET,
   },
@@ -107,9 +135,21 @@ export async function bundleElectron(options = {}) {
         'process.env.NODE_ENV': '"production"',
         ...(entry.platform === 'node' ? importMetaShim.define : {}),
       },
-      banner: entry.platform === 'node' ? importMetaShim.banner : undefined,
+      banner:
+        entry.platform !== 'node'
+          ? undefined
+          : name === 'core'
+            ? { js: `${importMetaShim.banner.js}\n${coreBanner}` }
+            : importMetaShim.banner,
     });
     written.push(outfile);
+    if (name === 'core') {
+      for (const { from, to } of CORE_RESOURCES) {
+        const target = path.join(outdir, to);
+        cpSync(path.join(appDir, from), target, { recursive: true });
+        written.push(target);
+      }
+    }
   }
   const pkg = JSON.parse(readFileSync(path.join(appDir, 'package.json'), 'utf8'));
   const infoFile = path.join(outdir, 'build-info.json');

@@ -17,9 +17,12 @@ export interface KioskProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `kiosk serve --demo` as a real process and waits for its "KIOSK_READY <url>" line. */
+/**
+ * Starts `kiosk serve --demo` (or, with `demo: false`, `kiosk serve` on the real drivers) as a
+ * real process and waits for its "KIOSK_READY <url>" line.
+ */
 export async function startKioskProcess(
-  options: { dataDir?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
+  options: { dataDir?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv; demo?: boolean } = {},
 ): Promise<KioskProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const child = spawn(
@@ -27,7 +30,7 @@ export async function startKioskProcess(
     [
       KIOSK_BIN,
       'serve',
-      '--demo',
+      ...(options.demo === false ? [] : ['--demo']),
       '--port',
       '0',
       '--data-dir',

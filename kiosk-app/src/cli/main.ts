@@ -15,6 +15,7 @@ import { registerConfig } from './commands/config';
 import { registerOutbox } from './commands/outbox';
 import { registerAudit } from './commands/audit';
 import { registerHealth } from './commands/health';
+import { registerLogs } from './commands/logs';
 import { registerAccounts } from './commands/accounts';
 
 /** Builds the `kiosk` program; each subcommand lives in its own file under `commands/`. */
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
     registerOutbox,
     registerAudit,
     registerHealth,
+    registerLogs,
     registerAccounts,
     registerBench,
   ]) {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { classifyQr } from '@kiosk/id-card/qr';
-import { statfsSync } from 'node:fs';
 import { createActor, type Actor } from 'xstate';
-import type { DeviceView, JourneyView } from '../protocol';
-import { AppointmentCalculator } from './appointment';
+import type { DeviceView, HealthView, JourneyView } from '../protocol';
+import { AppointmentCalculator, WorkingCalendar } from './appointment';
 import { accountMigrations, AccountStore } from './auth/account-store';
+import { CameraMrzService, WorkerMrzFrameReader } from './camera';
 import type { DemoControls } from './api/api-context';
 import { startApiServer, type RunningApiServer } from './api/api-server';
 import { writeApiEndpointFile } from './api/api-endpoint-file';
@@ -13,12 +13,16 @@ import { SettingsRepository } from './store/settings-repository';
 import type { KioskConfig } from './config/kiosk-config';
 import { blockOfKiosk, DossierCodeAllocator } from './dossier-code';
 import { journeyActors } from './flow/journey-actors';
+import { journeyDelays, type JourneyDelayOverrides } from './flow/journey-delays';
 import { journeyMachine } from './flow/journey-machine';
 import { journeyView } from './flow/journey-view';
 import type { JourneyEvent } from './flow/journey-events';
 import { DossierIntake } from './intake/dossier-intake';
-import type { DossierGateway } from './links';
-import type { Logger } from './log/logger';
+import { healthReport, oldestQueuedAt } from './health/health-report';
+import { LinkMonitor, monitorGateway, monitorRegistry } from './health/link-monitor';
+import type { DossierGateway, LiveLinkClients } from './links';
+import { LogRing } from './log/log-ring';
+import { teeLogger, type Logger } from './log/logger';
 import { Outbox, OUTBOX_MIGRATIONS, OutboxWorker } from './outbox';
 import type {
   DeviceEventSource,
@@ -28,6 +32,7 @@ import type {
   RegistryPort,
 } from './ports';
 import { ProcedureService } from './procedures/procedure-service';
+import type { DeviceSetup } from './devices/device-setup';
 import { AuditRepository } from './store/audit-repository';
 import { coreMigrations } from './store/core-migrations';
 import { openDatabase, type KioskDatabase } from './store/database';
@@ -48,6 +53,10 @@ export interface CorePorts {
   readonly gateway: DossierGateway;
   readonly devices: DeviceEventSource;
   readonly demo?: DemoControls;
+  /** Re-points the HTTP clients when a technician changes the registry or portal settings. */
+  readonly links?: Pick<LiveLinkClients, 'configure'>;
+  /** Device inventory, role assignment (applied live) and device tests for technicians. */
+  readonly deviceSetup?: DeviceSetup;
 }
 
 export interface KioskCoreOptions {
@@ -57,10 +66,13 @@ export interface KioskCoreOptions {
   /** The renderer's build folder for the browser shell. */
   readonly staticDir?: string;
   readonly extraOrigins?: readonly string[];
-  /** Journey delays in ms, for tests and the demo (defaults from the config). */
-  readonly delays?: Partial<
-    Record<'inactivity' | 'warningCountdown' | 'doneLinger' | 'keyWait', number>
-  >;
+  /** Journey delays in ms, for tests and the demo (defaults from the live settings). */
+  readonly delays?: JourneyDelayOverrides;
+  /**
+   * The ring buffer `logger` already writes to (see `teeLogger`), so lines of drivers created
+   * before the core are in the support export too; without it the core keeps its own.
+   */
+  readonly logRing?: LogRing;
 }
 
 export interface RunningCore {
@@ -71,6 +83,10 @@ export interface RunningCore {
   readonly outbox: Outbox;
   readonly accounts: AccountStore;
   readonly receipts: ReceiptRepository;
+  /** The run-time settings; a change applies without a restart. */
+  readonly settings: SettingsService;
+  /** The monitoring report, as `health` on the API answers it. */
+  health(): Promise<HealthView>;
   stop(): Promise<void>;
 }
 
@@ -86,7 +102,12 @@ export const ALL_MIGRATIONS = [
  * Resolves once the API accepts connections ("API ready").
  */
 export async function startKioskCore(options: KioskCoreOptions): Promise<RunningCore> {
-  const { config, ports, logger } = options;
+  const { config, ports } = options;
+  // The last lines stay in memory for the support export (`logs.export`) and the health report.
+  const logRing = options.logRing ?? new LogRing();
+  const logger = options.logRing
+    ? options.logger
+    : teeLogger(options.logger, (line) => logRing.push(line));
   // Before the database is touched, so a wrong or exposed key stops the start.
   const dataKey = loadDataKey({
     keyFile: config.keyFile ?? process.env.KIOSK_KEY_FILE,
@@ -98,28 +119,45 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
   const audit = new AuditRepository(db);
   const accounts = new AccountStore(db);
   const procedures = ProcedureService.fromCatalogue(logger);
-  const codes = new DossierCodeAllocator(db, {
-    unitCode: config.unitCode,
-    block: blockOfKiosk(config.kioskNumber),
-  });
-  const outbox = new Outbox(db, codes, undefined, createOutboxPayloadCodec(dataKey));
-  const worker = new OutboxWorker(outbox, ports.gateway);
   const settings = new SettingsService(new SettingsRepository(db), settingsFromConfig(config));
   const offSettings = settings.onChange((_next, changed) =>
     logger.info('settings.changed', { keys: changed.join(',') }),
   );
+  // Registry and portal endpoints: the stored settings now, and each change as it is saved.
+  const configureLinks = () => {
+    const { registry, portal } = settings.current();
+    ports.links?.configure({ registry, portal });
+  };
+  configureLinks();
+  const offLinks = settings.onChange((_next, changed) => {
+    if (changed.includes('registry') || changed.includes('portal')) configureLinks();
+  });
+  // Device roles (card reader, printer, ...): the stored ones now, and each change as it is saved.
+  await ports.deviceSetup?.apply(settings.current());
+  const offDevices = settings.onChange((next) => void ports.deviceSetup?.apply(next));
+  const linkMonitor = new LinkMonitor();
+  const registryPort = monitorRegistry(ports.registry, linkMonitor);
+  const gateway = monitorGateway(ports.gateway, linkMonitor);
+  // Read at each allocation: a new kiosk number (sequence block) or unit code applies at once.
+  const codes = new DossierCodeAllocator(db, () => ({
+    unitCode: settings.current().unitCode,
+    block: blockOfKiosk(settings.current().kioskNumber),
+  }));
+  const outbox = new Outbox(db, codes, undefined, createOutboxPayloadCodec(dataKey));
+  const worker = new OutboxWorker(outbox, gateway);
+  const calendar = new WorkingCalendar({ extraDaysOff: () => settings.current().holidays });
   const intake = new DossierIntake({
     db,
     outbox,
     receipts,
-    calculator: new AppointmentCalculator(),
+    calculator: new AppointmentCalculator({ calendar }),
     procedures,
     config: () => ({ ...config, ...settings.current() }),
   });
 
   const status: DossierStatusPort = {
     async status(code) {
-      const result = await ports.gateway.status(code);
+      const result = await gateway.status(code);
       if (result.kind === 'found') {
         return {
           dossierCode: result.code,
@@ -142,7 +180,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
   const machine = journeyMachine.provide({
     actors: journeyActors({
       identity: ports.identity,
-      registry: ports.registry,
+      registry: registryPort,
       procedures,
       printer: ports.printer,
       status,
@@ -156,18 +194,13 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
       },
       logger,
     }),
-    delays: {
-      inactivity: options.delays?.inactivity ?? config.inactivitySeconds * 1000,
-      warningCountdown: options.delays?.warningCountdown ?? config.warningSeconds * 1000,
-      ...(options.delays?.doneLinger ? { doneLinger: options.delays.doneLinger } : {}),
-      ...(options.delays?.keyWait ? { keyWait: options.delays.keyWait } : {}),
-    },
+    delays: journeyDelays(() => settings.current(), options.delays),
   });
   const journey = createActor(machine);
   const send = (event: JourneyEvent) => journey.send(event);
   let lastStep = '';
   journey.subscribe((snapshot) => {
-    const step = journeyView(snapshot, config.warningSeconds).step;
+    const step = journeyView(snapshot, settings.current().warningSeconds).step;
     if (step !== lastStep) logger.info('journey.step', { step });
     lastStep = step;
   });
@@ -201,16 +234,24 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
   ];
 
   const devices = (): DeviceView[] => ports.devices.list();
-  const health = () => {
-    const disk = statfsSync(config.dataDir);
-    return {
+  // Camera MRZ: the OCR worker starts with the first frame, not with the core.
+  const camera = new CameraMrzService({
+    reader: new WorkerMrzFrameReader(),
+    journey: { send, step: () => journeyView(journey.getSnapshot(), 0).step },
+    logger,
+  });
+  const health = (): Promise<HealthView> =>
+    healthReport({
       kioskId: config.kioskId,
-      devices: devices(),
-      outbox: outbox.counts(),
-      diskFreeBytes: disk.bavail * disk.bsize,
-      journey: journeyView(journey.getSnapshot(), config.warningSeconds).step,
-    };
-  };
+      dataDir: config.dataDir,
+      devices,
+      outboxCounts: () => outbox.counts(),
+      oldestQueuedAt: () => oldestQueuedAt(db),
+      links: linkMonitor,
+      printer: ports.printer,
+      journeyStep: () => journeyView(journey.getSnapshot(), settings.current().warningSeconds).step,
+      recentProblems: (limit) => logRing.recentProblems(limit),
+    });
 
   let server: RunningApiServer;
   try {
@@ -222,9 +263,12 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
         },
         journey: {
           send,
-          view: (): JourneyView => journeyView(journey.getSnapshot(), config.warningSeconds),
+          view: (): JourneyView =>
+            journeyView(journey.getSnapshot(), settings.current().warningSeconds),
           subscribe: (listener) => {
-            const sub = journey.subscribe((s) => listener(journeyView(s, config.warningSeconds)));
+            const sub = journey.subscribe((s) =>
+              listener(journeyView(s, settings.current().warningSeconds)),
+            );
             return () => sub.unsubscribe();
           },
         },
@@ -235,10 +279,13 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
         printer: ports.printer,
         devices,
         health,
+        logs: logRing,
         demo: ports.demo,
         logger,
         outbox,
         settings,
+        camera,
+        deviceSetup: ports.deviceSetup,
       },
       { port: config.port, staticDir: options.staticDir, extraOrigins: options.extraOrigins },
     );
@@ -250,7 +297,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
   // Lets technicians' `kiosk ...` commands over SSH reach this core (0600, loopback only).
   const removeEndpointFile = writeApiEndpointFile(config.dataDir, server);
   worker.start();
-  const purge = new PurgeJob({ db, retentionDays: config.retentionDays, logger });
+  // Read at each hourly run: a changed retention period applies from the next run.
+  const purge = new PurgeJob({ db, retentionDays: () => settings.current().retentionDays, logger });
   purge.start();
   logger.info('core.ready', { port: server.port, demo: ports.demo !== undefined });
 
@@ -262,13 +310,18 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
     outbox,
     accounts,
     receipts,
+    settings,
+    health,
     stop: async () => {
       for (const off of unsubscribers) off();
       purge.stop();
       await worker.stop();
       await server.close();
+      await camera.stop();
       journey.stop();
       offSettings();
+      offLinks();
+      offDevices();
       removeEndpointFile();
       db.close();
     },

@@ -8,6 +8,9 @@ import { createSdNotifier } from '@kiosk/installer/sd-notify';
 import { loadKioskConfig, parseKioskConfig } from './config/kiosk-config';
 import { stderrLogger } from './log/logger';
 
+/** The Electron shell's page origin, allowed to open the API. */
+const ORIGINS = ['kiosk://app'];
+
 interface ParentPort {
   postMessage(message: unknown): void;
 }
@@ -23,21 +26,20 @@ async function main(): Promise<void> {
   const logger = stderrLogger();
   const base = loadKioskConfig(process.env.KIOSK_CONFIG);
   const config = parseKioskConfig({ ...base, dataDir: process.env.KIOSK_DATA_DIR ?? base.dataDir });
-  if (process.env.KIOSK_DEMO !== '1') {
-    // Same limit as `kiosk serve`: real device wiring is configured per site, not yet built.
-    throw new Error(
-      'the core without KIOSK_DEMO=1 needs the real device wiring, which is not yet built',
-    );
-  }
-  const { startDemo } = await import('../demo/start-demo');
-  const demo = await startDemo(config, logger, undefined, ['kiosk://app']);
-  tellShell({ type: 'ready', url: demo.core.url, token: demo.core.token });
+  // KIOSK_DEMO=1: the embedded simulators and virtual devices; otherwise the real drivers.
+  const kiosk =
+    process.env.KIOSK_DEMO === '1'
+      ? await (await import('../demo/start-demo')).startDemo(config, logger, undefined, ORIGINS)
+      : await (
+          await import('./production/start-production')
+        ).startProduction(config, logger, undefined, ORIGINS);
+  tellShell({ type: 'ready', url: kiosk.core.url, token: kiosk.core.token });
   const notifier = createSdNotifier();
-  await notifier.ready(`API on ${demo.core.url}`);
+  await notifier.ready(`API on ${kiosk.core.url}`);
   const stopWatchdog = notifier.startWatchdog();
   const stop = () => {
     stopWatchdog();
-    void demo.stop().finally(() => process.exit(0));
+    void kiosk.stop().finally(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -1,4 +1,7 @@
 import { classifyQr } from '@kiosk/id-card/qr';
+import { parseMrz, type MrzDocument } from '@kiosk/mrz';
+import { birthYearOf, mrzDocumentToRecord } from '../core/devices/identity-records';
+import { journeyFailureOf } from '../core/devices/card-failures';
 import type { DocumentEvent, IdentificationTrigger } from '../core/flow/journey-events';
 import { JourneyFailure, type IdentityReader } from '../core/ports';
 import { chipPartOf, demoCitizens } from './demo-citizens';
@@ -11,6 +14,28 @@ const wait = (ms: number, signal: AbortSignal) =>
       reject(new Error('aborted'));
     });
   });
+
+/**
+ * An MRZ alone (camera or serial MRZ reader), as the chip driver's reader takes it: the card's
+ * printed data, with the rest coming from the registry lookup.
+ */
+function readMrz(text: string, emit: (e: DocumentEvent) => void): void {
+  let mrz: MrzDocument;
+  try {
+    mrz = parseMrz(text);
+  } catch (error) {
+    throw journeyFailureOf(error);
+  }
+  if (mrz.personalId === undefined)
+    throw new JourneyFailure({ code: 'MRZ_INVALID', detail: 'not a CCCD MRZ (no personal ID)' });
+  const record = mrzDocumentToRecord(mrz);
+  emit({
+    type: 'document.idKnown',
+    personalId: mrz.personalId,
+    birthYear: birthYearOf(mrz.dateOfBirth),
+  });
+  emit({ type: 'document.read', method: 'mrz', record, sources: { mrz: record } });
+}
 
 /**
  * The demo's in-process card reader: a card "placed" from the demo panel is one of the synthetic
@@ -35,10 +60,10 @@ export class DemoIdentityReader implements IdentityReader {
     emit: (e: DocumentEvent) => void,
     signal: AbortSignal,
   ): Promise<void> {
+    if (trigger.method === 'mrz') return readMrz(trigger.text, emit);
     if (trigger.method !== 'chip') {
-      const classified = classifyQr(trigger.method === 'qr' ? trigger.text : '');
-      if (classified.kind !== 'cccd')
-        throw new JourneyFailure({ code: trigger.method === 'qr' ? 'QR_INVALID' : 'MRZ_INVALID' });
+      const classified = classifyQr(trigger.text);
+      if (classified.kind !== 'cccd') throw new JourneyFailure({ code: 'QR_INVALID' });
       const q = classified.cccd;
       emit({
         type: 'document.idKnown',

@@ -6,12 +6,8 @@ import { createTransport, defaultTemplate, loadProfile, ReceiptPrinter } from '@
 import { startVirtualCard, type VirtualCard } from '@kiosk/test-fixtures/card';
 import { startVirtualPrinter, type VirtualPrinter } from '@kiosk/test-fixtures/printer';
 import type { DemoControls } from '../core/api/api-context';
-import {
-  ChipIdentityReader,
-  EscposReceiptPrinter,
-  ManualScanSource,
-  PcscDeviceEvents,
-} from '../core/devices';
+import { ChipIdentityReader, EscposReceiptPrinter, ManualScanSource } from '../core/devices';
+import { DeviceManager, type ManagedPrinter } from '../core/devices/device-manager';
 import type { CorePorts } from '../core/kiosk-core';
 import { stderrLogger, type Logger } from '../core/log/logger';
 import type { DeviceEventSource, IdentityReader } from '../core/ports';
@@ -44,10 +40,16 @@ export interface SimulatedPorts extends CorePorts {
   readonly receiptPrinter: EscposReceiptPrinter;
   /** Folder where the virtual printer writes each slip (PNG + decoded JSON). */
   readonly printedDir: string;
+  readonly deviceSetup: DeviceManager;
   close(): Promise<void>;
 }
 
 const DEFAULT_READER = 'Virtual PCD 00 00';
+/**
+ * The virtual printer's address in the settings: an alias, because its TCP port changes at each
+ * start while an assignment saved by a technician must still mean it after a restart.
+ */
+export const DEMO_PRINTER_URI = 'demo:virtual-printer';
 
 const citizenAt = (i: number) => {
   const citizen = demoCitizens[i];
@@ -58,6 +60,7 @@ const citizenAt = (i: number) => {
 interface CardPath {
   readonly identity: IdentityReader;
   readonly devices: DeviceEventSource;
+  readonly setup: DeviceManager;
   readonly place: (i: number) => Promise<void>;
   readonly remove: () => Promise<void>;
   readonly card?: VirtualCard;
@@ -70,7 +73,7 @@ async function pcscCardPath(
   options: SimulatedPortsOptions,
   logger: Logger,
   scanner: ManualScanSource,
-  printer: EscposReceiptPrinter,
+  printer: DemoPrinterWiring,
 ): Promise<CardPath | undefined> {
   const reader = options.reader ?? DEFAULT_READER;
   let cards: CardService;
@@ -92,14 +95,19 @@ async function pcscCardPath(
   const cscaDir = join(dataDir, 'csca');
   await mkdir(cscaDir, { recursive: true });
   await writeFile(join(cscaDir, 'demo-test-csca.pem'), card.cscaCertificatePem);
-  const devices = new PcscDeviceEvents({
+  // The card reader is the one a technician assigns; vpcd's reader until then.
+  const devices = new DeviceManager({
+    ...printer,
     cards,
-    reader,
+    defaultReader: reader,
     scanner,
+    cscaDir,
+    logger,
     // The demo "knows" the card's MRZ, as a full-page document reader would. Written by
     // @kiosk/mrz (with the personal-ID check digit), so the MRZ is also a source of its own.
-    presentedMrz: () => (card.isInserted ? formatCccdTd1(card.citizen).join('\n') : undefined),
-    otherDevices: () => [printer.deviceView()],
+    // Only for the virtual card's own reader: another reader holds another card.
+    presentedMrz: (at) =>
+      at === reader && card.isInserted ? formatCccdTd1(card.citizen).join('\n') : undefined,
   });
   const takeOff = async (): Promise<void> => {
     if (!card.isInserted) return;
@@ -110,6 +118,7 @@ async function pcscCardPath(
   return {
     identity: new ChipIdentityReader({ cards, logger, cscaDir }),
     devices,
+    setup: devices,
     card,
     place: async (i) => {
       await takeOff();
@@ -126,13 +135,19 @@ async function pcscCardPath(
 }
 
 /** Without pcscd: the demo's in-process reader, with the virtual printer still real. */
-function inProcessCardPath(scanner: ManualScanSource, printer: EscposReceiptPrinter): CardPath {
+function inProcessCardPath(
+  scanner: ManualScanSource,
+  printer: DemoPrinterWiring,
+  logger: Logger,
+): CardPath {
   const identity = new DemoIdentityReader();
   const demo = new DemoDevices();
+  // No chip driver: the printer, the scanner and the inventory are still the real setup.
+  const setup = new DeviceManager({ ...printer, scanner, logger });
   const devices: DeviceEventSource = {
     onCardPresented: (l) => demo.onCardPresented(l),
     onCardRemoved: (l) => demo.onCardRemoved(l),
-    onQr: (l) => scanner.onScan((scan) => l(scan.text)),
+    onQr: (l) => setup.onQr(l),
     list: () => [
       {
         id: 'demo:card',
@@ -141,12 +156,13 @@ function inProcessCardPath(scanner: ManualScanSource, printer: EscposReceiptPrin
         status: 'online',
         detail: 'in-process demo reader (no pcscd)',
       },
-      printer.deviceView(),
+      printer.printer.deviceView(),
     ],
   };
   return {
     identity,
     devices,
+    setup,
     place: async (i) => {
       identity.place(i);
       demo.present(`demo-mrz-${i}`);
@@ -155,8 +171,15 @@ function inProcessCardPath(scanner: ManualScanSource, printer: EscposReceiptPrin
       identity.remove();
       demo.remove();
     },
-    close: async () => undefined,
+    close: async () => setup.close(),
   };
+}
+
+/** The receipt printer as both card paths hand it to their `DeviceManager`. */
+interface DemoPrinterWiring {
+  readonly printer: EscposReceiptPrinter;
+  readonly printerUri: string;
+  readonly knownPrinters: readonly ManagedPrinter[];
 }
 
 /**
@@ -185,16 +208,27 @@ export async function createSimulatedPorts(
     logger,
   });
   const scanner = new ManualScanSource();
+  const printerWiring: DemoPrinterWiring = {
+    printer: receiptPrinter,
+    printerUri: DEMO_PRINTER_URI,
+    knownPrinters: [
+      {
+        uri: DEMO_PRINTER_URI,
+        label: 'virtual ESC/POS printer (demo)',
+        opensAs: `tcp://127.0.0.1:${virtualPrinter.port}`,
+      },
+    ],
+  };
   let path: CardPath | undefined;
   try {
     if (options.card !== 'in-process') {
-      path = await pcscCardPath(dataDir, options, logger, scanner, receiptPrinter);
+      path = await pcscCardPath(dataDir, options, logger, scanner, printerWiring);
     }
   } catch (error) {
     logger.warn('demo.pcsc.unavailable', { reason: error instanceof Error ? error.message : '' });
   }
   const cardPath = path ? 'pcsc' : 'in-process';
-  path ??= inProcessCardPath(scanner, receiptPrinter);
+  path ??= inProcessCardPath(scanner, printerWiring, logger);
   logger.info('demo.devices', { card: cardPath, printerPort: virtualPrinter.port });
 
   const chip = path;
@@ -215,6 +249,7 @@ export async function createSimulatedPorts(
     printer: receiptPrinter,
     gateway: new DemoGateway(),
     devices: chip.devices,
+    deviceSetup: chip.setup,
     cardPath,
     virtualPrinter,
     virtualCard: chip.card,

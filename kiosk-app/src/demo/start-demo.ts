@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { parseKioskConfig, type KioskConfig } from '../core/config/kiosk-config';
 import { startKioskCore, type RunningCore } from '../core/kiosk-core';
 import { createLinkClients } from '../core/links/link-clients';
-import type { Logger } from '../core/log/logger';
+import { LogRing } from '../core/log/log-ring';
+import { teeLogger, type Logger } from '../core/log/logger';
 import { createSimulatedPorts } from './simulated-ports';
 import { startEmbeddedServices } from './embedded-services';
 
@@ -17,10 +18,13 @@ export interface RunningDemo {
  */
 export async function startDemo(
   config: KioskConfig,
-  logger: Logger,
+  outerLogger: Logger,
   staticDir: string | undefined,
   extraOrigins?: readonly string[],
 ): Promise<RunningDemo> {
+  // One ring for the whole demo, so the simulated devices' lines reach the support export too.
+  const logRing = new LogRing();
+  const logger = teeLogger(outerLogger, (line) => logRing.push(line));
   mkdirSync(config.dataDir, { recursive: true });
   const services = await startEmbeddedServices(config.dataDir);
   const demoConfig = parseKioskConfig({ ...config, ...services.endpoints });
@@ -34,7 +38,8 @@ export async function startDemo(
     vpcdPort,
     reader: `Virtual PCD 00 0${vpcdPort - 35963}`,
   });
-  const ports = { ...simulated, ...links };
+  // The production clients, re-pointed by the core when a technician changes the endpoints.
+  const ports = { ...simulated, registry: links.registry, gateway: links.gateway, links };
   logger.info('demo.services', {
     registry: 'simulator',
     portal: 'simulator',
@@ -42,6 +47,7 @@ export async function startDemo(
   });
   const closeAll = async () => {
     await simulated.close();
+    await links.close();
     await services.close();
   };
   try {
@@ -51,7 +57,17 @@ export async function startDemo(
       logger,
       staticDir,
       extraOrigins,
+      logRing,
     });
+    // The simulators listen on fresh ports at each start: their endpoints replace stored ones
+    // (a demo that was given other endpoints by a technician gets the simulators back).
+    const { registry, portal } = services.endpoints;
+    const current = core.settings.current();
+    if (
+      JSON.stringify(current.registry) !== JSON.stringify(registry) ||
+      JSON.stringify(current.portal) !== JSON.stringify(portal)
+    )
+      core.settings.update({ registry, portal });
     return {
       core,
       stop: async () => {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -67,4 +67,42 @@ describe('scripts/bundle-electron.mjs', () => {
       ).toBe(true);
     }
   });
+
+  it.skipIf(!coreEntryExists)(
+    'runs the bundled core on its own copies of the printer profiles and procedures',
+    async () => {
+      expect(
+        existsSync(path.join(outdir, 'resources/printer-profiles/epson-80mm-tcvn3.json')),
+      ).toBe(true);
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'kiosk-bundle-data-'));
+      // Out of the source tree: only the copies beside the bundle can be found.
+      const core = spawn(process.execPath, [path.join(outdir, 'core.cjs')], {
+        env: {
+          ...process.env,
+          KIOSK_DEMO: '1',
+          KIOSK_DEMO_CARD: 'in-process',
+          KIOSK_DATA_DIR: dataDir,
+          KIOSK_PRINTER_PROFILES_DIR: undefined,
+          KIOSK_PROCEDURES_DIR: undefined,
+          NODE_PATH: path.resolve(appDir, '..', 'node_modules'),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const ready = await new Promise<boolean>((resolve) => {
+        const look = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('KIOSK_READY')) resolve(true);
+        };
+        core.stdout.on('data', look);
+        core.stderr.on('data', look);
+        core.once('exit', () => resolve(false));
+      });
+      core.kill('SIGTERM');
+      await rm(dataDir, { recursive: true, force: true });
+      expect(output).not.toContain('ENOENT');
+      expect(ready, output.slice(-2000)).toBe(true);
+    },
+    60_000,
+  );
 });

@@ -22,6 +22,8 @@ const fieldValue = z.union([
 ]);
 
 const id = z.number().int().nonnegative();
+/** Longest base64 JPEG a `camera.frame` / `devices.testCamera` message may carry. */
+export const CAMERA_FRAME_MAX = 60_000;
 /** Account names: letters, digits, dot, dash, underscore (they appear in the audit log). */
 const accountUser = z
   .string()
@@ -29,6 +31,74 @@ const accountUser = z
   .max(64)
   .regex(/^[\p{L}\p{N}._-]+$/u, 'a user name is letters, digits, dot, dash or underscore');
 const accountPin = z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits');
+
+/** The roles a device can be given on the technician's device screen (`devices.assign`). */
+export const DEVICE_ROLES = [
+  'cardReader',
+  'mrzReader',
+  'qrScanner',
+  'camera',
+  'receiptPrinter',
+] as const;
+export type DeviceRole = (typeof DEVICE_ROLES)[number];
+
+/** Serial speeds document readers and scanners are set to (bits per second). */
+export const SERIAL_BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
+const baudRate = z
+  .number()
+  .int()
+  .refine((n) => (SERIAL_BAUD_RATES as readonly number[]).includes(n), {
+    message: `baud rate must be one of ${SERIAL_BAUD_RATES.join(', ')}`,
+  });
+const serialPath = z
+  .string()
+  .max(200)
+  .regex(/^(\/dev\/[\w./-]+|COM\d{1,3})$/, 'a serial port is /dev/... or COMn');
+const usbId = z.number().int().min(0).max(0xffff);
+
+/** A serial MRZ (document) reader: port, speed and how it frames the MRZ lines. */
+export const mrzReaderSettingsSchema = z
+  .object({
+    path: serialPath,
+    baudRate,
+    framing: z
+      .object({
+        kind: z.enum(['lines', 'stx-etx']),
+        terminator: z.enum(['CR', 'LF', 'CRLF', 'any']),
+      })
+      .strict(),
+  })
+  .strict();
+/** A QR scanner over HID (by VID/PID, keyboard wedge or HID POS) or on a serial port. */
+export const qrScannerSettingsSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('hid'),
+      vendorId: usbId,
+      productId: usbId,
+      mode: z.enum(['auto', 'keyboard-wedge', 'hid-pos']),
+    })
+    .strict(),
+  z.object({ kind: z.literal('serial'), path: serialPath, baudRate }).strict(),
+]);
+/** The camera is chosen in the renderer (only it sees `navigator.mediaDevices`). */
+export const cameraSettingsSchema = z.object({ deviceLabel: z.string().min(1).max(200) }).strict();
+
+/** One role assignment with its settings, as `devices.assign` carries it. */
+export const deviceAssignmentSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('cardReader'), reader: z.string().min(1).max(200) }).strict(),
+  z
+    .object({
+      role: z.literal('receiptPrinter'),
+      uri: z.string().min(1).max(210),
+      profile: z.string().min(1).max(40),
+    })
+    .strict(),
+  z.object({ role: z.literal('mrzReader'), settings: mrzReaderSettingsSchema }).strict(),
+  z.object({ role: z.literal('qrScanner'), settings: qrScannerSettingsSchema }).strict(),
+  z.object({ role: z.literal('camera'), settings: cameraSettingsSchema }).strict(),
+]);
+export type DeviceAssignment = z.infer<typeof deviceAssignmentSchema>;
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('journey.activity') }),
@@ -49,6 +119,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('journey.openStatusLookup') }),
   z.object({ id, type: z.literal('journey.lookupStatus'), code: z.string().min(1).max(40) }),
   z.object({ id, type: z.literal('journey.mrzCaptured'), text: z.string().min(1).max(200) }),
+  // One camera frame as base64 JPEG; the cap keeps a frame inside the API's 64 KiB WebSocket limit.
+  z.object({ id, type: z.literal('camera.frame'), jpeg: z.string().min(1).max(CAMERA_FRAME_MAX) }),
   z.object({ id, type: z.literal('catalogue.list') }),
   z.object({
     id,
@@ -88,7 +160,34 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('outbox.retry'), outboxId: z.number().int().positive() }),
   z.object({ id, type: z.literal('devices.list') }),
   z.object({ id, type: z.literal('devices.testPrint') }),
+  z.object({
+    id,
+    type: z.literal('devices.testCamera'),
+    jpeg: z.string().min(1).max(CAMERA_FRAME_MAX),
+  }),
+  z.object({ id, type: z.literal('devices.assign'), assignment: deviceAssignmentSchema }),
+  z.object({
+    id,
+    type: z.literal('devices.testCardRead'),
+    can: z
+      .string()
+      .regex(/^\d{6}$/, 'a CAN is the 6 digits printed on the card')
+      .optional(),
+    mrz: z.string().min(1).max(200).optional(),
+  }),
+  z.object({
+    id,
+    type: z.literal('devices.testQr'),
+    timeoutSeconds: z.number().int().min(1).max(20).optional(),
+  }),
+  z.object({ id, type: z.literal('devices.cancelTest') }),
   z.object({ id, type: z.literal('health') }),
+  z.object({
+    id,
+    type: z.literal('logs.export'),
+    /** Sequence number to start from (the previous page's `next`); default: the oldest kept. */
+    from: z.number().int().nonnegative().optional(),
+  }),
   z.object({ id, type: z.literal('config.get') }),
   z.object({
     id,
@@ -137,6 +236,7 @@ export const REQUIRED_ROLE: Readonly<Record<ClientMessageType, RoleRequirement>>
   'journey.openStatusLookup': 'citizen',
   'journey.lookupStatus': 'citizen',
   'journey.mrzCaptured': 'citizen',
+  'camera.frame': 'citizen',
   'catalogue.list': 'any',
   'demo.placeCard': 'citizen',
   'demo.scanQr': 'citizen',
@@ -151,7 +251,13 @@ export const REQUIRED_ROLE: Readonly<Record<ClientMessageType, RoleRequirement>>
   'audit.recent': ['staff', 'technician'],
   'devices.list': 'technician',
   'devices.testPrint': 'technician',
+  'devices.testCamera': 'technician',
+  'devices.assign': 'technician',
+  'devices.testCardRead': 'technician',
+  'devices.testQr': 'technician',
+  'devices.cancelTest': 'technician',
   health: 'technician',
+  'logs.export': 'technician',
   'config.get': 'technician',
   'config.set': 'technician',
   'accounts.create': 'technician',
@@ -190,10 +296,98 @@ export interface ApiError {
 export interface DeviceView {
   readonly id: string;
   readonly role: string;
-  readonly kind: 'cardReader' | 'printer' | 'mrzReader' | 'qrScanner' | 'camera';
+  readonly kind:
+    'cardReader' | 'printer' | 'mrzReader' | 'qrScanner' | 'camera' | 'serialPort' | 'hidDevice';
   readonly status: string;
   readonly detail?: string;
+  /** What a technician assigns to a role: reader name, port path or printer URI. */
+  readonly address?: string;
+  /** The roles this device could fill. */
+  readonly usableFor?: readonly DeviceRole[];
+  /** The roles it is assigned to now. */
+  readonly assignedTo?: readonly DeviceRole[];
+  /** USB ids in hex (`04b8`), where the system knows them. */
+  readonly vendorId?: string;
+  readonly productId?: string;
+  /** Printer rows: the profiles (models) the kiosk can drive a printer as. */
+  readonly profiles?: readonly string[];
 }
+
+/** A printer's real-time status as the test print reports it (DLE EOT). */
+export interface PrinterStatusView {
+  readonly online: boolean;
+  readonly paper: 'ok' | 'near-end' | 'out';
+  readonly coverOpen: boolean;
+  readonly cutterError: boolean;
+  readonly otherError: boolean;
+}
+
+/** The outcome of a technician's test card read (shown on screen, never logged or audited). */
+export interface CardTestView {
+  readonly reader: string;
+  readonly keySource: 'can' | 'mrz' | 'presented-mrz';
+  readonly fields: {
+    readonly fullName?: string;
+    readonly personalId?: string;
+    readonly dateOfBirth?: string;
+    readonly sex?: 'M' | 'F';
+    /** null: the card does not expire. */
+    readonly dateOfExpiry?: string | null;
+    readonly hasPhoto: boolean;
+  };
+  readonly passiveAuthentication: {
+    readonly status: 'valid' | 'invalid' | 'unknown-issuer' | 'not-checked';
+    readonly detail?: string;
+  };
+  readonly protocol: 'PACE' | 'BAC';
+  readonly totalMs: number;
+}
+
+/** The outcome of a technician's test scan. */
+export type QrTestView =
+  | {
+      readonly outcome: 'scanned';
+      readonly kind: 'cccd' | 'receipt' | 'unknown';
+      readonly text: string;
+      /** The decoded fields (CCCD: ID, name, birth date; receipt: dossier code). */
+      readonly fields: Readonly<Record<string, string>>;
+    }
+  | { readonly outcome: 'cancelled' | 'timeout' };
+
+/**
+ * The core's answer to one citizen camera frame. `searching`: no MRZ in view; `reading`: an MRZ
+ * seen, `agreeing` of `needed` frames agree so far; `accepted`: the journey got the MRZ; `busy`:
+ * the previous frame is still being read (send the next one later); `closed`: the journey is not
+ * at a step that takes an MRZ.
+ */
+export interface CameraFrameView {
+  readonly state: 'searching' | 'reading' | 'accepted' | 'busy' | 'closed';
+  readonly agreeing: number;
+  readonly needed: number;
+}
+
+/** A technician's camera test: what one frame's MRZ reads as (shown on screen, never logged). */
+export type CameraTestView =
+  | { readonly outcome: 'busy' }
+  /** `code`: why not, e.g. MRZ_OCR_NOT_FOUND (no MRZ band) or MRZ_CHECK_DIGIT. */
+  | { readonly outcome: 'unread'; readonly code: string }
+  | {
+      readonly outcome: 'read';
+      /** Every check digit passed; `corrected` when OCR correction had to change characters. */
+      readonly checkDigits: 'passed' | 'corrected';
+      readonly corrections: number;
+      readonly lines: readonly string[];
+      readonly fields: {
+        readonly documentNumber: string;
+        readonly personalId?: string;
+        readonly surname: string;
+        readonly givenNames: string;
+        readonly dateOfBirth: string;
+        readonly sex: string;
+        readonly dateOfExpiry?: string;
+        readonly nationality: string;
+      };
+    };
 
 export interface SessionView {
   readonly role: Role;
@@ -225,7 +419,15 @@ export interface ReplyData {
   'outbox.list': { entries: readonly OutboxEntryView[]; counts: Record<OutboxStateView, number> };
   'outbox.retry': { outboxId: number; retried: true };
   'audit.recent': readonly AuditEntryView[];
-  'devices.testPrint': { printed: true; at: string };
+  'devices.testPrint': { printed: true; at: string; status?: PrinterStatusView };
+  'devices.assign': { role: DeviceRole; devices: readonly DeviceView[] };
+  'devices.testCardRead': CardTestView;
+  'camera.frame': CameraFrameView;
+  'devices.testCamera': CameraTestView;
+  'devices.testQr': QrTestView;
+  'devices.cancelTest': { cancelled: number };
+  health: HealthView;
+  'logs.export': LogExportView;
   'config.get': Record<string, unknown>;
   'config.set': Record<string, unknown>;
   'accounts.create': { user: string; role: 'staff' | 'technician' };
@@ -253,6 +455,54 @@ export interface AuditEntryView {
   readonly action: string;
   readonly subject: string | null;
   readonly detail: string | null;
+}
+
+/** Monitoring's view of one outside system: last good call, last failure (a reason code). */
+export interface LinkHealthView {
+  readonly lastOkAt?: string;
+  readonly lastErrorAt?: string;
+  readonly lastError?: string;
+  readonly okCount: number;
+  readonly errorCount: number;
+  /** The last call failed. */
+  readonly failing: boolean;
+}
+
+export type PaperStateView = 'ok' | 'near-end' | 'out' | 'unknown';
+
+/** The health report (`health` on the API, `kiosk health --json`); see kiosk-app/README.md. */
+export interface HealthView {
+  readonly kioskId: string;
+  readonly at: string;
+  /** False when any of `problems` applies; `kiosk health` then exits 4. */
+  readonly healthy: boolean;
+  /** Short English codes such as `printer:out`, `portal:failing`, `outbox:failed`. */
+  readonly problems: readonly string[];
+  readonly devices: readonly DeviceView[];
+  readonly outbox: Record<OutboxStateView, number> & { readonly oldestQueuedAt?: string };
+  readonly links: { readonly registry: LinkHealthView; readonly portal: LinkHealthView };
+  readonly printer: {
+    readonly status: 'ok' | 'near-end' | 'out' | 'offline' | 'error';
+    readonly paper: PaperStateView;
+    readonly detail?: string;
+  };
+  readonly diskFreeBytes: number;
+  readonly journey: string;
+  /** The last warn/error log events, already redacted. */
+  readonly recentErrors: readonly {
+    readonly at: string;
+    readonly level: 'warn' | 'error';
+    readonly event: string;
+    readonly fields: Readonly<Record<string, unknown>>;
+  }[];
+}
+
+/** One page of the support log export: redacted JSON Lines. */
+export interface LogExportView {
+  readonly text: string;
+  readonly lines: number;
+  /** Ask again with `from: next` for the following page; absent on the last page. */
+  readonly next?: number;
 }
 
 /** The path of the WebSocket endpoint; the token goes in the `token` query parameter. */

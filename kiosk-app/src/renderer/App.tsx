@@ -17,6 +17,7 @@ import { SignInScreen } from './staff/SignInScreen';
 import { StaffShell } from './staff/StaffShell';
 import { useLongPress } from './staff/use-long-press';
 import { TechnicianShell } from './technician/TechnicianShell';
+import { CameraGate, OpenCameraButton } from './camera';
 
 function Screen({ view }: { view: JourneyView }) {
   const { t } = useTranslation();
@@ -34,7 +35,9 @@ function Screen({ view }: { view: JourneyView }) {
             { label: t('identifyFailed.otherMethod'), command: { type: 'journey.useOtherMethod' } },
             { label: t('app.retry'), command: { type: 'journey.retry' }, primary: true },
           ]}
-        />
+        >
+          <OpenCameraButton />
+        </ErrorScreen>
       );
     case 'choosingProcedure':
       return <CatalogueScreen view={view} />;
@@ -147,7 +150,9 @@ export function App() {
           </button>
         )}
       </header>
-      <Screen view={journey} />
+      <CameraGate step={journey.step}>
+        <Screen view={journey} />
+      </CameraGate>
       {journey.attention === 'warning' && (
         <InactivityWarning
           seconds={journey.warningSeconds}

@@ -55,7 +55,7 @@ const textOf = (lines: readonly { text: string }[]): string => lines.map((l) => 
 describe('EscposReceiptPrinter over TCP to the virtual printer', () => {
   it('prints the receipt: the decoded text is the receipt in Vietnamese, the QR its lookup URL', async () => {
     const { vp, port } = await setup();
-    expect(await port.check()).toEqual({ ready: true });
+    expect(await port.check()).toEqual({ ready: true, paper: 'ok' });
     await port.print(RECEIPT);
     const printed = await vp.waitForReceipt(0);
     const text = textOf(printed.lines);
@@ -101,16 +101,22 @@ describe('EscposReceiptPrinter over TCP to the virtual printer', () => {
   it('paper out: check() is not ready with PRINTER_PAPER_OUT and print() refuses', async () => {
     const { vp, port } = await setup();
     vp.setState({ paper: 'out' });
-    expect(await port.check()).toEqual({ ready: false, error: { code: 'PRINTER_PAPER_OUT' } });
+    expect(await port.check()).toEqual({
+      ready: false,
+      error: { code: 'PRINTER_PAPER_OUT' },
+      paper: 'out',
+    });
     expect(port.deviceView().status).toBe('PRINTER_PAPER_OUT');
     await expect(port.print(RECEIPT)).rejects.toMatchObject({ code: 'PRINTER_PAPER_OUT' });
     vp.setState({ paper: 'ok', coverOpen: true });
     expect(await port.check()).toEqual({
       ready: false,
       error: { code: 'PRINTER_UNAVAILABLE', detail: 'cover open' },
+      paper: 'ok',
     });
-    vp.setState({ coverOpen: false });
-    expect(await port.check()).toEqual({ ready: true });
+    vp.setState({ coverOpen: false, paper: 'near-end' });
+    // Near the end of the roll still prints; the health report shows it.
+    expect(await port.check()).toEqual({ ready: true, paper: 'near-end' });
     await port.print(RECEIPT);
     expect((await vp.waitForReceipt(0)).incomplete).toBe(false);
   });

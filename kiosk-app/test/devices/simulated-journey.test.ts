@@ -106,7 +106,7 @@ describe('without the vpcd reader', () => {
       });
       fallback.demo.placeCard(0);
       expect(await presented).toBe('Demo card reader');
-      expect(await fallback.printer.check()).toEqual({ ready: true });
+      expect(await fallback.printer.check()).toEqual({ ready: true, paper: 'ok' });
     } finally {
       await fallback.close();
     }

@@ -142,7 +142,10 @@ describe('without a running core (database)', () => {
       /running kiosk core/,
     );
     const health = capture();
-    await showHealth({ ...tech, json: true }, health);
+    // A monitor must see an outage: no core → exit code 4, with what the database holds.
+    await expect(showHealth({ ...tech, json: true }, health)).rejects.toMatchObject({
+      exitCode: 4,
+    });
     expect(health.docs[0]).toMatchObject({ via: 'database', core: 'not running' });
   });
 });

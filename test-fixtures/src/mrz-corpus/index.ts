@@ -5,3 +5,4 @@ export {
   type MrzCorpusImage,
   type MrzCorpusOptions,
 } from './mrz-corpus';
+export { renderMrzCardVideo, writeMrzCardVideo, type MrzCardVideoOptions } from './mrz-card-video';

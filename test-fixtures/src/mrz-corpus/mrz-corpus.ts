@@ -8,7 +8,7 @@ import { boxBlur, homographyFrom, lightAndNoise, warp, type Rgba } from './image
 
 /** Debian's fonts-ocr-b: the typeface ICAO 9303-3 §4.2 prescribes for the MRZ. */
 export const OCR_B_FONT = '/usr/share/fonts/opentype/ocr-b/OCRB.otf';
-const FONT_FAMILY = 'OCR-B corpus';
+export const OCR_B_FAMILY = 'OCR-B corpus';
 
 export interface MrzCorpusImage {
   readonly name: string;
@@ -37,9 +37,10 @@ export interface MrzCorpusOptions {
 }
 
 let fontReady = false;
-function ensureFont(): void {
+/** Registers Debian's OCR-B once per process under {@link OCR_B_FAMILY} (corpus and video). */
+export function ensureOcrBFont(): void {
   if (fontReady) return;
-  if (!GlobalFonts.registerFromPath(OCR_B_FONT, FONT_FAMILY)) {
+  if (!GlobalFonts.registerFromPath(OCR_B_FONT, OCR_B_FAMILY)) {
     throw new Error(`cannot load ${OCR_B_FONT}: install Debian's fonts-ocr-b`);
   }
   fontReady = true;
@@ -74,11 +75,11 @@ function renderCard(lines: readonly string[], random: () => number): Rgba {
   ctx.fillText('Ngày, tháng, năm / Date, month, year', 60, 120);
   ctx.fillRect(700, 60, 240, 220 * 0.6);
   // ICAO 9303-3 §4.2.2: 10 characters per 25.4 mm; 30 characters ≈ 76 mm of the 85.6 mm card.
-  ctx.font = `44px "${FONT_FAMILY}"`;
+  ctx.font = `44px "${OCR_B_FAMILY}"`;
   const pitch = (CARD_W * 0.89) / 30;
   const charWidth = ctx.measureText('<').width;
   const size = (44 * pitch) / charWidth;
-  ctx.font = `${size.toFixed(1)}px "${FONT_FAMILY}"`;
+  ctx.font = `${size.toFixed(1)}px "${OCR_B_FAMILY}"`;
   ctx.fillStyle = 'rgb(20, 20, 20)';
   const lineGap = size * 1.45;
   const top = CARD_H - 40 - lineGap * (lines.length - 1);
@@ -153,7 +154,7 @@ async function photograph(
 export async function* generateMrzCorpus(
   options: MrzCorpusOptions,
 ): AsyncGenerator<MrzCorpusImage> {
-  ensureFont();
+  ensureOcrBFont();
   const random = seededRandom(options.seed ?? 9303);
   for (let i = 0; i < options.count; i++) {
     const citizen = syntheticCitizen(i, options.citizenSeed);

@@ -62,6 +62,35 @@ describe('readCells', () => {
     expect(() => readCells(scores, { today })).toThrow(/more than one name/);
   });
 
+  it('settles several unclear name cells when only one combination makes a name', () => {
+    // A small blurred card: N/H, Y/T and A/R look alike in five name cells at once.
+    const lines = [TRUTH[0] ?? '', TRUTH[1] ?? '', 'NGUYEN<<THANH<<<<<<<<<<<<<<<<<'];
+    const scores = scoresOf(lines);
+    const row = scores[2];
+    if (row) {
+      row[0] = cell('H', 'N', 0.01); // HGUYEN
+      row[3] = cell('T', 'Y', 0.02); // NGUTEN
+      row[5] = cell('H', 'N', 0.01); // NGUYEH
+      row[10] = cell('R', 'A', 0.03); // THRNH
+      row[12] = cell('N', 'H', 0.02); // THANN
+    }
+    const reading = readCells(scores, { today });
+    expect(reading.document.lines).toEqual(lines);
+    expect(reading.corrections).toHaveLength(5);
+  });
+
+  it('refuses a name whose doubtful cells allow two names, however many doubts', () => {
+    const lines = [TRUTH[0] ?? '', TRUTH[1] ?? '', 'NGUYEN<<THANH<<<<<<<<<<<<<<<<<'];
+    const scores = scoresOf(lines);
+    const row = scores[2];
+    if (row) {
+      row[0] = cell('H', 'N', 0.01);
+      row[5] = cell('H', 'N', 0.01);
+      row[8] = cell('C', 'T', 0.01); // CHANH / THANH
+    }
+    expect(() => readCells(scores, { today })).toThrow(/more than one name/);
+  });
+
   it('refuses an unclear sex cell: no check digit covers it', () => {
     const scores = scoresOf(TRUTH);
     const row = scores[1];

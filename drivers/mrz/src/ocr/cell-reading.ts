@@ -37,7 +37,11 @@ const MIN_UNCOVERED_GAP = 0.06;
 const DOUBTFUL_GAP = 0.12;
 const MAX_DOUBTFUL = 8;
 const MAX_SWAPS = 2;
-const MAX_NAME_DOUBTFUL = 3;
+/**
+ * Two-way name cells settled by the syllable shape. Each doubt doubles the readings tried (256 at
+ * most); the reading is kept only when exactly one of them is Vietnamese-shaped.
+ */
+const MAX_NAME_DOUBTFUL = 8;
 
 const DIGITS = '0123456789';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

@@ -16,7 +16,8 @@ export interface MrzBand {
   readonly lineCount: number;
 }
 
-interface Run {
+/** A run of inked rows in the analysis image: a text line, an edge, or noise. */
+export interface Run {
   readonly top: number;
   readonly bottom: number;
   readonly ink: number;
@@ -24,6 +25,11 @@ interface Run {
   readonly right: number;
   /** Mean number of ink runs per row between left and right: many for text, few for an edge. */
   readonly strokes: number;
+  /**
+   * Share of columns between left and right without ink: the gaps between glyphs make a text
+   * line's share large; sensor noise on a dark table or a card edge leaves few blank columns.
+   */
+  readonly blankColumns: number;
 }
 
 const ANALYSIS_WIDTH = 700;
@@ -132,13 +138,28 @@ export function textRuns(mask: Uint8Array, width: number, height: number): Run[]
     for (let yy = top; yy < bottom; yy++)
       for (let x = Math.max(1, left); x <= right; x++)
         if (mask[yy * width + x] && !mask[yy * width + x - 1]) starts++;
-    runs.push({ top, bottom, ink, left, right, strokes: starts / (bottom - top) });
+    let blank = 0;
+    for (let x = left; x <= right; x++) if (!columns[x]) blank++;
+    runs.push({
+      top,
+      bottom,
+      ink,
+      left,
+      right,
+      strokes: starts / (bottom - top),
+      blankColumns: blank / Math.max(1, right - left + 1),
+    });
   }
   return runs;
 }
 
-/** The bottom-most group of 2–3 similar, wide text lines: the MRZ. */
-export function pickMrzRuns(runs: readonly Run[]): Run[] {
+/**
+ * Groups of 2–3 similar, wide, evenly spaced text lines, most MRZ-like first: the bottom-most
+ * group with the most lines (unless much fainter than one above it), then the other groups,
+ * those with more lines and more blank columns between glyphs first. The reader tries them in
+ * this order, so a noisy table that passes for a text line costs a retry, not the reading.
+ */
+export function rankMrzGroups(runs: readonly Run[]): Run[][] {
   // Text has gaps between letters; the shadow of a card edge against a dark table is solid ink.
   // Counted in ink runs per row, not ink density: blur on a small card fills the gaps' pixels
   // (density over 0.5) but not their number. An MRZ line of 30+ glyphs has well over 20.
@@ -147,6 +168,7 @@ export function pickMrzRuns(runs: readonly Run[]): Run[] {
     return r.bottom - r.top >= 3 && r.strokes >= MIN_STROKES_PER_ROW && r.ink / area < 0.6;
   });
   if (tall.length === 0) return [];
+  const groups: Run[][] = [];
   const widest = Math.max(...tall.map((r) => r.right - r.left));
   const wide = tall.filter((r) => r.right - r.left >= widest * 0.6);
   let best: Run[] = [];
@@ -172,6 +194,7 @@ export function pickMrzRuns(runs: readonly Run[]): Run[] {
       group.push(cur);
     }
     const ink = group.reduce((s, r) => s + r.ink, 0);
+    if (group.length >= 2) groups.push(group);
     // More lines first (an MRZ has 2 or 3), then the lower group unless it is much fainter.
     const better =
       group.length > best.length || (group.length === best.length && ink >= bestInk * 0.8);
@@ -180,22 +203,56 @@ export function pickMrzRuns(runs: readonly Run[]): Run[] {
       bestInk = ink;
     }
   }
-  return best;
+  const gaps = (g: readonly Run[]): number => Math.min(...g.map((r) => r.blankColumns));
+  const others = groups
+    .filter((g) => g !== best)
+    .sort((a, b) => b.length - a.length || gaps(b) - gaps(a));
+  return best.length > 0 ? [best, ...others] : others;
 }
-export function locateMrzBand(img: GrayImage): MrzBand | undefined {
+
+/** The most MRZ-like group of lines (see `rankMrzGroups`), or none. */
+export function pickMrzRuns(runs: readonly Run[]): Run[] {
+  return rankMrzGroups(runs)[0] ?? [];
+}
+
+/** Candidate bands tried at most, best first (the MRZ is nearly always the first). */
+const MAX_CANDIDATES = 4;
+
+/**
+ * Candidate MRZ bands of a photo, most MRZ-like first (see `rankMrzGroups`): the skew is
+ * estimated once, each candidate group of lines is cropped from the straightened image and
+ * scaled to a common text height.
+ */
+export function locateMrzBands(img: GrayImage, limit = MAX_CANDIDATES): MrzBand[] {
   const factor = Math.max(1, Math.floor(img.width / ANALYSIS_WIDTH));
   const small = downscale(img, factor);
   const window = Math.max(15, Math.round(small.width / 25));
   const skew = estimateSkew(inkMask(small, window, 12), small.width, small.height);
   const straightSmall = rotate(small, skew, 255);
-  const runs = pickMrzRuns(textRuns(inkMask(straightSmall, window, 12), small.width, small.height));
-  if (runs.length < 2) return undefined;
+  const groups = rankMrzGroups(
+    textRuns(inkMask(straightSmall, window, 12), small.width, small.height),
+  ).slice(0, limit);
+  if (groups.length === 0) return [];
+  const straight = rotate(img, skew, 255);
+  return groups.map((runs) => bandFromRuns(straight, runs, factor, skew));
+}
+
+/** The most MRZ-like band of a photo, or undefined when no group of text lines is found. */
+export function locateMrzBand(img: GrayImage): MrzBand | undefined {
+  return locateMrzBands(img, 1)[0];
+}
+
+function bandFromRuns(
+  straight: GrayImage,
+  runs: readonly Run[],
+  factor: number,
+  skew: number,
+): MrzBand {
   const first = runs[0] as Run;
   const last = runs[runs.length - 1] as Run;
   const lineHeight = (last.bottom - first.top) / runs.length;
   const left = Math.min(...runs.map((r) => r.left)) - lineHeight;
   const right = Math.max(...runs.map((r) => r.right)) + lineHeight;
-  const straight = rotate(img, skew, 255);
   const band = crop(
     straight,
     left * factor,

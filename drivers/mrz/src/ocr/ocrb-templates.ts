@@ -28,6 +28,8 @@ export interface GlyphTemplate {
   readonly char: string;
   /** `width × (capHeight + 2·pad)` ink values (0 paper … 1 ink), zero-mean, unit norm. */
   readonly values: Float64Array;
+  /** The same glyph as rendered (0 paper … 1 ink), before normalisation: for blurred variants. */
+  readonly ink: Float64Array;
 }
 
 export interface OcrbTemplates {
@@ -95,7 +97,7 @@ export function ocrbTemplates(): OcrbTemplates {
     const { data } = ctx.getImageData(0, 0, width, height);
     const values = new Float64Array(width * height);
     for (let i = 0; i < values.length; i++) values[i] = 1 - (data[i * 4] as number) / 255;
-    return { char, values: normalisePatch(values) };
+    return { char, values: normalisePatch(values), ink: values };
   });
   cached = {
     geometry: { capHeight: CAP_HEIGHT, pad: PAD, width, pitchPerCapHeight },

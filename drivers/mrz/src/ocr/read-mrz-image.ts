@@ -8,7 +8,7 @@ import { alignOcrToCells, type CellExpectation } from './align-ocr';
 import { chevronCells } from './chevron-cells';
 import { grayToPng, loadGrayImage, type GrayImage } from './gray-image';
 import { crop } from './image-ops';
-import { locateMrzBand, type MrzBand } from './mrz-band';
+import { locateMrzBands, type MrzBand } from './mrz-band';
 import { readBandWithTemplates } from './template-reader';
 import { isVietnameseNameShape } from './vietnamese-name-shape';
 import { cleanOcrLine, fitLength } from './ocr-lines';
@@ -103,8 +103,9 @@ function cellExpectations(
 
 /**
  * One image (a file, encoded bytes, or a decoded camera frame) → a validated MRZ or an error.
- * The band's glyph cells are matched against OCR-B templates first; tesseract (when a recognizer
- * is given) reads only bands whose glyphs do not form a fixed-pitch grid.
+ * The band's glyph cells are matched against OCR-B templates first (each candidate band in
+ * turn); tesseract (when a recognizer is given) reads the first band only when no candidate's
+ * glyphs form a fixed-pitch grid.
  */
 export async function readMrzFromImage(
   source: Buffer | string | GrayImage,
@@ -113,8 +114,9 @@ export async function readMrzFromImage(
 ): Promise<MrzImageReading> {
   const gray =
     typeof source === 'string' || Buffer.isBuffer(source) ? await loadGrayImage(source) : source;
-  const band = locateMrzBand(gray);
-  if (!band || band.lines.length < 2) {
+  const bands = locateMrzBands(gray).filter((b) => b.lines.length >= 2);
+  const first = bands[0];
+  if (!first) {
     return {
       ok: false,
       error: new MrzError('MRZ_OCR_NOT_FOUND', 'no MRZ band found in the image'),
@@ -122,28 +124,39 @@ export async function readMrzFromImage(
       cellLines: [],
     };
   }
-  const templated = readBandWithTemplates(band, options);
-  if (templated.ok) {
-    const { document, corrections, glyphLines } = templated.reading;
-    return {
-      ok: true,
-      document,
-      corrections,
-      rawLines: glyphLines,
-      cellLines: glyphLines,
-      engine: 'ocrb-templates',
-    };
+  // Candidates in order; a wrong group of lines (a noisy table taken for a line) cannot pass
+  // every check digit, so the first reading that validates is the MRZ. Otherwise the first
+  // candidate that held glyphs tells why it was refused.
+  let refusal: { error: MrzError; glyphLines: readonly string[] } | undefined;
+  for (const band of bands) {
+    const templated = readBandWithTemplates(band, options);
+    if (templated.ok) {
+      const { document, corrections, glyphLines } = templated.reading;
+      return {
+        ok: true,
+        document,
+        corrections,
+        rawLines: glyphLines,
+        cellLines: glyphLines,
+        engine: 'ocrb-templates',
+      };
+    }
+    if (templated.error.code !== 'MRZ_OCR_NOT_FOUND') refusal ??= templated;
   }
-  if (templated.error.code !== 'MRZ_OCR_NOT_FOUND' || !recognizer) {
+  if (refusal || !recognizer) {
+    const why = refusal ?? {
+      error: new MrzError('MRZ_OCR_NOT_FOUND', 'the MRZ glyphs do not form a fixed-pitch line'),
+      glyphLines: [],
+    };
     return {
       ok: false,
-      error: templated.error,
-      rawLines: templated.glyphLines,
-      cellLines: templated.glyphLines,
+      error: why.error,
+      rawLines: why.glyphLines,
+      cellLines: why.glyphLines,
       engine: 'ocrb-templates',
     };
   }
-  return readBandWithTesseract(band, recognizer, options);
+  return readBandWithTesseract(first, recognizer, options);
 }
 
 /** The tesseract line reader: chevron cells, alignment onto cells, check-digit correction. */

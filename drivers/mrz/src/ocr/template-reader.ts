@@ -1,7 +1,8 @@
 import { MrzError, isMrzError } from '../codec/mrz-error';
 import type { ParseMrzOptions } from '../codec/parse-mrz';
 import { readCells, type CellReading } from './cell-reading';
-import { classifyLine } from './glyph-classifier';
+import { estimateBandBlur } from './blur-estimate';
+import { linePatches, scoreCell, type CellScores } from './glyph-classifier';
 import { lineCells, type LineCells } from './glyph-cells';
 import type { MrzBand } from './mrz-band';
 import { ocrbTemplates } from './ocrb-templates';
@@ -20,15 +21,8 @@ function charactersPerLine(band: MrzBand, pitchPerCapHeight: number): number {
   return Math.abs(estimate - 36) < Math.abs(estimate - 44) ? 36 : 44;
 }
 
-/**
- * Reads a located, deskewed MRZ band glyph by glyph: cells from the column ink profile of each
- * line, OCR-B template correlation per cell, then the position rules and check digits.
- * `MRZ_OCR_NOT_FOUND` when a line's glyphs do not form a fixed-pitch grid.
- */
-export function readBandWithTemplates(
-  band: MrzBand,
-  options: ParseMrzOptions = {},
-): TemplateBandReading {
+/** Every line's cells, or undefined when a line's glyphs do not form a fixed-pitch grid. */
+export function bandCells(band: MrzBand): LineCells[] | undefined {
   const { geometry } = ocrbTemplates();
   const n = charactersPerLine(band, geometry.pitchPerCapHeight);
   const found = band.lines.map((line) =>
@@ -46,7 +40,7 @@ export function readBandWithTemplates(
           firstCentre: middle(fitted, (c) => c.centres[0] ?? 0),
         }
       : undefined;
-  const scores = [];
+  const all: LineCells[] = [];
   for (const [i, line] of band.lines.entries()) {
     let cells = found[i];
     const off =
@@ -55,14 +49,40 @@ export function readBandWithTemplates(
         Math.abs(cells.pitch / prior.pitch - 1) > 0.02 ||
         Math.abs((cells.centres[0] ?? 0) - prior.firstCentre) > prior.pitch * 0.5);
     if (off) cells = lineCells(band.image, line, n, geometry.pitchPerCapHeight, prior);
-    if (!cells) {
-      return {
-        ok: false,
-        error: new MrzError('MRZ_OCR_NOT_FOUND', 'the MRZ glyphs do not form a fixed-pitch line'),
-        glyphLines: [],
-      };
-    }
-    scores.push(classifyLine(band.image, cells));
+    if (!cells) return undefined;
+    all.push(cells);
+  }
+  return all;
+}
+
+/**
+ * Ranked OCR-B candidates for every cell of the band, matched with templates blurred like the
+ * band (`estimateBandBlur`); undefined when the glyphs do not form fixed-pitch lines.
+ */
+export function bandCellScores(band: MrzBand): CellScores[][] | undefined {
+  const cells = bandCells(band);
+  if (!cells) return undefined;
+  const patches = cells.map((line) => linePatches(band.image, line));
+  const { templates } = estimateBandBlur(patches.flat(), ocrbTemplates());
+  return patches.map((line) => line.map((patch) => scoreCell(patch, templates)));
+}
+
+/**
+ * Reads a located, deskewed MRZ band glyph by glyph: cells from the column ink profile of each
+ * line, OCR-B template correlation per cell, then the position rules and check digits.
+ * `MRZ_OCR_NOT_FOUND` when a line's glyphs do not form a fixed-pitch grid.
+ */
+export function readBandWithTemplates(
+  band: MrzBand,
+  options: ParseMrzOptions = {},
+): TemplateBandReading {
+  const scores = bandCellScores(band);
+  if (!scores) {
+    return {
+      ok: false,
+      error: new MrzError('MRZ_OCR_NOT_FOUND', 'the MRZ glyphs do not form a fixed-pitch line'),
+      glyphLines: [],
+    };
   }
   const glyphLines = scores.map((line) => line.map((c) => c[0]?.char ?? '<').join(''));
   try {

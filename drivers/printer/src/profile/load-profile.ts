@@ -4,8 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { DeviceError } from '@kiosk/device';
 import { PrinterProfileSchema, type PrinterProfile } from './printer-profile';
 
-/** The folder of bundled profiles (drivers/printer/profiles). */
-export const PROFILES_DIR = fileURLToPath(new URL('../../profiles', import.meta.url));
+/**
+ * The folder of bundled profiles: drivers/printer/profiles, or `KIOSK_PRINTER_PROFILES_DIR` where
+ * the code runs from a bundle (the Electron core copies the profiles beside itself).
+ */
+export const PROFILES_DIR =
+  process.env.KIOSK_PRINTER_PROFILES_DIR ??
+  fileURLToPath(new URL('../../profiles', import.meta.url));
 
 /** Parses a profile from JSON text; throws PRINTER_PROFILE_INVALID with zod's explanation. */
 export function parseProfile(json: string, source = 'profile'): PrinterProfile {

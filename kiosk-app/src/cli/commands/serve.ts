@@ -19,7 +19,7 @@ export function registerServe(program: Command): void {
     .option('--demo', 'use simulated devices and services (no hardware needed)')
     .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)')
     .option('--config <file>', 'kiosk configuration (JSON)')
-    .option('--data-dir <dir>', 'where the database and printed demo slips go')
+    .option('--data-dir <dir>', 'where the database and the demo printed slips go')
     .action(async (options: ServeOptions) => {
       const base = loadKioskConfig(options.config);
       const port =
@@ -37,15 +37,13 @@ export function registerServe(program: Command): void {
         );
       }
       const logger = stderrLogger();
-      if (!options.demo) {
-        throw new CliError(
-          'kiosk serve without --demo needs the real device drivers, which are not yet wired in this build; use --demo',
-          2,
-        );
-      }
-      const { startDemo } = await import('../../demo/start-demo');
-      const demo = await startDemo(config, logger, RENDERER_DIR);
-      const { core } = demo;
+      // The demo's embedded simulators and virtual devices, or the real drivers and links.
+      const kiosk = options.demo
+        ? await (await import('../../demo/start-demo')).startDemo(config, logger, RENDERER_DIR)
+        : await (
+            await import('../../core/production/start-production')
+          ).startProduction(config, logger, RENDERER_DIR);
+      const { core } = kiosk;
       process.stdout.write(`KIOSK_READY ${core.url}/\n`);
       process.stdout.write(
         `Open ${core.url}/ in Chromium (kiosk: chromium --kiosk ${core.url}/)\n`,
@@ -57,7 +55,7 @@ export function registerServe(program: Command): void {
       });
       // Native PC/SC handles keep the event loop alive after a stop; a server exits when told to.
       const forceExit = setTimeout(() => process.exit(0), 5_000);
-      await demo.stop();
+      await kiosk.stop();
       clearTimeout(forceExit);
       process.exit(0);
     });

@@ -1,6 +1,8 @@
-import type { DeviceView, JourneyView } from '../../protocol';
+import type { DeviceView, HealthView, JourneyView } from '../../protocol';
 import type { AccountStore } from '../auth/account-store';
+import type { CameraMrzService } from '../camera/camera-mrz-service';
 import type { JourneyEvent } from '../flow/journey-events';
+import type { LogRing } from '../log/log-ring';
 import type { Logger } from '../log/logger';
 import type { ReceiptPrinterPort } from '../ports';
 import type { ProcedureService } from '../procedures/procedure-service';
@@ -8,6 +10,7 @@ import type { AuditRepository } from '../store/audit-repository';
 import type { ReceiptRepository } from '../store/receipt-repository';
 import type { Outbox } from '../outbox/outbox';
 import type { SettingsService } from '../settings/settings-service';
+import type { DeviceSetup } from '../devices/device-setup';
 
 /** Demo-only controls: place a synthetic citizen's card or scan their QR from the screen. */
 export interface DemoControls {
@@ -33,11 +36,18 @@ export interface ApiContext {
   readonly accounts: AccountStore;
   readonly printer: ReceiptPrinterPort;
   readonly devices: () => DeviceView[];
-  readonly health: () => Record<string, unknown>;
+  /** The monitoring report; without a running core (CLI on the database) a reduced object. */
+  readonly health: () => Promise<HealthView> | Record<string, unknown>;
+  /** The core's recent log lines for `logs.export`; without it that answers NOT_AVAILABLE. */
+  readonly logs?: Pick<LogRing, 'linesFrom' | 'firstSequence'>;
   readonly demo?: DemoControls;
   readonly logger: Logger;
   /** Staff outbox screen (`outbox.list`, `outbox.retry`); without it those answer NOT_AVAILABLE. */
   readonly outbox?: Pick<Outbox, 'list' | 'counts' | 'retry'>;
   /** Technician settings (`config.get`, `config.set`); without it those answer NOT_AVAILABLE. */
   readonly settings?: SettingsService;
+  /** Camera MRZ reading (`camera.frame`, `devices.testCamera`); without it: NOT_AVAILABLE. */
+  readonly camera?: CameraMrzService;
+  /** Device inventory, role assignment and device tests; without it those answer NOT_AVAILABLE. */
+  readonly deviceSetup?: DeviceSetup;
 }

@@ -1,10 +1,14 @@
 import type { ClientMessage, ReplyData, Role, SessionView } from '../../protocol';
 import { REQUIRED_ROLE, roleAllows } from '../../protocol';
+import { answerCameraFrame, answerCameraTest } from '../camera/camera-api';
 import type { JourneyEvent } from '../flow/journey-events';
 import type { ApiContext } from './api-context';
 import { ApiFailure, fail } from './api-failure';
 import { StaffActions } from './staff-actions';
+import { exportLogs } from './support-actions';
 import { TechnicianActions } from './technician-actions';
+import { DeviceTestActions, SELF_AUDITED_DEVICE_TESTS } from './device-test-actions';
+import { assignedAddress } from '../devices/device-assignment';
 
 export { ApiFailure } from './api-failure';
 
@@ -38,10 +42,14 @@ function subjectOf(message: ClientMessage): string | undefined {
         .join('|');
     case 'outbox.retry':
       return String(message.outboxId);
+    case 'logs.export':
+      return `from:${message.from ?? 'oldest'}`;
     case 'config.set':
       return Object.keys(message.settings).join(',');
     case 'accounts.create':
       return `${message.role}:${message.user}`;
+    case 'devices.assign':
+      return `${message.assignment.role}:${assignedAddress(message.assignment)}`;
     case 'setup.createTechnician':
       return `technician:${message.user}`;
     default:
@@ -61,6 +69,7 @@ export class ApiSession {
   private lastSeen: number;
   private readonly staff: StaffActions;
   private readonly technician: TechnicianActions;
+  private readonly deviceTests: DeviceTestActions;
 
   constructor(
     private readonly ctx: ApiContext,
@@ -68,7 +77,8 @@ export class ApiSession {
   ) {
     this.lastSeen = now();
     this.staff = new StaffActions(ctx, now);
-    this.technician = new TechnicianActions(ctx, now);
+    this.technician = new TechnicianActions(ctx);
+    this.deviceTests = new DeviceTestActions(ctx, now, () => this.actor);
   }
 
   view(): SessionView {
@@ -114,7 +124,8 @@ export class ApiSession {
     this.authorise(message);
     const required = REQUIRED_ROLE[message.type];
     const audited =
-      ALSO_AUDITED.has(message.type) || (required !== 'any' && required !== 'citizen');
+      (ALSO_AUDITED.has(message.type) || (required !== 'any' && required !== 'citizen')) &&
+      !SELF_AUDITED_DEVICE_TESTS.has(message.type);
     if (!audited) return this.dispatch(message);
     const actor = message.type === 'setup.createTechnician' ? 'setup' : this.actor;
     try {
@@ -154,6 +165,8 @@ export class ApiSession {
       case 'journey.mrzCaptured':
         ctx.journey.send({ type: 'MRZ_READ', text: message.text });
         return undefined;
+      case 'camera.frame':
+        return answerCameraFrame(ctx.camera, message.jpeg);
       case 'catalogue.list':
         return ctx.procedures.summaries() satisfies ReplyData['catalogue.list'];
       case 'demo.placeCard':
@@ -185,11 +198,23 @@ export class ApiSession {
       case 'audit.recent':
         return ctx.audit.recent(message.limit) satisfies ReplyData['audit.recent'];
       case 'devices.list':
-        return ctx.devices();
+        return this.deviceTests.list();
+      case 'devices.assign':
+        return this.deviceTests.assign(message.assignment);
+      case 'devices.testCardRead':
+        return this.deviceTests.testCardRead(message.can, message.mrz);
+      case 'devices.testQr':
+        return this.deviceTests.testQr(message.timeoutSeconds);
+      case 'devices.cancelTest':
+        return this.deviceTests.cancel();
+      case 'devices.testCamera':
+        return answerCameraTest(ctx.camera, message.jpeg);
       case 'devices.testPrint':
-        return this.technician.testPrint();
+        return this.deviceTests.testPrint();
       case 'health':
         return ctx.health();
+      case 'logs.export':
+        return exportLogs(ctx, message.from);
       case 'config.get':
         return this.technician.configGet();
       case 'config.set':

@@ -3,24 +3,10 @@ import type { StaffRole } from '../auth/account-store';
 import { InvalidSettingsError, redactSettings } from '../settings';
 import type { ApiContext } from './api-context';
 import { fail } from './api-failure';
-import { testSlip } from './test-slip';
 
-/** Technician powers: devices, test print, settings, accounts and first-run setup. */
+/** Technician powers: settings, accounts and first-run setup (device tests: DeviceTestActions). */
 export class TechnicianActions {
-  constructor(
-    private readonly ctx: ApiContext,
-    private readonly now: () => number,
-  ) {}
-
-  async testPrint(): Promise<ReplyData['devices.testPrint']> {
-    const at = new Date(this.now());
-    try {
-      await this.ctx.printer.print(testSlip(this.ctx.kioskId, this.ctx.centreName, at));
-    } catch (error) {
-      fail('DEVICE_ERROR', `printer: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return { printed: true, at: at.toISOString() };
-  }
+  constructor(private readonly ctx: ApiContext) {}
 
   configGet(): ReplyData['config.get'] {
     const settings =

@@ -5,7 +5,13 @@ export {
   type Appointment,
   type AppointmentCalculatorOptions,
 } from './appointment-calculator';
-export { WorkingCalendar, type DayKind, type WorkingCalendarOptions } from './working-calendar';
+export {
+  CENTRE_DAY_OFF,
+  WorkingCalendar,
+  type DayKind,
+  type WorkingCalendarOptions,
+} from './working-calendar';
+export { holidayDatesSchema, isIsoCalendarDate } from './holiday-dates';
 export {
   BUNDLED_HOLIDAY_TABLES,
   HolidayTableError,

@@ -7,20 +7,33 @@ export interface WorkingCalendarOptions {
   readonly tables?: readonly HolidayTable[];
   /** Weekly days off, 0 = Sunday … 6 = Saturday. Default Saturday and Sunday. */
   readonly weekendDays?: readonly number[];
+  /**
+   * The centre's own days off (setting `holidays`), read at every question so a change applies
+   * to the next appointment without a restart. They outrank everything else.
+   */
+  readonly extraDaysOff?: () => readonly LocalDate[];
 }
+
+const NO_DAYS: readonly LocalDate[] = [];
+
+/** The reason a day from the centre's own list shows. */
+export const CENTRE_DAY_OFF = 'Ngày nghỉ do trung tâm cài đặt';
 
 export type DayKind =
   | { readonly working: true; readonly reason?: string }
   | { readonly working: false; readonly reason: string };
 
 /**
- * Which days a service centre works. Precedence, strongest first: a swapped working day in the
- * year's table; a day off in the table (or, for a year without a complete table, the statutory
- * rules); the weekly days off.
+ * Which days a service centre works. Precedence, strongest first: the centre's own days off (the
+ * `holidays` setting); a swapped working day in the year's table; a day off in the table (or, for
+ * a year without a complete table, the statutory rules); the weekly days off.
  */
 export class WorkingCalendar {
   private readonly tables = new Map<number, HolidayTable>();
   private readonly weekendDays: readonly number[];
+  private readonly extraDaysOff: (() => readonly LocalDate[]) | undefined;
+  /** The last list seen and its set: settings hand out the same array until they change. */
+  private extra: { list: readonly LocalDate[]; set: ReadonlySet<LocalDate> } | undefined;
   private readonly years = new Map<
     number,
     { off: Map<LocalDate, string>; on: Map<LocalDate, string> }
@@ -30,9 +43,17 @@ export class WorkingCalendar {
     for (const t of [...BUNDLED_HOLIDAY_TABLES, ...(options.tables ?? [])])
       this.tables.set(t.year, t);
     this.weekendDays = options.weekendDays ?? [0, 6];
+    this.extraDaysOff = options.extraDaysOff;
+  }
+
+  private centreDaysOff(): ReadonlySet<LocalDate> {
+    const list = this.extraDaysOff?.() ?? NO_DAYS;
+    if (this.extra?.list !== list) this.extra = { list, set: new Set(list) };
+    return this.extra.set;
   }
 
   dayKind(date: LocalDate): DayKind {
+    if (this.centreDaysOff().has(date)) return { working: false, reason: CENTRE_DAY_OFF };
     const year = this.year(Number(date.slice(0, 4)));
     const swapped = year.on.get(date);
     if (swapped !== undefined) return { working: true, reason: swapped };

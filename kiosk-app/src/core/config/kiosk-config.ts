@@ -31,7 +31,7 @@ export const kioskConfigSchema = z.object({
   warningSeconds: z.number().int().min(5).max(120).default(15),
   cardReader: z.string().optional(),
   printerUri: z.string().optional(),
-  printerProfile: z.string().default('generic-80mm'),
+  printerProfile: z.string().default('epson-80mm-tcvn3'),
   /** National Population Database integration (provincial integration platform). */
   registry: z
     .object({

@@ -50,15 +50,40 @@ function errorOfStatus(status: PrinterStatus): JourneyError {
 export class EscposReceiptPrinter implements ReceiptPrinterPort {
   private lastCheck: PrinterCheck | undefined;
 
-  constructor(private readonly options: EscposReceiptPrinterOptions) {}
+  constructor(private options: EscposReceiptPrinterOptions) {}
+
+  /** The profile slips are rendered for now (changes with `reconfigure`). */
+  get profileId(): string {
+    return this.options.profile.id;
+  }
+
+  /**
+   * Switches to another printer or profile while the kiosk runs (a technician's assignment):
+   * later checks and prints go to `next.printer`, and the previous connection is closed.
+   */
+  async reconfigure(next: Pick<EscposReceiptPrinterOptions, 'printer' | 'profile'>): Promise<void> {
+    const previous = this.options.printer;
+    this.options = { ...this.options, printer: next.printer, profile: next.profile };
+    this.lastCheck = undefined;
+    if (previous !== next.printer) await previous.close().catch(() => undefined);
+  }
+
+  /** The printer's real-time status (DLE EOT), for the technician's test print. */
+  async status(): Promise<PrinterStatus> {
+    const status = await this.options.printer.status();
+    this.lastCheck = isPrintable(status)
+      ? { ready: true }
+      : { ready: false, error: errorOfStatus(status) };
+    return status;
+  }
 
   async check(): Promise<PrinterCheck> {
     let check: PrinterCheck;
     try {
       const status = await this.options.printer.status();
       check = isPrintable(status)
-        ? { ready: true }
-        : { ready: false, error: errorOfStatus(status) };
+        ? { ready: true, paper: status.paper }
+        : { ready: false, error: errorOfStatus(status), paper: status.paper };
     } catch (error) {
       check = {
         ready: false,

@@ -5,8 +5,11 @@ import type { ScanSource } from './scan-source';
 
 export interface PcscDeviceEventsOptions {
   readonly cards: CardService;
-  /** The PC/SC reader the citizen places the card on, e.g. "Virtual PCD 00 00". */
-  readonly reader: string;
+  /**
+   * The PC/SC reader the citizen places the card on, e.g. "Virtual PCD 00 00"; a function when
+   * the technician may change it while the kiosk runs (the events follow it at once).
+   */
+  readonly reader: string | (() => string);
   /** QR scanner(s) whose texts become `onQr`. */
   readonly scanner?: ScanSource;
   /**
@@ -29,8 +32,12 @@ export interface PcscDeviceEventsOptions {
 export class PcscDeviceEvents implements DeviceEventSource {
   private serviceLost = false;
   private readonly offService: () => void;
+  /** The reader watched now (read at each event, so a reassignment needs no restart). */
+  readonly reader: () => string;
 
   constructor(private readonly options: PcscDeviceEventsOptions) {
+    const { reader } = options;
+    this.reader = typeof reader === 'string' ? () => reader : reader;
     this.offService = options.cards.onEvent((e) => {
       if (e.type === 'service-lost') this.serviceLost = true;
       else if (e.type === 'service-restored') this.serviceLost = false;
@@ -38,18 +45,17 @@ export class PcscDeviceEvents implements DeviceEventSource {
   }
 
   onCardPresented(listener: (reader: string, mrz?: string) => void): () => void {
-    const { reader, presentedMrz } = this.options;
+    const { presentedMrz } = this.options;
     return this.options.cards.onEvent((e) => {
-      if (e.type === 'card-inserted' && e.reader === reader)
-        listener(reader, presentedMrz?.(reader));
+      if (e.type === 'card-inserted' && e.reader === this.reader())
+        listener(e.reader, presentedMrz?.(e.reader));
     });
   }
 
   onCardRemoved(listener: () => void): () => void {
-    const { reader } = this.options;
     return this.options.cards.onEvent((e) => {
       // A reader unplugged with the card on it is a removal for the journey.
-      if ((e.type === 'card-removed' || e.type === 'reader-removed') && e.reader === reader)
+      if ((e.type === 'card-removed' || e.type === 'reader-removed') && e.reader === this.reader())
         listener();
     });
   }
@@ -59,7 +65,19 @@ export class PcscDeviceEvents implements DeviceEventSource {
   }
 
   list(): DeviceView[] {
-    const { cards, reader } = this.options;
+    const { cards } = this.options;
+    const reader = this.reader();
+    const others = this.options.otherDevices?.() ?? [];
+    if (reader === '') {
+      const none: DeviceView = {
+        id: 'pcsc:(none)',
+        role: 'cardReader',
+        kind: 'cardReader',
+        status: 'not-assigned',
+        detail: 'no card reader assigned (technician: Devices → card reader)',
+      };
+      return [none, ...others];
+    }
     const attached = !this.serviceLost && cards.readers().includes(reader);
     const card: DeviceView = {
       id: `pcsc:${reader}`,
@@ -68,7 +86,7 @@ export class PcscDeviceEvents implements DeviceEventSource {
       status: !attached ? 'offline' : cards.cardPresent(reader) ? 'card-present' : 'online',
       detail: this.serviceLost ? 'smart-card service (pcscd) not running' : reader,
     };
-    return [card, ...(this.options.otherDevices?.() ?? [])];
+    return [card, ...others];
   }
 
   /** Stops following the smart-card service (listeners given out keep their own unsubscribe). */

@@ -65,23 +65,38 @@ export function parseDossierCode(text: string): ParsedDossierCode | undefined {
   return { unitCode: m[1], day: m[2], number: Number(m[3]) };
 }
 
+function validConfig(config: DossierCodeConfig): DossierCodeConfig {
+  const parsed = dossierCodeConfigSchema.safeParse(config);
+  if (!parsed.success) {
+    throw new DossierCodeError(
+      'DOSSIER_CODE_CONFIG',
+      `dossier code settings are invalid: ${z.prettifyError(parsed.error)}`,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Hands out dossier codes. The unit code and block are either fixed, or read from a function at
+ * every allocation (the kiosk's live settings), so a technician's change of the kiosk number or
+ * unit code applies to the next dossier without a restart.
+ */
 export class DossierCodeAllocator {
-  private readonly config: DossierCodeConfig;
+  private readonly config: () => DossierCodeConfig;
   private readonly select: Statement;
   private readonly upsert: Statement;
 
   constructor(
     private readonly db: KioskDatabase,
-    config: DossierCodeConfig,
+    config: DossierCodeConfig | (() => DossierCodeConfig),
   ) {
-    const parsed = dossierCodeConfigSchema.safeParse(config);
-    if (!parsed.success) {
-      throw new DossierCodeError(
-        'DOSSIER_CODE_CONFIG',
-        `dossier code settings are invalid: ${z.prettifyError(parsed.error)}`,
-      );
+    if (typeof config === 'function') {
+      this.config = () => validConfig(config());
+      this.config(); // a wrong start-up setting stops the start, not the first citizen
+    } else {
+      const fixed = validConfig(config);
+      this.config = () => fixed;
     }
-    this.config = parsed.data;
     this.select = db.prepare(
       'SELECT next_number FROM dossier_sequence WHERE unit_code = ? AND day = ?',
     );
@@ -97,7 +112,7 @@ export class DossierCodeAllocator {
    */
   allocate(now: Date = new Date()): string {
     const day = vietnamDayStamp(now);
-    const { unitCode, block } = this.config;
+    const { unitCode, block } = this.config();
     const take = this.db.transaction((): number => {
       const row = this.select.get(unitCode, day) as { next_number: number } | undefined;
       const number = Math.max(row?.next_number ?? block.first, block.first);

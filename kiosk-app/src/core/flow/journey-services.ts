@@ -51,6 +51,8 @@ export interface ValidatedForm {
 export interface PrinterCheck {
   readonly ready: boolean;
   readonly error?: JourneyError;
+  /** The paper sensor, where the printer reports one (ESC/POS status). */
+  readonly paper?: 'ok' | 'near-end' | 'out';
 }
 
 export interface SubmitDossierInput {

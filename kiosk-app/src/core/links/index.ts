@@ -59,3 +59,11 @@ export {
   DEFAULT_DOSSIER_PATH,
 } from './gateway/http-dossier-gateway';
 export { STATUS_CODES } from './gateway/gateway-wire';
+export {
+  createLinkClients,
+  DEFAULT_INTEGRATION_CODES,
+  type LinkEndpoints,
+  type LiveLinkClients,
+  type PortalEndpoint,
+  type RegistryEndpoint,
+} from './link-clients';

@@ -1,53 +1,151 @@
-import type { KioskConfig } from '../config/kiosk-config';
 import type { RegistryPort } from '../ports';
 import type { DossierGateway } from './gateway/dossier-gateway';
 import { HttpDossierGateway } from './gateway/http-dossier-gateway';
+import type { EndpointAuth } from './http/endpoint-config';
 import { JsonHttpClient } from './http/json-http-client';
-import { HttpPopulationRegistry } from './registry/http-population-registry';
+import { HttpPopulationRegistry, type IntegrationCodes } from './registry/http-population-registry';
 import { createResilience } from './resilience/resilience-policy';
 
-export class LinkConfigError extends Error {
-  override readonly name = 'LinkConfigError';
+/** The National Population Database endpoint, as the configuration and the settings hold it. */
+export interface RegistryEndpoint {
+  readonly url: string;
+  /** OAuth2 client-credentials token endpoint; without it no auth header is sent. */
+  readonly tokenUrl?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly codes?: IntegrationCodes;
 }
 
-/** The registry and gateway clients for the endpoints in the kiosk configuration. */
-export function createLinkClients(config: KioskConfig): {
-  registry: RegistryPort;
-  gateway: DossierGateway;
-} {
-  const { registry, portal } = config;
-  if (!registry || !portal) {
-    throw new LinkConfigError('the configuration needs both `registry` and `portal` endpoints');
-  }
-  const registryHttp = new JsonHttpClient(
-    {
-      baseUrl: registry.url,
-      auth:
-        registry.tokenUrl && registry.clientId && registry.clientSecret
-          ? {
-              kind: 'oauth2',
-              tokenUrl: registry.tokenUrl,
-              clientId: registry.clientId,
-              clientSecret: registry.clientSecret,
-            }
-          : { kind: 'none' },
-    },
-    createResilience(),
-  );
-  const population = new HttpPopulationRegistry({ client: registryHttp, codes: registry.codes });
-  const gatewayHttp = new JsonHttpClient(
-    { baseUrl: portal.url, auth: { kind: 'none' } },
+/** The one-stop portal's dossier endpoint; `token` is sent as a bearer token when set. */
+export interface PortalEndpoint {
+  readonly url: string;
+  readonly token?: string;
+}
+
+export interface LinkEndpoints {
+  readonly registry?: RegistryEndpoint;
+  readonly portal?: PortalEndpoint;
+}
+
+/**
+ * The registry and gateway ports over HTTP, re-pointable while the kiosk runs: `configure` with
+ * the endpoints from the current settings, and the next call goes to the new address with the
+ * new credentials. An endpoint that did not change keeps its client (token cache, circuit
+ * breaker); a replaced client is closed once its calls in flight are done.
+ */
+export interface LiveLinkClients {
+  readonly registry: RegistryPort;
+  readonly gateway: DossierGateway;
+  configure(endpoints: LinkEndpoints): void;
+  close(): Promise<void>;
+}
+
+/** The codes the configuration defaults to when the platform issued none. */
+export const DEFAULT_INTEGRATION_CODES: IntegrationCodes = {
+  maTichHop: 'TH-KIOSK',
+  maDVC: 'KIOSK',
+  maCanBo: 'KIOSK',
+};
+
+function registryAuth(endpoint: RegistryEndpoint): EndpointAuth {
+  const { tokenUrl, clientId, clientSecret } = endpoint;
+  return tokenUrl && clientId && clientSecret
+    ? { kind: 'oauth2', tokenUrl, clientId, clientSecret }
+    : { kind: 'none' };
+}
+
+interface Built<T> {
+  readonly key: string;
+  readonly http: JsonHttpClient;
+  readonly client: T;
+}
+
+function buildRegistry(endpoint: RegistryEndpoint): Built<HttpPopulationRegistry> {
+  const http = new JsonHttpClient(
+    { baseUrl: endpoint.url, auth: registryAuth(endpoint) },
     createResilience(),
   );
   return {
+    key: JSON.stringify(endpoint),
+    http,
+    client: new HttpPopulationRegistry({
+      client: http,
+      codes: endpoint.codes ?? DEFAULT_INTEGRATION_CODES,
+    }),
+  };
+}
+
+function buildGateway(endpoint: PortalEndpoint): Built<HttpDossierGateway> {
+  const http = new JsonHttpClient(
+    {
+      baseUrl: endpoint.url,
+      auth: endpoint.token ? { kind: 'bearer', token: endpoint.token } : { kind: 'none' },
+    },
+    createResilience(),
+  );
+  return { key: JSON.stringify(endpoint), http, client: new HttpDossierGateway(http) };
+}
+
+/**
+ * The registry and gateway clients for the given endpoints (from the start-up configuration);
+ * re-point them with `configure` when the settings change.
+ *
+ * @example
+ * const links = createLinkClients(config);
+ * settings.onChange((s) => links.configure({ registry: s.registry, portal: s.portal }));
+ */
+export function createLinkClients(initial: LinkEndpoints): LiveLinkClients {
+  // A missing endpoint is not an error at start: its calls answer `unavailable` with the reason
+  // `not-configured` until a technician's settings name it.
+  let registry: Built<HttpPopulationRegistry> | undefined =
+    initial.registry && buildRegistry(initial.registry);
+  let gateway: Built<HttpDossierGateway> | undefined =
+    initial.portal && buildGateway(initial.portal);
+  const retired: Promise<void>[] = [];
+  const retire = (built: Built<unknown> | undefined) => {
+    if (built) retired.push(built.http.close().catch(() => undefined));
+  };
+  return {
     registry: {
       async lookup(input) {
-        const result = await population.lookup(input);
+        const current = registry;
+        if (!current) return { kind: 'unavailable', reason: 'not-configured' };
+        const result = await current.client.lookup(input);
         return result.kind === 'unavailable'
           ? { kind: 'unavailable', reason: result.reason }
           : result;
       },
     },
-    gateway: new HttpDossierGateway(gatewayHttp),
+    gateway: {
+      async submit(dossier, key) {
+        return gateway
+          ? gateway.client.submit(dossier, key)
+          : { kind: 'unavailable', reason: 'not-configured', message: 'no portal endpoint set' };
+      },
+      async status(code) {
+        return gateway
+          ? gateway.client.status(code)
+          : { kind: 'unavailable', reason: 'not-configured', message: 'no portal endpoint set' };
+      },
+    },
+    configure(endpoints) {
+      const registryKey = endpoints.registry && JSON.stringify(endpoints.registry);
+      if (registryKey !== registry?.key) {
+        retire(registry);
+        registry = endpoints.registry && buildRegistry(endpoints.registry);
+      }
+      const portalKey = endpoints.portal && JSON.stringify(endpoints.portal);
+      if (portalKey !== gateway?.key) {
+        retire(gateway);
+        gateway = endpoints.portal && buildGateway(endpoints.portal);
+      }
+    },
+    async close() {
+      retire(registry);
+      retire(gateway);
+      registry = undefined;
+      gateway = undefined;
+      await Promise.all(retired);
+    },
   };
 }

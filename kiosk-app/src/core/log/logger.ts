@@ -23,13 +23,42 @@ export function redact(line: string): string {
   return line.replace(MRZ_LINE, '[mrz]').replace(PHONE, '[phone]').replace(ID_NUMBER, '[id]');
 }
 
+/** One log line: JSON with the time, level and event first, then `redact`ed. */
+export function formatLogLine(
+  at: Date,
+  level: LogLevel,
+  event: string,
+  fields: LogFields = {},
+): string {
+  return redact(JSON.stringify({ at: at.toISOString(), level, event, ...fields }));
+}
+
 export function createLogger(
   sink: (line: string) => void,
   now: () => Date = () => new Date(),
 ): Logger {
   const log = (level: LogLevel, event: string, fields: LogFields = {}) => {
-    sink(redact(JSON.stringify({ at: now().toISOString(), level, event, ...fields })));
+    sink(formatLogLine(now(), level, event, fields));
   };
+  return loggerOf(log);
+}
+
+/**
+ * A logger that writes to `inner` and also hands the same event, formatted and redacted, to
+ * `sink` (the core's ring buffer for the support export).
+ */
+export function teeLogger(
+  inner: Logger,
+  sink: (line: string) => void,
+  now: () => Date = () => new Date(),
+): Logger {
+  return loggerOf((level, event, fields) => {
+    inner.log(level, event, fields);
+    sink(formatLogLine(now(), level, event, fields));
+  });
+}
+
+function loggerOf(log: Logger['log']): Logger {
   return {
     log,
     info: (event, fields) => log('info', event, fields),

@@ -23,8 +23,11 @@ export const systemPurgeClock: PurgeClock = {
 
 export interface PurgeJobOptions {
   readonly db: KioskDatabase;
-  /** Days personal data is kept after it was stored (config `retentionDays`). */
-  readonly retentionDays: number;
+  /**
+   * Days personal data is kept after it was stored (setting `retentionDays`): a number, or a
+   * function read at every run so a technician's change applies at the next run.
+   */
+  readonly retentionDays: number | (() => number);
   readonly clock?: PurgeClock;
   readonly logger?: Logger;
   /**
@@ -54,11 +57,17 @@ export class PurgeJob {
   private cancel: (() => void) | undefined;
 
   constructor(private readonly options: PurgeJobOptions) {
-    if (!Number.isInteger(options.retentionDays) || options.retentionDays < 1)
-      throw new RangeError(
-        `retentionDays must be a whole number ≥ 1, not ${options.retentionDays}`,
-      );
+    this.retentionDays();
     this.clock = options.clock ?? systemPurgeClock;
+  }
+
+  /** The retention in force now; throws for a value that is not a whole number ≥ 1. */
+  private retentionDays(): number {
+    const { retentionDays } = this.options;
+    const days = typeof retentionDays === 'function' ? retentionDays() : retentionDays;
+    if (!Number.isInteger(days) || days < 1)
+      throw new RangeError(`retentionDays must be a whole number ≥ 1, not ${days}`);
+    return days;
   }
 
   start(): PurgeReport {
@@ -83,7 +92,7 @@ export class PurgeJob {
 
   runOnce(): PurgeReport {
     const { db } = this.options;
-    const cutoff = new Date(this.clock.now().getTime() - this.options.retentionDays * DAY_MS);
+    const cutoff = new Date(this.clock.now().getTime() - this.retentionDays() * DAY_MS);
     const cutoffIso = cutoff.toISOString();
     const report = db.transaction((): PurgeReport => {
       const receiptsPurged =

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import type { KioskConfig } from '../config/kiosk-config';
+import { holidayDatesSchema } from '../appointment/holiday-dates';
+import {
+  cameraSettingsSchema,
+  mrzReaderSettingsSchema,
+  qrScannerSettingsSchema,
+} from '../../protocol/messages';
 
 /** Device addresses the kiosk can open: PC/SC reader names are free text, printers are URIs. */
 const PRINTER_URI = /^(usb|serial|tcp|file|cups|demo):\S{1,200}$/;
@@ -26,13 +32,29 @@ export const kioskSettingsSchema = z
       .regex(PRINTER_URI, 'printer URI: usb:, serial:, tcp:, file:, cups: or demo:')
       .optional(),
     printerProfile: z.string().min(1).max(40),
+    /** Device roles set on the technician's device screen (`devices.assign`). */
+    mrzReader: mrzReaderSettingsSchema.optional(),
+    qrScanner: qrScannerSettingsSchema.optional(),
+    camera: cameraSettingsSchema.optional(),
     /** Days a stored receipt is kept for reprints before it is purged. */
     retentionDays: z.number().int().min(1).max(3650),
+    /** The centre's own days off (YYYY-MM-DD), on top of the bundled holiday tables. */
+    holidays: holidayDatesSchema.default([]),
     registry: z
       .object({
         url: z.url({ protocol: /^https?$/ }),
+        /** OAuth2 token endpoint; with clientId and clientSecret the registry calls are signed. */
+        tokenUrl: z.url({ protocol: /^https?$/ }).optional(),
         clientId: z.string().max(200).optional(),
         clientSecret: z.string().max(500).optional(),
+        codes: z
+          .object({
+            maTichHop: z.string().min(1).max(100),
+            maDVC: z.string().min(1).max(100),
+            maCanBo: z.string().min(1).max(100),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -64,6 +86,7 @@ export function settingsFromConfig(config: KioskConfig): KioskSettings {
     printerUri: config.printerUri,
     printerProfile: config.printerProfile,
     retentionDays: config.retentionDays,
+    holidays: [],
     registry: config.registry,
     portal: config.portal,
   };

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientCommand, JourneyView } from '../../protocol';
 import { useClient } from '../api/client-context';
@@ -14,11 +15,14 @@ export function ErrorScreen({
   heading,
   body,
   actions,
+  children,
 }: {
   view: JourneyView;
   heading: string;
   body?: string;
   actions: Action[];
+  /** More ways forward that are not journey commands (e.g. opening the camera). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -37,6 +41,7 @@ export function ErrorScreen({
             {a.label}
           </button>
         ))}
+        {children}
       </div>
     </main>
   );

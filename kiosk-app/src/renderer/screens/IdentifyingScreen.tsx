@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { JourneyView } from '../../protocol';
+import { OpenCameraButton } from '../camera';
 
 export function IdentifyingScreen({ view }: { view: JourneyView }) {
   const { t } = useTranslation();
@@ -18,7 +19,10 @@ export function IdentifyingScreen({ view }: { view: JourneyView }) {
         <div className="bar" style={{ width: `${progress}%` }} />
       </div>
       {view.identifying?.method === 'chip' && progress === 0 && (
-        <p className="hint">{t('identifying.awaitingKey')}</p>
+        <>
+          <p className="hint">{t('identifying.awaitingKey')}</p>
+          <OpenCameraButton primary />
+        </>
       )}
     </main>
   );

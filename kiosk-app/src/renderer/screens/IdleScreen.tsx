@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useClient, useClientState } from '../api/client-context';
+import { OpenCameraButton } from '../camera';
 
 const DEMO_CARDS = [0, 1, 2, 3];
 
@@ -15,6 +16,7 @@ export function IdleScreen() {
       </div>
       <p className="instruction">{t('idle.instruction')}</p>
       <p className="hint">{t('idle.qrHint')}</p>
+      <OpenCameraButton />
       <button
         className="secondary big"
         onClick={() => client.send({ type: 'journey.openStatusLookup' })}

@@ -1,60 +1,48 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceView, ReplyData } from '../../protocol';
+import type { DeviceAssignment, DeviceView, ReplyData } from '../../protocol';
 import { RequestMessage } from '../staff/RequestMessage';
 import { useRequest } from '../staff/use-request';
+import { DeviceTests } from './DeviceTests';
+import { InventoryTable } from './InventoryTable';
+import { RoleAssignmentForms } from './RoleAssignmentForms';
 
-/** Technician: every device the kiosk sees with its status, and a test print. */
+/**
+ * Technician: every device the kiosk sees (PC/SC readers, serial ports with VID/PID, HID
+ * devices, printers by URI), a form per role to assign one with its settings (checked and
+ * applied by the core at once, no restart), and the device tests.
+ */
 export function DevicesPanel() {
   const { t } = useTranslation();
   const { run, message, busy } = useRequest();
   const [devices, setDevices] = useState<readonly DeviceView[]>([]);
-  const load = () =>
-    void run<DeviceView[]>({ type: 'devices.list' }).then((d) => d && setDevices(d));
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- load once when the tab opens
-  useEffect(load, []);
+  const load = useCallback(
+    () => void run<DeviceView[]>({ type: 'devices.list' }).then((d) => d && setDevices(d)),
+    [run],
+  );
+  useEffect(load, [load]);
+  const assign = async (assignment: DeviceAssignment) => {
+    const result = await run<ReplyData['devices.assign']>(
+      { type: 'devices.assign', assignment },
+      (r) =>
+        t('deviceSetup.assigned', {
+          role: t(`deviceSetup.roles.${r.role}`),
+          device: r.devices.find((d) => d.assignedTo?.includes(r.role))?.address ?? '',
+        }),
+    );
+    if (result) setDevices(result.devices);
+  };
   return (
     <section data-testid="panel-devices">
       <div className="actions">
         <button type="button" data-testid="devices-refresh" onClick={load}>
           {t('staffMode.refresh')}
         </button>
-        <button
-          type="button"
-          className="primary"
-          data-testid="test-print"
-          disabled={busy}
-          onClick={() =>
-            void run<ReplyData['devices.testPrint']>({ type: 'devices.testPrint' }, (r) =>
-              t('technician.testPrinted', { at: new Date(r.at).toLocaleTimeString('vi-VN') }),
-            ).then(load)
-          }
-        >
-          {t('technician.testPrint')}
-        </button>
       </div>
       <RequestMessage message={message} testId="devices-message" />
-      {devices.length === 0 && <p>{t('technician.noDevices')}</p>}
-      <table>
-        <thead>
-          <tr>
-            <th>{t('technician.device')}</th>
-            <th>{t('technician.kind')}</th>
-            <th>{t('technician.status')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {devices.map((d) => (
-            <tr key={d.id} data-testid={`device-${d.id}`} data-status={d.status}>
-              <td>{d.id}</td>
-              <td>{d.kind}</td>
-              <td>{d.status}</td>
-              <td>{d.detail ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <InventoryTable devices={devices} />
+      <RoleAssignmentForms devices={devices} busy={busy} onAssign={(a) => void assign(a)} />
+      <DeviceTests run={run} busy={busy} onDone={load} />
     </section>
   );
 }

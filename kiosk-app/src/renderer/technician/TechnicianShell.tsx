@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../protocol';
 import { AuditPanel } from '../staff/AuditPanel';
 import { ModeShell } from '../staff/ModeShell';
+import { CameraTestPanel } from '../camera';
 import { AccountsPanel } from './AccountsPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { HealthPanel } from './HealthPanel';
@@ -19,6 +20,7 @@ export function TechnicianShell({ session }: { session: SessionView }) {
         { id: 'devices', label: t('technician.tabDevices'), render: () => <DevicesPanel /> },
         { id: 'settings', label: t('technician.tabSettings'), render: () => <SettingsPanel /> },
         { id: 'health', label: t('technician.tabHealth'), render: () => <HealthPanel /> },
+        { id: 'camera', label: t('camera.tab'), render: () => <CameraTestPanel /> },
         { id: 'accounts', label: t('technician.tabAccounts'), render: () => <AccountsPanel /> },
         { id: 'audit', label: t('technician.tabAudit'), render: () => <AuditPanel /> },
       ]}

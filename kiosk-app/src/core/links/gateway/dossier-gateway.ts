@@ -29,7 +29,9 @@ export type GatewayUnavailableReason =
   | 'throttled'
   | 'circuit-open'
   | 'auth'
-  | 'malformed-response';
+  | 'malformed-response'
+  /** No portal endpoint is set (a technician removed it). */
+  | 'not-configured';
 
 export type SubmitResult =
   | {

@@ -6,6 +6,8 @@ import { z } from 'zod';
  */
 export const endpointAuthSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
+  /** A fixed access token the portal issued to this kiosk, sent as `Authorization: Bearer`. */
+  z.object({ kind: z.literal('bearer'), token: z.string().min(1) }),
   z.object({
     kind: z.literal('oauth2'),
     tokenUrl: z.url(),

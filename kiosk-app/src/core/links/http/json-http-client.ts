@@ -30,6 +30,7 @@ export class JsonHttpClient {
   private readonly baseUrl: URL;
   private readonly dispatcher: Agent;
   private readonly oauth?: OAuth2ClientCredentials;
+  private readonly bearer?: string;
 
   constructor(
     config: EndpointConfig,
@@ -44,6 +45,7 @@ export class JsonHttpClient {
         : {},
     );
     if (auth.kind === 'oauth2') this.oauth = new OAuth2ClientCredentials(auth, this.dispatcher);
+    if (auth.kind === 'bearer') this.bearer = auth.token;
   }
 
   send(req: JsonRequest): Promise<JsonResponse> {
@@ -58,6 +60,7 @@ export class JsonHttpClient {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     if (req.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
     if (this.oauth) headers.authorization = `Bearer ${await this.oauth.accessToken(signal)}`;
+    else if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     let response: Dispatcher.ResponseData;
     try {
       response = await request(new URL(req.path.replace(/^\//, ''), this.baseUrl), {

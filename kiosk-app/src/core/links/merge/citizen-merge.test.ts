@@ -51,6 +51,24 @@ describe('mergeCitizenSources', () => {
     expect(facts.mismatches.map((m) => m.field)).not.toContain('fullName');
     expect(facts.assurance).toBe('document');
   });
+  it("shows the registry's spelling of a name the MRZ gives without diacritics", () => {
+    const facts = mergeCitizenSources({
+      mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
+      registry: { ...registry, fullName: 'Nguyễn Văn An' },
+    });
+    expect(facts.record.fullName).toBe('Nguyễn Văn An');
+    expect(facts.provenance.fullName).toBe('registry');
+    expect(facts.provenance.personalId).toBe('mrz');
+  });
+  it('keeps the MRZ name when the registry spells a different one', () => {
+    const facts = mergeCitizenSources({
+      mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
+      registry: { ...registry, fullName: 'Nguyễn Văn Anh' },
+    });
+    expect(facts.record.fullName).toBe('NGUYEN VAN AN');
+    expect(facts.provenance.fullName).toBe('mrz');
+    expect(facts.mismatches.map((m) => m.field)).toContain('fullName');
+  });
   it('drops a registry record of another person and reports it', () => {
     const facts = mergeCitizenSources({
       chip,

@@ -81,8 +81,16 @@ export function mergeCitizenSources(sources: CitizenSources): CitizenFacts {
     for (const s of order) {
       const value = usable[s]?.[field];
       if (present(value)) {
-        record[field] = value;
-        provenance[field] = s;
+        // The MRZ has no diacritics ("NGUYEN VAN AN"): where the registry says the same thing
+        // with them ("Nguyễn Văn An"), the form shows the registry's spelling.
+        const spelled = usable.registry?.[field];
+        const respell =
+          s === 'mrz' &&
+          present(spelled) &&
+          spelled !== value &&
+          comparable(spelled, s) === comparable(value, s);
+        record[field] = respell ? spelled : value;
+        provenance[field] = respell ? 'registry' : s;
         break;
       }
     }

@@ -1,0 +1,45 @@
+/**
+ * The camera OCR worker (a `node:worker_threads` thread): decodes one JPEG frame and reads its
+ * MRZ with the OCR-B template reader, off the core's event loop so the API and the journey stay
+ * responsive while a frame is read. Nothing is logged here: frames carry personal data.
+ *
+ * Loaded through `ocr-worker-bootstrap.mjs` under tsx, and as `camera-ocr-worker.cjs` in the
+ * Electron bundle (scripts/bundle-electron.mjs).
+ */
+import { parentPort } from 'node:worker_threads';
+import { loadGrayImage, readMrzFromImage, type GrayImage } from '@kiosk/mrz/ocr';
+import type { CameraMrzReading, OcrWorkerRequest, OcrWorkerResponse } from './camera-reading';
+
+async function readFrame(jpeg: Uint8Array): Promise<CameraMrzReading> {
+  let gray: GrayImage;
+  try {
+    gray = await loadGrayImage(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength));
+  } catch {
+    return { kind: 'undecodable' };
+  }
+  // Templates only: tesseract takes far longer per frame than a camera gives (README: camera path).
+  const reading = await readMrzFromImage(gray, undefined);
+  if (!reading.ok) return { kind: 'unread', code: reading.error.code };
+  return {
+    kind: 'read',
+    document: reading.document,
+    corrections: reading.corrections.length,
+    engine: reading.engine,
+  };
+}
+
+const port = parentPort;
+if (port) {
+  port.on('message', (request: OcrWorkerRequest) => {
+    readFrame(request.jpeg).then(
+      (reading) =>
+        port.postMessage({ seq: request.seq, ok: true, reading } satisfies OcrWorkerResponse),
+      (error: unknown) =>
+        port.postMessage({
+          seq: request.seq,
+          ok: false,
+          message: error instanceof Error ? error.name : 'unknown error',
+        } satisfies OcrWorkerResponse),
+    );
+  });
+}
