@@ -231,6 +231,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
           : { type: 'QR_IDENTITY', text },
       );
     }),
+    // The journey takes an MRZ only where it identifies (idle, awaiting a key, failed).
+    ports.devices.onMrz?.((text) => send({ type: 'MRZ_READ', text })) ?? (() => undefined),
   ];
 
   const devices = (): DeviceView[] => ports.devices.list();

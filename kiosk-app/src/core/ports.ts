@@ -40,6 +40,8 @@ export interface DeviceEventSource {
   onCardPresented(listener: (reader: string, mrz?: string) => void): () => void;
   onCardRemoved(listener: () => void): () => void;
   onQr(listener: (text: string) => void): () => void;
+  /** MRZs from a serial document reader (lines joined with `\n`); absent when there is none. */
+  onMrz?(listener: (text: string) => void): () => void;
   list(): DeviceView[];
 }
 

@@ -148,6 +148,7 @@ function inProcessCardPath(
     onCardPresented: (l) => demo.onCardPresented(l),
     onCardRemoved: (l) => demo.onCardRemoved(l),
     onQr: (l) => setup.onQr(l),
+    onMrz: (l) => setup.onMrz(l),
     list: () => [
       {
         id: 'demo:card',
@@ -157,6 +158,7 @@ function inProcessCardPath(
         detail: 'in-process demo reader (no pcscd)',
       },
       printer.printer.deviceView(),
+      ...setup.list().filter((d) => d.kind === 'mrzReader'),
     ],
   };
   return {

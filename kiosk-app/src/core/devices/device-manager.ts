@@ -8,6 +8,7 @@ import {
   ReceiptPrinter,
   type PrinterProfile,
 } from '@kiosk/printer';
+import type { SerialPorts } from '@kiosk/mrz';
 import { HidScanner, nodeHidTransport, SerialScanner } from '@kiosk/scanner';
 import type { CardTestView, DeviceAssignment, DeviceView, PrinterStatusView } from '../../protocol';
 import type { Logger } from '../log/logger';
@@ -29,6 +30,7 @@ import type { EscposReceiptPrinter } from './escpos-receipt-printer';
 import { PcscDeviceEvents } from './pcsc-device-events';
 import { ScanRouter } from './scan-router';
 import type { ScanSource } from './scan-source';
+import { SerialMrzRole, withMrzReaderStatus } from './serial-mrz-role';
 
 type QrScannerSettings = NonNullable<KioskSettings['qrScanner']>;
 
@@ -74,6 +76,10 @@ export interface DeviceManagerOptions {
   readonly scanner?: ScanSource;
   /** Opens the scanner a `qrScanner` setting names (default `openQrScanner`). */
   readonly openScanner?: (settings: QrScannerSettings) => ManagedScanner;
+  /** The serial ports the assigned MRZ reader opens (default node-serialport). */
+  readonly serialPorts?: SerialPorts;
+  /** The MRZ reader's hot-plug poll period (default the driver's; 0: no timer, tests). */
+  readonly mrzPollIntervalMs?: number;
   /** The MRZ a full-page document reader saw with the card, if the kiosk has one. */
   readonly presentedMrz?: (reader: string) => string | undefined;
   readonly cscaDir?: string;
@@ -95,9 +101,10 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * The kiosk's devices as one thing the core and the technician screens talk to: the journey's
- * device events (card on the assigned reader, QR texts), the inventory, assignment checks, live
- * reconfiguration when the settings change (the watched reader switches, the printer reopens on
- * its new URI and profile, no restart) and the device tests.
+ * device events (card on the assigned reader, QR texts, MRZs from the serial MRZ reader), the
+ * inventory, assignment checks, live reconfiguration when the settings change (the watched reader
+ * switches, the printer reopens on its new URI and profile, the scanner and MRZ reader reopen on
+ * their new ports, no restart) and the device tests.
  *
  * @example
  * const devices = new DeviceManager({ cards, printer, printerUri, scanner, logger });
@@ -112,6 +119,7 @@ export class DeviceManager implements DeviceEventSource, DeviceSetup {
     | { readonly key: string; readonly scanner: ManagedScanner; readonly detach: () => void }
     | undefined;
   private readonly router: ScanRouter;
+  private readonly mrzRole: SerialMrzRole;
   private readonly events: PcscDeviceEvents | undefined;
   private readonly cardTests: CardTestGate | undefined;
   private readonly sources: DeviceSources;
@@ -120,6 +128,11 @@ export class DeviceManager implements DeviceEventSource, DeviceSetup {
     this.reader = options.defaultReader;
     this.printerUri = options.printerUri;
     this.router = new ScanRouter(options.scanner);
+    this.mrzRole = new SerialMrzRole({
+      ports: options.serialPorts,
+      pollIntervalMs: options.mrzPollIntervalMs,
+      logger: options.logger,
+    });
     const { cards } = options;
     this.cardTests = cards ? new CardTestGate(cards) : undefined;
     this.events = this.cardTests
@@ -163,19 +176,27 @@ export class DeviceManager implements DeviceEventSource, DeviceSetup {
     return this.router.onScan(listener);
   }
 
+  /** Each validated MRZ the assigned serial MRZ reader reads, as its lines joined with `\n`. */
+  onMrz(listener: (text: string) => void): () => void {
+    return this.mrzRole.onMrz(listener);
+  }
+
   list(): DeviceView[] {
-    return this.events?.list() ?? [this.options.printer.deviceView()];
+    const rows = this.events?.list() ?? [this.options.printer.deviceView()];
+    const mrzReader = this.mrzRole.view();
+    return mrzReader ? [...rows, mrzReader] : rows;
   }
 
   async inventory(): Promise<DeviceView[]> {
     const snapshot = await collectDevices(this.sources);
-    return inventoryRows(snapshot, this.settings, {
+    const rows = inventoryRows(snapshot, this.settings, {
       reader: this.reader,
       printer: this.options.printer.deviceView(),
       printerUri: this.printerUri,
       knownPrinters: this.options.knownPrinters ?? [],
       profiles: listProfiles(),
     });
+    return withMrzReaderStatus(rows, this.mrzRole.view());
   }
 
   async check(assignment: DeviceAssignment): Promise<void> {
@@ -290,6 +311,7 @@ export class DeviceManager implements DeviceEventSource, DeviceSetup {
     this.events?.close();
     this.cardTests?.close();
     this.router.close();
+    void this.mrzRole.close();
     void this.assignedScanner?.scanner.close().catch(() => undefined);
     this.assignedScanner = undefined;
   }
@@ -302,6 +324,11 @@ export class DeviceManager implements DeviceEventSource, DeviceSetup {
       this.options.logger.info('devices.cardReader', { reader: reader ?? 'none' });
     }
     await this.applyScanner(settings.qrScanner);
+    await this.mrzRole.apply(settings.mrzReader).catch((error: unknown) =>
+      this.options.logger.warn('devices.mrzReader.unavailable', {
+        code: error instanceof Error && 'code' in error ? String(error.code) : 'open failed',
+      }),
+    );
     const uri = settings.printerUri;
     if (uri === undefined) return;
     const profileName = listProfiles().includes(settings.printerProfile)
