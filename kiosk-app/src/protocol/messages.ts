@@ -121,6 +121,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('journey.mrzCaptured'), text: z.string().min(1).max(200) }),
   // One camera frame as base64 JPEG; the cap keeps a frame inside the API's 64 KiB WebSocket limit.
   z.object({ id, type: z.literal('camera.frame'), jpeg: z.string().min(1).max(CAMERA_FRAME_MAX) }),
+  // Which camera the technician assigned (by label), read each time a camera screen opens.
+  z.object({ id, type: z.literal('camera.config') }),
   z.object({ id, type: z.literal('catalogue.list') }),
   z.object({
     id,
@@ -237,6 +239,7 @@ export const REQUIRED_ROLE: Readonly<Record<ClientMessageType, RoleRequirement>>
   'journey.lookupStatus': 'citizen',
   'journey.mrzCaptured': 'citizen',
   'camera.frame': 'citizen',
+  'camera.config': 'any',
   'catalogue.list': 'any',
   'demo.placeCard': 'citizen',
   'demo.scanQr': 'citizen',
@@ -423,6 +426,7 @@ export interface ReplyData {
   'devices.assign': { role: DeviceRole; devices: readonly DeviceView[] };
   'devices.testCardRead': CardTestView;
   'camera.frame': CameraFrameView;
+  'camera.config': { deviceLabel?: string };
   'devices.testCamera': CameraTestView;
   'devices.testQr': QrTestView;
   'devices.cancelTest': { cancelled: number };

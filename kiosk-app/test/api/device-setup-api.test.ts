@@ -295,6 +295,22 @@ describe('technician device setup over the API', () => {
     ).toBe(true);
   });
 
+  it("a camera screen asks which camera to open: the technician's choice, live", async () => {
+    const citizen = await TestClient.connect(core);
+    const asked = async () => {
+      const reply = await citizen.request({ type: 'camera.config' });
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.data as ReplyData['camera.config'];
+    };
+    expect(await asked()).toEqual({});
+    await data({
+      type: 'devices.assign',
+      assignment: { role: 'camera', settings: { deviceLabel: 'USB document camera' } },
+    });
+    expect(await asked()).toEqual({ deviceLabel: 'USB document camera' });
+    citizen.close();
+  });
+
   it('a test read with no card placed in time is a clear DEVICE_ERROR', async () => {
     const error = await refusal(technician, { type: 'devices.testCardRead' });
     expect(error.code).toBe('DEVICE_ERROR');

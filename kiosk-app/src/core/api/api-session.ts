@@ -167,6 +167,10 @@ export class ApiSession {
         return undefined;
       case 'camera.frame':
         return answerCameraFrame(ctx.camera, message.jpeg);
+      case 'camera.config':
+        return {
+          deviceLabel: ctx.settings?.current().camera?.deviceLabel,
+        } satisfies ReplyData['camera.config'];
       case 'catalogue.list':
         return ctx.procedures.summaries() satisfies ReplyData['catalogue.list'];
       case 'demo.placeCard':

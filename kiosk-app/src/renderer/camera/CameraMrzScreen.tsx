@@ -15,7 +15,7 @@ import './camera.css';
 export function CameraMrzScreen({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
-  const { videoRef, status } = useCameraStream();
+  const { videoRef, status } = useCameraStream(client);
   const [progress, setProgress] = useState<CameraFrameView | undefined>();
   const { failed } = useFrameLoop<CameraFrameView>(
     client,

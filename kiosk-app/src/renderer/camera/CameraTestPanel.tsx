@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CameraTestView } from '../../protocol';
+import { useClient } from '../api/client-context';
 import { useRequest } from '../staff/use-request';
 import { CameraPreview } from './CameraPreview';
 import { encodeGuideFrame, INITIAL_ENCODER } from './frame-encoder';
@@ -15,7 +16,8 @@ import './camera.css';
  */
 export function CameraTestPanel() {
   const { t } = useTranslation();
-  const { videoRef, status } = useCameraStream();
+  const client = useClient();
+  const { videoRef, status } = useCameraStream(client);
   const { run, message, busy } = useRequest();
   const [last, setLast] = useState<CameraTestView | undefined>();
   const canvas = useRef<HTMLCanvasElement | null>(null);
