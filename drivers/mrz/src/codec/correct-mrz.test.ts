@@ -90,10 +90,27 @@ describe('correctMrz', { timeout: 60_000 }, () => {
       surname: 'ERIKSSON',
       givenNames: 'ANNA MARIA',
     });
-    const ocr = [lines[0] ?? '', (lines[1] ?? '').replace('L898902C3', 'L8989O2C3')];
+    // With one O for 0 the specimen's number is refused: with more corrections among its 8s and
+    // 2 another reading passes the same check digit, so the one-change reading is only a guess.
+    const specimen = [lines[0] ?? '', (lines[1] ?? '').replace('L898902C3', 'L8989O2C3')];
+    expect(codeOf(() => correctMrz(specimen, { today }))).toBe('MRZ_AMBIGUOUS');
+    // A number whose only look-alike is that O is settled, and the change is reported.
+    const other = formatMrz({
+      format: 'TD3',
+      documentCode: 'P',
+      issuingState: 'UTO',
+      documentNumber: 'L793470C4',
+      nationality: 'UTO',
+      dateOfBirth: '1974-08-12',
+      sex: 'F',
+      dateOfExpiry: '2032-04-15',
+      surname: 'ERIKSSON',
+      givenNames: 'ANNA MARIA',
+    });
+    const ocr = [other[0] ?? '', (other[1] ?? '').replace('L793470C4', 'L79347OC4')];
     const { document, corrections } = correctMrz(ocr, { today });
-    expect(document.documentNumber).toBe('L898902C3');
-    expect(corrections).toEqual([{ line: 1, column: 5, from: 'O', to: '0' }]);
+    expect(document.documentNumber).toBe('L793470C4');
+    expect(corrections).toEqual([{ line: 1, column: 6, from: 'O', to: '0' }]);
   });
 
   it('refuses when more than one reading passes every check digit', () => {
@@ -182,6 +199,25 @@ describe('correctMrz', { timeout: 60_000 }, () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('refuses a one-change guess when a reading with more changes passes too (found by fast-check)', () => {
+    const lines = formatMrz({
+      format: 'TD2',
+      documentCode: 'I',
+      issuingState: 'VNM',
+      documentNumber: '80100',
+      nationality: 'VNM',
+      dateOfBirth: '1970-01-01',
+      sex: 'M',
+      surname: 'A',
+      givenNames: '',
+      optionalData1: '',
+      optionalData2: '',
+    });
+    // "B010O" fails its check digit; "B0I0O" (one change) and "80100" (two) both pass it.
+    const read = [lines[0] ?? '', (lines[1] ?? '').replace(/^80100/, 'B010O')];
+    expect(codeOf(() => correctMrz(read, { today }))).toBe('MRZ_AMBIGUOUS');
   });
 
   it('leaves an 8→B, 5→S misread that keeps its check digit as read (undetectable)', () => {

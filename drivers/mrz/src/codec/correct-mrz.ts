@@ -59,8 +59,9 @@ function satisfied(lines: readonly string[], c: Constraint): boolean {
  * settles the reading are fixed directly (a letter in a date is a digit). Alphanumeric positions
  * holding a confusable character (0/O, 1/I, 2/Z, 5/S, 8/B) are undecided: readings are tried with
  * 0, 1, 2, ... alternatives, and the first level where a reading passes every check digit (and,
- * on a CCCD, the personal-ID check) must hold exactly one such reading. Characters no check digit
- * can confirm (G/6, a K among fillers) in alphanumeric positions are refused outright.
+ * on a CCCD, the personal-ID check) must hold exactly one such reading; a corrected reading must
+ * also be the only one that passes with up to {@link MAX_CHANGES} alternatives. Characters no
+ * check digit can confirm (G/6, a K among fillers) in alphanumeric positions are refused outright.
  *
  * Throws `MRZ_AMBIGUOUS` when several readings pass, `MRZ_CHECK_DIGIT` when none does, and the
  * parser's errors for anything else.
@@ -126,10 +127,26 @@ export function correctMrz(
     return copy.map((r) => r.join(''));
   };
   const valid: string[][] = [];
-  for (let k = 0; k <= Math.min(MAX_CHANGES, undecided.length) && valid.length === 0; k++) {
-    for (const changed of combinations(undecided.length, k)) {
+  const maxLevel = Math.min(MAX_CHANGES, undecided.length);
+  let level = 0;
+  for (; level <= maxLevel && valid.length === 0; level++) {
+    for (const changed of combinations(undecided.length, level)) {
       const lines = readingWith(changed);
       if (constraints.every((c) => satisfied(lines, c))) valid.push(lines);
+    }
+  }
+  // A reading as seen that passes stands. A corrected one is a guess, and it stands only if no
+  // reading with more corrections passes too: in an alphanumeric field "B010O" is one change
+  // from "B0I0O" and two from "80100", and both pass the same check digit.
+  if (valid.length === 1 && level > 1) {
+    for (let k = level; k <= maxLevel && valid.length === 1; k++) {
+      for (const changed of combinations(undecided.length, k)) {
+        const lines = readingWith(changed);
+        if (constraints.every((c) => satisfied(lines, c))) {
+          valid.push(lines);
+          break;
+        }
+      }
     }
   }
   if (valid.length === 0) {
