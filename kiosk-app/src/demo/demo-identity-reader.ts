@@ -1,6 +1,5 @@
 import { classifyQr } from '@kiosk/id-card/qr';
-import { parseMrz, type MrzDocument } from '@kiosk/mrz';
-import { birthYearOf, mrzDocumentToRecord } from '../core/devices/identity-records';
+import { emitMrzIdentity } from '../core/devices/identity-records';
 import { journeyFailureOf } from '../core/devices/card-failures';
 import type { DocumentEvent, IdentificationTrigger } from '../core/flow/journey-events';
 import { JourneyFailure, type IdentityReader } from '../core/ports';
@@ -14,28 +13,6 @@ const wait = (ms: number, signal: AbortSignal) =>
       reject(new Error('aborted'));
     });
   });
-
-/**
- * An MRZ alone (camera or serial MRZ reader), as the chip driver's reader takes it: the card's
- * printed data, with the rest coming from the registry lookup.
- */
-function readMrz(text: string, emit: (e: DocumentEvent) => void): void {
-  let mrz: MrzDocument;
-  try {
-    mrz = parseMrz(text);
-  } catch (error) {
-    throw journeyFailureOf(error);
-  }
-  if (mrz.personalId === undefined)
-    throw new JourneyFailure({ code: 'MRZ_INVALID', detail: 'not a CCCD MRZ (no personal ID)' });
-  const record = mrzDocumentToRecord(mrz);
-  emit({
-    type: 'document.idKnown',
-    personalId: mrz.personalId,
-    birthYear: birthYearOf(mrz.dateOfBirth),
-  });
-  emit({ type: 'document.read', method: 'mrz', record, sources: { mrz: record } });
-}
 
 /**
  * The demo's in-process card reader: a card "placed" from the demo panel is one of the synthetic
@@ -60,7 +37,14 @@ export class DemoIdentityReader implements IdentityReader {
     emit: (e: DocumentEvent) => void,
     signal: AbortSignal,
   ): Promise<void> {
-    if (trigger.method === 'mrz') return readMrz(trigger.text, emit);
+    if (trigger.method === 'mrz') {
+      // An MRZ alone (camera or serial MRZ reader), read as the chip driver's reader reads it.
+      try {
+        return emitMrzIdentity(trigger.text, new Date(), emit);
+      } catch (error) {
+        throw journeyFailureOf(error);
+      }
+    }
     if (trigger.method !== 'chip') {
       const classified = classifyQr(trigger.text);
       if (classified.kind !== 'cccd') throw new JourneyFailure({ code: 'QR_INVALID' });

@@ -24,6 +24,37 @@ const codeOf = (fn: () => unknown): string | undefined => {
   }
 };
 
+/** ICAO 9303-4's specimen passport with another document number. */
+const specimenTd3 = (documentNumber: string) =>
+  formatMrz({
+    format: 'TD3',
+    documentCode: 'P',
+    issuingState: 'UTO',
+    documentNumber,
+    nationality: 'UTO',
+    dateOfBirth: '1974-08-12',
+    sex: 'F',
+    dateOfExpiry: '2032-04-15',
+    surname: 'ERIKSSON',
+    givenNames: 'ANNA MARIA',
+  });
+
+/** The smallest TD2 card (no expiry), as fast-check shrank its counterexamples to. */
+const minimalTd2 = (documentNumber: string) =>
+  formatMrz({
+    format: 'TD2',
+    documentCode: 'I',
+    issuingState: 'VNM',
+    documentNumber,
+    nationality: 'VNM',
+    dateOfBirth: '1970-01-01',
+    sex: 'M',
+    surname: 'A',
+    givenNames: '',
+    optionalData1: '',
+    optionalData2: '',
+  });
+
 /** The confusions an OCR engine makes, applied where the character allows it. */
 const DIGIT_TO_LOOKALIKE: Record<string, string> = {
   '0': 'O',
@@ -78,35 +109,13 @@ describe('correctMrz', { timeout: 60_000 }, () => {
   });
 
   it('settles an alphanumeric document number by its check digit', () => {
-    const lines = formatMrz({
-      format: 'TD3',
-      documentCode: 'P',
-      issuingState: 'UTO',
-      documentNumber: 'L898902C3',
-      nationality: 'UTO',
-      dateOfBirth: '1974-08-12',
-      sex: 'F',
-      dateOfExpiry: '2032-04-15',
-      surname: 'ERIKSSON',
-      givenNames: 'ANNA MARIA',
-    });
+    const lines = specimenTd3('L898902C3');
     // With one O for 0 the specimen's number is refused: with more corrections among its 8s and
     // 2 another reading passes the same check digit, so the one-change reading is only a guess.
     const specimen = [lines[0] ?? '', (lines[1] ?? '').replace('L898902C3', 'L8989O2C3')];
     expect(codeOf(() => correctMrz(specimen, { today }))).toBe('MRZ_AMBIGUOUS');
     // A number whose only look-alike is that O is settled, and the change is reported.
-    const other = formatMrz({
-      format: 'TD3',
-      documentCode: 'P',
-      issuingState: 'UTO',
-      documentNumber: 'L793470C4',
-      nationality: 'UTO',
-      dateOfBirth: '1974-08-12',
-      sex: 'F',
-      dateOfExpiry: '2032-04-15',
-      surname: 'ERIKSSON',
-      givenNames: 'ANNA MARIA',
-    });
+    const other = specimenTd3('L793470C4');
     const ocr = [other[0] ?? '', (other[1] ?? '').replace('L793470C4', 'L79347OC4')];
     const { document, corrections } = correctMrz(ocr, { today });
     expect(document.documentNumber).toBe('L793470C4');
@@ -202,38 +211,14 @@ describe('correctMrz', { timeout: 60_000 }, () => {
   });
 
   it('refuses a one-change guess when a reading with more changes passes too (found by fast-check)', () => {
-    const lines = formatMrz({
-      format: 'TD2',
-      documentCode: 'I',
-      issuingState: 'VNM',
-      documentNumber: '80100',
-      nationality: 'VNM',
-      dateOfBirth: '1970-01-01',
-      sex: 'M',
-      surname: 'A',
-      givenNames: '',
-      optionalData1: '',
-      optionalData2: '',
-    });
+    const lines = minimalTd2('80100');
     // "B010O" fails its check digit; "B0I0O" (one change) and "80100" (two) both pass it.
     const read = [lines[0] ?? '', (lines[1] ?? '').replace(/^80100/, 'B010O')];
     expect(codeOf(() => correctMrz(read, { today }))).toBe('MRZ_AMBIGUOUS');
   });
 
   it('leaves an 8→B, 5→S misread that keeps its check digit as read (undetectable)', () => {
-    const lines = formatMrz({
-      format: 'TD2',
-      documentCode: 'I',
-      issuingState: 'VNM',
-      documentNumber: '85A',
-      nationality: 'VNM',
-      dateOfBirth: '1970-01-01',
-      sex: 'M',
-      surname: 'A',
-      givenNames: '',
-      optionalData1: '',
-      optionalData2: '',
-    });
+    const lines = minimalTd2('85A');
     const read = [lines[0] ?? '', (lines[1] ?? '').replace(/^85A/, 'BSA')];
     const { document, corrections } = correctMrz(read, { today });
     expect(corrections).toEqual([]);

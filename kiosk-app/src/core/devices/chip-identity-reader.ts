@@ -16,6 +16,7 @@ import {
   birthYearOf,
   cardDocumentToRecord,
   cccdQrToRecord,
+  emitMrzIdentity,
   mrzDocumentToRecord,
 } from './identity-records';
 
@@ -62,7 +63,7 @@ export class ChipIdentityReader implements IdentityReader {
     };
     try {
       if (trigger.method === 'qr') return this.readQr(trigger.text, send);
-      if (trigger.method === 'mrz') return this.readMrz(trigger.text, send);
+      if (trigger.method === 'mrz') return emitMrzIdentity(trigger.text, this.today(), send);
       return await this.readChip(trigger, send, signal);
     } catch (error) {
       throw journeyFailureOf(error);
@@ -83,19 +84,6 @@ export class ChipIdentityReader implements IdentityReader {
       birthYear: birthYearOf(qr.dateOfBirth),
     });
     send({ type: 'document.read', method: 'qr', record, sources: { qr: record } });
-  }
-
-  private readMrz(text: string, send: (event: DocumentEvent) => void): void {
-    const mrz = parseMrz(text, { today: this.today() });
-    if (mrz.personalId === undefined)
-      throw new JourneyFailure({ code: 'MRZ_INVALID', detail: 'not a CCCD MRZ (no personal ID)' });
-    const record = mrzDocumentToRecord(mrz);
-    send({
-      type: 'document.idKnown',
-      personalId: mrz.personalId,
-      birthYear: birthYearOf(mrz.dateOfBirth),
-    });
-    send({ type: 'document.read', method: 'mrz', record, sources: { mrz: record } });
   }
 
   /** Keys from the MRZ first (exact), then the QR's candidates; a bad one is skipped. */

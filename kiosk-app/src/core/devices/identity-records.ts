@@ -6,7 +6,9 @@
 import type { CitizenRecord, RelatedPerson } from '@kiosk/forms';
 import type { CardDocument } from '@kiosk/id-card';
 import type { CccdQrData } from '@kiosk/id-card/qr';
-import type { MrzDocument } from '@kiosk/mrz';
+import { parseMrz, type MrzDocument } from '@kiosk/mrz';
+import type { DocumentEvent } from '../flow/journey-events';
+import { JourneyFailure } from '../ports';
 import { splitAddressText } from './address-text';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -86,4 +88,26 @@ export function mrzDocumentToRecord(mrz: MrzDocument): Partial<CitizenRecord> {
 export function birthYearOf(isoDate: string | undefined): number | undefined {
   const year = isoDate ? Number(isoDate.slice(0, 4)) : Number.NaN;
   return Number.isInteger(year) && year > 1800 ? year : undefined;
+}
+
+/**
+ * An MRZ alone (camera or serial MRZ reader) as identity events: the card's printed data, the
+ * rest coming from the registry lookup. Parser errors propagate (callers map them to journey
+ * failures); an MRZ without the CCCD's personal ID is `MRZ_INVALID`.
+ */
+export function emitMrzIdentity(
+  text: string,
+  today: Date,
+  emit: (event: DocumentEvent) => void,
+): void {
+  const mrz = parseMrz(text, { today });
+  if (mrz.personalId === undefined)
+    throw new JourneyFailure({ code: 'MRZ_INVALID', detail: 'not a CCCD MRZ (no personal ID)' });
+  const record = mrzDocumentToRecord(mrz);
+  emit({
+    type: 'document.idKnown',
+    personalId: mrz.personalId,
+    birthYear: birthYearOf(mrz.dateOfBirth),
+  });
+  emit({ type: 'document.read', method: 'mrz', record, sources: { mrz: record } });
 }
