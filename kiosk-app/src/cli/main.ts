@@ -1,57 +1,41 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
-import { registerServe } from './commands/serve';
-import { registerDevices } from './commands/devices';
-import { registerCard } from './commands/card';
-import { registerMrz } from './commands/mrz';
-import { registerQr } from './commands/qr';
-import { registerForms } from './commands/forms';
-import { registerAppointment } from './commands/appointment';
-import { registerReceipt } from './commands/receipt';
-import { registerPrinter } from './commands/printer';
-import { registerReceipts } from './commands/receipts';
-import { registerBench } from './commands/bench';
-import { registerConfig } from './commands/config';
-import { registerOutbox } from './commands/outbox';
-import { registerAudit } from './commands/audit';
-import { registerHealth } from './commands/health';
-import { registerLogs } from './commands/logs';
-import { registerAccounts } from './commands/accounts';
+import { COMMANDS } from './command-index';
 
-/** Builds the `kiosk` program; each subcommand lives in its own file under `commands/`. */
-export function buildProgram(): Command {
-  const program = new Command('kiosk')
+function rootProgram(): Command {
+  return new Command('kiosk')
     .description('CCCD self-service kiosk: serve the kiosk, test devices, manage receipts')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [
-    registerServe,
-    registerDevices,
-    registerCard,
-    registerMrz,
-    registerQr,
-    registerForms,
-    registerAppointment,
-    registerReceipt,
-    registerPrinter,
-    registerReceipts,
-    registerConfig,
-    registerOutbox,
-    registerAudit,
-    registerHealth,
-    registerLogs,
-    registerAccounts,
-    registerBench,
-  ]) {
-    register(program);
+}
+
+/**
+ * Builds the `kiosk` program. With `only`, just that subcommand is loaded (the others appear by
+ * name in the help); without it, every subcommand is loaded.
+ */
+export async function buildProgram(only?: string): Promise<Command> {
+  const program = rootProgram();
+  for (const entry of COMMANDS) {
+    if (only === undefined || entry.name === only) (await entry.load())(program);
+    else program.command(entry.name).description(entry.summary);
   }
   return program;
+}
+
+/** The subcommand argv names (`kiosk serve ...`, `kiosk help serve`), if it is a known one. */
+function subcommandOf(argv: readonly string[]): string | undefined {
+  const words = argv.slice(2).filter((word) => !word.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return COMMANDS.some((entry) => entry.name === name) ? name : undefined;
 }
 
 /** Runs the command line and returns the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync([...argv]);
+    const only = subcommandOf(argv);
+    // `kiosk --help` and unknown words need no subcommand's code: names and summaries suffice.
+    const program = only === undefined ? await buildProgram('') : await buildProgram(only);
+    await program.parseAsync([...argv]);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CameraMrzReading, OcrWorkerResponse } from './camera-reading';
 
@@ -12,12 +13,16 @@ const FRAME_TIMEOUT_MS = 20_000;
 
 /**
  * The worker's file: TypeScript source through a tsx bootstrap when the core itself runs from
- * source (kiosk serve, tests), the bundled sibling `camera-ocr-worker.cjs` in the Electron build.
+ * source (tests, development), the bundled sibling `camera-ocr-worker.cjs` in the Electron build,
+ * and the file the bundled `kiosk` command names in KIOSK_OCR_WORKER.
  */
-export function ocrWorkerUrl(moduleUrl: string = import.meta.url): URL {
-  return moduleUrl.endsWith('.ts')
-    ? new URL('./ocr-worker-bootstrap.mjs', moduleUrl)
-    : new URL('./camera-ocr-worker.cjs', moduleUrl);
+export function ocrWorkerUrl(
+  moduleUrl: string = import.meta.url,
+  bundledWorker: string | undefined = process.env.KIOSK_OCR_WORKER,
+): URL {
+  if (moduleUrl.endsWith('.ts')) return new URL('./ocr-worker-bootstrap.mjs', moduleUrl);
+  if (bundledWorker !== undefined) return pathToFileURL(bundledWorker);
+  return new URL('./camera-ocr-worker.cjs', moduleUrl);
 }
 
 interface Pending {
