@@ -6,6 +6,7 @@
  */
 import { createSdNotifier } from '@kiosk/installer/sd-notify';
 import { loadKioskConfig, parseKioskConfig } from './config/kiosk-config';
+import { checkConfigRoot, readCoreEnvironment } from './config/core-environment';
 import { stderrLogger } from './log/logger';
 
 /** The Electron shell's page origin, allowed to open the API. */
@@ -24,15 +25,20 @@ function tellShell(message: { type: 'ready'; url: string; token: string }): void
 
 async function main(): Promise<void> {
   const logger = stderrLogger();
-  const base = loadKioskConfig(process.env.KIOSK_CONFIG);
-  const config = parseKioskConfig({ ...base, dataDir: process.env.KIOSK_DATA_DIR ?? base.dataDir });
+  const env = readCoreEnvironment();
+  // An installed kiosk (KIOSK_CONFIG_DIR) starts only from a root-owned configuration root.
+  if (env.configDir !== undefined && !env.demo) checkConfigRoot(env.configDir);
+  const base = loadKioskConfig(env.configFile);
+  const config = parseKioskConfig(
+    { ...base, dataDir: env.dataDir ?? base.dataDir, keyFile: env.keyFile ?? base.keyFile },
+    env.configFile,
+  );
   // KIOSK_DEMO=1: the embedded simulators and virtual devices; otherwise the real drivers.
-  const kiosk =
-    process.env.KIOSK_DEMO === '1'
-      ? await (await import('../demo/start-demo')).startDemo(config, logger, undefined, ORIGINS)
-      : await (
-          await import('./production/start-production')
-        ).startProduction(config, logger, undefined, ORIGINS);
+  const kiosk = env.demo
+    ? await (await import('../demo/start-demo')).startDemo(config, logger, undefined, ORIGINS)
+    : await (
+        await import('./production/start-production')
+      ).startProduction(config, logger, undefined, ORIGINS);
   tellShell({ type: 'ready', url: kiosk.core.url, token: kiosk.core.token });
   const notifier = createSdNotifier();
   await notifier.ready(`API on ${kiosk.core.url}`);
