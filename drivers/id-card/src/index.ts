@@ -25,6 +25,14 @@ export type {
 } from './pa/passive-authentication';
 export { passiveAuthentication } from './pa/passive-authentication';
 export { loadCscaFolder } from './pa/csca-store';
+export {
+  CSCA_MASTER_LIST_OID,
+  MasterListError,
+  readMasterList,
+  type MasterList,
+  type MasterListErrorCode,
+} from './pa/master-list';
+export { X509Certificate, isCertificateAuthority, parseCertificates } from './pa/trust-anchors';
 export { IdCardError, isIdCardError, type IdCardErrorCode } from './errors';
 export type { CardTransport, CardConnection, TransportEvent } from './transport/card-transport';
 export { PcscTransport, loadPcscLite, type PcscTransportOptions } from './transport/pcsc-transport';
