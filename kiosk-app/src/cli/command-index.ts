@@ -89,6 +89,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/logs')).registerLogs,
   },
   {
+    name: 'trust',
+    summary: 'technician: trusted CSCA certificates',
+    load: async () => (await import('./commands/trust')).registerTrust,
+  },
+  {
     name: 'accounts',
     summary: 'technician: staff and technician accounts',
     load: async () => (await import('./commands/accounts')).registerAccounts,

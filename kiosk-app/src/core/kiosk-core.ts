@@ -18,6 +18,7 @@ import { journeyMachine } from './flow/journey-machine';
 import { journeyView } from './flow/journey-view';
 import type { JourneyEvent } from './flow/journey-events';
 import { DossierIntake } from './intake/dossier-intake';
+import { summarizeTrustStore } from './trust/trust-store';
 import { healthReport, oldestQueuedAt } from './health/health-report';
 import { LinkMonitor, monitorGateway, monitorRegistry } from './health/link-monitor';
 import type { DossierGateway, LiveLinkClients } from './links';
@@ -57,6 +58,8 @@ export interface CorePorts {
   readonly links?: Pick<LiveLinkClients, 'configure'>;
   /** Device inventory, role assignment (applied live) and device tests for technicians. */
   readonly deviceSetup?: DeviceSetup;
+  /** The CSCA trust store the chip reader checks against; the health report counts it. */
+  readonly trustDir?: string;
 }
 
 export interface KioskCoreOptions {
@@ -253,6 +256,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
       printer: ports.printer,
       journeyStep: () => journeyView(journey.getSnapshot(), settings.current().warningSeconds).step,
       recentProblems: (limit) => logRing.recentProblems(limit),
+      ...(ports.trustDir ? { trust: () => summarizeTrustStore(ports.trustDir ?? '') } : {}),
     });
 
   let server: RunningApiServer;

@@ -4,6 +4,7 @@
  * API is (`{ type: 'ready', url, token }`), and tells systemd it is ready and alive (sd_notify).
  * No top-level await: the bundle is CommonJS.
  */
+import { join } from 'node:path';
 import { createSdNotifier } from '@kiosk/installer/sd-notify';
 import { loadKioskConfig, parseKioskConfig } from './config/kiosk-config';
 import { checkConfigRoot, readCoreEnvironment } from './config/core-environment';
@@ -30,7 +31,12 @@ async function main(): Promise<void> {
   if (env.configDir !== undefined && !env.demo) checkConfigRoot(env.configDir);
   const base = loadKioskConfig(env.configFile);
   const config = parseKioskConfig(
-    { ...base, dataDir: env.dataDir ?? base.dataDir, keyFile: env.keyFile ?? base.keyFile },
+    {
+      ...base,
+      dataDir: env.dataDir ?? base.dataDir,
+      keyFile: env.keyFile ?? base.keyFile,
+      trustDir: env.configDir ? join(env.configDir, 'csca') : base.trustDir,
+    },
     env.configFile,
   );
   // KIOSK_DEMO=1: the embedded simulators and virtual devices; otherwise the real drivers.

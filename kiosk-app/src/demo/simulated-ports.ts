@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCardService, type CardService } from '@kiosk/id-card';
 import { formatCccdTd1 } from '@kiosk/mrz';
@@ -10,6 +9,7 @@ import { ChipIdentityReader, EscposReceiptPrinter, ManualScanSource } from '../c
 import { DeviceManager, type ManagedPrinter } from '../core/devices/device-manager';
 import type { CorePorts } from '../core/kiosk-core';
 import { stderrLogger, type Logger } from '../core/log/logger';
+import { importTrust } from '../core/trust/trust-store';
 import type { DeviceEventSource, IdentityReader } from '../core/ports';
 import { demoCitizens, demoQrText } from './demo-citizens';
 import { DemoDevices } from './demo-devices';
@@ -64,6 +64,8 @@ interface CardPath {
   readonly place: (i: number) => Promise<void>;
   readonly remove: () => Promise<void>;
   readonly card?: VirtualCard;
+  /** The CSCA trust store the chip reader checks against (the chip path only). */
+  readonly trustDir?: string;
   readonly close: () => Promise<void>;
 }
 
@@ -91,10 +93,13 @@ async function pcscCardPath(
     return undefined;
   }
   const card = await startVirtualCard({ port: options.vpcdPort ?? 35963, inserted: false });
-  // Trust the virtual card's test CSCA, so passive authentication says `valid` in the demo.
+  // Trust the virtual card's test CSCA, so passive authentication says `valid` in the demo: the
+  // same import a technician runs (`kiosk trust import`), stored under its fingerprint.
   const cscaDir = join(dataDir, 'csca');
-  await mkdir(cscaDir, { recursive: true });
-  await writeFile(join(cscaDir, 'demo-test-csca.pem'), card.cscaCertificatePem);
+  await importTrust(
+    [{ name: 'demo-test-csca.pem', bytes: new TextEncoder().encode(card.cscaCertificatePem) }],
+    { dir: cscaDir },
+  );
   // The card reader is the one a technician assigns; vpcd's reader until then.
   const devices = new DeviceManager({
     ...printer,
@@ -119,6 +124,7 @@ async function pcscCardPath(
     identity: new ChipIdentityReader({ cards, logger, cscaDir }),
     devices,
     setup: devices,
+    trustDir: cscaDir,
     card,
     place: async (i) => {
       await takeOff();
@@ -252,6 +258,7 @@ export async function createSimulatedPorts(
     gateway: new DemoGateway(),
     devices: chip.devices,
     deviceSetup: chip.setup,
+    ...(chip.trustDir ? { trustDir: chip.trustDir } : {}),
     cardPath,
     virtualPrinter,
     virtualCard: chip.card,

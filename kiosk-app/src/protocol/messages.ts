@@ -492,6 +492,12 @@ export interface HealthView {
   };
   readonly diskFreeBytes: number;
   readonly journey: string;
+  /** The CSCA trust store, where the kiosk reads chips: an empty one is a problem. */
+  readonly trust?: {
+    readonly cscaCount: number;
+    readonly expired: number;
+    readonly firstExpiry?: string;
+  };
   /** The last warn/error log events, already redacted. */
   readonly recentErrors: readonly {
     readonly at: string;

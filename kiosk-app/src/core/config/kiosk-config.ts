@@ -25,6 +25,11 @@ export const kioskConfigSchema = z.object({
   /** Seconds of inactivity before the warning, and length of the warning. */
   /** Days personal data is kept before the purge job removes it. */
   retentionDays: z.number().int().min(1).max(3650).default(30),
+  /**
+   * The CSCA trust store (`kiosk trust import`); an installed kiosk keeps it in its root-owned
+   * configuration root (`/etc/cccd-kiosk/csca`), by default `<dataDir>/csca`.
+   */
+  trustDir: z.string().min(1).optional(),
   /** The at-rest encryption key (provisioned at install, outside the data folder). */
   keyFile: z.string().min(1).optional(),
   inactivitySeconds: z.number().int().min(10).max(600).default(60),

@@ -5,6 +5,7 @@ import type { ReceiptPrinterPort } from '../ports';
 import type { KioskDatabase } from '../store/database';
 import type { LinkMonitor } from './link-monitor';
 import { checkPrinterHealth } from './printer-health';
+import type { TrustStoreSummary } from '../trust/trust-store';
 
 /** Below this much free space on the data disk the kiosk is reported unhealthy. */
 export const MIN_FREE_DISK_BYTES = 200 * 1024 * 1024;
@@ -23,6 +24,8 @@ export interface HealthSources {
   readonly printer: ReceiptPrinterPort;
   readonly journeyStep: () => string;
   readonly recentProblems: (limit: number) => readonly RecentLogEvent[];
+  /** The CSCA trust store, where the kiosk reads chips. */
+  readonly trust?: () => TrustStoreSummary;
   readonly now?: () => Date;
 }
 
@@ -55,6 +58,8 @@ export function healthProblems(report: Omit<HealthView, 'healthy' | 'problems'>)
     if (report.links[name].failing) problems.push(`${name}:failing`);
   if (report.outbox.failed > 0) problems.push('outbox:failed');
   if (report.diskFreeBytes < MIN_FREE_DISK_BYTES) problems.push('disk:low');
+  // Without a trusted CSCA no chip can be `valid`: every card would read below chip-verified.
+  if (report.trust && report.trust.cscaCount === 0) problems.push('trust:empty');
   return problems;
 }
 
@@ -77,6 +82,7 @@ export async function healthReport(sources: HealthSources): Promise<HealthView> 
     diskFreeBytes: freeBytes(sources.dataDir),
     journey: sources.journeyStep(),
     recentErrors: sources.recentProblems(RECENT_ERRORS),
+    ...(sources.trust ? { trust: sources.trust() } : {}),
   };
   const problems = healthProblems(base);
   return { ...base, healthy: problems.length === 0, problems };

@@ -127,7 +127,7 @@ export function createProductionPorts(
   options: ProductionPortsOptions,
 ): ProductionPorts {
   const { logger } = options;
-  const cscaDir = options.cscaDir ?? join(config.dataDir, 'csca');
+  const cscaDir = options.cscaDir ?? config.trustDir ?? join(config.dataDir, 'csca');
   prepareCscaDir(cscaDir, logger);
   const cards = options.cards ?? openCardService(logger);
   const profile = printerProfile(config.printerProfile, logger);
@@ -164,6 +164,7 @@ export function createProductionPorts(
     links,
     receiptPrinter,
     cscaDir,
+    trustDir: cscaDir,
     close: async () => {
       devices.close();
       await receiptPrinter.close().catch(() => undefined);

@@ -86,6 +86,16 @@ export function HealthPanel() {
               .map((s) => `${t(`staff.states.${s}`)}: ${health.outbox[s]}`)
               .join(' · ')}
           </dd>
+          {health.trust && (
+            <>
+              <dt>{t('technician.trust')}</dt>
+              <dd data-testid="health-trust">
+                {t('technician.trustCount', { count: health.trust.cscaCount })}
+                {health.trust.firstExpiry &&
+                  ` · ${t('technician.trustFirstExpiry')}: ${health.trust.firstExpiry.slice(0, 10)}`}
+              </dd>
+            </>
+          )}
           {(['registry', 'portal'] as const).map((name) => {
             const link = health.links[name];
             return [
