@@ -1,27 +1,74 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { X509Certificate } from '@peculiar/x509';
+import { X509Certificate, type X509Crl } from '@peculiar/x509';
+import { IdCardError } from '../errors';
+import { parseCrl, pemCrlBlocks } from './crl';
+
+/** What passive authentication trusts: CSCA certificates and the CRLs their CSCAs signed. */
+export interface TrustStore {
+  readonly cscas: readonly X509Certificate[];
+  readonly crls: readonly X509Crl[];
+}
+
+const CERTIFICATE_FILE = /\.(pem|crt|cer|der)$/i;
+const CRL_FILE = /\.crl$/i;
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+function unreadable(name: string, detail: string, cause?: unknown): IdCardError {
+  return new IdCardError('TRUST_STORE_INVALID', `CSCA folder: ${name}: ${detail}`, { cause });
+}
+
+function certificate(name: string, raw: string | Uint8Array): X509Certificate {
+  try {
+    return new X509Certificate(typeof raw === 'string' ? raw : new Uint8Array(raw));
+  } catch (e) {
+    throw unreadable(name, 'not an X.509 certificate', e);
+  }
+}
+
+function crl(name: string, raw: string | Uint8Array): X509Crl {
+  const parsed = parseCrl(raw);
+  if (!parsed.ok) throw unreadable(name, `not a CRL (${parsed.detail})`);
+  return parsed.crl;
+}
 
 /**
- * Country signing CA certificates the kiosk trusts: every `.pem`, `.crt`, `.cer` or `.der`
- * file of a folder (a PEM file may hold several). An ICAO master list would be unpacked into
- * such a folder by the installer.
+ * The CSCA folder: every `.pem`, `.crt`, `.cer` or `.der` file holds certificates (a PEM file
+ * may hold several, and CRLs too); every `.crl` file is a CRL, DER or PEM (ICAO 9303-12 §7.1).
+ * A missing folder is an empty store. A file that does not parse is `TRUST_STORE_INVALID`:
+ * silently skipping it could drop a revocation.
  */
-export async function loadCscaFolder(dir: string): Promise<X509Certificate[]> {
-  const out: X509Certificate[] = [];
-  for (const name of (await readdir(dir)).sort()) {
-    if (!/\.(pem|crt|cer|der)$/i.test(name)) continue;
+export async function loadTrustStore(dir: string): Promise<TrustStore> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { cscas: [], crls: [] };
+    throw unreadable(dir, 'the folder cannot be read', e);
+  }
+  const cscas: X509Certificate[] = [];
+  const crls: X509Crl[] = [];
+  for (const name of names) {
+    if (!CERTIFICATE_FILE.test(name) && !CRL_FILE.test(name)) continue;
     const raw = await readFile(join(dir, name));
     const text = raw.toString('latin1');
-    if (text.includes('-----BEGIN CERTIFICATE-----')) {
-      for (const block of text.match(
-        /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
-      ) ?? []) {
-        out.push(new X509Certificate(block));
-      }
-    } else {
-      out.push(new X509Certificate(new Uint8Array(raw)));
+    const pem = text.includes('-----BEGIN ');
+    if (CRL_FILE.test(name)) {
+      if (!pem) crls.push(crl(name, new Uint8Array(raw)));
+      else for (const block of pemCrlBlocks(text)) crls.push(crl(name, block));
+      continue;
     }
+    if (!pem) {
+      cscas.push(certificate(name, new Uint8Array(raw)));
+      continue;
+    }
+    for (const block of text.match(PEM_CERTIFICATE) ?? []) cscas.push(certificate(name, block));
+    for (const block of pemCrlBlocks(text)) crls.push(crl(name, block));
   }
-  return out;
+  return { cscas, crls };
+}
+
+/** Country signing CA certificates of a folder (see `loadTrustStore`). */
+export async function loadCscaFolder(dir: string): Promise<X509Certificate[]> {
+  return [...(await loadTrustStore(dir)).cscas];
 }
