@@ -21,10 +21,13 @@ export type { Dg13Record } from './lds/dg13';
 export type {
   PassiveAuthenticationResult,
   PassiveAuthenticationCheck,
+  PassiveAuthenticationInput,
   SignerInfo,
+  UnknownIssuerReason,
 } from './pa/passive-authentication';
 export { passiveAuthentication } from './pa/passive-authentication';
-export { loadCscaFolder } from './pa/csca-store';
+export { loadCscaFolder, loadTrustStore, type TrustStore } from './pa/csca-store';
+export { parseCrl, type CrlParseResult } from './pa/crl';
 export {
   CSCA_MASTER_LIST_OID,
   MasterListError,
@@ -38,3 +41,10 @@ export type { CardTransport, CardConnection, TransportEvent } from './transport/
 export { PcscTransport, loadPcscLite, type PcscTransportOptions } from './transport/pcsc-transport';
 export { MemoryTransport, type MemoryCard } from './transport/memory-transport';
 export { SHORT_READ_SIZE, EXTENDED_READ_SIZE } from './lds/file-reader';
+export {
+  defaultMaxFileSize,
+  DEFAULT_FILE_LIMIT,
+  DG1_LIMIT,
+  IMAGE_FILE_LIMIT,
+  type MaxFileSize,
+} from './lds/file-size-limits';

@@ -3,6 +3,7 @@ import { statusWordError, SW } from '../apdu/status-word';
 import { IdCardError, isIdCardError } from '../errors';
 import { encodeTlv, readTlv, readTlvHeader } from '../tlv/ber-tlv';
 import { concat, u16 } from '../util/bytes';
+import { defaultMaxFileSize, type MaxFileSize } from './file-size-limits';
 import type { LdsFile } from './lds-files';
 
 /** JMRTD's default block: the most plain data that fits one short protected response. */
@@ -15,6 +16,8 @@ export interface FileReaderOptions {
   readonly maxReadSize?: number;
   /** Use short EF identifiers (READ BINARY with SFI, Part 10 §3.6.2) instead of SELECT. */
   readonly useShortFileIds?: boolean;
+  /** Largest file accepted, per file, in bytes (TLV header included); see `defaultMaxFileSize`. */
+  readonly maxFileSize?: MaxFileSize;
   /** Called after each block with bytes read so far and the file length. */
   readonly onBlock?: (file: LdsFile, read: number, total: number) => void;
 }
@@ -58,6 +61,13 @@ export class LdsFileReader {
       );
     }
     const total = header.headerLength + header.valueLength;
+    const limit = this.options.maxFileSize?.(file) ?? defaultMaxFileSize(file);
+    if (total > limit) {
+      throw new IdCardError(
+        'LDS_FILE_TOO_LARGE',
+        `${file.name} declares ${total} bytes, more than the ${limit} bytes accepted`,
+      );
+    }
     const blocks = [first.subarray(0, Math.min(first.length, total))];
     let read = blocks[0]?.length ?? 0;
     this.options.onBlock?.(file, read, total);

@@ -1,4 +1,3 @@
-import type { X509Certificate } from '@peculiar/x509';
 import { CardChannel } from '../apdu/card-channel';
 import { isIdCardError } from '../errors';
 import type { AccessKey } from '../keys/access-key';
@@ -6,9 +5,11 @@ import { parseDg1, type MrzData } from '../lds/dg1';
 import { parseDg13, type Dg13Data } from '../lds/dg13';
 import { parseDg2, type FaceImage } from '../lds/dg2';
 import { LdsFileReader } from '../lds/file-reader';
+import type { MaxFileSize } from '../lds/file-size-limits';
 import { dataGroupFile, EF_SOD, type LdsFile } from '../lds/lds-files';
 import {
   passiveAuthentication,
+  type PassiveAuthenticationInput,
   type PassiveAuthenticationResult,
 } from '../pa/passive-authentication';
 import type { CardConnection } from '../transport/card-transport';
@@ -33,12 +34,13 @@ export interface ReadOptions {
   /** Data groups to read (default 1, 13, 2); EF.SOD is read whenever verification is on. */
   readonly dataGroups?: readonly number[];
   /** Passive authentication; `false` skips it (result `not-checked`). */
-  readonly verify?:
-    false | { readonly cscaDir?: string; readonly csca?: readonly X509Certificate[] };
+  readonly verify?: false | Pick<PassiveAuthenticationInput, 'cscaDir' | 'csca' | 'crls'>;
   readonly protocol?: AccessProtocol;
   /** Largest READ BINARY block; 223 reproduces JMRTD's default short reads. */
   readonly maxReadSize?: number;
   readonly useShortFileIds?: boolean;
+  /** Largest file accepted per LDS file (bytes); default `defaultMaxFileSize` (DG2 300 KiB). */
+  readonly maxFileSize?: MaxFileSize;
   readonly onProgress?: (progress: ReadProgress) => void;
   /** Called as soon as the 12-digit ID is known (after DG1 or DG13), before the face is read. */
   readonly onIdentityKnown?: (personalId: string) => void;
@@ -93,6 +95,7 @@ export async function readDocument(
   const reader = new LdsFileReader(access.channel, {
     maxReadSize: options.maxReadSize,
     useShortFileIds: options.useShortFileIds,
+    maxFileSize: options.maxFileSize,
     onBlock: (file: LdsFile, bytesRead, totalBytes) =>
       options.onProgress?.({ step: 'file', file: file.name, bytesRead, totalBytes }),
   });
@@ -152,7 +155,12 @@ export async function readDocument(
     const sodBytes = sod;
     const v = options.verify === undefined ? {} : options.verify;
     passive = await time('verify', () =>
-      passiveAuthentication({ sod: sodBytes, dataGroups: raw, csca: v.csca, cscaDir: v.cscaDir }),
+      passiveAuthentication({
+        sod: sodBytes,
+        dataGroups: raw,
+        csca: v.csca,
+        cscaDir: v.cscaDir,
+      }),
     );
   }
   const stats = plain.stats;
