@@ -159,6 +159,7 @@ export async function readDocument(
         sod: sodBytes,
         dataGroups: raw,
         csca: v.csca,
+        crls: v.crls,
         cscaDir: v.cscaDir,
       }),
     );
