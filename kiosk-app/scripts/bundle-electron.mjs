@@ -7,6 +7,8 @@
  *   src/core/process-entry.ts   → dist/electron/core.cjs     (forked in a utilityProcess)
  *   src/core/camera/ocr-worker.ts → dist/electron/camera-ocr-worker.cjs (the core's OCR thread,
  *                                   found beside core.cjs by core/camera/mrz-frame-reader.ts)
+ *   drivers/id-card/src/transport/pcsc-host-entry.ts → dist/electron/pcsc-host.cjs (the process
+ *                                   owning pcsclite, forked beside core.cjs by pcsc-host-process.ts)
  *   dist/electron/resources/     (printer profiles and procedures the core reads at run time)
  *   dist/electron/build-info.json (version + commit for the technician About panel)
  *
@@ -90,6 +92,12 @@ export const ENTRIES = {
   cameraWorker: {
     source: 'src/core/camera/ocr-worker.ts',
     out: 'camera-ocr-worker.cjs',
+    platform: 'node',
+    target: NODE_TARGET,
+  },
+  pcscHost: {
+    source: '../drivers/id-card/src/transport/pcsc-host-entry.ts',
+    out: 'pcsc-host.cjs',
     platform: 'node',
     target: NODE_TARGET,
   },

@@ -1,10 +1,13 @@
 import { IdCardError, isIdCardError } from './errors';
 import type { CardTransport, TransportEvent } from './transport/card-transport';
-import { PcscTransport, type PcscTransportOptions } from './transport/pcsc-transport';
+import {
+  PcscProcessTransport,
+  type PcscProcessTransportOptions,
+} from './transport/pcsc-process-transport';
 import { readDocument, type ReadOptions, type ReadResult } from './reader/document-reader';
 
-export interface CardServiceOptions extends PcscTransportOptions {
-  /** Another transport (the in-memory twin in tests); default PC/SC. */
+export interface CardServiceOptions extends PcscProcessTransportOptions {
+  /** Another transport (the in-memory twin in tests); default PC/SC in a host process. */
   readonly transport?: CardTransport;
 }
 
@@ -58,7 +61,7 @@ function removalFollows(transport: CardTransport, reader: string): Promise<boole
  * });
  */
 export function createCardService(options: CardServiceOptions = {}): CardService {
-  const transport = options.transport ?? new PcscTransport(undefined, options);
+  const transport = options.transport ?? new PcscProcessTransport(options);
   const busy = new Set<string>();
   return {
     readers: () => transport.readers(),

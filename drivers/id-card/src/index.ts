@@ -39,6 +39,11 @@ export { X509Certificate, isCertificateAuthority, parseCertificates } from './pa
 export { IdCardError, isIdCardError, type IdCardErrorCode } from './errors';
 export type { CardTransport, CardConnection, TransportEvent } from './transport/card-transport';
 export { PcscTransport, loadPcscLite, type PcscTransportOptions } from './transport/pcsc-transport';
+export {
+  PcscProcessTransport,
+  type PcscProcessTransportOptions,
+} from './transport/pcsc-process-transport';
+export { pcscdAnswers, pcscdSocketPath } from './transport/pcscd-socket';
 export { MemoryTransport, type MemoryCard } from './transport/memory-transport';
 export { SHORT_READ_SIZE, EXTENDED_READ_SIZE } from './lds/file-reader';
 export {

@@ -87,4 +87,28 @@ describe('PcscTransport (scripted pcsclite)', () => {
     ]);
     await transport.close();
   });
+
+  it('creates no context while the service probe says pcscd is absent (pcsclite would spin)', async () => {
+    const fake = fakeFactory();
+    let up = false;
+    const probed: boolean[] = [];
+    const transport = new PcscTransport(fake.factory, {
+      retryMs: 1,
+      serviceProbe: () => {
+        probed.push(up);
+        return Promise.resolve(up);
+      },
+    });
+    const events: string[] = [];
+    transport.onEvent((e) => events.push(e.type));
+    while (probed.length < 3) await new Promise((r) => setTimeout(r, 2));
+    expect(fake.contexts).toHaveLength(0);
+    expect(events).toEqual(['service-lost']);
+
+    up = true;
+    const context = await fake.nextContext();
+    context.emit('reader', new FakeReader('R'));
+    expect(events).toEqual(['service-lost', 'service-restored', 'reader-added']);
+    await transport.close();
+  });
 });

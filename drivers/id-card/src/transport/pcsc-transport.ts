@@ -16,6 +16,11 @@ export interface PcscTransportOptions {
   readonly retryMs?: number;
   /** Largest response we accept (extended length: 64 KiB + SW). */
   readonly maxResponseBytes?: number;
+  /**
+   * Asked before each context is created: pcsclite spins in SCardEstablishContext while pcscd
+   * is absent, so the context is only created once pcscd answers (see pcscd-socket.ts).
+   */
+  readonly serviceProbe?: () => Promise<boolean>;
 }
 
 /** Loads the optional native module lazily so machines without libpcsclite still start. */
@@ -53,6 +58,7 @@ export class PcscTransport implements CardTransport {
   private readonly timeoutMs: number;
   private readonly retryMs: number;
   private readonly maxResponseBytes: number;
+  private readonly serviceProbe: (() => Promise<boolean>) | undefined;
 
   constructor(
     private readonly factory: typeof PcscFactory = loadPcscLite(),
@@ -61,11 +67,28 @@ export class PcscTransport implements CardTransport {
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.retryMs = options.retryMs ?? 500;
     this.maxResponseBytes = options.maxResponseBytes ?? 65_538;
+    this.serviceProbe = options.serviceProbe;
     this.start();
   }
 
   private start(): void {
     if (this.closed) return;
+    const probe = this.serviceProbe;
+    if (!probe) {
+      this.open();
+      return;
+    }
+    probe().then(
+      (answers) => {
+        if (this.closed || this.context) return;
+        if (answers) this.open();
+        else this.serviceLost(new IdCardError('PCSC_UNAVAILABLE', 'pcscd is not running'));
+      },
+      (error: unknown) => this.serviceLost(error),
+    );
+  }
+
+  private open(): void {
     let context: PcscLite;
     try {
       context = this.factory();
