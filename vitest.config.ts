@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One suite, three projects: `unit` (pure, in-memory twins), `integration` (real services on
- * this machine: pcscd + vpcd, pty pairs, TCP, HTTP, SQLite files) and `e2e` (the browser shell
- * in Debian's Chromium). `npm test` runs all three.
+ * One suite, four projects: `unit` (pure, in-memory twins), `integration` (real services on
+ * this machine: pcscd + vpcd, pty pairs, TCP, HTTP, SQLite files), `faults` (the same services
+ * failing: pcscd absent, killed, restarted) and `e2e` (the browser shell
+ * in Debian's Chromium). `npm test` runs all four.
  */
 export default defineConfig({
   test: {
@@ -19,9 +20,20 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{drivers/*,forms,kiosk-app,installer,test-fixtures}/test/**/*.test.ts'],
-          exclude: ['**/test/e2e/**'],
+          exclude: ['**/test/e2e/**', '**/test/faults/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // Faults a centre meets (pcscd absent, killed, restarted) against real services; each
+          // file starts its own kiosk process and waits out restarts, so one file at a time.
+          name: 'faults',
+          include: ['kiosk-app/test/faults/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -22,7 +22,14 @@ export interface KioskProcess {
  * real process and waits for its "KIOSK_READY <url>" line.
  */
 export async function startKioskProcess(
-  options: { dataDir?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv; demo?: boolean } = {},
+  options: {
+    dataDir?: string;
+    extraArgs?: string[];
+    env?: NodeJS.ProcessEnv;
+    demo?: boolean;
+    /** Kills the process and rejects when it is not ready by then (a core that hangs at start). */
+    readyTimeoutMs?: number;
+  } = {},
 ): Promise<KioskProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const child = spawn(
@@ -54,6 +61,7 @@ export async function startKioskProcess(
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
+  let readyTimer: NodeJS.Timeout | undefined;
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -64,7 +72,13 @@ export async function startKioskProcess(
     void exited.then((code) =>
       reject(new Error(`kiosk exited (${code}) before it was ready:\n${logLines.join('\n')}`)),
     );
-  });
+    if (options.readyTimeoutMs !== undefined) {
+      readyTimer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`kiosk was not ready within ${options.readyTimeoutMs} ms`));
+      }, options.readyTimeoutMs);
+    }
+  }).finally(() => clearTimeout(readyTimer));
   return {
     url,
     dataDir,

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { DeviceView, HealthView } from '../../src/protocol';
+import { TestClient } from '../core-harness';
+import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+
+export const TECHNICIAN = { user: 'kt1', pin: '482913' };
+/** A start that takes longer than this is a core that hangs (the fault under test). */
+export const READY_LIMIT_MS = 45_000;
+
+/** `kiosk serve` without --demo, configured as a site configures it (see serve-production). */
+export async function startServe(
+  config: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+): Promise<KioskProcess> {
+  const root = mkdtempSync(join(tmpdir(), 'kiosk-faults-'));
+  const dataDir = join(root, 'data');
+  mkdirSync(dataDir);
+  const keyFile = join(root, 'data.key');
+  writeFileSync(keyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+  const configFile = join(root, 'kiosk.json');
+  writeFileSync(configFile, JSON.stringify({ kioskId: 'KIOSK-FAULTS', ...config }));
+  return startKioskProcess({
+    demo: false,
+    dataDir,
+    extraArgs: ['--config', configFile],
+    env: { KIOSK_KEY_FILE: keyFile, ...env },
+    readyTimeoutMs: READY_LIMIT_MS,
+  });
+}
+
+export async function connect(kiosk: KioskProcess): Promise<TestClient> {
+  return TestClient.connect({ url: kiosk.url.replace(/\/$/, ''), token: await kiosk.token() });
+}
+
+/** First-run setup creates the technician, who then signs in. */
+export async function technician(kiosk: KioskProcess): Promise<TestClient> {
+  const client = await connect(kiosk);
+  const created = await client.request({ type: 'setup.createTechnician', ...TECHNICIAN });
+  expect(created.ok, JSON.stringify(created)).toBe(true);
+  const signedIn = await client.request({ type: 'auth.signIn', role: 'technician', ...TECHNICIAN });
+  expect(signedIn.ok, JSON.stringify(signedIn)).toBe(true);
+  return client;
+}
+
+export async function health(client: TestClient): Promise<HealthView> {
+  const reply = await client.request({ type: 'health' });
+  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+  return reply.data as HealthView;
+}
+
+export function cardReader(view: HealthView): DeviceView | undefined {
+  return view.devices.find((d) => d.role === 'cardReader');
+}
+
+/** Asks for health until the card reader shows `status` (each answer is a round trip). */
+export async function untilReader(
+  client: TestClient,
+  status: DeviceView['status'],
+  tries = 120,
+): Promise<DeviceView> {
+  for (let i = 0; i < tries; i++) {
+    const reader = cardReader(await health(client));
+    if (reader?.status === status) return reader;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the card reader never showed ${status}`);
+}
+
+/** CPU seconds (user + system) used by `pid` and the children it reaped or still runs. */
+export function cpuSeconds(pid: number): number {
+  const ticks = 100; // USER_HZ on Linux
+  const stat = (p: number): number[] => {
+    const text = readFileSync(`/proc/${p}/stat`, 'utf8');
+    return text
+      .slice(text.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+  };
+  // Fields after "(comm) ": utime is 14th field overall → index 11 here; stime 12, cutime 13, cstime 14.
+  const own = stat(pid);
+  let total = (own[11] ?? 0) + (own[12] ?? 0) + (own[13] ?? 0) + (own[14] ?? 0);
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+    for (const child of children === '' ? [] : children.split(' ')) {
+      try {
+        total += cpuSeconds(Number(child)) * ticks;
+      } catch {
+        // the child exited between the two reads
+      }
+    }
+  }
+  return total / ticks;
+}
