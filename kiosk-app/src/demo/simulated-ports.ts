@@ -134,8 +134,8 @@ async function pcscCardPath(
     close: async () => {
       devices.close();
       await card.close();
-      // Not `cards.close()`: @kiosk/id-card's PcscTransport blocks in pcsclite's native close
-      // once a card has been removed (reported to the driver's owner); the process exits anyway.
+      // Ends the PC/SC host process (pcsclite never runs in the core, so this cannot block).
+      await cards.close();
     },
   };
 }

@@ -169,8 +169,9 @@ export function createProductionPorts(
       devices.close();
       await receiptPrinter.close().catch(() => undefined);
       await links.close();
-      // Not `cards.close()`: @kiosk/id-card's PcscTransport can block in pcsclite's native close
-      // once a card has been removed (see simulated-ports.ts); the process exits anyway.
+      // Ends the PC/SC host process we started (pcsclite never runs in the core, so this cannot
+      // block); a card service the caller gave stays the caller's.
+      if (!options.cards) await cards?.close();
     },
   };
 }
