@@ -5,6 +5,7 @@
  *
  *   src/cli/main.ts               → dist/node/kiosk.mjs              (bin/kiosk.mjs loads it)
  *   src/core/camera/ocr-worker.ts → dist/node/camera-ocr-worker.mjs  (the core's OCR thread)
+ *   id-card's pcsc-host-entry.ts  → dist/node/pcsc-host.mjs          (the PC/SC host process)
  *   dist/node/chunks/             (each command's code, loaded when it runs)
  *   dist/node/resources/          (printer profiles and procedures read at run time)
  *
@@ -46,11 +47,13 @@ const banner = [
   // The renderer is built beside this bundle by vite (dist/renderer).
   "process.env.KIOSK_RENDERER_DIR ??= require('node:path').resolve(__kioskBundleDir, '../renderer');",
   "process.env.KIOSK_OCR_WORKER ??= __kioskBundleDir + 'camera-ocr-worker.mjs';",
+  "process.env.KIOSK_PCSC_HOST ??= __kioskBundleDir + 'pcsc-host.mjs';",
 ].join('\n');
 
 const ENTRIES = {
   kiosk: 'src/cli/main.ts',
   'camera-ocr-worker': 'src/core/camera/ocr-worker.ts',
+  'pcsc-host': '../drivers/id-card/src/transport/pcsc-host-entry.ts',
 };
 
 /**

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { HostRequest } from './pcsc-host-messages';
 
 /** The core's end of the channel to one PC/SC host process. */
@@ -19,13 +19,17 @@ export interface HostSettings {
 
 /**
  * The host's file: TypeScript source through a tsx bootstrap when the core runs from source
- * (kiosk serve, tests), the bundled sibling `pcsc-host.cjs` in the Electron build
- * (kiosk-app/scripts/bundle-electron.mjs), as for the camera OCR worker.
+ * (tests, development), the bundled sibling `pcsc-host.cjs` in the Electron build
+ * (kiosk-app/scripts/bundle-electron.mjs), and the file the bundled `kiosk` command names in
+ * KIOSK_PCSC_HOST (kiosk-app/scripts/bundle-node.mjs), as for the camera OCR worker.
  */
-export function pcscHostUrl(moduleUrl: string = import.meta.url): URL {
-  return moduleUrl.endsWith('.ts')
-    ? new URL('./pcsc-host-bootstrap.mjs', moduleUrl)
-    : new URL('./pcsc-host.cjs', moduleUrl);
+export function pcscHostUrl(
+  moduleUrl: string = import.meta.url,
+  bundledHost: string | undefined = process.env.KIOSK_PCSC_HOST,
+): URL {
+  if (moduleUrl.endsWith('.ts')) return new URL('./pcsc-host-bootstrap.mjs', moduleUrl);
+  if (bundledHost !== undefined) return pathToFileURL(bundledHost);
+  return new URL('./pcsc-host.cjs', moduleUrl);
 }
 
 /** Forks one PC/SC host process (pcsc-host-entry.ts). */
