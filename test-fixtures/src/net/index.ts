@@ -1,0 +1,6 @@
+export {
+  startTcpFaultProxy,
+  type LinkFault,
+  type TcpFaultProxy,
+  type TcpFaultProxyOptions,
+} from './tcp-fault-proxy';
