@@ -55,6 +55,12 @@ export {
   type RealtimeKind,
 } from './status/status-bytes';
 export { StatusReader, type StatusEvent } from './status/status-reader';
+export {
+  encodeProcessIdResponse,
+  processIdOf,
+  processIdRequest,
+  PROCESS_ID_RESPONSE_LENGTH,
+} from './status/process-id';
 
 // Transports and the device
 export type { PrinterTransport } from './transport/printer-transport';
@@ -68,5 +74,6 @@ export {
   ReceiptPrinter,
   type ReceiptPrinterOptions,
   type PrintResult,
+  type PrintConfirmation,
 } from './device/receipt-printer';
 export { errorForStatus, type PrinterErrorCode } from './device/printer-errors';

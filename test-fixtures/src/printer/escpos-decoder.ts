@@ -7,6 +7,8 @@ export type DecoderAction =
   | { readonly kind: 'realtime-status'; readonly n: number }
   | { readonly kind: 'asb'; readonly enabled: boolean }
   | { readonly kind: 'transmit-status'; readonly n: number }
+  /** `GS ( H` fn 48: answer with this id once the data before it is printed. */
+  | { readonly kind: 'process-id'; readonly id: string }
   | { readonly kind: 'receipt'; readonly receipt: DecodedReceipt };
 
 type Align = 'left' | 'center' | 'right';
@@ -21,7 +23,7 @@ const NEED_MORE = -1;
 
 /**
  * A streaming interpreter of the ESC/POS subset receipt printers use: text with code pages
- * (TCVN-3 30/31, windows-1258 52, ASCII), `ESC E/a/t/3/2/J/d/!/M/@`, `GS ! v0 (k V a k h w H L`,
+ * (TCVN-3 30/31, windows-1258 52, ASCII), `ESC E/a/t/3/2/J/d/!/M/@`, `GS ! v0 (k (H V a k h w H L`,
  * `DLE EOT n`. Commands split across reads are completed with the next bytes; unknown commands
  * are skipped and listed, so a fuzzed stream never throws.
  */
@@ -293,6 +295,12 @@ export class EscPosDecoder {
         const len = (b[i + 3] ?? 0) + (b[i + 4] ?? 0) * 256;
         if (!has(5 + len)) return NEED_MORE;
         if (n === 0x6b) this.symbol(b.slice(i + 5, i + 5 + len));
+        // GS ( H fn 48 m 48 d1..d4: the process ID response (Epson ESC/POS reference).
+        if (n === 0x48 && len === 6 && b[i + 5] === 48 && b[i + 6] === 48)
+          actions.push({
+            kind: 'process-id',
+            id: String.fromCharCode(...b.slice(i + 7, i + 11)),
+          });
         return 5 + len;
       }
       case 0x6b: {

@@ -2,7 +2,13 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
-import { encodeAsb, encodeRealtime, type PrinterStatus, type RealtimeKind } from '@kiosk/printer';
+import {
+  encodeAsb,
+  encodeProcessIdResponse,
+  encodeRealtime,
+  type PrinterStatus,
+  type RealtimeKind,
+} from '@kiosk/printer';
 import type { DecodedReceipt } from './decoded-receipt';
 import { EscPosDecoder } from './escpos-decoder';
 import { receiptToPng } from './receipt-png';
@@ -29,6 +35,11 @@ export interface VirtualPrinterOptions {
   readonly widthDots?: number;
   /** Stop reading (as a stalled printer with a full buffer does): for timeout tests. */
   readonly stalled?: boolean;
+  /**
+   * Hold process ID responses (`GS ( H` fn 48) until `completePrinting()`, as a mechanism that
+   * is still printing: lets a test break the link between receiving a slip and finishing it.
+   */
+  readonly holdCompletion?: boolean;
 }
 
 export interface PrintedReceipt extends DecodedReceipt {
@@ -52,6 +63,14 @@ export interface VirtualPrinter {
   readonly statusRequests: number;
   /** Makes every reply carry these bytes first (garbage on the status line). */
   injectNoise(bytes: readonly number[]): void;
+  /**
+   * Finishes the slips held by `holdCompletion`: their process ID responses go to the connection
+   * that asked, or — if it is gone — the latest is kept and sent first on the next connection
+   * (Epson keeps an untransmitted process ID response until the host can receive it).
+   */
+  completePrinting(): void;
+  /** Resolves once no TCP connection is open (the host has gone). */
+  waitForNoConnection(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -90,6 +109,8 @@ export async function startVirtualPrinter(
   const channels = new Set<Channel>();
   let statusRequests = 0;
   let noise: number[] = [];
+  const heldProcessIds: { ch: Channel; id: string }[] = [];
+  let untransmittedProcessId: string | undefined;
   if (options.outDir) await mkdir(options.outDir, { recursive: true });
   let writes = Promise.resolve();
 
@@ -187,6 +208,12 @@ export async function startVirtualPrinter(
         case 'receipt':
           keep(action.receipt, ch.via);
           break;
+        case 'process-id':
+          // Data received while the printer could not print was not printed: no response.
+          if (!ch.decoder.canPrint()) break;
+          if (options.holdCompletion) heldProcessIds.push({ ch, id: action.id });
+          else reply(ch, [...encodeProcessIdResponse(action.id)]);
+          break;
       }
     }
   };
@@ -199,17 +226,23 @@ export async function startVirtualPrinter(
 
   let server: Server | undefined;
   const sockets = new Set<Socket>();
+  const noConnectionWaiters: (() => void)[] = [];
   let port: number | undefined;
   if (options.tcpPort !== undefined) {
     server = createServer((socket) => {
       sockets.add(socket);
       const ch = attach('tcp', (bytes) => socket.write(bytes));
+      if (untransmittedProcessId !== undefined) {
+        reply(ch, [...encodeProcessIdResponse(untransmittedProcessId)]);
+        untransmittedProcessId = undefined;
+      }
       if (options.stalled) socket.pause();
       socket.on('data', (chunk: Buffer) => onBytes(ch, new Uint8Array(chunk)));
       socket.on('error', () => undefined);
       socket.on('close', () => {
         sockets.delete(socket);
         closeChannel(ch);
+        if (sockets.size === 0) for (const w of noConnectionWaiters.splice(0)) w();
       });
     });
     const srv = server;
@@ -262,6 +295,16 @@ export async function startVirtualPrinter(
     },
     injectNoise(bytes) {
       noise = [...bytes];
+    },
+    waitForNoConnection() {
+      if (sockets.size === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => noConnectionWaiters.push(resolve));
+    },
+    completePrinting() {
+      for (const { ch, id } of heldProcessIds.splice(0)) {
+        if (channels.has(ch)) reply(ch, [...encodeProcessIdResponse(id)]);
+        else untransmittedProcessId = id;
+      }
     },
     async close() {
       for (const s of sockets) s.destroy();

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceStatusEvent } from '@kiosk/device';
 import { loadProfile } from '../profile/load-profile';
 import type { PrinterStatus } from '../status/printer-status';
+import { encodeProcessIdResponse, processIdOf } from '../status/process-id';
 import { encodeAsb, encodeRealtime, type RealtimeKind } from '../status/status-bytes';
 import { MemoryTransport } from '../transport/memory-transport';
-import { ReceiptPrinter, chunkEnds } from './receipt-printer';
+import { chunkEnds } from './chunk-ends';
+import { ReceiptPrinter } from './receipt-printer';
 
 const READY: PrinterStatus = {
   online: true,
@@ -15,12 +17,18 @@ const READY: PrinterStatus = {
   extra: [],
 };
 
-/** A MemoryTransport that answers DLE EOT n like an Epson printer in state `printer.state`. */
+/**
+ * A MemoryTransport that answers DLE EOT n like an Epson printer in state `printer.state`, and
+ * `GS ( H` fn 48 with the process ID response while `printer.reportsPrinted`.
+ */
 function fakePrinter(initial: PrinterStatus = READY) {
   const t = new MemoryTransport('memory:epson');
-  const printer = { state: initial };
+  const printer = { state: initial, reportsPrinted: true };
   t.respond = (bytes) => {
     const reply: number[] = [];
+    const gsH = [0x1d, 0x28, 0x48, 6, 0, 48, 48];
+    if (printer.reportsPrinted && gsH.every((b, i) => bytes[i] === b))
+      reply.push(...encodeProcessIdResponse(String.fromCharCode(...bytes.slice(7, 11))));
     for (let i = 0; i + 2 < bytes.length; i++) {
       if (bytes[i] === 0x10 && bytes[i + 1] === 0x04) {
         const n = bytes[i + 2];
@@ -82,27 +90,73 @@ describe('ReceiptPrinter', () => {
     expect(t.written.reduce((n, w) => n + (w[0] === 0x41 ? w.length : 0), 0)).toBe(slip.length);
   });
 
-  it('a link that drops after every byte was sent: the retry does not print the slip again', async () => {
-    const { t } = fakePrinter();
-    const p = new ReceiptPrinter(t, profile, { statusTimeoutMs: 50, chunkBytes: 1000 });
-    await p.status();
+  /** Drops the link right after the n-th write of slip bytes (0x41), before any answer. */
+  function dropAfterSlipWrite(t: MemoryTransport, n: number): () => void {
     const respond = t.respond;
     t.respond = (bytes) => {
-      if (bytes[0] === 0x41 && t.written.filter((w) => w[0] === 0x41).length === 5) {
+      if (bytes[0] === 0x41 && t.written.filter((w) => w[0] === 0x41).length === n) {
         queueMicrotask(() => t.disconnect());
         return undefined;
       }
       return respond?.(bytes);
     };
-    const first = await p.print(slip, { jobId: 'G01-2' }).catch((e: unknown) => e);
-    expect(first).toMatchObject({ jobId: 'G01-2' });
-    t.respond = respond;
-    const retry = await p.print(slip, { jobId: 'G01-2' });
-    expect(retry.alreadyPrinted).toBe(true);
-    expect(t.written.filter((w) => w[0] === 0x41)).toHaveLength(5);
+    return () => (t.respond = respond);
+  }
+  const slipWrites = (t: MemoryTransport) => t.written.filter((w) => w[0] === 0x41).length;
+
+  it('a link that drops after every byte was sent: not printed (PRINTER_LINK_LOST), never "printed"', async () => {
+    const { t } = fakePrinter();
+    const p = new ReceiptPrinter(t, profile, { chunkBytes: 1000 });
+    dropAfterSlipWrite(t, 5);
+    await expect(p.print(slip, { jobId: 'G01-2' })).rejects.toMatchObject({
+      code: 'PRINTER_LINK_LOST',
+    });
+    expect(p.state).toBe('error');
   });
 
-  it('a link that drops mid-print: PRINTER_OFFLINE, and the retry sends the whole slip', async () => {
+  it('process ID: the printer reports the lost job printed when the link is back, so the retry sends nothing', async () => {
+    const { t, printer } = fakePrinter();
+    const p = new ReceiptPrinter(t, profile, { chunkBytes: 1000 });
+    // The printer got everything, printed it, and the answer was lost with the link.
+    printer.reportsPrinted = false;
+    const restore = dropAfterSlipWrite(t, 5);
+    const respond = t.respond;
+    t.respond = (bytes) => (bytes[0] === 0x1d && bytes[1] === 0x28 ? undefined : respond?.(bytes));
+    const lost = p.print(slip, { jobId: 'G01-6' });
+    await expect(lost).rejects.toMatchObject({ code: 'PRINTER_LINK_LOST' });
+    restore();
+    printer.reportsPrinted = true;
+    // On the next connection the printer sends the response it could not send.
+    const openBefore = t.opens;
+    const original = t.open.bind(t);
+    t.open = async () => {
+      await original();
+      if (t.opens === openBefore + 1) t.emitData(encodeProcessIdResponse(processIdOf('G01-6')));
+    };
+    const retry = await p.print(slip, { jobId: 'G01-6' });
+    expect(retry).toMatchObject({ alreadyPrinted: true, confirmedBy: 'process-id' });
+    expect(slipWrites(t)).toBe(5);
+  });
+
+  it('without a process ID the retry of an unconfirmed job prints it again, after a cut-off', async () => {
+    const custom = loadProfile('custom-kiosk-80mm');
+    const { t } = fakePrinter();
+    const p = new ReceiptPrinter(t, custom, { chunkBytes: 1000 });
+    const restore = dropAfterSlipWrite(t, 5);
+    await expect(p.print(slip, { jobId: 'G01-7' })).rejects.toMatchObject({
+      code: 'PRINTER_LINK_LOST',
+    });
+    restore();
+    const retry = await p.print(slip, { jobId: 'G01-7' });
+    expect(retry).toMatchObject({ alreadyPrinted: false, confirmedBy: 'status' });
+    expect(slipWrites(t)).toBe(10);
+    // ESC @, feed, full cut: whatever came out of the first attempt is separated from the retry
+    expect(t.allWritten.join(',')).toContain(
+      [0x1b, 0x40, 0x1b, 0x4a, 120, 0x1d, 0x56, 0].join(','),
+    );
+  });
+
+  it('a link that drops mid-print: PRINTER_LINK_LOST, and the retry sends the whole slip', async () => {
     const { t } = fakePrinter();
     const p = new ReceiptPrinter(t, profile, { chunkBytes: 1000 });
     const respond = t.respond;
@@ -114,12 +168,21 @@ describe('ReceiptPrinter', () => {
       return respond?.(bytes);
     };
     await expect(p.print(slip, { jobId: 'G01-3' })).rejects.toMatchObject({
-      code: 'PRINTER_OFFLINE',
+      code: 'PRINTER_LINK_LOST',
     });
     t.respond = respond;
     const retry = await p.print(slip, { jobId: 'G01-3' });
     expect(retry.alreadyPrinted).toBe(false);
     expect(t.opens).toBe(2);
+  });
+
+  it('a printer that takes the slip but never reports it printed: PRINTER_NOT_CONFIRMED', async () => {
+    const { t, printer } = fakePrinter();
+    printer.reportsPrinted = false;
+    const p = new ReceiptPrinter(t, profile, { confirmTimeoutMs: 20 });
+    await expect(p.print(slip, { jobId: 'G01-8' })).rejects.toMatchObject({
+      code: 'PRINTER_NOT_CONFIRMED',
+    });
   });
 
   it('stops sending when ASB reports the cover opened mid-print', async () => {

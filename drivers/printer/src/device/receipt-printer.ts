@@ -11,14 +11,22 @@ import type { PrinterProfile } from '../profile/printer-profile';
 import { UNKNOWN_READY, type PrinterStatus } from '../status/printer-status';
 import { enableAsb, realtimeRequest, type StatusPatch } from '../status/status-bytes';
 import { StatusReader, type StatusEvent } from '../status/status-reader';
+import { extraPatch } from '../status/extra-status-patch';
+import { processIdOf, processIdRequest } from '../status/process-id';
 import type { PrinterTransport } from '../transport/printer-transport';
-import { errorForStatus } from './printer-errors';
+import { chunkEnds } from './chunk-ends';
+import { errorForStatus, printFailure } from './printer-errors';
+import { PrintJobLedger, type PrintConfirmation } from './print-job-ledger';
+
+export type { PrintConfirmation } from './print-job-ledger';
 
 export interface ReceiptPrinterOptions {
   /** How long to wait for the replies to one status request. */
   readonly statusTimeoutMs?: number;
   /** How long one chunk may take to leave (a stalled printer). */
   readonly writeTimeoutMs?: number;
+  /** How long a printed slip may take to be reported by its process ID (printing time). */
+  readonly confirmTimeoutMs?: number;
   /** Bytes per write; between chunks the driver checks what ASB reported. */
   readonly chunkBytes?: number;
   /** Failed status polls before the printer is declared offline (debounces flapping links). */
@@ -28,9 +36,11 @@ export interface ReceiptPrinterOptions {
 
 export interface PrintResult {
   readonly jobId: string;
-  /** True when this job id had already been sent in full: nothing was sent again. */
+  /** True when this job id had already been printed: nothing was sent again. */
   readonly alreadyPrinted: boolean;
   readonly status: PrinterStatus;
+  /** What told the driver the slip is printed. */
+  readonly confirmedBy: PrintConfirmation;
 }
 
 function toDeviceStatus(s: PrinterStatus): { status: DeviceStatus; detail?: string } {
@@ -46,13 +56,11 @@ function merge(base: PrinterStatus, patch: StatusPatch): PrinterStatus {
   return { ...base, ...patch };
 }
 
-const RECENT_JOBS = 64;
-
 /**
  * An ESC/POS receipt printer behind any transport: real-time status before each print
  * (`DLE EOT 1–4` plus the profile's extra status), automatic status back watched while printing,
- * status events for the device manager, and no duplicate print when a job is retried after its
- * bytes were already sent (the caller passes the same job id).
+ * status events for the device manager; a slip counts as printed only when the printer confirmed
+ * it, and a retried job (same job id) is not printed twice when the printer confirmed the first.
  *
  * @example
  * const printer = new ReceiptPrinter(createTransport('tcp://10.0.0.5:9100'), loadProfile('epson-80mm-tcvn3'));
@@ -68,7 +76,7 @@ export class ReceiptPrinter implements Device {
   private readonly presence: PresenceDebouncer;
   private last: PrinterStatus = UNKNOWN_READY;
   private waiters: ((e: StatusEvent) => void)[] = [];
-  private readonly sentJobs: string[] = [];
+  private readonly ledger = new PrintJobLedger();
   private readonly opts: Required<Omit<ReceiptPrinterOptions, 'now'>>;
   private unsubscribe: (() => void)[] = [];
   /** Set by an ASB frame that says printing cannot go on. */
@@ -88,11 +96,16 @@ export class ReceiptPrinter implements Device {
     this.opts = {
       statusTimeoutMs: options.statusTimeoutMs ?? 1500,
       writeTimeoutMs: options.writeTimeoutMs ?? 10_000,
+      confirmTimeoutMs: options.confirmTimeoutMs ?? 30_000,
       chunkBytes: options.chunkBytes ?? 1024,
       missesBeforeOffline: options.missesBeforeOffline ?? 2,
     };
     this.emitter = new StatusEmitter(this.id, options.now);
-    this.reader = new StatusReader({ asb: profile.status.asb, extra: profile.status.extra });
+    this.reader = new StatusReader({
+      asb: profile.status.asb,
+      extra: profile.status.extra,
+      processId: profile.status.processId ?? false,
+    });
     this.presence = new PresenceDebouncer(this.opts.missesBeforeOffline, false);
   }
 
@@ -153,6 +166,7 @@ export class ReceiptPrinter implements Device {
   private onBytes(chunk: Uint8Array): void {
     for (const event of this.reader.feed(chunk)) {
       if (event.kind === 'unexpected') this.unexpectedBytes += event.bytes.length;
+      if (event.kind === 'process-id') this.ledger.heard(event.id);
       if (event.kind === 'asb') {
         this.last = merge(this.last, event.patch);
         this.report(this.last);
@@ -230,6 +244,7 @@ export class ReceiptPrinter implements Device {
     return new Promise<PrinterStatus>((resolve, reject) => {
       const done = (error?: Error): void => {
         clearTimeout(timer);
+        offClose();
         this.waiters = this.waiters.filter((w) => w !== waiter);
         if (error) {
           this.reader.cancelPending();
@@ -253,6 +268,10 @@ export class ReceiptPrinter implements Device {
           ),
         this.opts.statusTimeoutMs,
       );
+      // A connection that closes will not answer: fail now rather than at the deadline.
+      const offClose = this.transport.onClose(() =>
+        done(new DeviceError('PRINTER_OFFLINE', `${this.id} closed before the status answer`)),
+      );
       this.waiters.push(waiter);
       const request: number[] = [];
       for (const n of kinds) {
@@ -274,9 +293,13 @@ export class ReceiptPrinter implements Device {
   }
 
   /**
-   * Prints ESC/POS bytes: refuses (with PRINTER_PAPER_OUT, PRINTER_COVER_OPEN, ...) if the
-   * printer cannot print, stops sending if ASB reports a fault mid-print, and confirms the status
-   * afterwards. With the same `jobId`, a job whose bytes were all sent is not sent again.
+   * Prints ESC/POS bytes and resolves only once the printer confirmed the slip: refuses (with
+   * PRINTER_PAPER_OUT, PRINTER_COVER_OPEN, ...) if the printer cannot print, stops sending if ASB
+   * reports a fault mid-print, then — on the same connection — reads the status after the cut
+   * and, where the profile has it, waits for the printer's process ID response (printed).
+   * A link that drops is PRINTER_LINK_LOST, one that stalls PRINTER_NOT_CONFIRMED: in neither
+   * case is the slip printed. With the same `jobId`, a confirmed job is not sent again, and an
+   * unconfirmed one is not sent again if the printer reports its process ID on reconnecting.
    */
   print(
     bytes: Uint8Array,
@@ -284,44 +307,123 @@ export class ReceiptPrinter implements Device {
   ): Promise<PrintResult> {
     const jobId = options.jobId ?? `job-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     return this.exclusive(async () => {
-      if (this.sentJobs.includes(jobId)) return { jobId, alreadyPrinted: true, status: this.last };
+      const done = this.ledger.confirmation(jobId);
+      if (done) return { jobId, alreadyPrinted: true, status: this.last, confirmedBy: done };
       const before = await this.readStatus();
+      const processId =
+        this.profile.status.processId && this.transport.bidirectional
+          ? processIdOf(jobId)
+          : undefined;
+      if (processId && this.ledger.isUnconfirmed(jobId) && this.ledger.wasHeard(processId)) {
+        // The printer finished the slip after the link broke and said so when we reconnected.
+        this.spoiled = false;
+        this.ledger.confirm(jobId, 'process-id');
+        return { jobId, alreadyPrinted: true, status: before, confirmedBy: 'process-id' };
+      }
       const refuse = errorForStatus(before, 'cannot print');
       if (refuse) throw refuse;
+      if (processId) this.ledger.unhear(processId);
       this.state_ = 'busy';
       this.asbFault = undefined;
-      if (this.spoiled) {
-        await this.transport.write(this.cutOffSpoiled(), this.opts.writeTimeoutMs);
-        this.spoiled = false;
-      }
       try {
-        let at = 0;
-        for (const end of chunkEnds(bytes.length, this.opts.chunkBytes, options.boundaries)) {
-          if (this.asbFault) {
-            this.spoiled = at > 0;
-            throw stoppedAt(this.asbFault, at, bytes.length);
-          }
-          await this.transport.write(bytes.subarray(at, end), this.opts.writeTimeoutMs);
-          at = end;
-        }
+        await this.send(bytes, options.boundaries, processId);
+        const confirmed = await this.confirm(processId);
+        this.ledger.confirm(jobId, confirmed.by);
+        this.state_ = 'idle';
+        return {
+          jobId,
+          alreadyPrinted: false,
+          status: confirmed.status,
+          confirmedBy: confirmed.by,
+        };
       } catch (error) {
+        // Part of the job may be on paper: cut it off before the next slip, and let a retry look
+        // for the printer's late confirmation before sending it again.
         this.state_ = 'error';
-        if (error instanceof DeviceError && error.code !== 'PRINTER_TIMEOUT')
-          this.report(this.last);
-        throw error;
+        this.spoiled = true;
+        this.ledger.leaveUnconfirmed(jobId);
+        const failure = printFailure(error, `${this.id}: job ${jobId}`);
+        if (failure.code === 'PRINTER_LINK_LOST' || failure.code === 'PRINTER_NOT_CONFIRMED')
+          await this.transport.close().catch(() => undefined);
+        else this.report(this.last);
+        throw failure;
       }
-      // Every byte has left: from here on a retry must not print the slip twice.
-      this.remember(jobId);
-      const after = await this.readStatus().catch(() => this.last);
-      this.state_ = 'idle';
-      const fault = errorForStatus(after, 'printed with an error') ?? this.asbFault;
-      if (fault) {
-        // The printer stopped (paper ran out, cover opened): the slip is incomplete, a retry
-        // after fixing it is a legitimate print, not a duplicate.
-        this.forget(jobId);
-        throw fault;
-      }
-      return { jobId, alreadyPrinted: false, status: after };
+    });
+  }
+
+  /** Sends the job (after cutting off a stopped one), then the process ID request if any. */
+  private async send(
+    bytes: Uint8Array,
+    boundaries: readonly number[] | undefined,
+    processId: string | undefined,
+  ): Promise<void> {
+    if (this.spoiled) {
+      await this.transport.write(this.cutOffSpoiled(), this.opts.writeTimeoutMs);
+      this.spoiled = false;
+    }
+    let at = 0;
+    for (const end of chunkEnds(bytes.length, this.opts.chunkBytes, boundaries)) {
+      if (this.asbFault) throw stoppedAt(this.asbFault, at, bytes.length);
+      await this.transport.write(bytes.subarray(at, end), this.opts.writeTimeoutMs);
+      at = end;
+    }
+    if (processId)
+      await this.transport.write(processIdRequest(processId), this.opts.writeTimeoutMs);
+  }
+
+  /**
+   * The printer's word that the slip is out: a status read after the cut, on the connection that
+   * carried the job (it answers only once every byte before the request has arrived), that
+   * shows no error; then, where the profile has it, the process ID response (sent once printed).
+   */
+  private async confirm(
+    processId: string | undefined,
+  ): Promise<{ status: PrinterStatus; by: PrintConfirmation }> {
+    if (!this.transport.bidirectional) return { status: this.last, by: 'none' };
+    const status = await this.requestStatus();
+    this.last = status;
+    this.report(status);
+    const fault = errorForStatus(status, 'printed with an error') ?? this.asbFault;
+    if (fault) throw fault;
+    if (!processId) return { status, by: 'status' };
+    await this.processIdReported(processId);
+    return { status: this.last, by: 'process-id' };
+  }
+
+  /** Resolves when the printer reports `processId` printed; rejects on a fault, close or deadline. */
+  private processIdReported(processId: string): Promise<void> {
+    if (this.ledger.wasHeard(processId)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const finish = (error?: Error): void => {
+        clearTimeout(timer);
+        offClose();
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        if (error) reject(error);
+        else resolve();
+      };
+      const waiter = (e: StatusEvent): void => {
+        if (e.kind === 'process-id' && e.id === processId) finish();
+        else if (e.kind === 'asb' && this.asbFault) finish(this.asbFault);
+      };
+      const timer = setTimeout(
+        () =>
+          finish(
+            new DeviceError(
+              'PRINTER_NOT_CONFIRMED',
+              `${this.id} did not report the slip printed within ${this.opts.confirmTimeoutMs} ms`,
+            ),
+          ),
+        this.opts.confirmTimeoutMs,
+      );
+      const offClose = this.transport.onClose(() =>
+        finish(
+          new DeviceError(
+            'PRINTER_OFFLINE',
+            `${this.id} closed before the slip was reported printed`,
+          ),
+        ),
+      );
+      this.waiters.push(waiter);
     });
   }
 
@@ -331,45 +433,6 @@ export class ReceiptPrinter implements Device {
       this.profile.cutter === 'none' ? [] : [0x1d, 0x56, this.profile.cutter === 'full' ? 0 : 1];
     return Uint8Array.from([0x1b, 0x40, 0x1b, 0x4a, this.profile.feedBeforeCutDots, ...cut]);
   }
-
-  private forget(jobId: string): void {
-    const i = this.sentJobs.indexOf(jobId);
-    if (i !== -1) this.sentJobs.splice(i, 1);
-  }
-
-  private remember(jobId: string): void {
-    this.sentJobs.push(jobId);
-    if (this.sentJobs.length > RECENT_JOBS) this.sentJobs.shift();
-  }
-}
-
-/**
- * Where to split a job into writes: at command boundaries when known (a chunk grows to the last
- * boundary that keeps it within `chunkBytes`, or to the next one if a single command is larger),
- * otherwise every `chunkBytes`.
- */
-export function chunkEnds(
-  length: number,
-  chunkBytes: number,
-  boundaries?: readonly number[],
-): number[] {
-  const ends: number[] = [];
-  if (!boundaries || boundaries.length === 0) {
-    for (let at = chunkBytes; at < length; at += chunkBytes) ends.push(at);
-    if (length > 0) ends.push(length);
-    return ends;
-  }
-  let start = 0;
-  let candidate = 0;
-  for (const b of [...boundaries.filter((x) => x > 0 && x < length), length]) {
-    if (b - start > chunkBytes && candidate > start) {
-      ends.push(candidate);
-      start = candidate;
-    }
-    candidate = b;
-  }
-  if (candidate > start) ends.push(candidate);
-  return ends;
 }
 
 function stoppedAt(fault: DeviceError, at: number, total: number): DeviceError {
@@ -377,17 +440,4 @@ function stoppedAt(fault: DeviceError, at: number, total: number): DeviceError {
     fault.code,
     `${fault.message}; printing stopped after ${at} of ${total} bytes, the receipt is kept for reprint`,
   );
-}
-
-function extraPatch(conditions: readonly string[]): StatusPatch {
-  const patch: StatusPatch = {
-    extra: conditions.filter(
-      (c) => c === 'ticket-in-presenter' || c === 'paper-jam' || c === 'head-error',
-    ) as PrinterStatus['extra'],
-  };
-  if (conditions.includes('paper-out')) patch.paper = 'out';
-  else if (conditions.includes('paper-near-end')) patch.paper = 'near-end';
-  if (conditions.includes('cover-open')) patch.coverOpen = true;
-  if (conditions.includes('cutter-error')) patch.cutterError = true;
-  return patch;
 }

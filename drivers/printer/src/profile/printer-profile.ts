@@ -58,6 +58,12 @@ export const PrinterProfileSchema = z.object({
     /** Automatic status back (`GS a n`) is supported. */
     asb: z.boolean(),
     extra: ExtraStatusSchema.optional(),
+    /**
+     * The printer answers Epson's process ID request (`GS ( H` fn 48) once a job is printed:
+     * the slip's confirmation, and the printer-side job id that keeps a retry from printing a
+     * second slip. Plain ESC/POS has no job id; absent means no.
+     */
+    processId: z.boolean().optional(),
   }),
   /** Raster text: font file and sizes (pixels) for body and title lines. */
   rasterFont: z
