@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * One suite, four projects: `unit` (pure, in-memory twins), `integration` (real services on
  * this machine: pcscd + vpcd, pty pairs, TCP, HTTP, SQLite files), `faults` (the same services
- * failing: pcscd absent, killed, restarted) and `e2e` (the browser shell
- * in Debian's Chromium). `npm test` runs all four.
+ * failing: pcscd absent, killed, restarted; links to the printer and the simulators cut or
+ * stalled, issue 24) and `e2e` (the browser shell in Debian's Chromium). `npm test` runs all four.
  */
 export default defineConfig({
   test: {
