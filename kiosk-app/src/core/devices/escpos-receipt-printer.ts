@@ -97,17 +97,31 @@ export class EscposReceiptPrinter implements ReceiptPrinterPort {
     return check;
   }
 
+  /**
+   * Resolves only when the printer confirmed the slip (see `ReceiptPrinter.print`); a cut or
+   * stalled link rejects (PRINTER_LINK_LOST, PRINTER_NOT_CONFIRMED), so the journey shows the
+   * receipt on screen and the store keeps it unprinted for staff.
+   */
   async print(receipt: ReceiptView, options: PrintOptions = {}): Promise<void> {
     const rendered = this.render(receipt, options);
-    const result = await this.options.printer.print(rendered.escpos, {
-      jobId: printJobId(receipt, options),
-      boundaries: rendered.boundaries,
-    });
-    this.options.logger?.info('printer.job', {
-      alreadyPrinted: result.alreadyPrinted,
-      reprint: options.reprintAt !== undefined,
-      substituted: rendered.substituted.length,
-    });
+    try {
+      const result = await this.options.printer.print(rendered.escpos, {
+        jobId: printJobId(receipt, options),
+        boundaries: rendered.boundaries,
+      });
+      this.options.logger?.info('printer.job', {
+        alreadyPrinted: result.alreadyPrinted,
+        confirmedBy: result.confirmedBy,
+        reprint: options.reprintAt !== undefined,
+        substituted: rendered.substituted.length,
+      });
+    } catch (error) {
+      const code = error instanceof DeviceError ? error.code : 'PRINTER_ERROR';
+      // The health view shows the failed print until the next check.
+      this.lastCheck = { ready: false, error: { code: 'PRINTER_UNAVAILABLE', detail: code } };
+      this.options.logger?.warn('printer.failed', { code });
+      throw error;
+    }
   }
 
   /** What the slip looks like on paper (PNG), for the screen and for a printer that failed. */
