@@ -4,12 +4,12 @@ import {
   StatusEmitter,
   type Device,
   type DeviceState,
-  type DeviceStatus,
   type DeviceStatusEvent,
 } from '@kiosk/device';
 import type { PrinterProfile } from '../profile/printer-profile';
+import { mergeStatus, toDeviceStatus } from '../status/device-status';
 import { UNKNOWN_READY, type PrinterStatus } from '../status/printer-status';
-import { enableAsb, realtimeRequest, type StatusPatch } from '../status/status-bytes';
+import { enableAsb, realtimeRequest } from '../status/status-bytes';
 import { StatusReader, type StatusEvent } from '../status/status-reader';
 import { extraPatch } from '../status/extra-status-patch';
 import { processIdOf, processIdRequest } from '../status/process-id';
@@ -41,19 +41,6 @@ export interface PrintResult {
   readonly status: PrinterStatus;
   /** What told the driver the slip is printed. */
   readonly confirmedBy: PrintConfirmation;
-}
-
-function toDeviceStatus(s: PrinterStatus): { status: DeviceStatus; detail?: string } {
-  if (!s.online && !s.coverOpen && s.paper !== 'out') return { status: 'offline' };
-  if (s.coverOpen) return { status: 'cover-open' };
-  if (s.paper === 'out') return { status: 'paper-out' };
-  if (s.paper === 'near-end') return { status: 'paper-low' };
-  if (s.cutterError) return { status: 'offline', detail: 'cutter error' };
-  return { status: 'online', detail: s.extra.length > 0 ? s.extra.join(', ') : undefined };
-}
-
-function merge(base: PrinterStatus, patch: StatusPatch): PrinterStatus {
-  return { ...base, ...patch };
 }
 
 /**
@@ -168,7 +155,7 @@ export class ReceiptPrinter implements Device {
       if (event.kind === 'unexpected') this.unexpectedBytes += event.bytes.length;
       if (event.kind === 'process-id') this.ledger.heard(event.id);
       if (event.kind === 'asb') {
-        this.last = merge(this.last, event.patch);
+        this.last = mergeStatus(this.last, event.patch);
         this.report(this.last);
         this.asbFault = errorForStatus(this.last, 'while printing') ?? undefined;
       }
@@ -252,8 +239,8 @@ export class ReceiptPrinter implements Device {
         } else resolve(status);
       };
       const waiter = (e: StatusEvent): void => {
-        if (e.kind === 'realtime') status = merge(status, e.patch);
-        else if (e.kind === 'extra') status = merge(status, extraPatch(e.conditions));
+        if (e.kind === 'realtime') status = mergeStatus(status, e.patch);
+        else if (e.kind === 'extra') status = mergeStatus(status, extraPatch(e.conditions));
         else return;
         expected -= 1;
         if (expected === 0) done();
