@@ -67,13 +67,23 @@ export interface FieldMismatch {
   readonly values: Partial<Record<Source, string>>;
 }
 
+/**
+ * How sure the kiosk is that the person at it is the person the record names:
+ * - `chip-verified`: the chip was read and passive authentication (ICAO 9303-11 §5.1) is `valid`
+ *   against the kiosk's CSCA trust store;
+ * - `chip-unverified`: the chip was read but passive authentication is anything else (unknown
+ *   issuer, not checked);
+ * - `document-only`: the card's printed QR or MRZ alone, which anyone can copy or type.
+ */
+export type AssuranceLevel = 'chip-verified' | 'chip-unverified' | 'document-only';
+
 /** The merged record with the source of each top-level field. */
 export interface CitizenFacts {
   readonly record: CitizenRecord;
   readonly provenance: Partial<Record<CitizenField, Source>>;
   readonly mismatches: readonly FieldMismatch[];
-  /** Lower assurance when the chip could not be read (QR or MRZ only). */
-  readonly assurance: 'chip' | 'document' | 'registry-only';
+  /** How the person was identified; `registry-only` = a record given as a file (command line). */
+  readonly assurance: AssuranceLevel | 'registry-only';
 }
 
 /** Fields that identify the person: chip data wins for these when sources disagree. */

@@ -50,7 +50,7 @@ async function registryLatency(): Promise<Record<string, unknown>> {
       const result = await registry.lookup({
         personalId: c.personalId,
         fullName: c.fullName,
-        birthYear: Number(c.dateOfBirth.slice(0, 4)),
+        dateOfBirth: c.dateOfBirth,
       });
       if (i >= 20) {
         samples.push(performance.now() - start);

@@ -1,4 +1,5 @@
 import { classifyQr } from '@kiosk/id-card/qr';
+import { PRINTED_DOCUMENT_ASSURANCE } from '../core/devices/identity-assurance';
 import { emitMrzIdentity } from '../core/devices/identity-records';
 import { journeyFailureOf } from '../core/devices/card-failures';
 import type { DocumentEvent, IdentificationTrigger } from '../core/flow/journey-events';
@@ -53,7 +54,7 @@ export class DemoIdentityReader implements IdentityReader {
         type: 'document.idKnown',
         personalId: q.personalId,
         fullName: q.fullName,
-        birthYear: Number(q.dateOfBirth.slice(0, 4)),
+        dateOfBirth: q.dateOfBirth,
       });
       const record = {
         personalId: q.personalId,
@@ -63,7 +64,13 @@ export class DemoIdentityReader implements IdentityReader {
         dateOfIssue: q.dateOfIssue,
         oldIdNumber: q.oldIdNumber,
       };
-      emit({ type: 'document.read', method: 'qr', record, sources: { qr: record } });
+      emit({
+        type: 'document.read',
+        method: 'qr',
+        record,
+        sources: { qr: record },
+        assurance: PRINTED_DOCUMENT_ASSURANCE,
+      });
       return;
     }
     const citizen = this.card === undefined ? undefined : demoCitizens[this.card];
@@ -76,12 +83,19 @@ export class DemoIdentityReader implements IdentityReader {
       type: 'document.idKnown',
       personalId: citizen.personalId,
       fullName: citizen.fullName,
-      birthYear: Number(citizen.dateOfBirth.slice(0, 4)),
+      dateOfBirth: citizen.dateOfBirth,
     });
     emit({ type: 'document.progress', progress: 0.6 });
     await wait(this.stepMs * 2, signal);
     if (this.card === undefined) throw new JourneyFailure({ code: 'CARD_REMOVED' });
     const chip = chipPartOf(citizen);
-    emit({ type: 'document.read', method: 'chip', record: chip, sources: { chip } });
+    // The stand-in plays a genuine card whose signature the trust store vouches for.
+    emit({
+      type: 'document.read',
+      method: 'chip',
+      record: chip,
+      sources: { chip },
+      assurance: 'chip-verified',
+    });
   }
 }

@@ -3,6 +3,8 @@
  * The renderer never holds state of its own that the core does not have, so a reload resumes.
  */
 import type {
+  AssuranceLevel,
+  CitizenFacts,
   CitizenRecord,
   FieldIssue,
   FieldValue,
@@ -54,7 +56,8 @@ export interface CitizenView {
   readonly record: CitizenRecord;
   readonly provenance: Partial<Record<keyof CitizenRecord, Source>>;
   readonly mismatches: readonly { field: string; values: Partial<Record<Source, string>> }[];
-  readonly assurance: 'chip' | 'document' | 'registry-only';
+  /** Below `chip-verified` the record holds only what the documents presented. */
+  readonly assurance: CitizenFacts['assurance'];
 }
 
 export interface ProcedureSummary {
@@ -99,6 +102,11 @@ export interface ReceiptView {
   readonly lookupUrl: string;
   readonly trackingHint: string;
   readonly kioskId: string;
+  /**
+   * How the applicant was identified; below `chip-verified` the officer must see the card.
+   * Absent on receipts stored before assurance levels existed (read as unverified).
+   */
+  readonly identityAssurance?: AssuranceLevel;
 }
 
 export interface DossierStatusView {

@@ -25,7 +25,7 @@ const someone = () => sim.citizens[7]!;
 const query = () => ({
   personalId: someone().personalId,
   fullName: someone().fullName,
-  birthYear: Number(someone().dateOfBirth.slice(0, 4)),
+  dateOfBirth: someone().dateOfBirth,
 });
 
 describe('population registry client against the simulator', () => {
@@ -45,19 +45,40 @@ describe('population registry client against the simulator', () => {
     });
     expect(result.record.permanentResidence?.commune).toBe(c.permanentResidence?.commune);
     expect(sim.lastRequest).toEqual({
+      MaYeuCau: expect.stringMatching(/^[0-9a-f-]{36}$/),
       MaTichHop: TEST_CODES.maTichHop,
       MaDVC: TEST_CODES.maDVC,
       MaCanBo: TEST_CODES.maCanBo,
       SoDinhDanh: c.personalId,
-      HoVaTen: expect.stringMatching(/^[A-Z ]+$/),
-      NamSinh: c.dateOfBirth.slice(0, 4),
+      HoVaTen: c.fullName,
+      NgayThangNamSinh: c.dateOfBirth.replaceAll('-', ''),
     });
   });
 
   it('answers notFound for an unknown personal ID', async () => {
-    expect(await client.registry.lookup({ personalId: '099999999999' })).toEqual({
+    expect(await client.registry.lookup({ ...query(), personalId: '099999999999' })).toEqual({
       kind: 'notFound',
     });
+  });
+
+  it('answers notFound unless the ID, the full name and the full date of birth all match', async () => {
+    const c = someone();
+    const wrongDay = c.dateOfBirth.endsWith('-01') ? '-02' : '-01';
+    for (const asked of [
+      { ...query(), fullName: 'Kẻ Giả Mạo' },
+      { ...query(), dateOfBirth: `${c.dateOfBirth.slice(0, 7)}${wrongDay}` },
+      { ...query(), dateOfBirth: `${c.dateOfBirth.slice(0, 4)}-01-01`, fullName: 'KE GIA MAO' },
+    ])
+      expect(await client.registry.lookup(asked)).toEqual({ kind: 'notFound' });
+    // An MRZ name (no diacritics) is the same name.
+    const latin = c.fullName
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D');
+    expect((await client.registry.lookup({ ...query(), fullName: latin.toUpperCase() })).kind).toBe(
+      'found',
+    );
   });
 
   it.each([
@@ -85,7 +106,10 @@ describe('population registry client against the simulator', () => {
     const result = await client.registry.lookup(query());
     expect(result.kind).toBe('found');
     if (result.kind !== 'found') return;
-    const facts = mergeCitizenSources({ chip: someone(), registry: result.record });
+    const facts = mergeCitizenSources(
+      { chip: someone(), registry: result.record },
+      'chip-verified',
+    );
     expect(facts.record.fullName).toBe(someone().fullName);
     expect(facts.provenance.currentResidence).toBe('registry');
     expect(facts.mismatches.map((m) => m.field)).toContain('currentResidence');

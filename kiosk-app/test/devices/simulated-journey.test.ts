@@ -62,7 +62,7 @@ describe('the demo journey through the chip driver and the ESC/POS driver', () =
     await client.request({ type: 'demo.placeCard', citizenIndex: 2 });
     const chosen = (await choosing).view;
     expect(chosen.citizen?.record.personalId).toBe(citizen.personalId);
-    expect(chosen.citizen?.assurance).toBe('chip');
+    expect(chosen.citizen?.assurance).toBe('chip-verified');
     expect(chosen.citizen?.provenance.fullName).toBe('chip');
     expect(logLines.join('\n')).toContain(
       '"event":"identity.passiveAuthentication","status":"valid"',

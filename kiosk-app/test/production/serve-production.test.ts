@@ -140,7 +140,7 @@ describe('kiosk serve on the real drivers and links', () => {
       const choosing = client.step('choosingProcedure');
       await client.request({ type: 'journey.mrzCaptured', text: card.mrz.join('\n') });
       const chosen = (await choosing).view;
-      expect(chosen.citizen?.assurance).toBe('chip');
+      expect(chosen.citizen?.assurance).toBe('chip-verified');
       expect(chosen.registry).toBe('found');
       expect(registry.requestCount).toBeGreaterThan(0);
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { CitizenRecord } from '@kiosk/forms';
 import { syntheticCitizens } from '../citizens/synthetic-citizens';
+import { registryAskMatches } from './registry-match';
 import { citizenToWire } from './registry-wire';
 import { RegistryStore } from './registry-store';
 import {
@@ -126,13 +127,24 @@ export async function startRegistrySimulator(
     if (
       !isRecord(body) ||
       typeof body.SoDinhDanh !== 'string' ||
+      typeof body.HoVaTen !== 'string' ||
+      typeof body.NgayThangNamSinh !== 'string' ||
+      !/^\d{8}$/.test(body.NgayThangNamSinh) ||
+      !body.MaYeuCau ||
       !body.MaTichHop ||
       !body.MaDVC ||
       !body.MaCanBo
     ) {
       return sendJson(res, 400, { MaKetQua: '02', MoTa: 'Thiếu thông tin yêu cầu' });
     }
-    const citizen = store.find(body.SoDinhDanh);
+    const ask = {
+      SoDinhDanh: body.SoDinhDanh,
+      HoVaTen: body.HoVaTen,
+      NgayThangNamSinh: body.NgayThangNamSinh,
+    };
+    // No record unless the ID, the full name and the full date of birth are all the citizen's.
+    const stored = store.find(ask.SoDinhDanh);
+    const citizen = stored && registryAskMatches(ask, stored) ? stored : undefined;
     if (current.kind === 'not-found' || !citizen)
       return sendJson(res, 200, { MaKetQua: '01', MoTa: 'Không tìm thấy' });
     if (current.kind === 'different-person') {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createCardService, MemoryTransport } from '@kiosk/id-card';
 import { createVirtualCccd } from '@kiosk/test-fixtures/card';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
@@ -11,8 +14,16 @@ import { ChipIdentityReader } from './chip-identity-reader';
 const READER = 'Memory reader';
 
 /** The virtual CCCD on the in-memory transport twin (the PC/SC path is in test/devices). */
-async function setup(citizen: number, options: { tamperDataGroup?: number } = {}) {
+async function setup(
+  citizen: number,
+  options: { tamperDataGroup?: number; trustCsca?: boolean } = {},
+) {
   const cccd = await createVirtualCccd(citizen, options);
+  let cscaDir: string | undefined;
+  if (options.trustCsca) {
+    cscaDir = mkdtempSync(join(tmpdir(), 'csca-'));
+    writeFileSync(join(cscaDir, 'test-csca.pem'), cccd.pki.csca.toString('pem'));
+  }
   const transport = new MemoryTransport();
   transport.addReader(READER);
   transport.insertCard(READER, cccd.memoryCard);
@@ -20,6 +31,7 @@ async function setup(citizen: number, options: { tamperDataGroup?: number } = {}
   const reader = new ChipIdentityReader({
     cards: createCardService({ transport }),
     logger: createLogger((line) => lines.push(line)),
+    cscaDir,
   });
   const events: DocumentEvent[] = [];
   const read = (trigger: IdentificationTrigger, signal = new AbortController().signal) =>
@@ -49,6 +61,33 @@ describe('ChipIdentityReader (memory twin)', () => {
     // Nothing of the face image or the raw groups travels with the event.
     expect(JSON.stringify(done)).not.toMatch(/faceImage|rawDataGroups|dg13Records/);
     expect(lines.some((l) => l.includes('unknown-issuer'))).toBe(true);
+    // A signature no trusted CSCA vouches for is no longer good enough.
+    expect(done.assurance).toBe('chip-unverified');
+  });
+
+  it('is chip-verified only when passive authentication is valid against the trust store', async () => {
+    const { cccd, read, events } = await setup(3, { trustCsca: true });
+    await read({ method: 'chip', reader: READER, mrz: formatCccdTd1(cccd.citizen).join('\n') });
+    const done = events.at(-1);
+    if (done?.type !== 'document.read') throw new Error('no document.read');
+    expect(done.assurance).toBe('chip-verified');
+    // The MRZ's name and full date of birth ask the registry while the chip is still read.
+    expect(events.find((e) => e.type === 'document.idKnown')).toEqual({
+      type: 'document.idKnown',
+      personalId: cccd.citizen.personalId,
+      fullName: expect.stringMatching(/^[A-Z]+( [A-Z]+)+$/),
+      dateOfBirth: cccd.citizen.dateOfBirth,
+    });
+  });
+
+  it('reads a QR or an MRZ alone as document-only', async () => {
+    const citizen = syntheticCitizen(4);
+    const { read, events } = await setup(4);
+    const { demoQrText } = await import('../../demo/demo-citizens');
+    await read({ method: 'qr', text: demoQrText(citizen) });
+    await read({ method: 'mrz', text: formatCccdTd1(citizen).join('\n') });
+    const levels = events.flatMap((e) => (e.type === 'document.read' ? [e.assurance] : []));
+    expect(levels).toEqual(['document-only', 'document-only']);
   });
 
   it('opens the chip with keys derived from the QR alone and keeps the QR as a source', async () => {

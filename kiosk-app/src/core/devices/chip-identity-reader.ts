@@ -6,14 +6,15 @@ import {
   type ReadResult,
 } from '@kiosk/id-card';
 import { parseCccdQr, type CccdQrData } from '@kiosk/id-card/qr';
+import type { AssuranceLevel } from '@kiosk/forms';
 import { parseMrz, type MrzDocument } from '@kiosk/mrz';
 import type { DocumentEvent, IdentificationTrigger, IdentitySources } from '../flow/journey-events';
 import type { Logger } from '../log/logger';
 import { JourneyFailure, type IdentityReader } from '../ports';
 import { journeyFailureOf } from './card-failures';
 import { chipReadProgress } from './chip-read-progress';
+import { chipAssurance, PRINTED_DOCUMENT_ASSURANCE } from './identity-assurance';
 import {
-  birthYearOf,
   cardDocumentToRecord,
   cccdQrToRecord,
   emitMrzIdentity,
@@ -81,9 +82,15 @@ export class ChipIdentityReader implements IdentityReader {
       type: 'document.idKnown',
       personalId: qr.personalId,
       fullName: qr.fullName,
-      birthYear: birthYearOf(qr.dateOfBirth),
+      dateOfBirth: qr.dateOfBirth,
     });
-    send({ type: 'document.read', method: 'qr', record, sources: { qr: record } });
+    send({
+      type: 'document.read',
+      method: 'qr',
+      record,
+      sources: { qr: record },
+      assurance: PRINTED_DOCUMENT_ASSURANCE,
+    });
   }
 
   /** Keys from the MRZ first (exact), then the QR's candidates; a bad one is skipped. */
@@ -120,10 +127,9 @@ export class ChipIdentityReader implements IdentityReader {
     signal: AbortSignal,
   ): Promise<void> {
     const { keys, qr, mrz } = this.keysOf(trigger);
-    const hints = {
-      fullName: qr?.fullName,
-      birthYear: birthYearOf(qr?.dateOfBirth ?? mrz?.dateOfBirth),
-    };
+    // What the card's print says, so the registry can be asked while the chip is still read.
+    const printed = qr ? cccdQrToRecord(qr) : mrz ? mrzDocumentToRecord(mrz) : {};
+    const hints = { fullName: printed.fullName, dateOfBirth: printed.dateOfBirth };
     let progress = 0;
     const result = await this.exclusive(trigger.reader, signal, () =>
       this.options.cards.read(trigger.reader, {
@@ -140,18 +146,21 @@ export class ChipIdentityReader implements IdentityReader {
         onIdentityKnown: (personalId) => send({ type: 'document.idKnown', personalId, ...hints }),
       }),
     );
-    this.checkAuthenticity(result);
+    const assurance = this.checkAuthenticity(result);
     const chip = cardDocumentToRecord(result.document);
     const sources: IdentitySources = {
       chip,
       ...(qr ? { qr: cccdQrToRecord(qr) } : {}),
       ...(mrz ? { mrz: mrzDocumentToRecord(mrz) } : {}),
     };
-    send({ type: 'document.read', method: 'chip', record: chip, sources });
+    send({ type: 'document.read', method: 'chip', record: chip, sources, assurance });
   }
 
-  /** ICAO 9303-11 §5.1 passive authentication: a changed data group is not this citizen's card. */
-  private checkAuthenticity(result: ReadResult): void {
+  /**
+   * ICAO 9303-11 §5.1 passive authentication: a changed data group is not this citizen's card;
+   * anything short of `valid` against the trust store reads as `chip-unverified`.
+   */
+  private checkAuthenticity(result: ReadResult): AssuranceLevel {
     const pa = result.passiveAuthentication;
     const { logger } = this.options;
     if (pa.status === 'invalid') {
@@ -163,8 +172,8 @@ export class ChipIdentityReader implements IdentityReader {
       });
     }
     if (pa.status === 'unknown-issuer') {
-      // Hashes and signature are good; only the CSCA is not in the store (test cards, a new
-      // issuing certificate not yet installed): accepted, and the technician can see it.
+      // Hashes and a signature by a key no trusted CSCA vouches for: anyone can make such a
+      // chip. Read, but as `chip-unverified`; the technician sees the missing CSCA in the log.
       logger.warn('identity.passiveAuthentication', { status: pa.status });
     } else {
       logger.info('identity.passiveAuthentication', {
@@ -172,6 +181,7 @@ export class ChipIdentityReader implements IdentityReader {
         protocol: result.stats.protocol,
       });
     }
+    return chipAssurance(pa.status);
   }
 
   /** One read per reader: waits for a read the journey abandoned, stops waiting on abort. */

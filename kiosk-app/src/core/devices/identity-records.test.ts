@@ -4,7 +4,14 @@ import { formatCccdTd1, parseMrz } from '@kiosk/mrz';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
 import { describe, expect, it } from 'vitest';
 import { demoQrText } from '../../demo/demo-citizens';
-import { cardDocumentToRecord, cccdQrToRecord, mrzDocumentToRecord } from './identity-records';
+import type { DocumentEvent } from '../flow/journey-events';
+import { JourneyFailure } from '../ports';
+import {
+  cardDocumentToRecord,
+  cccdQrToRecord,
+  emitMrzIdentity,
+  mrzDocumentToRecord,
+} from './identity-records';
 
 const citizen = syntheticCitizen(0);
 
@@ -93,6 +100,47 @@ describe('cccdQrToRecord and mrzDocumentToRecord', () => {
       dateOfBirth: citizen.dateOfBirth,
       sex: 'F',
       nationality: 'Việt Nam',
+    });
+  });
+
+  it("takes the MRZ birth date's century from the personal ID", () => {
+    // Born 1920: "200315" alone would be read as 2020 (the latest date not in the future).
+    const old = { ...citizen, personalId: '001020012345', dateOfBirth: '1920-03-15' };
+    const record = mrzDocumentToRecord(
+      parseMrz(formatCccdTd1(old), { today: new Date('2026-01-01') }),
+    );
+    expect(record.dateOfBirth).toBe('1920-03-15');
+  });
+
+  it('refuses an MRZ whose birth year is not the one its personal ID names', () => {
+    const forged = {
+      ...citizen,
+      dateOfBirth: `${Number(citizen.dateOfBirth.slice(0, 4)) + 1}-01-01`,
+    };
+    const events: DocumentEvent[] = [];
+    expect(() =>
+      emitMrzIdentity(formatCccdTd1(forged).join('\n'), new Date('2026-01-01'), (e) =>
+        events.push(e),
+      ),
+    ).toThrow(JourneyFailure);
+    expect(events).toEqual([]);
+  });
+
+  it('emits an MRZ alone as document-only, with name and full birth date for the registry', () => {
+    const events: DocumentEvent[] = [];
+    emitMrzIdentity(formatCccdTd1(citizen).join('\n'), new Date('2026-01-01'), (e) =>
+      events.push(e),
+    );
+    expect(events[0]).toEqual({
+      type: 'document.idKnown',
+      personalId: citizen.personalId,
+      fullName: 'LE BAO YEN',
+      dateOfBirth: citizen.dateOfBirth,
+    });
+    expect(events[1]).toMatchObject({
+      type: 'document.read',
+      method: 'mrz',
+      assurance: 'document-only',
     });
   });
 });

@@ -10,6 +10,8 @@ import { parseMrz, type MrzDocument } from '@kiosk/mrz';
 import type { DocumentEvent } from '../flow/journey-events';
 import { JourneyFailure } from '../ports';
 import { splitAddressText } from './address-text';
+import { PRINTED_DOCUMENT_ASSURANCE } from './identity-assurance';
+import { birthDateWithIdCentury } from './personal-id-birth-date';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -70,24 +72,23 @@ export function cccdQrToRecord(qr: CccdQrData): Partial<CitizenRecord> {
 
 /**
  * A CCCD's MRZ (ICAO 9303-5 TD1 with the 12-digit ID in the optional data). The name is in
- * Latin capitals without diacritics (9303-3 §6), so it is kept only as the MRZ says it.
+ * Latin capitals without diacritics (9303-3 §6), so it is kept only as the MRZ says it. The
+ * birth date's century is the one the personal ID names; an MRZ whose birth year is not the
+ * ID's gives no birth date.
  */
 export function mrzDocumentToRecord(mrz: MrzDocument): Partial<CitizenRecord> {
   return compact({
     personalId: mrz.personalId,
     fullName: [mrz.surname, mrz.givenNames].filter(Boolean).join(' '),
-    dateOfBirth: mrz.dateOfBirth,
+    dateOfBirth:
+      mrz.personalId === undefined
+        ? undefined
+        : birthDateWithIdCentury(mrz.personalId, mrz.dateOfBirth),
     sex: mrz.sex,
     // The CCCD's DG13 and the registry write the nationality in Vietnamese.
     nationality: mrz.nationality === 'VNM' ? 'Việt Nam' : mrz.nationality,
     dateOfExpiry: mrz.dateOfExpiry,
   });
-}
-
-/** Hints for the registry lookup: the year of birth from an ISO date. */
-export function birthYearOf(isoDate: string | undefined): number | undefined {
-  const year = isoDate ? Number(isoDate.slice(0, 4)) : Number.NaN;
-  return Number.isInteger(year) && year > 1800 ? year : undefined;
 }
 
 /**
@@ -104,10 +105,22 @@ export function emitMrzIdentity(
   if (mrz.personalId === undefined)
     throw new JourneyFailure({ code: 'MRZ_INVALID', detail: 'not a CCCD MRZ (no personal ID)' });
   const record = mrzDocumentToRecord(mrz);
+  if (record.dateOfBirth === undefined)
+    throw new JourneyFailure({
+      code: 'MRZ_INVALID',
+      detail: 'the birth year is not the one the personal ID names',
+    });
   emit({
     type: 'document.idKnown',
     personalId: mrz.personalId,
-    birthYear: birthYearOf(mrz.dateOfBirth),
+    fullName: record.fullName,
+    dateOfBirth: record.dateOfBirth,
   });
-  emit({ type: 'document.read', method: 'mrz', record, sources: { mrz: record } });
+  emit({
+    type: 'document.read',
+    method: 'mrz',
+    record,
+    sources: { mrz: record },
+    assurance: PRINTED_DOCUMENT_ASSURANCE,
+  });
 }

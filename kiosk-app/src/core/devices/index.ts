@@ -4,12 +4,7 @@ export { PcscDeviceEvents, type PcscDeviceEventsOptions } from './pcsc-device-ev
 export { EscposReceiptPrinter, type EscposReceiptPrinterOptions } from './escpos-receipt-printer';
 export { ManualScanSource, type ScanSource } from './scan-source';
 export { receiptToSlip, printJobId, RECEIPT_STATUS_TEXT } from './receipt-slip';
-export {
-  cardDocumentToRecord,
-  cccdQrToRecord,
-  mrzDocumentToRecord,
-  birthYearOf,
-} from './identity-records';
+export { cardDocumentToRecord, cccdQrToRecord, mrzDocumentToRecord } from './identity-records';
 export { splitAddressText, formatAddressText } from './address-text';
 export { journeyFailureOf } from './card-failures';
 export { chipReadProgress } from './chip-read-progress';

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptView } from '../../protocol';
-import { printJobId, RECEIPT_STATUS_TEXT, receiptToSlip } from './receipt-slip';
+import {
+  IDENTITY_ASSURANCE_TEXT,
+  printJobId,
+  RECEIPT_STATUS_TEXT,
+  receiptToSlip,
+  SEE_CARD_TEXT,
+} from './receipt-slip';
 
 const RECEIPT: ReceiptView = {
   dossierCode: 'G01.99-261128-0042',
@@ -18,6 +24,7 @@ const RECEIPT: ReceiptView = {
   lookupUrl: 'https://dichvucong.example.gov.vn/tra-cuu?ma=G01.99-261128-0042',
   trackingHint: 'Soạn HS G01.99-261128-0042 gửi 8088',
   kioskId: 'KIOSK-07',
+  identityAssurance: 'chip-verified',
 };
 
 describe('receiptToSlip', () => {
@@ -33,7 +40,7 @@ describe('receiptToSlip', () => {
       receivedAt: RECEIPT.receivedAt,
       appointmentAt: RECEIPT.appointmentAt,
       resultCollectionPlace: 'Quầy trả kết quả số 3',
-      status: 'Đã tiếp nhận',
+      status: 'Đã tiếp nhận. Danh tính: chip đã xác thực chữ ký',
       statusLookupUrl: RECEIPT.lookupUrl,
       trackingWebsite: 'dichvucong.example.gov.vn',
       trackingSms: RECEIPT.trackingHint,
@@ -46,7 +53,7 @@ describe('receiptToSlip', () => {
       { ...RECEIPT, status: 'queued' },
       { reprintAt: '2026-11-29T10:00:00.000Z' },
     );
-    expect(slip.status).toBe(RECEIPT_STATUS_TEXT.queued);
+    expect(slip.status.startsWith(RECEIPT_STATUS_TEXT.queued)).toBe(true);
     expect(slip.reprint).toEqual({ reprintedAt: '2026-11-29T10:00:00.000Z' });
   });
 
@@ -59,6 +66,18 @@ describe('receiptToSlip', () => {
     expect(slip.trackingSms).toBeUndefined();
     expect(slip.statusLookupUrl).toBe('https://example.invalid/test-print?ma=G01.99-261128-0042');
     expect(slip.trackingWebsite).toBe('example.invalid');
+  });
+
+  it('says below chip-verified that the officer must see the original card', () => {
+    expect(receiptToSlip(RECEIPT).status).not.toContain(SEE_CARD_TEXT);
+    for (const level of ['chip-unverified', 'document-only'] as const) {
+      expect(receiptToSlip({ ...RECEIPT, identityAssurance: level }).status).toBe(
+        `Đã tiếp nhận. ${IDENTITY_ASSURANCE_TEXT[level]}. Cán bộ cần kiểm tra thẻ căn cước gốc`,
+      );
+    }
+    // A receipt stored before the levels existed proves nothing either.
+    const { identityAssurance: _none, ...older } = RECEIPT;
+    expect(receiptToSlip(older).status).toBe(`Đã tiếp nhận. ${SEE_CARD_TEXT}`);
   });
 
   it('refuses a receipt the printer could not print faithfully', () => {

@@ -1,3 +1,4 @@
+import type { AssuranceLevel } from '@kiosk/forms';
 import { parseReceiptSlip, type ReceiptSlip } from '@kiosk/printer';
 import type { ReceiptView } from '../../protocol';
 import type { PrintOptions } from '../ports';
@@ -8,6 +9,31 @@ export const RECEIPT_STATUS_TEXT: Readonly<Record<ReceiptView['status'], string>
   // Written to the outbox, not yet acknowledged by the one-stop system (sent when online).
   queued: 'Đã tiếp nhận, đang chuyển lên hệ thống một cửa',
 };
+
+/** The slip's words for how the applicant was identified. */
+export const IDENTITY_ASSURANCE_TEXT: Readonly<Record<AssuranceLevel, string>> = {
+  'chip-verified': 'Danh tính: chip đã xác thực chữ ký',
+  'chip-unverified': 'Danh tính: chip chưa xác thực chữ ký',
+  'document-only': 'Danh tính: chỉ mã in trên thẻ (QR/MRZ)',
+};
+
+/** Below `chip-verified` nobody proved the applicant holds the card: the counter must. */
+export const SEE_CARD_TEXT = 'Cán bộ cần kiểm tra thẻ căn cước gốc';
+
+/**
+ * The "Trạng thái" line: the dossier's state, then the identity assurance (the driver's slip has
+ * no line of its own for it). A receipt stored before levels existed reads as unverified.
+ */
+export function receiptStatusLine(receipt: ReceiptView): string {
+  const level = receipt.identityAssurance;
+  return [
+    RECEIPT_STATUS_TEXT[receipt.status],
+    level ? IDENTITY_ASSURANCE_TEXT[level] : undefined,
+    level === 'chip-verified' ? undefined : SEE_CARD_TEXT,
+  ]
+    .filter((part): part is string => part !== undefined)
+    .join('. ');
+}
 
 /**
  * The status lookup URL with the dossier code in it: the printed QR is the code's
@@ -38,7 +64,7 @@ export function receiptToSlip(receipt: ReceiptView, options: PrintOptions = {}):
     receivedAt: receipt.receivedAt,
     appointmentAt: receipt.appointmentAt,
     resultCollectionPlace: receipt.collectAt,
-    status: RECEIPT_STATUS_TEXT[receipt.status],
+    status: receiptStatusLine(receipt),
     statusLookupUrl,
     trackingWebsite: new URL(statusLookupUrl).host,
     ...(receipt.trackingHint.trim() !== '' ? { trackingSms: receipt.trackingHint } : {}),

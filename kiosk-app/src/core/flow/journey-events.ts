@@ -1,4 +1,4 @@
-import type { CitizenRecord, FieldValue } from '@kiosk/forms';
+import type { AssuranceLevel, CitizenRecord, FieldValue } from '@kiosk/forms';
 import type { JourneyError } from '../../protocol';
 
 /** How an identification started. Keys for the chip come from an MRZ or the card's QR. */
@@ -45,7 +45,11 @@ export type CitizenEvent =
 
 /** Events the document-reading actor sends back while it works. */
 export type DocumentEvent =
-  | { type: 'document.idKnown'; personalId: string; fullName?: string; birthYear?: number }
+  /**
+   * The personal ID is known (the chip's read goes on); the name and full date of birth the
+   * document presented come with it when known, so the registry can be asked at once.
+   */
+  | { type: 'document.idKnown'; personalId: string; fullName?: string; dateOfBirth?: string }
   | { type: 'document.progress'; progress: number }
   | {
       type: 'document.read';
@@ -53,6 +57,8 @@ export type DocumentEvent =
       record: Partial<CitizenRecord>;
       /** Everything the document gave, per source (the chip read may also have used the QR). */
       sources: IdentitySources;
+      /** How far the document proves who the holder is. */
+      assurance: AssuranceLevel;
     }
   | { type: 'document.failed'; error: JourneyError };
 

@@ -12,7 +12,7 @@
  * actor.send({ type: 'CARD_PRESENTED', reader: 'Virtual PCD 00 00', mrz });
  */
 import { assign, fromCallback, fromPromise, not, raise, setup, stateIn } from 'xstate';
-import type { CitizenFacts, FieldValue } from '@kiosk/forms';
+import type { AssuranceLevel, CitizenFacts, FieldValue } from '@kiosk/forms';
 import type {
   DossierStatusView,
   FormView,
@@ -46,7 +46,10 @@ export interface JourneyContext {
   readonly trigger?: IdentificationTrigger;
   readonly sources: IdentitySources;
   readonly personalId?: string;
-  readonly idHints?: { fullName?: string; birthYear?: number };
+  /** Name and full date of birth as the document presented them: the registry asks for both. */
+  readonly idHints?: { fullName?: string; dateOfBirth?: string };
+  /** Set when the document is read; below `chip-verified` the registry only confirms. */
+  readonly assurance?: AssuranceLevel;
   readonly progress: number;
   readonly registry: 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped';
   readonly citizen?: CitizenFacts;
@@ -64,6 +67,7 @@ const emptyContext: JourneyContext = {
   sources: {},
   personalId: undefined,
   idHints: undefined,
+  assurance: undefined,
   progress: 0,
   registry: 'pending',
   citizen: undefined,
@@ -128,13 +132,20 @@ export const journeyMachine = setup({
     /** The sources name the person (ID, name, birth date, sex); otherwise nobody was identified. */
     identityComplete: ({ context }) => {
       try {
-        mergeCitizenSources(context.sources);
+        mergeCitizenSources(context.sources, context.assurance ?? 'document-only');
         return true;
       } catch (error) {
         if (error instanceof CitizenMergeError) return false;
         throw error;
       }
     },
+    /** The registry is asked as the national API is: ID, full name and full date of birth. */
+    lookupReady: ({ context }) =>
+      context.personalId !== undefined &&
+      context.idHints?.fullName !== undefined &&
+      context.idHints.dateOfBirth !== undefined,
+    /** The document is read and still gave no name or birth date to ask with. */
+    nothingToAskWith: stateIn({ journey: { identifying: { document: 'read' } } }),
     formValid: (_, params: { valid: boolean }) => params.valid,
     printerReady: ({ context }) => context.printer?.ready === true,
     fieldEditable: ({ context, event }) =>
@@ -163,7 +174,8 @@ export const journeyMachine = setup({
           : undefined,
     })),
     mergeCitizen: assign({
-      citizen: ({ context }) => mergeCitizenSources(context.sources),
+      citizen: ({ context }) =>
+        mergeCitizenSources(context.sources, context.assurance ?? 'document-only'),
     }),
   },
 }).createMachine({
@@ -268,7 +280,7 @@ export const journeyMachine = setup({
                         personalId: ({ event }) => event.personalId,
                         idHints: ({ event }) => ({
                           fullName: event.fullName,
-                          birthYear: event.birthYear,
+                          dateOfBirth: event.dateOfBirth,
                         }),
                       }),
                     },
@@ -281,6 +293,11 @@ export const journeyMachine = setup({
                         sources: ({ context, event }) => ({ ...context.sources, ...event.sources }),
                         personalId: ({ context, event }) =>
                           context.personalId ?? event.record.personalId,
+                        idHints: ({ context, event }) => ({
+                          fullName: context.idHints?.fullName ?? event.record.fullName,
+                          dateOfBirth: context.idHints?.dateOfBirth ?? event.record.dateOfBirth,
+                        }),
+                        assurance: ({ event }) => event.assurance,
                         progress: 1,
                       }),
                     },
@@ -293,14 +310,14 @@ export const journeyMachine = setup({
               initial: 'waitingForId',
               states: {
                 waitingForId: {
-                  always: {
-                    guard: ({ context }) => context.personalId !== undefined,
-                    target: 'lookingUp',
-                  },
-                  on: {
-                    'document.idKnown': 'lookingUp',
-                    'document.read': 'lookingUp',
-                  },
+                  always: [
+                    { guard: 'lookupReady', target: 'lookingUp' },
+                    {
+                      guard: 'nothingToAskWith',
+                      target: 'done',
+                      actions: assign({ registry: 'skipped' }),
+                    },
+                  ],
                 },
                 lookingUp: {
                   invoke: {
@@ -308,8 +325,8 @@ export const journeyMachine = setup({
                     src: 'lookupRegistry',
                     input: ({ context }) => ({
                       personalId: context.personalId ?? '',
-                      fullName: context.idHints?.fullName,
-                      birthYear: context.idHints?.birthYear,
+                      fullName: context.idHints?.fullName ?? '',
+                      dateOfBirth: context.idHints?.dateOfBirth ?? '',
                     }),
                     onDone: {
                       target: 'done',

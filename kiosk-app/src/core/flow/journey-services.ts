@@ -22,10 +22,13 @@ export type RegistryOutcome =
   | { readonly kind: 'notFound' }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
+/** As the national API is asked: no record unless all three match the same citizen. */
 export interface LookupRegistryInput {
   readonly personalId: string;
-  readonly fullName?: string;
-  readonly birthYear?: number;
+  /** As the document presented it (an MRZ's has no diacritics). */
+  readonly fullName: string;
+  /** ISO `YYYY-MM-DD`. */
+  readonly dateOfBirth: string;
 }
 
 export interface PrepareFormInput {

@@ -4,7 +4,7 @@
  * switched between success and failure by the `behaviour` object.
  */
 import { fromCallback, fromPromise } from 'xstate';
-import type { FieldIssue } from '@kiosk/forms';
+import type { AssuranceLevel, FieldIssue } from '@kiosk/forms';
 import type { FormView, ProcedureSummary, ReceiptView } from '../../protocol';
 import type { DocumentEvent } from './journey-events';
 import type {
@@ -29,6 +29,8 @@ export interface TwinBehaviour {
   submit: 'ok' | 'fail';
   print: 'ok' | 'fail';
   status: 'found' | 'notFound' | 'unavailable';
+  /** What passive authentication made of the card (default `chip-verified`). */
+  assurance?: AssuranceLevel;
 }
 
 export const TEST_PERSON = {
@@ -106,13 +108,19 @@ export function journeyTestActors(behaviour: TwinBehaviour) {
           sendBack({ type: 'document.failed', error: { code: 'CARD_READ_FAILED' } });
           return;
         }
-        sendBack({ type: 'document.idKnown', personalId: TEST_PERSON.personalId });
+        sendBack({
+          type: 'document.idKnown',
+          personalId: TEST_PERSON.personalId,
+          fullName: TEST_PERSON.fullName,
+          dateOfBirth: TEST_PERSON.dateOfBirth,
+        });
         sendBack({ type: 'document.progress', progress: 0.5 });
         sendBack({
           type: 'document.read',
           method: 'chip',
           record: TEST_PERSON,
           sources: { chip: TEST_PERSON },
+          assurance: behaviour.assurance ?? 'chip-verified',
         });
       });
     }),

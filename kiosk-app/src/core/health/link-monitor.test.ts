@@ -29,7 +29,7 @@ describe('LinkMonitor', () => {
       },
       monitor,
     );
-    const input = { personalId: '079203001234' };
+    const input = { personalId: '079203001234', fullName: 'Lê Thử', dateOfBirth: '2003-01-02' };
     await port.lookup(input);
     time.tick();
     await port.lookup(input);

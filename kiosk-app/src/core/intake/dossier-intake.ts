@@ -1,4 +1,4 @@
-import type { ProcessingTime } from '@kiosk/forms';
+import type { AssuranceLevel, CitizenFacts, ProcessingTime } from '@kiosk/forms';
 import { formatReceiptQr } from '@kiosk/id-card/qr';
 import type { ReceiptView } from '../../protocol';
 import type { AppointmentCalculator } from '../appointment';
@@ -31,6 +31,14 @@ export function describeProcessingTime(time: ProcessingTime): string {
 }
 
 /**
+ * The level a dossier carries. A record given as a file (`registry-only`, the command line)
+ * proves nobody's presence, so it counts as the printed documents do.
+ */
+function assuranceOfDossier(level: CitizenFacts['assurance']): AssuranceLevel {
+  return level === 'registry-only' ? 'document-only' : level;
+}
+
+/**
  * Receives a dossier at the kiosk: gives it a code, computes the appointment, and stores the
  * dossier (outbox) and its receipt in one transaction, before any network call. The receipt can
  * then be printed at once; the outbox worker delivers the dossier when the gateway is reachable.
@@ -56,6 +64,7 @@ export class DossierIntake {
         appointmentAt: appointment.dueIso,
         applicant: input.citizen.record,
         form: input.form.values,
+        identityAssurance: assuranceOfDossier(input.citizen.assurance),
       });
       const receipt: ReceiptView = {
         dossierCode: code,
@@ -73,6 +82,7 @@ export class DossierIntake {
         lookupUrl: formatReceiptQr(code, config.lookupBaseUrl),
         trackingHint: config.trackingHint,
         kioskId: config.kioskId,
+        identityAssurance: assuranceOfDossier(input.citizen.assurance),
       };
       receipts.save(receipt, input.citizen.record.personalId);
       return receipt;

@@ -27,6 +27,7 @@ async function startPortal(): Promise<Portal> {
   };
 }
 
+const ASKED = { personalId: '001099012345', fullName: 'Lê Thử', dateOfBirth: '1999-01-02' };
 const opened: Portal[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((p) => p.close()));
@@ -56,11 +57,11 @@ describe('createLinkClients: endpoints from the live settings', () => {
       kind: 'unavailable',
       reason: 'not-configured',
     });
-    expect(await links.registry.lookup({ personalId: '001099012345' })).toMatchObject({
+    expect(await links.registry.lookup(ASKED)).toMatchObject({
       kind: 'unavailable',
     });
     links.configure({ portal: { url: a.url } });
-    expect(await links.registry.lookup({ personalId: '001099012345' })).toEqual({
+    expect(await links.registry.lookup(ASKED)).toEqual({
       kind: 'unavailable',
       reason: 'not-configured',
     });
@@ -75,7 +76,7 @@ describe('createLinkClients: endpoints from the live settings', () => {
       kind: 'unavailable',
       reason: 'not-configured',
     });
-    expect(await links.registry.lookup({ personalId: '001099012345' })).toEqual({
+    expect(await links.registry.lookup(ASKED)).toEqual({
       kind: 'unavailable',
       reason: 'not-configured',
     });

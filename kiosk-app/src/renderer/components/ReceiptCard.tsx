@@ -26,7 +26,12 @@ export function ReceiptCard({ receipt }: { receipt: ReceiptView }) {
     [t('receipt.collectAt'), receipt.collectAt],
     [t('receipt.status'), t(`receipt.${receipt.status}`)],
     [t('receipt.kiosk'), receipt.kioskId],
+    [
+      t('receipt.assurance'),
+      t(`receipt.assuranceLevels.${receipt.identityAssurance ?? 'unknown'}`),
+    ],
   ];
+  const seeCard = receipt.identityAssurance !== 'chip-verified';
   return (
     <section className="receipt" data-testid="receipt">
       <p className="centre">{receipt.centreName}</p>
@@ -42,6 +47,11 @@ export function ReceiptCard({ receipt }: { receipt: ReceiptView }) {
           </div>
         ))}
       </dl>
+      {seeCard && (
+        <p className="notice" data-testid="receipt-see-card">
+          {t('receipt.seeCard')}
+        </p>
+      )}
       {receipt.documents.length > 0 && (
         <>
           <p className="label">{t('receipt.documents')}</p>

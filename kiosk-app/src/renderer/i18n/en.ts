@@ -63,7 +63,12 @@ export const en: DeepStrings<Messages> = {
     fromMrz: 'From the MRZ',
     fromCitizen: 'Entered by you',
     required: 'Required',
-    lowAssurance: 'The chip could not be read: data comes from the QR code (lower assurance).',
+    lowAssurance: {
+      'chip-unverified':
+        "The chip was read but its issuer's signature could not be verified: please fill in family and address details yourself; staff will check your original ID card.",
+      'document-only':
+        'Data comes from the code printed on the card (QR/MRZ): please fill in family and address details yourself; staff will check your original ID card.',
+    },
     mismatch: 'Your card and the population database differ in: {{fields}}. Staff will check.',
     province: 'Province/City',
     commune: 'Commune/Ward',
@@ -108,6 +113,14 @@ export const en: DeepStrings<Messages> = {
     queued: 'Received, being sent to the system',
     received: 'Received',
     kiosk: 'Kiosk',
+    assurance: 'Identity check',
+    assuranceLevels: {
+      'chip-verified': 'Chip, signature verified',
+      'chip-unverified': 'Chip, signature not verified',
+      'document-only': 'Printed code only (QR/MRZ)',
+      unknown: 'Unknown',
+    },
+    seeCard: 'The officer must check the original ID card',
   },
   status: {
     heading: 'Dossier status',

@@ -56,7 +56,12 @@ export const vi = {
     fromMrz: 'Từ vùng MRZ',
     fromCitizen: 'Quý vị nhập',
     required: 'Bắt buộc',
-    lowAssurance: 'Chưa đọc được chip: thông tin lấy từ mã QR, mức xác thực thấp hơn.',
+    lowAssurance: {
+      'chip-unverified':
+        'Chip đã đọc nhưng chưa xác thực được chữ ký của cơ quan cấp: thông tin gia đình và địa chỉ do Ông/Bà tự khai, cán bộ sẽ kiểm tra thẻ căn cước gốc.',
+      'document-only':
+        'Thông tin lấy từ mã in trên thẻ (QR/MRZ): thông tin gia đình và địa chỉ do Ông/Bà tự khai, cán bộ sẽ kiểm tra thẻ căn cước gốc.',
+    },
     mismatch: 'Thông tin trên thẻ khác với CSDL dân cư ở mục: {{fields}}. Cán bộ sẽ kiểm tra lại.',
     province: 'Tỉnh/Thành phố',
     commune: 'Xã/Phường',
@@ -101,6 +106,14 @@ export const vi = {
     queued: 'Đã tiếp nhận, đang chuyển lên hệ thống',
     received: 'Đã tiếp nhận',
     kiosk: 'Kiosk',
+    assurance: 'Xác thực danh tính',
+    assuranceLevels: {
+      'chip-verified': 'Chip, đã xác thực chữ ký',
+      'chip-unverified': 'Chip, chưa xác thực chữ ký',
+      'document-only': 'Chỉ mã in trên thẻ (QR/MRZ)',
+      unknown: 'Không rõ',
+    },
+    seeCard: 'Cán bộ cần kiểm tra thẻ căn cước gốc',
   },
   status: {
     heading: 'Tra cứu tình trạng hồ sơ',

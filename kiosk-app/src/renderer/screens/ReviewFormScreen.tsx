@@ -16,7 +16,12 @@ export function ReviewFormScreen({ view }: { view: JourneyView }) {
     <main className="screen review" data-testid="screen-reviewingForm">
       <h1>{form.title[lang]}</h1>
       <p className="subtitle">{view.procedure?.name[lang]}</p>
-      {view.citizen?.assurance === 'document' && <p className="notice">{t('form.lowAssurance')}</p>}
+      {(view.citizen?.assurance === 'chip-unverified' ||
+        view.citizen?.assurance === 'document-only') && (
+        <p className="notice" data-testid="assurance-notice">
+          {t(`form.lowAssurance.${view.citizen.assurance}`)}
+        </p>
+      )}
       {mismatched.length > 0 && (
         <p className="notice">{t('form.mismatch', { fields: mismatched.join(', ') })}</p>
       )}

@@ -63,6 +63,10 @@ export function ReceiptsPanel() {
                 <td>{receipt.procedureName}</td>
                 <td>{new Date(receipt.receivedAt).toLocaleString('vi-VN')}</td>
                 <td>{printed ? t('staff.printed') : t('staff.notPrinted')}</td>
+                <td data-testid={`assurance-${receipt.dossierCode}`}>
+                  {t(`receipt.assuranceLevels.${receipt.identityAssurance ?? 'unknown'}`)}
+                  {receipt.identityAssurance !== 'chip-verified' && ` — ${t('receipt.seeCard')}`}
+                </td>
                 <td>
                   <button
                     type="button"

@@ -1,4 +1,4 @@
-import type { CitizenRecord, FieldValue } from '@kiosk/forms';
+import type { AssuranceLevel, CitizenRecord, FieldValue } from '@kiosk/forms';
 
 /** A dossier as the kiosk hands it to the one-stop system (hệ thống một cửa điện tử). */
 export interface Dossier {
@@ -10,6 +10,11 @@ export interface Dossier {
   readonly appointmentAt?: string;
   readonly applicant: CitizenRecord;
   readonly form: Readonly<Record<string, FieldValue>>;
+  /**
+   * How the applicant was identified at the kiosk; below `chip-verified` the officer must see
+   * the original card. Absent on dossiers queued before assurance levels existed.
+   */
+  readonly identityAssurance?: AssuranceLevel;
 }
 
 /** The usual life of a dossier at the service centre. */

@@ -43,6 +43,8 @@ export interface DossierWire {
   readonly ChuHoSo: Dossier['applicant'];
   readonly DuLieuToKhai: Dossier['form'];
   readonly KenhNop: 'KIOSK';
+  /** Mức độ xác thực danh tính at the kiosk (see `Dossier.identityAssurance`). */
+  readonly MucDoXacThuc?: Dossier['identityAssurance'];
 }
 
 export function dossierToWire(dossier: Dossier): DossierWire {
@@ -54,5 +56,6 @@ export function dossierToWire(dossier: Dossier): DossierWire {
     ChuHoSo: dossier.applicant,
     DuLieuToKhai: dossier.form,
     KenhNop: 'KIOSK',
+    MucDoXacThuc: dossier.identityAssurance,
   };
 }

@@ -22,16 +22,16 @@ const registry: Partial<CitizenRecord> = {
 
 describe('mergeCitizenSources', () => {
   it('takes identity fields from the chip and the rest from the registry, with provenance', () => {
-    const facts = mergeCitizenSources({ chip, registry });
+    const facts = mergeCitizenSources({ chip, registry }, 'chip-verified');
     expect(facts.record.fullName).toBe('Nguyễn Văn An');
     expect(facts.provenance.fullName).toBe('chip');
     expect(facts.record.permanentResidence?.commune).toBe('Phường Hoàn Kiếm');
     expect(facts.provenance.permanentResidence).toBe('registry');
     expect(facts.provenance.ethnicity).toBe('registry');
-    expect(facts.assurance).toBe('chip');
+    expect(facts.assurance).toBe('chip-verified');
   });
   it('surfaces chip/registry disagreements instead of hiding them', () => {
-    const facts = mergeCitizenSources({ chip, registry });
+    const facts = mergeCitizenSources({ chip, registry }, 'chip-verified');
     expect(facts.mismatches).toEqual([
       { field: 'fullName', values: { chip: 'Nguyễn Văn An', registry: 'Nguyễn Văn Ân' } },
       {
@@ -44,43 +44,55 @@ describe('mergeCitizenSources', () => {
     ]);
   });
   it('does not flag an MRZ name for lacking diacritics', () => {
-    const facts = mergeCitizenSources({
-      mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
-      registry: { ...registry, fullName: 'Nguyễn Văn An' },
-    });
+    const facts = mergeCitizenSources(
+      {
+        mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
+        registry: { ...registry, fullName: 'Nguyễn Văn An' },
+      },
+      'document-only',
+    );
     expect(facts.mismatches.map((m) => m.field)).not.toContain('fullName');
-    expect(facts.assurance).toBe('document');
+    expect(facts.assurance).toBe('document-only');
   });
   it("shows the registry's spelling of a name the MRZ gives without diacritics", () => {
-    const facts = mergeCitizenSources({
-      mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
-      registry: { ...registry, fullName: 'Nguyễn Văn An' },
-    });
+    const facts = mergeCitizenSources(
+      {
+        mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
+        registry: { ...registry, fullName: 'Nguyễn Văn An' },
+      },
+      'document-only',
+    );
     expect(facts.record.fullName).toBe('Nguyễn Văn An');
     expect(facts.provenance.fullName).toBe('registry');
     expect(facts.provenance.personalId).toBe('mrz');
   });
   it('keeps the MRZ name when the registry spells a different one', () => {
-    const facts = mergeCitizenSources({
-      mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
-      registry: { ...registry, fullName: 'Nguyễn Văn Anh' },
-    });
+    const facts = mergeCitizenSources(
+      {
+        mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
+        registry: { ...registry, fullName: 'Nguyễn Văn Anh' },
+      },
+      'document-only',
+    );
     expect(facts.record.fullName).toBe('NGUYEN VAN AN');
     expect(facts.provenance.fullName).toBe('mrz');
     expect(facts.mismatches.map((m) => m.field)).toContain('fullName');
   });
   it('drops a registry record of another person and reports it', () => {
-    const facts = mergeCitizenSources({
-      chip,
-      registry: { ...registry, personalId: '079190000002' },
-    });
+    const facts = mergeCitizenSources(
+      {
+        chip,
+        registry: { ...registry, personalId: '079190000002' },
+      },
+      'chip-verified',
+    );
     expect(facts.provenance.ethnicity).toBeUndefined();
     expect(facts.mismatches).toEqual([
       { field: 'personalId', values: { chip: chip.personalId, registry: '079190000002' } },
     ]);
   });
   it('refuses to invent an identity', () => {
-    expect(() => mergeCitizenSources({ registry: { ethnicity: 'Kinh' } })).toThrow(
+    expect(() => mergeCitizenSources({ registry: { ethnicity: 'Kinh' } }, 'chip-verified')).toThrow(
       CitizenMergeError,
     );
   });
@@ -88,14 +100,66 @@ describe('mergeCitizenSources', () => {
     const name = fc.string({ minLength: 1, maxLength: 20 });
     fc.assert(
       fc.property(name, name, (a, b) => {
-        const facts = mergeCitizenSources({
-          chip: { ...chip, fullName: a },
-          qr: { ...chip, fullName: b },
-          registry: { ...registry, fullName: b },
-        });
+        const facts = mergeCitizenSources(
+          {
+            chip: { ...chip, fullName: a },
+            qr: { ...chip, fullName: b },
+            registry: { ...registry, fullName: b },
+          },
+          'chip-verified',
+        );
         expect(facts.record.fullName).toBe(a);
         expect(facts.provenance.fullName).toBe('chip');
       }),
     );
   });
+
+  describe.each(['chip-unverified', 'document-only'] as const)(
+    'below chip-verified (%s)',
+    (level) => {
+      const presented: Partial<CitizenRecord> = {
+        personalId: chip.personalId,
+        // An MRZ's name has no diacritics; the chip's has.
+        fullName: level === 'document-only' ? 'NGUYEN VAN AN' : 'Nguyễn Văn An',
+        dateOfBirth: chip.dateOfBirth,
+        sex: 'M',
+      };
+      const held: Partial<CitizenRecord> = {
+        ...registry,
+        fullName: 'Nguyễn Văn An',
+        sex: 'F',
+        father: { fullName: 'Nguyễn Văn Bố' },
+        spouse: { fullName: 'Trần Thị Vợ' },
+        currentResidence: { province: 'Thành phố Hà Nội', commune: 'Phường Hoàn Kiếm' },
+      };
+      const sources = level === 'document-only' ? { mrz: presented } : { chip: presented };
+
+      it('adds no registry field the documents did not present, and names mismatches only', () => {
+        const facts = mergeCitizenSources({ ...sources, registry: held }, level);
+        expect(facts.assurance).toBe(level);
+        expect(Object.keys(facts.record).sort()).toEqual(Object.keys(presented).sort());
+        const text = JSON.stringify(facts);
+        for (const secret of ['Bố', 'Vợ', 'Hoàn Kiếm', 'Kinh', 'Ba Đình'])
+          expect(text).not.toContain(secret);
+        expect(facts.mismatches).toEqual([
+          { field: 'sex', values: { [Object.keys(sources)[0] ?? '']: 'M' } },
+        ]);
+      });
+
+      it('never lets the registry replace a presented value', () => {
+        const withAddress = {
+          ...presented,
+          permanentResidence: { province: 'Tỉnh Nghệ An', commune: 'Xã Một' },
+        };
+        const facts = mergeCitizenSources(
+          level === 'document-only'
+            ? { qr: withAddress, registry: held }
+            : { chip: withAddress, registry: held },
+          level,
+        );
+        expect(facts.record.permanentResidence?.commune).toBe('Xã Một');
+        expect(JSON.stringify(facts)).not.toContain('Ba Đình');
+      });
+    },
+  );
 });

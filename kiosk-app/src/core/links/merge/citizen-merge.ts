@@ -1,5 +1,6 @@
 import {
   IDENTITY_FIELDS,
+  type AssuranceLevel,
   type CitizenFacts,
   type CitizenField,
   type CitizenRecord,
@@ -25,6 +26,8 @@ type MergedSource = keyof CitizenSources;
  */
 const IDENTITY_ORDER: readonly MergedSource[] = ['chip', 'qr', 'mrz', 'registry'];
 const OTHER_ORDER: readonly MergedSource[] = ['registry', 'chip', 'qr', 'mrz'];
+/** Below `chip-verified` the registry may confirm what the documents say, never add to it. */
+const UNVERIFIED_ORDER: readonly MergedSource[] = ['chip', 'qr', 'mrz', 'registry'];
 const DOCUMENT_SOURCES: readonly MergedSource[] = ['chip', 'qr', 'mrz'];
 
 export class CitizenMergeError extends Error {
@@ -58,16 +61,48 @@ function display(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** The registry's values of the fields some document presented; nothing else. */
+function presentedOnly(sources: CitizenSources): Partial<CitizenRecord> | undefined {
+  const registry = sources.registry;
+  if (!registry) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(registry)) {
+    const key = field as CitizenField;
+    if (DOCUMENT_SOURCES.some((s) => present(sources[s]?.[key]))) out[field] = value;
+  }
+  return out as Partial<CitizenRecord>;
+}
+
 /**
  * Merges the sources into one record with the source of every field, and lists each field on
  * which a card source and the registry disagree. A registry record for another personal ID is
  * dropped entirely (it describes someone else) and reported as a personalId mismatch.
+ *
+ * Below `chip-verified` nobody has proven the person at the kiosk holds the card, so the
+ * registry only confirms: it adds no field the documents did not present (family, addresses,
+ * ...: the citizen answers them and the officer checks the card), it never replaces a
+ * presented value (only re-spells an MRZ value that is the same without diacritics), and a
+ * mismatch names the field without the registry's value.
  */
-export function mergeCitizenSources(sources: CitizenSources): CitizenFacts {
+export function mergeCitizenSources(
+  sources: CitizenSources,
+  assurance: AssuranceLevel,
+): CitizenFacts {
+  const verified = assurance === 'chip-verified';
   const cardId = sources.chip?.personalId ?? sources.qr?.personalId ?? sources.mrz?.personalId;
   const registryId = sources.registry?.personalId;
   const otherPerson = cardId !== undefined && registryId !== undefined && registryId !== cardId;
-  const usable: CitizenSources = otherPerson ? { ...sources, registry: undefined } : sources;
+  const usable: CitizenSources = otherPerson
+    ? { ...sources, registry: undefined }
+    : verified
+      ? sources
+      : { ...sources, registry: presentedOnly(sources) };
+  const otherOrder = verified ? OTHER_ORDER : UNVERIFIED_ORDER;
+  const told = (values: Partial<Record<Source, string>>): Partial<Record<Source, string>> => {
+    if (verified) return values;
+    const { registry: _hidden, ...documents } = values;
+    return documents;
+  };
 
   const fields = new Set<CitizenField>();
   for (const s of IDENTITY_ORDER) {
@@ -77,7 +112,7 @@ export function mergeCitizenSources(sources: CitizenSources): CitizenFacts {
   const record: Record<string, unknown> = {};
   const provenance: Partial<Record<CitizenField, Source>> = {};
   for (const field of fields) {
-    const order = IDENTITY_FIELDS.includes(field) ? IDENTITY_ORDER : OTHER_ORDER;
+    const order = IDENTITY_FIELDS.includes(field) ? IDENTITY_ORDER : otherOrder;
     for (const s of order) {
       const value = usable[s]?.[field];
       if (present(value)) {
@@ -100,7 +135,7 @@ export function mergeCitizenSources(sources: CitizenSources): CitizenFacts {
   if (otherPerson) {
     mismatches.push({
       field: 'personalId',
-      values: { [cardSource(sources)]: cardId, registry: registryId },
+      values: told({ [cardSource(sources)]: cardId, registry: registryId }),
     });
   }
   const registry = usable.registry;
@@ -115,7 +150,7 @@ export function mergeCitizenSources(sources: CitizenSources): CitizenFacts {
           values[s] = display(ours);
       }
       if (Object.keys(values).length > 0)
-        mismatches.push({ field, values: { ...values, registry: display(theirs) } });
+        mismatches.push({ field, values: told({ ...values, registry: display(theirs) }) });
     }
   }
 
@@ -127,11 +162,6 @@ export function mergeCitizenSources(sources: CitizenSources): CitizenFacts {
   ) {
     throw new CitizenMergeError('no source gave the personal ID, name, date of birth and sex');
   }
-  const assurance = sources.chip
-    ? 'chip'
-    : sources.qr || sources.mrz
-      ? 'document'
-      : 'registry-only';
   return { record: record as unknown as CitizenRecord, provenance, mismatches, assurance };
 }
 

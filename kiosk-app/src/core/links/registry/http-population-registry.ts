@@ -1,14 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { JsonHttpClient } from '../http/json-http-client';
 import { MalformedResponseError, RejectedRequestError } from '../http/http-errors';
 import { failureKind } from '../resilience/resilience-policy';
 import type { CommuneMapping } from './administrative-units';
-import { latinUpperName } from './latin-name';
 import {
+  ISO_DATE_PATTERN,
   PERSONAL_ID_PATTERN,
   type PopulationRegistry,
   type RegistryLookupResult,
   type RegistryQuery,
 } from './population-registry';
+import { registryRecordMatches } from './registry-identity-match';
 import { citizenFromRegistry } from './registry-mapping';
 import { REGISTRY_RESULT, registryResponseSchema, type RegistryRequestBody } from './registry-wire';
 
@@ -62,14 +64,16 @@ export function interpretRegistryResponse(
       message: 'the registry said found but sent no citizen',
     };
   }
-  if (CongDan.SoDinhDanh !== query.personalId) {
+  const record = citizenFromRegistry(CongDan, communes);
+  if (!registryRecordMatches(query, record)) {
     return {
       kind: 'unavailable',
       reason: 'different-person',
-      message: 'the registry answered with another personal ID number; its data is ignored',
+      message:
+        'the registry answered with another ID number, name or date of birth; its data is ignored',
     };
   }
-  return { kind: 'found', record: citizenFromRegistry(CongDan, communes) };
+  return { kind: 'found', record };
 }
 
 /**
@@ -77,27 +81,37 @@ export function interpretRegistryResponse(
  *
  * @example
  * const registry = new HttpPopulationRegistry({ client: new JsonHttpClient({ baseUrl }), codes });
- * const result = await registry.lookup({ personalId: '001090012345', fullName: 'Nguyễn Văn An', birthYear: 1990 });
+ * const result = await registry.lookup({
+ *   personalId: '001090012345',
+ *   fullName: 'Nguyễn Văn An',
+ *   dateOfBirth: '1990-01-15',
+ * });
  */
 export class HttpPopulationRegistry implements PopulationRegistry {
   constructor(private readonly options: HttpPopulationRegistryOptions) {}
 
   async lookup(query: RegistryQuery): Promise<RegistryLookupResult> {
-    if (!PERSONAL_ID_PATTERN.test(query.personalId)) {
+    const fullName = query.fullName.normalize('NFC').replace(/\s+/g, ' ').trim();
+    if (
+      !PERSONAL_ID_PATTERN.test(query.personalId) ||
+      !ISO_DATE_PATTERN.test(query.dateOfBirth) ||
+      fullName === ''
+    ) {
       return {
         kind: 'unavailable',
         reason: 'rejected',
-        message: 'a personal ID number has 12 digits',
+        message: 'a lookup needs the 12-digit ID, the full name and the full date of birth',
       };
     }
     const { codes } = this.options;
     const body: RegistryRequestBody = {
+      MaYeuCau: randomUUID(),
       MaTichHop: codes.maTichHop,
       MaDVC: codes.maDVC,
       MaCanBo: codes.maCanBo,
       SoDinhDanh: query.personalId,
-      HoVaTen: query.fullName === undefined ? undefined : latinUpperName(query.fullName),
-      NamSinh: query.birthYear === undefined ? undefined : String(query.birthYear),
+      HoVaTen: fullName,
+      NgayThangNamSinh: query.dateOfBirth.replaceAll('-', ''),
     };
     try {
       const response = await this.options.client.send({

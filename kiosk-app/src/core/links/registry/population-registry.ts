@@ -1,11 +1,16 @@
 import type { CitizenRecord } from '@kiosk/forms';
 
-/** What the kiosk asks the National Population Database (CSDLQG về dân cư). */
+/**
+ * What the kiosk asks the National Population Database (CSDLQG về dân cư), as its national API
+ * is asked: no record unless the ID, the full name and the full date of birth all match.
+ */
 export interface RegistryQuery {
   /** 12-digit personal identification number. */
   readonly personalId: string;
-  readonly fullName?: string;
-  readonly birthYear?: number;
+  /** As the document presented it, NFC (an MRZ's is A–Z without diacritics). */
+  readonly fullName: string;
+  /** ISO `YYYY-MM-DD`. */
+  readonly dateOfBirth: string;
 }
 
 export type RegistryUnavailableReason =
@@ -16,6 +21,7 @@ export type RegistryUnavailableReason =
   | 'circuit-open'
   | 'auth'
   | 'malformed-response'
+  /** The answer names another citizen (ID, name or birth date not the asked ones). */
   | 'different-person'
   | 'rejected';
 
@@ -38,3 +44,4 @@ export interface PopulationRegistry {
 }
 
 export const PERSONAL_ID_PATTERN = /^\d{12}$/;
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

@@ -4,6 +4,7 @@ import { interpretRegistryResponse } from './http-population-registry';
 import { registryDate } from './registry-mapping';
 
 const ID = '001090012345';
+const QUERY = { personalId: ID, fullName: 'Nguyễn Văn An', dateOfBirth: '1990-01-15' };
 const citizen = {
   SoDinhDanh: ID,
   SoCMND: '012345678',
@@ -28,10 +29,7 @@ const citizen = {
 
 describe('interpretRegistryResponse', () => {
   it('maps a found citizen into the kiosk record', () => {
-    const result = interpretRegistryResponse(
-      { MaKetQua: '00', CongDan: citizen },
-      { personalId: ID },
-    );
+    const result = interpretRegistryResponse({ MaKetQua: '00', CongDan: citizen }, QUERY);
     expect(result).toEqual({
       kind: 'found',
       record: {
@@ -60,22 +58,22 @@ describe('interpretRegistryResponse', () => {
     });
   });
   it('reports no record, another person and error codes as values', () => {
-    expect(interpretRegistryResponse({ MaKetQua: '01' }, { personalId: ID })).toEqual({
+    expect(interpretRegistryResponse({ MaKetQua: '01' }, QUERY)).toEqual({
       kind: 'notFound',
     });
     expect(
       interpretRegistryResponse(
         { MaKetQua: '00', CongDan: { ...citizen, SoDinhDanh: '079190000002' } },
-        { personalId: ID },
+        QUERY,
       ),
     ).toMatchObject({ kind: 'unavailable', reason: 'different-person' });
     expect(
-      interpretRegistryResponse({ MaKetQua: '99', MoTa: 'Lỗi hệ thống' }, { personalId: ID }),
+      interpretRegistryResponse({ MaKetQua: '99', MoTa: 'Lỗi hệ thống' }, QUERY),
     ).toMatchObject({
       kind: 'unavailable',
       reason: 'rejected',
     });
-    expect(interpretRegistryResponse({ MaKetQua: '00' }, { personalId: ID })).toMatchObject({
+    expect(interpretRegistryResponse({ MaKetQua: '00' }, QUERY)).toMatchObject({
       reason: 'malformed-response',
     });
   });
@@ -83,7 +81,7 @@ describe('interpretRegistryResponse', () => {
     fc.assert(
       fc.property(fc.anything(), (body) => {
         expect(['found', 'notFound', 'unavailable']).toContain(
-          interpretRegistryResponse(body, { personalId: ID }).kind,
+          interpretRegistryResponse(body, QUERY).kind,
         );
       }),
       { numRuns: 500 },
@@ -94,7 +92,7 @@ describe('interpretRegistryResponse', () => {
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.anything(), (key, value) => {
         const body = { MaKetQua: '00', CongDan: { ...citizen, [key]: value } };
-        const result = interpretRegistryResponse(body, { personalId: ID });
+        const result = interpretRegistryResponse(body, QUERY);
         if (result.kind === 'found') expect(result.record.personalId).toBe(ID);
       }),
       { numRuns: 500 },

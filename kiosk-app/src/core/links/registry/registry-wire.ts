@@ -6,13 +6,16 @@ import { z } from 'zod';
  * `00` for an unknown month or day, sex as a code (1 nam, 2 nữ, 0 chưa có thông tin).
  */
 export interface RegistryRequestBody {
+  /** Mã yêu cầu: one id per lookup, for the platform's audit trail. */
+  readonly MaYeuCau: string;
   readonly MaTichHop: string;
   readonly MaDVC: string;
   readonly MaCanBo: string;
   readonly SoDinhDanh: string;
-  /** Upper case, without diacritics. */
-  readonly HoVaTen?: string;
-  readonly NamSinh?: string;
+  /** Full name as the document presented it, NFC (with diacritics unless it came from an MRZ). */
+  readonly HoVaTen: string;
+  /** Full date of birth, `yyyyMMdd`. */
+  readonly NgayThangNamSinh: string;
 }
 
 /** Result codes of the integration. */
