@@ -80,6 +80,43 @@ describe('DossierCodeAllocator', () => {
   });
 });
 
+describe('blockOfKiosk', () => {
+  const kiosk = fc.integer({ min: 1, max: 9 });
+
+  it('gives two kiosks blocks that never share a number (issue 23)', () => {
+    fc.assert(
+      fc.property(kiosk, kiosk, (a, b) => {
+        fc.pre(a !== b);
+        const x = blockOfKiosk(a);
+        const y = blockOfKiosk(b);
+        expect(x.last < y.first || y.last < x.first).toBe(true);
+      }),
+    );
+  });
+
+  it('gives each kiosk a whole block of four-digit numbers, so the code stays NNNN', () => {
+    fc.assert(
+      fc.property(kiosk, (n) => {
+        const { first, last } = blockOfKiosk(n);
+        expect(first).toBeGreaterThanOrEqual(0);
+        expect(last).toBeLessThanOrEqual(9999);
+        expect(last - first + 1).toBe(1000);
+      }),
+    );
+  });
+
+  it('refuses kiosk numbers outside 1–9 and fractions', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 10 }), fc.double({ noInteger: true })),
+        (n) => {
+          expect(() => blockOfKiosk(n)).toThrow(DossierCodeError);
+        },
+      ),
+    );
+  });
+});
+
 describe('parseDossierCode', () => {
   it('round-trips issued codes and rejects anything else without throwing', () => {
     expect(parseDossierCode('h29.12-260310-3001')).toEqual({
