@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { restrictDatabaseFiles } from './database-file-mode';
 
 export type KioskDatabase = Database.Database;
 
@@ -14,12 +15,19 @@ export interface Migration {
 /**
  * Opens the kiosk database with the durability the design asks for: WAL so readers never block
  * the writer, `synchronous=FULL` so a dossier or receipt that was committed survives a power cut,
- * and a busy timeout so the outbox worker and the API never fail on a momentary lock.
+ * and a busy timeout so the outbox worker and the API never fail on a momentary lock. The
+ * files are owner-only (0600) whatever the process umask.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = []): KioskDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const onDisk = file !== ':memory:';
+  if (onDisk) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    restrictDatabaseFiles(file);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // The -wal and -shm files exist from here on; tighten any an older version left behind.
+  if (onDisk) restrictDatabaseFiles(file);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
