@@ -49,8 +49,9 @@ export interface PurgeReport {
 /**
  * Removes personal data after the retention period (Decree 13/2023/NĐ-CP art. 3, principles: data kept
  * no longer than the purpose needs): old receipts, payloads of dossiers the gateway acknowledged,
- * and delivered or failed outbox rows past the retention. Audit entries stay (actor, action and
- * dossier code only). Runs once at start and then every hour.
+ * and delivered or failed outbox rows past the retention, then checkpoints the WAL so no older
+ * page version keeps them on disk. Audit entries stay (actor, action and dossier code only).
+ * Runs once at start and then every hour.
  */
 export class PurgeJob {
   private readonly clock: PurgeClock;
@@ -126,6 +127,7 @@ export class PurgeJob {
         outboxUndeliveredKept: kept.n,
       };
     })();
+    this.eraseOldPageVersions();
     this.options.logger?.info('privacy.purge', {
       receipts: report.receiptsPurged,
       payloadsCleared: report.outboxPayloadsCleared,
@@ -133,5 +135,22 @@ export class PurgeJob {
       undeliveredKept: report.outboxUndeliveredKept,
     });
     return report;
+  }
+
+  /**
+   * In WAL mode every earlier version of a changed page stays in the -wal file until a
+   * checkpoint, so a purged slip would still be on disk there. TRUNCATE copies the current pages
+   * into the database (where `secure_delete` has zeroed the purged cells) and empties the WAL
+   * (https://sqlite.org/pragma.html#pragma_wal_checkpoint). A reader holding an old snapshot
+   * (the offline CLI) can block it; then the next hourly run tries again.
+   */
+  private eraseOldPageVersions(): void {
+    const [result] = this.options.db.pragma('wal_checkpoint(TRUNCATE)') as {
+      busy: number;
+      log: number;
+      checkpointed: number;
+    }[];
+    if (result && result.busy !== 0)
+      this.options.logger?.warn('privacy.purge.checkpointBusy', { walFrames: result.log });
   }
 }

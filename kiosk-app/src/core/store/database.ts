@@ -15,8 +15,9 @@ export interface Migration {
 /**
  * Opens the kiosk database with the durability the design asks for: WAL so readers never block
  * the writer, `synchronous=FULL` so a dossier or receipt that was committed survives a power cut,
- * and a busy timeout so the outbox worker and the API never fail on a momentary lock. The
- * files are owner-only (0600) whatever the process umask.
+ * a busy timeout so the outbox worker and the API never fail on a momentary lock, and
+ * `secure_delete` so removed personal data is overwritten. The files are owner-only (0600)
+ * whatever the process umask.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = []): KioskDatabase {
   const onDisk = file !== ':memory:';
@@ -31,6 +32,9 @@ export function openDatabase(file: string, migrations: readonly Migration[] = []
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted and overwritten cells are zeroed, so a purged slip is not left in a page's free space
+  // (https://sqlite.org/pragma.html#pragma_secure_delete).
+  db.pragma('secure_delete = ON');
   migrate(db, migrations);
   return db;
 }
