@@ -1,5 +1,6 @@
 export {
   Outbox,
+  OUTBOX_PAYLOAD_UNREADABLE,
   type DossierDraft,
   type DueDossier,
   type EnqueuedDossier,

@@ -6,6 +6,9 @@ import type { Dossier, DossierStatus } from '../links/gateway/dossier-gateway';
 
 export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
 
+/** `last_error` prefix of a dossier whose stored payload cannot be opened. */
+export const OUTBOX_PAYLOAD_UNREADABLE = 'OUTBOX_PAYLOAD_UNREADABLE';
+
 /** Encodes the stored payload text (e.g. encryption at rest). */
 export interface OutboxPayloadCodec {
   encode(text: string): string;
@@ -175,39 +178,67 @@ export class Outbox {
     return this.db
       .transaction((): DueDossier[] => {
         const now = this.now();
-        const rows = this.sql(
+        const select = this.sql(
           `SELECT * FROM outbox_dossier
            WHERE state IN ('queued', 'sending') AND (next_attempt_at <= ? OR next_attempt_at > ?)
            ORDER BY next_attempt_at, id LIMIT ?`,
-        ).all(now, now + horizonMs, limit + inFlight.size) as Row[];
-        const claimed: DueDossier[] = [];
+        );
         const mark = this.sql(
           `UPDATE outbox_dossier SET state = 'sending', attempts = attempts + 1 WHERE id = ?`,
         );
-        for (const row of rows) {
-          if (claimed.length >= limit || inFlight.has(row.id) || row.payload === null) continue;
-          let dossier: Dossier;
-          try {
-            dossier = JSON.parse(this.payloadCodec.decode(row.payload)) as Dossier;
-          } catch (error) {
-            // A payload that cannot be opened (tampered, wrong key) must not block the others.
-            this.markFailed(
-              row.id,
-              `payload unreadable: ${error instanceof Error ? error.name : 'error'}`,
-            );
-            continue;
+        const claimed: DueDossier[] = [];
+        const taken = new Set<number>(inFlight);
+        // Unreadable rows leave the query once marked failed, so look again for the ones behind.
+        let unreadable: number;
+        do {
+          unreadable = 0;
+          const rows = select.all(now, now + horizonMs, limit + taken.size) as Row[];
+          for (const row of rows) {
+            if (claimed.length >= limit || taken.has(row.id) || row.payload === null) continue;
+            const dossier = this.open(row);
+            if (!dossier) {
+              unreadable += 1;
+              continue;
+            }
+            mark.run(row.id);
+            taken.add(row.id);
+            claimed.push({
+              id: row.id,
+              dossier,
+              idempotencyKey: row.idempotency_key,
+              attempts: row.attempts + 1,
+            });
           }
-          mark.run(row.id);
-          claimed.push({
-            id: row.id,
-            dossier,
-            idempotencyKey: row.idempotency_key,
-            attempts: row.attempts + 1,
-          });
-        }
+        } while (unreadable > 0 && claimed.length < limit);
         return claimed;
       })
       .immediate();
+  }
+
+  /**
+   * The stored dossier, or undefined when its payload cannot be opened (sealed with a key this
+   * kiosk does not hold, or altered on disk). Such a row is marked failed at once, whatever its
+   * state, so it shows in the staff outbox view and does not hold up the dossiers behind it; its
+   * payload is kept so staff can retry it once the right key is back.
+   */
+  private open(row: Row): Dossier | undefined {
+    try {
+      return JSON.parse(this.payloadCodec.decode(row.payload ?? '')) as Dossier;
+    } catch (error) {
+      const cause =
+        error instanceof Error
+          ? ((error as Error & { code?: unknown }).code ?? error.name)
+          : 'unknown';
+      this.sql(
+        `UPDATE outbox_dossier SET state = 'failed', last_error = ?
+           WHERE id = ? AND state IN ('queued', 'sending')`,
+      ).run(
+        `${OUTBOX_PAYLOAD_UNREADABLE}: the stored dossier cannot be opened (${String(cause)}); ` +
+          'restore the data key it was sealed with, then retry',
+        row.id,
+      );
+      return undefined;
+    }
   }
 
   /** Runs several record calls in one transaction (one fsync for a whole batch of outcomes). */
