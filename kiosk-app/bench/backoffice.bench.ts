@@ -98,7 +98,9 @@ async function outboxDrain(): Promise<Record<string, unknown>> {
       outbox.enqueue(drafts[i] ?? draftFor(i));
       single.push(performance.now() - start);
     }
-    outbox.inTransaction(() => drafts.slice(200).forEach((d) => outbox.enqueue(d)));
+    // Codes are reserved (and committed) before the transaction that stores the dossiers.
+    const rest = drafts.slice(200).map((d) => ({ d, reserved: outbox.reserve() }));
+    outbox.atomically(() => rest.forEach(({ d, reserved }) => outbox.enqueue(d, reserved)));
     const duringOutage = await new OutboxWorker(
       outbox,
       new HttpDossierGateway(outageHttp),

@@ -150,7 +150,6 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
   const worker = new OutboxWorker(outbox, gateway);
   const calendar = new WorkingCalendar({ extraDaysOff: () => settings.current().holidays });
   const intake = new DossierIntake({
-    db,
     outbox,
     receipts,
     calculator: new AppointmentCalculator({ calendar }),

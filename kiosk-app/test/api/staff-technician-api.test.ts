@@ -245,7 +245,7 @@ describe('staff', () => {
     });
     // As the worker does: claim it (sending), then the gateway rejects it for good.
     env.outbox.claimDue(10, new Set(), 0);
-    env.outbox.markFailed(queued.id, 'rejected 422');
+    env.outbox.markFailed(queued, 'rejected 422');
     const staff = await signedIn('staff', 'lan', '482913');
     const list = await staff.request({ type: 'outbox.list', state: 'failed' });
     expect(list).toMatchObject({

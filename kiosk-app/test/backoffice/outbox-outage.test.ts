@@ -84,7 +84,7 @@ describe('outbox against the portal simulator', () => {
     const sentAt = outbox.get(a.code)?.sentAt;
     const again = await client.gateway.submit({ ...draftFor(1), code: a.code }, a.idempotencyKey);
     expect(again).toMatchObject({ kind: 'accepted', duplicate: true });
-    expect(outbox.markSent(a.id, 'processing')).toBe(false);
+    expect(outbox.markSent(a, 'processing')).toBe(false);
     expect(outbox.get(a.code)).toMatchObject({ state: 'sent', sentAt, gatewayStatus: 'received' });
     expectExactlyOnce(1);
   });

@@ -90,7 +90,7 @@ describe('purge leaves nothing readable on disk', () => {
       // The gateway acknowledged it: the payload is cleared at once, the row waits for the purge.
       outbox.inTransaction(() => {
         db.prepare("UPDATE outbox_dossier SET state = 'sending' WHERE id = ?").run(queued.id);
-        outbox.markSent(queued.id, 'received');
+        outbox.markSent(queued, 'received');
       });
     }
     storedAt = STORED_AT + 39 * DAY;

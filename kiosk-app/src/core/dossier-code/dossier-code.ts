@@ -107,8 +107,9 @@ export class DossierCodeAllocator {
   }
 
   /**
-   * Takes the next number of today's block. Call it inside the transaction that stores the
-   * dossier so a code is never issued for a dossier that was not saved.
+   * Takes the next number of today's block. Outside a transaction the step commits on its own
+   * (the outbox reserves codes this way, so a dossier whose COMMIT fails spends its code and the
+   * next dossier never gets it); inside one it rolls back with it.
    */
   allocate(now: Date = new Date()): string {
     const day = vietnamDayStamp(now);

@@ -7,11 +7,9 @@ import type { KioskConfig } from '../config/kiosk-config';
 import type { SubmitDossierInput } from '../flow/journey-services';
 import type { Outbox } from '../outbox';
 import type { ProcedureService } from '../procedures/procedure-service';
-import type { KioskDatabase } from '../store/database';
 import type { ReceiptRepository } from '../store/receipt-repository';
 
 export interface DossierIntakeDeps {
-  readonly db: KioskDatabase;
   readonly outbox: Outbox;
   readonly receipts: ReceiptRepository;
   readonly calculator: AppointmentCalculator;
@@ -42,6 +40,10 @@ function assuranceOfDossier(level: CitizenFacts['assurance']): AssuranceLevel {
  * Receives a dossier at the kiosk: gives it a code, computes the appointment, and stores the
  * dossier (outbox) and its receipt in one transaction, before any network call. The receipt can
  * then be printed at once; the outbox worker delivers the dossier when the gateway is reachable.
+ *
+ * The code is reserved (and committed) first, and the worker is woken only once the transaction
+ * has committed: if the COMMIT fails (disk full, I/O error) nothing of the dossier has left the
+ * kiosk and its code is spent, never issued to the next citizen.
  */
 export class DossierIntake {
   private readonly now: () => Date;
@@ -51,21 +53,25 @@ export class DossierIntake {
   }
 
   submit(input: SubmitDossierInput): ReceiptView {
-    const { db, outbox, receipts, calculator, procedures } = this.deps;
+    const { outbox, receipts, calculator, procedures } = this.deps;
     const config = this.deps.config();
     const procedure = procedures.get(input.procedureCode);
     const received = this.now();
     const appointment = calculator.calculate(received, procedure.processingTime);
     const receivedAt = formatVietnamIso(received);
-    return db.transaction((): ReceiptView => {
-      const { code } = outbox.enqueue({
-        procedureCode: procedure.code,
-        receivedAt,
-        appointmentAt: appointment.dueIso,
-        applicant: input.citizen.record,
-        form: input.form.values,
-        identityAssurance: assuranceOfDossier(input.citizen.assurance),
-      });
+    const reserved = outbox.reserve();
+    return outbox.atomically((): ReceiptView => {
+      const { code } = outbox.enqueue(
+        {
+          procedureCode: procedure.code,
+          receivedAt,
+          appointmentAt: appointment.dueIso,
+          applicant: input.citizen.record,
+          form: input.form.values,
+          identityAssurance: assuranceOfDossier(input.citizen.assurance),
+        },
+        reserved,
+      );
       const receipt: ReceiptView = {
         dossierCode: code,
         centreName: config.centreName,
@@ -86,6 +92,6 @@ export class DossierIntake {
       };
       receipts.save(receipt, input.citizen.record.personalId);
       return receipt;
-    })();
+    });
   }
 }

@@ -1,9 +1,12 @@
 export {
   Outbox,
+  OutboxError,
   OUTBOX_PAYLOAD_UNREADABLE,
   type DossierDraft,
   type DueDossier,
   type EnqueuedDossier,
+  type OutboxDelivery,
+  type ReservedDossier,
   type OutboxEntry,
   type OutboxState,
 } from './outbox';

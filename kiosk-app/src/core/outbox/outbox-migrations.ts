@@ -29,8 +29,40 @@ export const OUTBOX_TABLE_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/**
+ * Row ids that are never reused: with a plain INTEGER PRIMARY KEY SQLite hands the id of the
+ * newest deleted row (purged, or rolled back) to the next dossier. SQLite cannot add
+ * AUTOINCREMENT to a table, so it is rebuilt (https://sqlite.org/lang_altertable.html §7).
+ */
+export const OUTBOX_AUTOINCREMENT_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 102,
+    name: 'outbox: row ids never reused (AUTOINCREMENT)',
+    up(db) {
+      db.exec(`CREATE TABLE outbox_dossier_v2 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        code TEXT NOT NULL UNIQUE,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        payload TEXT,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        gateway_status TEXT,
+        last_error TEXT
+      ) STRICT;
+      INSERT INTO outbox_dossier_v2 SELECT * FROM outbox_dossier;
+      DROP TABLE outbox_dossier;
+      ALTER TABLE outbox_dossier_v2 RENAME TO outbox_dossier;
+      CREATE INDEX outbox_dossier_due ON outbox_dossier (state, next_attempt_at);`);
+    },
+  },
+];
+
 /** Every table of the back-office links, for the store's migration runner (versions 100+). */
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [
   ...DOSSIER_CODE_MIGRATIONS,
   ...OUTBOX_TABLE_MIGRATIONS,
+  ...OUTBOX_AUTOINCREMENT_MIGRATIONS,
 ];

@@ -55,7 +55,12 @@ export class OutboxWorker {
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => this.kick(), this.options.pollMs);
-    this.unsubscribe = this.outbox.onEnqueued(() => this.kick());
+    // Never inside the caller's stack: whatever transaction it is in has closed by then.
+    this.unsubscribe = this.outbox.onEnqueued(() =>
+      setImmediate(() => {
+        if (this.timer) this.kick();
+      }),
+    );
     this.kick();
   }
 
@@ -130,26 +135,22 @@ export class OutboxWorker {
   ): boolean {
     switch (result.kind) {
       case 'accepted':
-        if (this.outbox.markSent(d.id, result.status)) total.sent += 1;
+        if (this.outbox.markSent(d, result.status)) total.sent += 1;
         if (result.duplicate) total.duplicates += 1;
         return false;
       case 'rejected':
         this.outbox.markFailed(
-          d.id,
+          d,
           `refused by the gateway (${result.httpStatus}): ${result.message}`,
         );
         total.failed += 1;
         return false;
       case 'unavailable':
         if (d.attempts >= this.options.maxAttempts) {
-          this.outbox.markFailed(d.id, `gave up after ${d.attempts} attempts: ${result.message}`);
+          this.outbox.markFailed(d, `gave up after ${d.attempts} attempts: ${result.message}`);
           total.failed += 1;
         } else {
-          this.outbox.markRetry(
-            d.id,
-            this.delay(d.attempts),
-            `${result.reason}: ${result.message}`,
-          );
+          this.outbox.markRetry(d, this.delay(d.attempts), `${result.reason}: ${result.message}`);
           total.retried += 1;
         }
         return true;

@@ -24,6 +24,35 @@ export interface EnqueuedDossier {
   readonly idempotencyKey: string;
 }
 
+/**
+ * A dossier code and idempotency key taken for one dossier, committed before the dossier is
+ * stored: if storing it fails, the code is spent and never issued to another dossier.
+ */
+export interface ReservedDossier {
+  readonly code: string;
+  readonly idempotencyKey: string;
+  /** When the code was taken; the dossier's `created_at`. */
+  readonly at: number;
+}
+
+/**
+ * Which delivery an outcome belongs to: the row id together with its idempotency key, which is
+ * a fresh UUID per dossier and can never name another one (a row id alone can be reused by
+ * SQLite after a rollback).
+ */
+export type OutboxDelivery = Pick<EnqueuedDossier, 'id' | 'idempotencyKey'>;
+
+export class OutboxError extends Error {
+  override readonly name = 'OutboxError';
+
+  constructor(
+    readonly code: 'OUTBOX_RESERVE_IN_TRANSACTION',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface OutboxEntry {
   readonly id: number;
   readonly code: string;
@@ -82,6 +111,8 @@ function entry(row: Row): OutboxEntry {
 export class Outbox {
   private readonly listeners = new Set<() => void>();
   private readonly statements = new Map<string, Statement>();
+  /** A dossier became due inside a transaction that has not committed yet. */
+  private wakePending = false;
 
   constructor(
     private readonly db: KioskDatabase,
@@ -101,12 +132,29 @@ export class Outbox {
     return statement;
   }
 
-  /** Stores a dossier with a fresh code and key; the receipt can be printed as soon as this returns. */
-  enqueue(draft: DossierDraft): EnqueuedDossier {
+  /**
+   * Takes the next dossier code and a fresh idempotency key in a transaction of their own, and
+   * commits them. Call it before the transaction that stores the dossier: a COMMIT that fails
+   * there (disk full, I/O error) then spends the code instead of handing it to the next dossier.
+   */
+  reserve(): ReservedDossier {
+    if (this.db.inTransaction)
+      throw new OutboxError(
+        'OUTBOX_RESERVE_IN_TRANSACTION',
+        'a dossier code must be reserved before the transaction that stores the dossier opens',
+      );
+    const at = this.now();
+    return { code: this.codes.allocate(new Date(at)), idempotencyKey: randomUUID(), at };
+  }
+
+  /**
+   * Stores a dossier under a reserved code and key (reserving them first when none is given);
+   * the receipt can be printed as soon as the transaction that stores it has committed. Inside
+   * a caller's transaction, the worker is woken only when `atomically` commits it.
+   */
+  enqueue(draft: DossierDraft, reserved: ReservedDossier = this.reserve()): EnqueuedDossier {
+    const { code, idempotencyKey, at } = reserved;
     const store = this.db.transaction((): EnqueuedDossier => {
-      const now = this.now();
-      const code = this.codes.allocate(new Date(now));
-      const idempotencyKey = randomUUID();
       const dossier: Dossier = { ...draft, code };
       const result = this.sql(
         `INSERT INTO outbox_dossier (code, idempotency_key, payload, state, attempts, next_attempt_at, created_at)
@@ -115,14 +163,39 @@ export class Outbox {
         code,
         idempotencyKey,
         this.payloadCodec.encode(JSON.stringify(dossier)),
-        now,
-        new Date(now).toISOString(),
+        at,
+        new Date(at).toISOString(),
       );
       return { id: Number(result.lastInsertRowid), code, idempotencyKey };
     });
     const enqueued = store.immediate();
-    for (const listener of this.listeners) listener();
+    this.wakeAfterCommit();
     return enqueued;
+  }
+
+  /**
+   * Runs `fn` in one IMMEDIATE transaction and wakes the worker for the dossiers it queued only
+   * after the COMMIT succeeded: a worker woken earlier would read and send rows that a failed
+   * COMMIT then rolls back.
+   */
+  atomically<T>(fn: () => T): T {
+    try {
+      const result = this.db.transaction(fn).immediate();
+      if (!this.db.inTransaction && this.wakePending) this.wake();
+      return result;
+    } finally {
+      if (!this.db.inTransaction) this.wakePending = false;
+    }
+  }
+
+  private wakeAfterCommit(): void {
+    if (this.db.inTransaction) this.wakePending = true;
+    else this.wake();
+  }
+
+  private wake(): void {
+    this.wakePending = false;
+    for (const listener of this.listeners) listener();
   }
 
   list(filter: { readonly state?: OutboxState } = {}): OutboxEntry[] {
@@ -158,11 +231,14 @@ export class Outbox {
       `UPDATE outbox_dossier SET state = 'queued', attempts = 0, next_attempt_at = ?, last_error = NULL
          WHERE id = ? AND state = 'failed'`,
     ).run(this.now(), id);
-    if (result.changes > 0) for (const listener of this.listeners) listener();
+    if (result.changes > 0) this.wakeAfterCommit();
     return result.changes > 0;
   }
 
-  /** Called on every enqueue and retry, so a worker can send without waiting for its next poll. */
+  /**
+   * Called after every committed enqueue and retry, so a worker can send without waiting for its
+   * next poll.
+   */
   onEnqueued(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -247,25 +323,27 @@ export class Outbox {
   }
 
   /** Records the gateway's acknowledgement; a repeated acknowledgement changes nothing. */
-  markSent(id: number, status: DossierStatus): boolean {
+  markSent(delivery: OutboxDelivery, status: DossierStatus): boolean {
     return (
       this.sql(
         `UPDATE outbox_dossier SET state = 'sent', payload = NULL, sent_at = ?, gateway_status = ?, last_error = NULL
-           WHERE id = ? AND state != 'sent'`,
-      ).run(new Date(this.now()).toISOString(), status, id).changes > 0
+           WHERE id = ? AND idempotency_key = ? AND state != 'sent'`,
+      ).run(new Date(this.now()).toISOString(), status, delivery.id, delivery.idempotencyKey)
+        .changes > 0
     );
   }
 
-  markRetry(id: number, delayMs: number, error: string): void {
+  markRetry(delivery: OutboxDelivery, delayMs: number, error: string): void {
     this.sql(
       `UPDATE outbox_dossier SET state = 'queued', next_attempt_at = ?, last_error = ?
-         WHERE id = ? AND state = 'sending'`,
-    ).run(this.now() + delayMs, error, id);
+         WHERE id = ? AND idempotency_key = ? AND state = 'sending'`,
+    ).run(this.now() + delayMs, error, delivery.id, delivery.idempotencyKey);
   }
 
-  markFailed(id: number, error: string): void {
+  markFailed(delivery: OutboxDelivery, error: string): void {
     this.sql(
-      `UPDATE outbox_dossier SET state = 'failed', last_error = ? WHERE id = ? AND state = 'sending'`,
-    ).run(error, id);
+      `UPDATE outbox_dossier SET state = 'failed', last_error = ?
+         WHERE id = ? AND idempotency_key = ? AND state = 'sending'`,
+    ).run(error, delivery.id, delivery.idempotencyKey);
   }
 }

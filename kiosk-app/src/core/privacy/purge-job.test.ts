@@ -96,7 +96,7 @@ function setup() {
   /** One citizen's dossier: queued in the outbox, receipt stored, staff reprint audited. */
   const submit = (i: number) => {
     const citizen = syntheticCitizen(i);
-    const { id, code } = outbox.enqueue({
+    const { id, code, idempotencyKey } = outbox.enqueue({
       procedureCode: '1.004222',
       receivedAt: clock.now().toISOString(),
       appointmentAt: clock.now().toISOString(),
@@ -105,7 +105,7 @@ function setup() {
     });
     receipts.save(receipt(code, citizen.fullName), citizen.personalId);
     audit.record('staff:lan', 'receipt.reprint', code);
-    return { id, code, citizen };
+    return { id, code, idempotencyKey, citizen };
   };
   return { clock, db, receipts, outbox, audit, job, lines, submit };
 }
@@ -164,10 +164,10 @@ describe('PurgeJob', () => {
       failed.id,
       waiting.id,
     ]);
-    outbox.markFailed(failed.id, 'rejected');
+    outbox.markFailed(failed, 'rejected');
     // A row acknowledged by an older version that did not clear the payload:
     db.prepare("UPDATE outbox_dossier SET state = 'sent' WHERE id = ?").run(fresh.id);
-    outbox.markSent(sent.id, 'received');
+    outbox.markSent(sent, 'received');
     expect(job.runOnce()).toMatchObject({ outboxPayloadsCleared: 1, outboxRowsDeleted: 0 });
     expect(db.prepare('SELECT payload FROM outbox_dossier WHERE id = ?').get(fresh.id)).toEqual({
       payload: null,
