@@ -34,7 +34,6 @@ import type {
 } from './ports';
 import { ProcedureService } from './procedures/procedure-service';
 import type { DeviceSetup } from './devices/device-setup';
-import { AuditRepository } from './store/audit-repository';
 import { coreMigrations } from './store/core-migrations';
 import { openDatabase, type KioskDatabase } from './store/database';
 import type { ReceiptRepository } from './store/receipt-repository';
@@ -43,6 +42,7 @@ import {
   EncryptedReceiptRepository,
   loadDataKey,
   PRIVACY_MIGRATIONS,
+  ProtectedAuditRepository,
   PurgeJob,
 } from './privacy';
 
@@ -119,7 +119,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
   });
   const db = openDatabase(join(config.dataDir, 'kiosk.sqlite'), ALL_MIGRATIONS);
   const receipts: ReceiptRepository = new EncryptedReceiptRepository(db, dataKey);
-  const audit = new AuditRepository(db);
+  const audit = new ProtectedAuditRepository(db, dataKey);
   const accounts = new AccountStore(db);
   const procedures = ProcedureService.fromCatalogue(logger);
   const settings = new SettingsService(new SettingsRepository(db), settingsFromConfig(config));

@@ -20,6 +20,7 @@ export {
   RECEIPT_SLIP,
   type EncryptedReceiptOptions,
 } from './encrypted-receipt-repository';
+export { AUDIT_SUBJECT, ProtectedAuditRepository } from './protected-audit-repository';
 export {
   createOutboxPayloadCodec,
   OUTBOX_PAYLOAD,
