@@ -22,6 +22,7 @@ import { writeApiEndpointFile } from '../../src/core/api/api-endpoint-file';
 import { AccountStore } from '../../src/core/auth/account-store';
 import { ALL_MIGRATIONS } from '../../src/core/kiosk-core';
 import { AuditRepository } from '../../src/core/store/audit-repository';
+import { loadDataKey } from '../../src/core/privacy';
 import { openDatabase } from '../../src/core/store/database';
 import { ReceiptRepository } from '../../src/core/store/receipt-repository';
 import { startCoreUnderTest, type CoreUnderTest } from '../core-harness';
@@ -76,6 +77,8 @@ describe('without a running core (database)', () => {
   const staff = { dataDir, user: 'lan', pinFile: pinFile('482913') };
 
   beforeAll(async () => {
+    // As `kiosk serve --demo` leaves it: the CLI opens the sealed data with the same key.
+    loadDataKey({ dataDir, allowDemoKey: true });
     const db = openDatabase(join(dataDir, 'kiosk.sqlite'), ALL_MIGRATIONS);
     await new AccountStore(db).create('kythuat', 'technician', '246810');
     new ReceiptRepository(db).save(

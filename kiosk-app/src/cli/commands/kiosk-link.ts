@@ -13,13 +13,18 @@ import { blockOfKiosk, DossierCodeAllocator } from '../../core/dossier-code';
 import { ALL_MIGRATIONS } from '../../core/kiosk-core';
 import { createLogger } from '../../core/log/logger';
 import { Outbox } from '../../core/outbox';
+import {
+  createOutboxPayloadCodec,
+  EncryptedReceiptRepository,
+  isPrivacyError,
+  ProtectedAuditRepository,
+} from '../../core/privacy';
 import { ProcedureService } from '../../core/procedures/procedure-service';
 import { SettingsService, settingsFromConfig } from '../../core/settings';
-import { AuditRepository } from '../../core/store/audit-repository';
 import { openDatabase } from '../../core/store/database';
-import { ReceiptRepository } from '../../core/store/receipt-repository';
 import { SettingsRepository } from '../../core/store/settings-repository';
 import { CliError } from '../cli-error';
+import { loadOfflineDataKey } from './offline-data-key';
 import { EXIT_CREDENTIALS, resolveCredentials, type CredentialOptions } from './staff-credentials';
 
 export interface LinkOptions extends CredentialOptions {
@@ -137,7 +142,19 @@ function databaseLink(config: KioskConfig): KioskLink {
   // Never create a database by mistake in a wrong folder: the kiosk makes it at first start.
   if (!existsSync(file))
     throw new CliError(`no running kiosk core and no kiosk database at ${file} (see --data-dir)`);
+  // The stored slips, IDs and payloads are sealed: open them as the core does, with its key.
+  const dataKey = loadOfflineDataKey(config);
   const db = openDatabase(file, ALL_MIGRATIONS);
+  let receipts: EncryptedReceiptRepository;
+  let audit: ProtectedAuditRepository;
+  try {
+    receipts = new EncryptedReceiptRepository(db, dataKey);
+    audit = new ProtectedAuditRepository(db, dataKey);
+  } catch (error) {
+    db.close();
+    if (isPrivacyError(error)) throw new CliError(`${error.code}: ${error.message}`);
+    throw error;
+  }
   const logger = createLogger(() => undefined);
   const outbox = new Outbox(
     db,
@@ -145,6 +162,8 @@ function databaseLink(config: KioskConfig): KioskLink {
       unitCode: config.unitCode,
       block: blockOfKiosk(config.kioskNumber),
     }),
+    undefined,
+    createOutboxPayloadCodec(dataKey),
   );
   const noCore = (what: string) => () => {
     throw new Error(`${what} needs the running kiosk core (kiosk serve)`);
@@ -155,8 +174,8 @@ function databaseLink(config: KioskConfig): KioskLink {
     centreName: config.centreName,
     journey: { send: () => undefined, view: () => idle, subscribe: () => () => undefined },
     procedures: ProcedureService.fromCatalogue(logger),
-    receipts: new ReceiptRepository(db),
-    audit: new AuditRepository(db),
+    receipts,
+    audit,
     accounts: new AccountStore(db),
     printer: {
       check: async () => ({ ready: false }),
