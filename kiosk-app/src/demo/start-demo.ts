@@ -6,6 +6,7 @@ import { LogRing } from '../core/log/log-ring';
 import { teeLogger, type Logger } from '../core/log/logger';
 import { createSimulatedPorts } from './simulated-ports';
 import { startEmbeddedServices } from './embedded-services';
+import { PrintedSlipPurge } from './printed-slip-purge';
 
 export interface RunningDemo {
   readonly core: RunningCore;
@@ -68,9 +69,17 @@ export async function startDemo(
       JSON.stringify(current.portal) !== JSON.stringify(portal)
     )
       core.settings.update({ registry, portal });
+    // Printed slips name the applicant: kept as long as the receipts, then removed like them.
+    const slips = new PrintedSlipPurge({
+      dir: simulated.printedDir,
+      retentionDays: () => core.settings.current().retentionDays,
+      logger,
+    });
+    slips.start();
     return {
       core,
       stop: async () => {
+        slips.stop();
         await core.stop();
         await closeAll();
       },
