@@ -30,7 +30,8 @@ const accountUser = z
   .min(1)
   .max(64)
   .regex(/^[\p{L}\p{N}._-]+$/u, 'a user name is letters, digits, dot, dash or underscore');
-const accountPin = z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits');
+/** New PINs (accounts, first-run setup, a change at sign-in): 6 to 12 digits (issue 14). */
+const accountPin = z.string().regex(/^\d{6,12}$/, 'a PIN is 6 to 12 digits');
 
 /** The roles a device can be given on the technician's device screen (`devices.assign`). */
 export const DEVICE_ROLES = [
@@ -136,7 +137,9 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('auth.signIn'),
     role: z.enum(['staff', 'technician']),
     user: z.string().min(1).max(64),
+    // Still 4+: an account made before the 6-digit rule signs in once more, with `newPin`.
     pin: z.string().min(4).max(12),
+    newPin: accountPin.optional(),
   }),
   z.object({ id, type: z.literal('auth.signOut') }),
   z.object({
@@ -283,6 +286,9 @@ export type ApiErrorCode =
   | 'NOT_IN_DEMO'
   | 'SIGN_IN_FAILED'
   | 'LOCKED_OUT'
+  | 'RATE_LIMITED'
+  | 'TOO_MANY_SESSIONS'
+  | 'PIN_CHANGE_REQUIRED'
   | 'NOT_FOUND'
   | 'DEVICE_ERROR'
   | 'INVALID_SETTINGS'

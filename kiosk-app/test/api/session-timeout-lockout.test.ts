@@ -7,6 +7,7 @@ import type { JourneyView } from '../../src/protocol';
 import type { ApiContext } from '../../src/core/api/api-context';
 import { ApiFailure, ApiSession, STAFF_SESSION_IDLE_MS } from '../../src/core/api/api-session';
 import { AccountStore } from '../../src/core/auth/account-store';
+import type { AuthClock } from '../../src/core/auth/auth-clock';
 import { ALL_MIGRATIONS } from '../../src/core/kiosk-core';
 import { createLogger } from '../../src/core/log/logger';
 import { ProcedureService } from '../../src/core/procedures/procedure-service';
@@ -15,6 +16,8 @@ import { openDatabase, type KioskDatabase } from '../../src/core/store/database'
 import { ReceiptRepository } from '../../src/core/store/receipt-repository';
 
 const clock = { now: Date.parse('2026-11-28T02:00:00Z') };
+/** Wall and monotonic time move together here; auth-clock-step.test.ts steps them apart. */
+const authClock: AuthClock = { monotonicMs: () => clock.now, wallMs: () => clock.now };
 let db: KioskDatabase;
 let ctx: ApiContext;
 let audit: AuditRepository;
@@ -23,7 +26,7 @@ beforeAll(async () => {
   db = openDatabase(':memory:', ALL_MIGRATIONS);
   const logger = createLogger(() => undefined);
   audit = new AuditRepository(db, () => new Date(clock.now));
-  const accounts = new AccountStore(db, () => clock.now);
+  const accounts = new AccountStore(db, authClock);
   await accounts.create('lan', 'staff', '482913');
   ctx = {
     kioskId: 'K',
@@ -58,7 +61,7 @@ async function code(session: ApiSession, message: Parameters<ApiSession['handle'
 
 describe('staff session timeout', () => {
   it('keeps an active session and ends an idle one', async () => {
-    const session = new ApiSession(ctx, () => clock.now);
+    const session = new ApiSession(ctx, { clock: authClock });
     expect(
       await code(session, {
         id: 1,
@@ -83,7 +86,7 @@ describe('staff session timeout', () => {
   });
 
   it('the sweep ends an idle session without any message', async () => {
-    const session = new ApiSession(ctx, () => clock.now);
+    const session = new ApiSession(ctx, { clock: authClock });
     await session.handle({ id: 1, type: 'auth.signIn', role: 'staff', user: 'lan', pin: '482913' });
     clock.now += STAFF_SESSION_IDLE_MS + 1;
     expect(session.expireIfIdle()).toBe(true);
@@ -94,7 +97,7 @@ describe('staff session timeout', () => {
 
 describe('brute-force lockout', () => {
   it('locks after three wrong PINs, doubles the delay, and refuses even the right PIN meanwhile', async () => {
-    const session = new ApiSession(ctx, () => clock.now);
+    const session = new ApiSession(ctx, { clock: authClock });
     const attempt = (pin: string) =>
       code(session, { id: 1, type: 'auth.signIn', role: 'staff', user: 'lan', pin });
     expect(await attempt('000000')).toBe('SIGN_IN_FAILED');

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { API_PATH, clientMessageSchema, type ApiError, type ServerMessage } from '../../protocol';
 import type { ApiContext } from './api-context';
 import { ApiFailure, ApiSession } from './api-session';
+import { SignInGuard } from '../auth/sign-in-guard';
 
 /** How often idle staff/technician sessions are checked, so an abandoned one ends on screen. */
 const SESSION_SWEEP_MS = 15_000;
@@ -62,6 +63,8 @@ export async function startApiServer(
   const token = randomBytes(24).toString('base64url');
   const sockets = new Set<WebSocket>();
   const sessions = new Map<WebSocket, ApiSession>();
+  // Sign-in rate limits and the session cap span every connection of this server.
+  const signInGuard = new SignInGuard();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let origins: Set<string> = new Set(options.extraOrigins ?? []);
 
@@ -111,7 +114,7 @@ export async function startApiServer(
 
   wss.on('connection', (ws: WebSocket) => {
     sockets.add(ws);
-    const session = new ApiSession(ctx);
+    const session = new ApiSession(ctx, { guard: signInGuard });
     sessions.set(ws, session);
     send(ws, { type: 'session', session: session.view() });
     send(ws, { type: 'journey', view: ctx.journey.view() });
@@ -121,6 +124,7 @@ export async function startApiServer(
     const forget = () => {
       sockets.delete(ws);
       sessions.delete(ws);
+      session.dispose();
     };
     ws.on('close', forget);
     ws.on('error', forget);

@@ -9,10 +9,14 @@ import { exportLogs } from './support-actions';
 import { TechnicianActions } from './technician-actions';
 import { DeviceTestActions, SELF_AUDITED_DEVICE_TESTS } from './device-test-actions';
 import { assignedAddress } from '../devices/device-assignment';
+import { systemAuthClock, type AuthClock } from '../auth/auth-clock';
+import { PinPolicyError } from '../auth/pin-policy';
+import type { RateBucket } from '../auth/rate-bucket';
+import { SignInGuard } from '../auth/sign-in-guard';
 
 export { ApiFailure } from './api-failure';
 
-/** Staff sessions end after this much time without a message. */
+/** Staff sessions end after this much time without a message (monotonic clock). */
 export const STAFF_SESSION_IDLE_MS = 5 * 60_000;
 
 /** Citizen messages that map one-to-one onto journey events. */
@@ -63,22 +67,36 @@ function subjectOf(message: ClientMessage): string | undefined {
  * control. Every staff and technician action goes to the audit log with who and when, whether
  * it succeeded or was refused.
  */
+export interface ApiSessionOptions {
+  /** Idle limits run on its monotonic clock; stamps (reprint time) on its wall clock. */
+  readonly clock?: AuthClock;
+  /** Sign-in limits shared by all connections of one server; without it, this session's own. */
+  readonly guard?: SignInGuard;
+}
+
 export class ApiSession {
   private role: Role = 'citizen';
   private user: string | undefined;
   private lastSeen: number;
+  private readonly clock: AuthClock;
+  private readonly guard: SignInGuard;
+  private readonly signInAllowance: RateBucket;
   private readonly staff: StaffActions;
   private readonly technician: TechnicianActions;
   private readonly deviceTests: DeviceTestActions;
 
   constructor(
     private readonly ctx: ApiContext,
-    private readonly now: () => number = Date.now,
+    options: ApiSessionOptions = {},
   ) {
-    this.lastSeen = now();
-    this.staff = new StaffActions(ctx, now);
+    this.clock = options.clock ?? systemAuthClock;
+    this.guard = options.guard ?? new SignInGuard(undefined, this.clock);
+    this.signInAllowance = this.guard.connectionBucket();
+    this.lastSeen = this.clock.monotonicMs();
+    const wallNow = () => this.clock.wallMs();
+    this.staff = new StaffActions(ctx, wallNow);
     this.technician = new TechnicianActions(ctx);
-    this.deviceTests = new DeviceTestActions(ctx, now, () => this.actor);
+    this.deviceTests = new DeviceTestActions(ctx, wallNow, () => this.actor);
   }
 
   view(): SessionView {
@@ -97,17 +115,30 @@ export class ApiSession {
 
   /** Ends a staff/technician session idle for longer than the limit. True when it ended. */
   expireIfIdle(): boolean {
-    if (this.role === 'citizen' || this.now() - this.lastSeen <= STAFF_SESSION_IDLE_MS)
+    if (
+      this.role === 'citizen' ||
+      this.clock.monotonicMs() - this.lastSeen <= STAFF_SESSION_IDLE_MS
+    )
       return false;
     this.ctx.audit.record(this.actor, 'session.expired');
+    this.becomeCitizen();
+    return true;
+  }
+
+  /** The connection closed: its session place is free again. */
+  dispose(): void {
+    this.becomeCitizen();
+  }
+
+  private becomeCitizen(): void {
     this.role = 'citizen';
     this.user = undefined;
-    return true;
+    this.guard.closeSession(this);
   }
 
   private authorise(message: ClientMessage): void {
     this.expireIfIdle();
-    this.lastSeen = this.now();
+    this.lastSeen = this.clock.monotonicMs();
     const required = REQUIRED_ROLE[message.type];
     if (!roleAllows(required, this.role)) {
       this.ctx.logger.warn('api.forbidden', { type: message.type, role: this.role });
@@ -183,11 +214,10 @@ export class ApiSession {
         return undefined;
       }
       case 'auth.signIn':
-        return this.signIn(message.role, message.user, message.pin);
+        return this.signIn(message.role, message.user, message.pin, message.newPin);
       case 'auth.signOut':
         if (this.role !== 'citizen') ctx.audit.record(this.actor, 'sign-out');
-        this.role = 'citizen';
-        this.user = undefined;
+        this.becomeCitizen();
         return this.view();
       case 'receipts.find':
         return this.staff.find(message);
@@ -234,25 +264,62 @@ export class ApiSession {
     }
   }
 
+  /**
+   * Rate limits first (no scrypt work for a refused try), then a session place, then the
+   * account's own serialized, counted check (`AccountStore.signIn`).
+   */
   private async signIn(
     role: 'staff' | 'technician',
     user: string,
     pin: string,
+    newPin: string | undefined,
   ): Promise<SessionView> {
-    const result = await this.ctx.accounts.signIn(user, role, pin);
+    const who = `${role}:${user}`;
+    const admitted = this.guard.admit(this.signInAllowance);
+    if (!admitted.ok) {
+      this.ctx.audit.record(who, 'sign-in.failed', undefined, 'rate-limited');
+      fail(
+        'RATE_LIMITED',
+        `too many sign-in attempts; try again in ${Math.ceil(admitted.retryAfterMs / 1000)} s`,
+      );
+    }
+    const heldPlace = this.role !== 'citizen';
+    if (!this.guard.openSession(this)) {
+      this.ctx.audit.record(who, 'sign-in.failed', undefined, 'too-many-sessions');
+      fail(
+        'TOO_MANY_SESSIONS',
+        `${this.guard.limits.maxSessions} staff/technician sessions are open; sign one out first`,
+      );
+    }
+    let result;
+    try {
+      result = await this.ctx.accounts.signIn(user, role, pin, { newPin });
+    } catch (error) {
+      if (!heldPlace) this.guard.closeSession(this);
+      if (error instanceof PinPolicyError) fail('BAD_MESSAGE', error.message);
+      throw error;
+    }
     if (!result.ok) {
-      this.ctx.audit.record(`${role}:${user}`, 'sign-in.failed', undefined, result.reason);
+      if (!heldPlace) this.guard.closeSession(this);
+      this.ctx.audit.record(who, 'sign-in.failed', undefined, result.reason);
       if (result.reason === 'locked') {
         fail(
           'LOCKED_OUT',
           `too many wrong PINs; try again in ${Math.ceil(result.retryAfterMs / 1000)} s`,
         );
       }
+      if (result.reason === 'pin-change-required') {
+        fail(
+          'PIN_CHANGE_REQUIRED',
+          'this PIN is shorter than 6 digits; sign in again with a new PIN of 6 to 12 digits',
+        );
+      }
       fail('SIGN_IN_FAILED', 'wrong user or PIN');
     }
     this.role = role;
     this.user = user;
-    this.ctx.audit.record(`${role}:${user}`, 'sign-in');
+    this.lastSeen = this.clock.monotonicMs();
+    this.ctx.audit.record(who, newPin === undefined ? 'sign-in' : 'sign-in.pin-changed');
     return this.view();
   }
 }

@@ -1,76 +1,73 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
-import type { Migration } from '../store/database';
 import type { KioskDatabase } from '../store/database';
+import { systemAuthClock, type AuthClock } from './auth-clock';
+import { KeyedQueue } from './keyed-queue';
+import { FREE_ATTEMPTS, lockDurationMs, LockTimer } from './lockout';
+import {
+  CURRENT_SCRYPT,
+  decodeCost,
+  encodeCost,
+  hashPin,
+  newSalt,
+  sameHash,
+  type ScryptCost,
+} from './pin-hash';
+import { assertAcceptablePin, isAcceptablePin } from './pin-policy';
 
-const scryptAsync = promisify(scrypt) as (
-  password: string,
-  salt: Buffer,
-  keylen: number,
-  options: { N: number; r: number; p: number; maxmem: number },
-) => Promise<Buffer>;
-
-/** scrypt cost: ~50 ms per attempt here, so a PIN cannot be brute-forced from a stolen database quickly. */
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-const KEY_LENGTH = 32;
-/** Failures before a lockout; each further failure doubles it. */
-const FREE_ATTEMPTS = 3;
-const BASE_LOCKOUT_MS = 30_000;
+export { accountMigrations } from './account-migrations';
 
 export type StaffRole = 'staff' | 'technician';
-
-export const accountMigrations: readonly Migration[] = [
-  {
-    version: 2,
-    name: 'staff and technician accounts',
-    up(db) {
-      db.exec(`CREATE TABLE accounts (
-        user TEXT NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ('staff', 'technician')),
-        salt BLOB NOT NULL,
-        hash BLOB NOT NULL,
-        failures INTEGER NOT NULL DEFAULT 0,
-        locked_until INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL,
-        PRIMARY KEY (user, role)
-      )`);
-    },
-  },
-];
 
 export type SignInResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly reason: 'bad-credentials' }
-  | { readonly ok: false; readonly reason: 'locked'; readonly retryAfterMs: number };
+  | { readonly ok: false; readonly reason: 'locked'; readonly retryAfterMs: number }
+  /** The PIN was right but shorter than the rule; no session until a new one is set. */
+  | { readonly ok: false; readonly reason: 'pin-change-required' };
 
 interface AccountRow {
   salt: Buffer;
   hash: Buffer;
+  kdf: string;
   failures: number;
   locked_until: number;
+  lock_ms: number;
 }
 
+/** A dummy hash target for unknown users, so they cost the same scrypt work as known ones. */
+const UNKNOWN_USER_COST: ScryptCost = CURRENT_SCRYPT;
+
 /**
- * Staff and technician accounts with PINs hashed by scrypt. Repeated failures lock the account
- * for a delay that doubles with every further failure; an unknown user costs the same scrypt
- * work as a known one so timing does not reveal which accounts exist.
+ * Staff and technician accounts with PINs hashed by scrypt.
+ *
+ * Sign-ins to one account run one at a time (`KeyedQueue`), and each attempt is counted in the
+ * database, in the same transaction that checks the lock, before the PIN is hashed: a burst of
+ * concurrent guesses, or a process killed mid-hash, cannot dodge the count. A success resets the
+ * count only while the account is not locked, and a locked account refuses every PIN, right or
+ * wrong, without hashing it. Lock windows run on the monotonic clock (`LockTimer`).
  */
 export class AccountStore {
+  private readonly queue = new KeyedQueue();
+  private readonly locks: LockTimer;
+
   constructor(
     private readonly db: KioskDatabase,
-    private readonly now: () => number = Date.now,
-  ) {}
+    private readonly clock: AuthClock = systemAuthClock,
+  ) {
+    this.locks = new LockTimer(clock);
+  }
 
   async create(user: string, role: StaffRole, pin: string): Promise<void> {
-    if (!/^\d{4,12}$/.test(pin)) throw new Error('a PIN is 4 to 12 digits');
-    const salt = randomBytes(16);
-    const hash = await scryptAsync(pin, salt, KEY_LENGTH, SCRYPT);
+    assertAcceptablePin(pin);
+    const salt = newSalt();
+    const hash = await hashPin(pin, salt, CURRENT_SCRYPT);
     this.db
       .prepare(
-        `INSERT INTO accounts (user, role, salt, hash, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (user, role) DO UPDATE SET salt = excluded.salt, hash = excluded.hash, failures = 0, locked_until = 0`,
+        `INSERT INTO accounts (user, role, salt, hash, kdf, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (user, role) DO UPDATE SET salt = excluded.salt, hash = excluded.hash,
+           kdf = excluded.kdf, failures = 0, locked_until = 0, lock_ms = 0`,
       )
-      .run(user, role, salt, hash, new Date(this.now()).toISOString());
+      .run(user, role, salt, hash, encodeCost(CURRENT_SCRYPT), this.createdAt());
+    this.locks.forget(keyOf(user, role));
   }
 
   exists(user: string, role: StaffRole): boolean {
@@ -86,17 +83,18 @@ export class AccountStore {
    * setup requests cannot both succeed. False when a technician already exists.
    */
   async createFirstTechnician(user: string, pin: string): Promise<boolean> {
-    if (!/^\d{4,12}$/.test(pin)) throw new Error('a PIN is 4 to 12 digits');
+    assertAcceptablePin(pin);
     if (this.count('technician') > 0) return false;
-    const salt = randomBytes(16);
-    const hash = await scryptAsync(pin, salt, KEY_LENGTH, SCRYPT);
+    const salt = newSalt();
+    const hash = await hashPin(pin, salt, CURRENT_SCRYPT);
     return this.db.transaction((): boolean => {
       if (this.count('technician') > 0) return false;
       this.db
         .prepare(
-          `INSERT INTO accounts (user, role, salt, hash, created_at) VALUES (?, 'technician', ?, ?, ?)`,
+          `INSERT INTO accounts (user, role, salt, hash, kdf, created_at)
+           VALUES (?, 'technician', ?, ?, ?, ?)`,
         )
-        .run(user, salt, hash, new Date(this.now()).toISOString());
+        .run(user, salt, hash, encodeCost(CURRENT_SCRYPT), this.createdAt());
       return true;
     })();
   }
@@ -110,33 +108,137 @@ export class AccountStore {
     return row.n;
   }
 
-  async signIn(user: string, role: StaffRole, pin: string): Promise<SignInResult> {
-    const row = this.db
+  /**
+   * Checks a PIN. With `newPin` (6–12 digits), a right PIN is replaced by it; an account whose
+   * PIN is shorter than the rule (made before it) gets no session without one.
+   */
+  signIn(
+    user: string,
+    role: StaffRole,
+    pin: string,
+    options: { readonly newPin?: string } = {},
+  ): Promise<SignInResult> {
+    if (options.newPin !== undefined) assertAcceptablePin(options.newPin);
+    return this.queue.run(keyOf(user, role), () => this.attempt(user, role, pin, options.newPin));
+  }
+
+  private async attempt(
+    user: string,
+    role: StaffRole,
+    pin: string,
+    newPin: string | undefined,
+  ): Promise<SignInResult> {
+    const key = keyOf(user, role);
+    const begun = this.countAttempt(user, role);
+    if (begun.kind === 'locked')
+      return { ok: false, reason: 'locked', retryAfterMs: begun.retryAfterMs };
+    if (begun.kind === 'unknown') {
+      await hashPin(pin, newSalt(), UNKNOWN_USER_COST);
+      return { ok: false, reason: 'bad-credentials' };
+    }
+    const { row } = begun;
+    const hash = await hashPin(pin, row.salt, decodeCost(row.kdf));
+    if (!sameHash(hash, row.hash)) return this.recordFailure(user, role);
+
+    const stillLocked = this.lockNow(key, user, role);
+    if (stillLocked > 0) return { ok: false, reason: 'locked', retryAfterMs: stillLocked };
+    const replacement = newPin ?? (isAcceptablePin(pin) ? pin : undefined);
+    const upgrade = replacement !== undefined && (newPin !== undefined || isLegacy(row.kdf));
+    const salt = upgrade ? newSalt() : row.salt;
+    const newHash = upgrade ? await hashPin(replacement, salt, CURRENT_SCRYPT) : row.hash;
+    // Reset only if no lock appeared while hashing (another process sharing the database).
+    const reset = this.db
       .prepare(
-        'SELECT salt, hash, failures, locked_until FROM accounts WHERE user = ? AND role = ?',
+        `UPDATE accounts SET failures = 0, locked_until = 0, lock_ms = 0, salt = ?, hash = ?, kdf = ?
+         WHERE user = ? AND role = ? AND locked_until = ?`,
+      )
+      .run(
+        salt,
+        newHash,
+        upgrade ? encodeCost(CURRENT_SCRYPT) : row.kdf,
+        user,
+        role,
+        row.locked_until,
+      );
+    if (reset.changes === 0) {
+      const remaining = this.lockNow(key, user, role);
+      if (remaining > 0) return { ok: false, reason: 'locked', retryAfterMs: remaining };
+    }
+    this.locks.forget(key);
+    if (replacement === undefined) return { ok: false, reason: 'pin-change-required' };
+    return { ok: true };
+  }
+
+  /** One transaction: refuse while locked, else count this attempt as a failure up front. */
+  private countAttempt(
+    user: string,
+    role: StaffRole,
+  ):
+    | { kind: 'unknown' }
+    | { kind: 'locked'; retryAfterMs: number }
+    | { kind: 'counted'; row: AccountRow } {
+    return this.db
+      .transaction(() => {
+        const row = this.row(user, role);
+        if (!row) return { kind: 'unknown' as const };
+        const remaining = this.locks.remainingMs(keyOf(user, role), storedLock(row));
+        if (remaining > 0) return { kind: 'locked' as const, retryAfterMs: remaining };
+        this.db
+          .prepare('UPDATE accounts SET failures = failures + 1 WHERE user = ? AND role = ?')
+          .run(user, role);
+        return { kind: 'counted' as const, row: { ...row, failures: row.failures + 1 } };
+      })
+      .immediate();
+  }
+
+  /** The attempt was already counted; lock the account if the count calls for it. */
+  private recordFailure(user: string, role: StaffRole): SignInResult {
+    return this.db
+      .transaction((): SignInResult => {
+        const row = this.row(user, role);
+        if (!row) return { ok: false, reason: 'bad-credentials' };
+        const key = keyOf(user, role);
+        const current = this.locks.remainingMs(key, storedLock(row));
+        if (current > 0) return { ok: false, reason: 'locked', retryAfterMs: current };
+        const lockMs = row.failures >= FREE_ATTEMPTS ? lockDurationMs(row.failures) : 0;
+        if (lockMs === 0) return { ok: false, reason: 'bad-credentials' };
+        const lock = this.locks.start(key, lockMs);
+        this.db
+          .prepare('UPDATE accounts SET locked_until = ?, lock_ms = ? WHERE user = ? AND role = ?')
+          .run(lock.lockedUntil, lock.lockMs, user, role);
+        return { ok: false, reason: 'locked', retryAfterMs: lockMs };
+      })
+      .immediate();
+  }
+
+  private lockNow(key: string, user: string, role: StaffRole): number {
+    const row = this.row(user, role);
+    return row ? this.locks.remainingMs(key, storedLock(row)) : 0;
+  }
+
+  private row(user: string, role: StaffRole): AccountRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT salt, hash, kdf, failures, locked_until, lock_ms FROM accounts
+         WHERE user = ? AND role = ?`,
       )
       .get(user, role) as AccountRow | undefined;
-    const now = this.now();
-    if (row && row.locked_until > now) {
-      return { ok: false, reason: 'locked', retryAfterMs: row.locked_until - now };
-    }
-    const salt = row?.salt ?? randomBytes(16);
-    const hash = await scryptAsync(pin, salt, KEY_LENGTH, SCRYPT);
-    if (row && timingSafeEqual(hash, row.hash)) {
-      this.db
-        .prepare('UPDATE accounts SET failures = 0, locked_until = 0 WHERE user = ? AND role = ?')
-        .run(user, role);
-      return { ok: true };
-    }
-    if (!row) return { ok: false, reason: 'bad-credentials' };
-    const failures = row.failures + 1;
-    const lockMs =
-      failures >= FREE_ATTEMPTS ? BASE_LOCKOUT_MS * 2 ** (failures - FREE_ATTEMPTS) : 0;
-    this.db
-      .prepare('UPDATE accounts SET failures = ?, locked_until = ? WHERE user = ? AND role = ?')
-      .run(failures, lockMs ? now + lockMs : 0, user, role);
-    return lockMs
-      ? { ok: false, reason: 'locked', retryAfterMs: lockMs }
-      : { ok: false, reason: 'bad-credentials' };
   }
+
+  private createdAt(): string {
+    return new Date(this.clock.wallMs()).toISOString();
+  }
+}
+
+function keyOf(user: string, role: StaffRole): string {
+  return `${role}\u0000${user}`;
+}
+
+function storedLock(row: AccountRow): { lockedUntil: number; lockMs: number } {
+  // Rows locked before the lock length was stored: the length their failure count implies.
+  return { lockedUntil: row.locked_until, lockMs: row.lock_ms || lockDurationMs(row.failures) };
+}
+
+function isLegacy(kdf: string): boolean {
+  return kdf !== encodeCost(CURRENT_SCRYPT);
 }
