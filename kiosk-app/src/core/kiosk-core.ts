@@ -40,6 +40,7 @@ import type { ReceiptRepository } from './store/receipt-repository';
 import {
   createOutboxPayloadCodec,
   EncryptedReceiptRepository,
+  FieldCipher,
   loadDataKey,
   PRIVACY_MIGRATIONS,
   ProtectedAuditRepository,
@@ -122,7 +123,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<Running
   const audit = new ProtectedAuditRepository(db, dataKey);
   const accounts = new AccountStore(db);
   const procedures = ProcedureService.fromCatalogue(logger);
-  const settings = new SettingsService(new SettingsRepository(db), settingsFromConfig(config));
+  // Endpoint credentials are sealed at rest with the same data key as the receipts.
+  const settings = new SettingsService(new SettingsRepository(db), settingsFromConfig(config), {
+    cipher: new FieldCipher(dataKey),
+  });
   const offSettings = settings.onChange((_next, changed) =>
     logger.info('settings.changed', { keys: changed.join(',') }),
   );

@@ -4,7 +4,10 @@ import { parseKioskConfig } from '../config/kiosk-config';
 import { coreMigrations } from '../store/core-migrations';
 import { openDatabase } from '../store/database';
 import { SettingsRepository } from '../store/settings-repository';
-import { SECRET_MASK, settingsFromConfig } from './settings-schema';
+import { FieldCipher } from '../privacy/field-cipher';
+import { dataKeyFromBytes } from '../privacy/data-key';
+import { settingsFromConfig } from './settings-schema';
+import { SECRET_MASK } from './settings-secrets';
 import { InvalidSettingsError, SettingsService } from './settings-service';
 
 function service() {
@@ -40,10 +43,43 @@ describe('SettingsService', () => {
   it('keeps a secret when the mask is sent back, and replaces it when a new one is sent', () => {
     const { settings } = service();
     settings.update({ portal: { url: 'https://portal.example', token: 'abc' } });
-    settings.update({ portal: { url: 'https://portal2.example', token: SECRET_MASK } });
-    expect(settings.current().portal).toEqual({ url: 'https://portal2.example', token: 'abc' });
+    settings.update({ portal: { url: 'https://portal.example', token: SECRET_MASK } });
+    expect(settings.current().portal).toEqual({ url: 'https://portal.example', token: 'abc' });
     settings.update({ portal: { url: 'https://portal2.example', token: 'xyz' } });
     expect(settings.current().portal?.token).toBe('xyz');
+  });
+
+  it('refuses the mask when an address the secret is sent to changes (issue 14)', () => {
+    const { settings } = service();
+    const registry = {
+      url: 'https://r.example/api',
+      tokenUrl: 'https://r.example/token',
+      clientSecret: 's3',
+    };
+    settings.update({ portal: { url: 'https://portal.example', token: 'abc' }, registry });
+    expect(() =>
+      settings.update({ portal: { url: 'https://evil.example', token: SECRET_MASK } }),
+    ).toThrow(/enter the portal token again/);
+    expect(() =>
+      settings.update({
+        registry: { ...registry, tokenUrl: 'https://evil.example/t', clientSecret: SECRET_MASK },
+      }),
+    ).toThrow(/registry.tokenUrl changed/);
+    expect(settings.current().portal?.url).toBe('https://portal.example');
+    expect(settings.current().registry).toEqual(registry);
+  });
+
+  it('seals secrets at rest with the data key, and seals plain ones left by an older version', () => {
+    const { repo, defaults } = service();
+    const cipher = new FieldCipher(dataKeyFromBytes(Buffer.alloc(32, 7)));
+    repo.setMany({ portal: { url: 'https://portal.example', token: 'plain-old' } });
+    const settings = new SettingsService(repo, defaults, { cipher });
+    expect(settings.current().portal?.token).toBe('plain-old');
+    expect(JSON.stringify(repo.all())).not.toContain('plain-old');
+    settings.update({ registry: { url: 'https://r.example', clientSecret: 'new-secret' } });
+    expect(JSON.stringify(repo.all())).not.toContain('new-secret');
+    const reopened = new SettingsService(repo, defaults, { cipher });
+    expect(reopened.current().registry?.clientSecret).toBe('new-secret');
   });
 
   it('refuses bad values and unknown keys with a message naming them', () => {

@@ -1,15 +1,19 @@
 import { z } from 'zod';
+import type { FieldCipher } from '../privacy/field-cipher';
 import type { SettingsRepository } from '../store/settings-repository';
-import {
-  kioskSettingsSchema,
-  restoreSecrets,
-  SETTING_KEYS,
-  type KioskSettings,
-} from './settings-schema';
+import { InvalidSettingsError } from './invalid-settings-error';
+import { kioskSettingsSchema, SETTING_KEYS, type KioskSettings } from './settings-schema';
+import { hasPlainSecret, openSecrets, restoreSecrets, sealSecrets } from './settings-secrets';
 
-export class InvalidSettingsError extends Error {
-  override readonly name = 'InvalidSettingsError';
-  readonly code = 'INVALID_SETTINGS';
+export { InvalidSettingsError } from './invalid-settings-error';
+
+export interface SettingsServiceOptions {
+  /**
+   * Seals the credentials (registry client secret, portal token) at rest with the data key.
+   * Without it (the `kiosk` command on a database, tests) secrets are stored as given and a
+   * sealed one is carried along unopened.
+   */
+  readonly cipher?: FieldCipher;
 }
 
 export type SettingsListener = (settings: KioskSettings, changed: readonly string[]) => void;
@@ -27,8 +31,14 @@ export class SettingsService {
   constructor(
     private readonly repo: SettingsRepository,
     defaults: KioskSettings,
+    private readonly options: SettingsServiceOptions = {},
   ) {
-    const stored = repo.all();
+    const saved = repo.all();
+    const { cipher } = options;
+    // Secrets saved in plain text by an earlier version are sealed now, once.
+    if (cipher && hasPlainSecret(saved))
+      repo.setMany(sealSecrets(pickSecretHolders(saved), cipher));
+    const stored = cipher ? openSecrets(saved, cipher) : saved;
     const merged = { ...defaults, ...pick(stored) };
     const parsed = kioskSettingsSchema.safeParse(merged);
     // A stored value that no longer validates (schema tightened) falls back to the defaults.
@@ -58,7 +68,8 @@ export class SettingsService {
       (key) => JSON.stringify(next[key]) !== JSON.stringify(this.currentSettings[key]),
     );
     // Removed optional keys are stored as null so they override a value from the configuration.
-    this.repo.setMany(Object.fromEntries(changed.map((key) => [key, next[key] ?? null])));
+    const values = Object.fromEntries(changed.map((key) => [key, next[key] ?? null]));
+    this.repo.setMany(this.options.cipher ? sealSecrets(values, this.options.cipher) : values);
     this.currentSettings = next;
     for (const listener of this.listeners) listener(next, changed);
     return next;
@@ -79,5 +90,12 @@ function pick(stored: Record<string, unknown>): Record<string, unknown> {
     if (value !== null) out[key] = value;
     else out[key] = undefined;
   }
+  return out;
+}
+
+/** The stored entries that can hold a secret. */
+function pickSecretHolders(stored: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ['registry', 'portal']) if (key in stored) out[key] = stored[key];
   return out;
 }
