@@ -36,6 +36,7 @@ import { ProcedureService } from './procedures/procedure-service';
 import type { DeviceSetup } from './devices/device-setup';
 import { coreMigrations } from './store/core-migrations';
 import { openDatabase, type KioskDatabase } from './store/database';
+import { lockDataFolder, type DataFolderLock } from './store/data-folder-lock';
 import type { ReceiptRepository } from './store/receipt-repository';
 import {
   createOutboxPayloadCodec,
@@ -77,6 +78,11 @@ export interface KioskCoreOptions {
    * before the core are in the support export too; without it the core keeps its own.
    */
   readonly logRing?: LogRing;
+  /**
+   * The data folder's lock when the caller took it before writing anything of its own there
+   * (the demo writes its simulators' files); without it the core takes the lock itself.
+   */
+  readonly dataFolderLock?: DataFolderLock;
 }
 
 export interface RunningCore {
@@ -103,9 +109,31 @@ export const ALL_MIGRATIONS = [
 
 /**
  * Starts the kiosk core: store, outbox worker, flow actor, device wiring and the API server.
- * Resolves once the API accepts connections ("API ready").
+ * Resolves once the API accepts connections ("API ready"). Only one core runs on a data folder:
+ * a second start throws `DataFolderLockedError` before it reads or writes anything there.
  */
 export async function startKioskCore(options: KioskCoreOptions): Promise<RunningCore> {
+  if (options.dataFolderLock) return startOnLockedFolder(options);
+  const lock = lockDataFolder(options.config.dataDir);
+  try {
+    const core = await startOnLockedFolder(options);
+    return {
+      ...core,
+      stop: async () => {
+        try {
+          await core.stop();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCore> {
   const { config, ports } = options;
   // The last lines stay in memory for the support export (`logs.export`) and the health report.
   const logRing = options.logRing ?? new LogRing();

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { parseKioskConfig, type KioskConfig } from '../core/config/kiosk-config';
 import { startKioskCore, type RunningCore } from '../core/kiosk-core';
 import { createLinkClients } from '../core/links/link-clients';
 import { LogRing } from '../core/log/log-ring';
 import { teeLogger, type Logger } from '../core/log/logger';
+import { lockDataFolder } from '../core/store/data-folder-lock';
 import { createSimulatedPorts } from './simulated-ports';
 import { startEmbeddedServices } from './embedded-services';
 import { PrintedSlipPurge } from './printed-slip-purge';
@@ -23,11 +23,15 @@ export async function startDemo(
   staticDir: string | undefined,
   extraOrigins?: readonly string[],
 ): Promise<RunningDemo> {
+  // First, before the simulators write their databases and the demo CSCA into the folder.
+  const lock = lockDataFolder(config.dataDir);
   // One ring for the whole demo, so the simulated devices' lines reach the support export too.
   const logRing = new LogRing();
   const logger = teeLogger(outerLogger, (line) => logRing.push(line));
-  mkdirSync(config.dataDir, { recursive: true });
-  const services = await startEmbeddedServices(config.dataDir);
+  const services = await startEmbeddedServices(config.dataDir).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
   const demoConfig = parseKioskConfig({ ...config, ...services.endpoints });
   const links = createLinkClients(demoConfig);
   // KIOSK_DEMO_CARD=in-process keeps a demo off PC/SC (tests that must not share vpcd);
@@ -47,9 +51,13 @@ export async function startDemo(
     card: simulated.cardPath,
   });
   const closeAll = async () => {
-    await simulated.close();
-    await links.close();
-    await services.close();
+    try {
+      await simulated.close();
+      await links.close();
+      await services.close();
+    } finally {
+      lock.release();
+    }
   };
   try {
     const core = await startKioskCore({
@@ -59,6 +67,7 @@ export async function startDemo(
       staticDir,
       extraOrigins,
       logRing,
+      dataFolderLock: lock,
     });
     // The simulators listen on fresh ports at each start: their endpoints replace stored ones
     // (a demo that was given other endpoints by a technician gets the simulators back).

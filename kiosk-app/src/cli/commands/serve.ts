@@ -38,11 +38,22 @@ export function registerServe(program: Command): void {
       }
       const logger = stderrLogger();
       // The demo's embedded simulators and virtual devices, or the real drivers and links.
-      const kiosk = options.demo
-        ? await (await import('../../demo/start-demo')).startDemo(config, logger, RENDERER_DIR)
-        : await (
-            await import('../../core/production/start-production')
-          ).startProduction(config, logger, RENDERER_DIR);
+      const kiosk = await (
+        options.demo
+          ? (await import('../../demo/start-demo')).startDemo(config, logger, RENDERER_DIR)
+          : (await import('../../core/production/start-production')).startProduction(
+              config,
+              logger,
+              RENDERER_DIR,
+            )
+      ).catch((error: unknown) => {
+        // A refused start (folder held by another core, port taken, no data key) ends the
+        // process now: drivers opened before the failure (PC/SC) would keep it alive.
+        process.stderr.write(
+          `kiosk serve: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        process.exit(1);
+      });
       const { core } = kiosk;
       process.stdout.write(`KIOSK_READY ${core.url}/\n`);
       process.stdout.write(

@@ -43,3 +43,14 @@ describe('api.json', () => {
     );
   });
 });
+
+describe('api.json removal', () => {
+  it('leaves a file another core wrote since', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-endpoint-'));
+    const remove = writeApiEndpointFile(dir, { url: 'http://127.0.0.1:4567', token: 'mine' });
+    const other = { url: 'http://127.0.0.1:4568', token: 'theirs', pid: process.pid + 1 };
+    writeFileSync(join(dir, API_ENDPOINT_FILE), JSON.stringify(other));
+    remove();
+    expect(readApiEndpointFile(dir)).toEqual(other);
+  });
+});

@@ -16,7 +16,8 @@ export type ApiEndpoint = z.infer<typeof endpointSchema>;
 /**
  * Writes `<dataDir>/api.json` with mode 0600: the token is as good as the kiosk's own session,
  * so only the kiosk's user may read it (a technician over SSH runs the CLI as that user, and
- * still needs a technician PIN for every command). Returns a function that removes the file.
+ * still needs a technician PIN for every command). Returns a function that removes the file if
+ * it is still this core's (pid and token), so a core never deletes another core's endpoint.
  */
 export function writeApiEndpointFile(
   dataDir: string,
@@ -26,7 +27,10 @@ export function writeApiEndpointFile(
   const body: ApiEndpoint = { url: endpoint.url, token: endpoint.token, pid: process.pid };
   writeFileSync(file, `${JSON.stringify(body)}\n`, { mode: 0o600 });
   chmodSync(file, 0o600); // an existing file keeps its old mode with writeFileSync
-  return () => rmSync(file, { force: true });
+  return () => {
+    const current = readApiEndpointFile(dataDir);
+    if (current?.pid === body.pid && current.token === body.token) rmSync(file, { force: true });
+  };
 }
 
 /** Reads the endpoint file; undefined when there is none or it is not ours (bad shape). */

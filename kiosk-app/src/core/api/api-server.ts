@@ -8,6 +8,7 @@ import { API_PATH, clientMessageSchema, type ApiError, type ServerMessage } from
 import type { ApiContext } from './api-context';
 import { ApiFailure, ApiSession } from './api-session';
 import { SignInGuard } from '../auth/sign-in-guard';
+import { listenFailure } from './api-port-in-use';
 
 /** How often idle staff/technician sessions are checked, so an abandoned one ends on screen. */
 const SESSION_SWEEP_MS = 15_000;
@@ -191,7 +192,7 @@ export async function startApiServer(
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenFailure(error, options.port)));
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;

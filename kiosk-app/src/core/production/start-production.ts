@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import type { KioskConfig } from '../config/kiosk-config';
 import { startKioskCore, type RunningCore } from '../kiosk-core';
 import { LogRing } from '../log/log-ring';
 import { teeLogger, type Logger } from '../log/logger';
+import { lockDataFolder } from '../store/data-folder-lock';
 import { createProductionPorts } from './production-ports';
 
 /** A started kiosk and how to stop it with everything it opened. */
@@ -22,23 +22,39 @@ export async function startProduction(
   staticDir: string | undefined,
   extraOrigins?: readonly string[],
 ): Promise<RunningKiosk> {
+  // First, before the drivers or the core write anything into the folder.
+  const lock = lockDataFolder(config.dataDir);
   // One ring for the drivers and the core, so lines logged before the core reach health too.
   const logRing = new LogRing();
   const logger = teeLogger(outerLogger, (line) => logRing.push(line));
-  mkdirSync(config.dataDir, { recursive: true });
-  const ports = createProductionPorts(config, { logger });
+  let ports: ReturnType<typeof createProductionPorts> | undefined;
   let core: RunningCore;
   try {
-    core = await startKioskCore({ config, ports, logger, staticDir, extraOrigins, logRing });
+    ports = createProductionPorts(config, { logger });
+    core = await startKioskCore({
+      config,
+      ports,
+      logger,
+      staticDir,
+      extraOrigins,
+      logRing,
+      dataFolderLock: lock,
+    });
   } catch (error) {
-    await ports.close();
+    await ports?.close();
+    lock.release();
     throw error;
   }
+  const opened = ports;
   return {
     core,
     stop: async () => {
-      await core.stop();
-      await ports.close();
+      try {
+        await core.stop();
+        await opened.close();
+      } finally {
+        lock.release();
+      }
     },
   };
 }
