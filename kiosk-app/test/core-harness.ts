@@ -46,7 +46,8 @@ export class TestClient {
     headers: Record<string, string> = {},
   ): Promise<TestClient> {
     const url = `${core.url.replace('http', 'ws')}/api?token=${encodeURIComponent(token)}`;
-    const socket = new WebSocket(url, { headers });
+    // The core refuses an upgrade without an Origin; a script presents the page's own.
+    const socket = new WebSocket(url, { headers: { Origin: core.url, ...headers } });
     // Listen before 'open': the core's first frames can arrive in the same packet as the upgrade.
     const client = new TestClient(socket);
     await new Promise<void>((resolve, reject) => {

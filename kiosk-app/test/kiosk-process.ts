@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readApiEndpointFile } from '../src/core/api/api-endpoint-file';
 
 export const KIOSK_BIN = fileURLToPath(new URL('../bin/kiosk.mjs', import.meta.url));
 
@@ -10,7 +11,7 @@ export interface KioskProcess {
   readonly url: string;
   readonly dataDir: string;
   readonly child: ChildProcess;
-  /** The per-start API token, read from the page the core serves (as the renderer does). */
+  /** The per-start API token, read from `<dataDir>/api.json` (as the `kiosk` CLI does). */
   token(): Promise<string>;
   /** Every line the core wrote to stderr (its log). */
   readonly logLines: string[];
@@ -85,10 +86,9 @@ export async function startKioskProcess(
     child,
     logLines,
     token: async () => {
-      const html = await (await fetch(url)).text();
-      const m = /name="kiosk-token" content="([^"]+)"/.exec(html);
-      if (!m?.[1]) throw new Error('no token in the served page');
-      return m[1];
+      const endpoint = readApiEndpointFile(dataDir);
+      if (!endpoint) throw new Error(`no api.json in ${dataDir}`);
+      return endpoint.token;
     },
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);

@@ -36,10 +36,11 @@ async function upgradeStatus(url: string, headers: Record<string, string> = {}):
 describe('API authentication', () => {
   it('refuses a missing token, a wrong token and a wrong path before any frame', async () => {
     const base = env.core.url.replace('http', 'ws');
-    expect(await upgradeStatus(`${base}/api`)).toBe(401);
-    expect(await upgradeStatus(`${base}/api?token=wrong`)).toBe(401);
-    expect(await upgradeStatus(`${base}/api?token=${env.core.token}x`)).toBe(401);
-    expect(await upgradeStatus(`${base}/elsewhere?token=${env.core.token}`)).toBe(404);
+    const page = { Origin: env.core.url };
+    expect(await upgradeStatus(`${base}/api`, page)).toBe(401);
+    expect(await upgradeStatus(`${base}/api?token=wrong`, page)).toBe(401);
+    expect(await upgradeStatus(`${base}/api?token=${env.core.token}x`, page)).toBe(401);
+    expect(await upgradeStatus(`${base}/elsewhere?token=${env.core.token}`, page)).toBe(404);
   });
 
   it('refuses a browser page from another origin even with the token', async () => {

@@ -168,11 +168,9 @@ describe('staff and technician modes in the browser shell', () => {
     await page.getByTestId('screen-idle').waitFor();
     expect(await page.getByTestId('screen-technician').count()).toBe(0);
 
-    // The page's own citizen connection asking for staff and technician powers.
+    // The page's own citizen connection (its cookie) asking for staff and technician powers.
     const codes = await page.evaluate(async () => {
-      const token =
-        document.querySelector('meta[name="kiosk-token"]')?.getAttribute('content') ?? '';
-      const ws = new WebSocket(`ws://${location.host}/api?token=${encodeURIComponent(token)}`);
+      const ws = new WebSocket(`ws://${location.host}/api`);
       await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }));
       const ask = (id: number, body: Record<string, unknown>) =>
         new Promise<string>((resolve) => {

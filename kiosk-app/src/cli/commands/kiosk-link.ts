@@ -91,8 +91,10 @@ export async function openKioskLink(
 }
 
 async function apiLink(url: string, token: string): Promise<KioskLink> {
+  // The core refuses an upgrade without an Origin; the CLI presents the page's own.
   const socket = new WebSocket(
     `${url.replace(/^http/, 'ws')}/api?token=${encodeURIComponent(token)}`,
+    { origin: url },
   );
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   socket.on('message', (data) => {

@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { API_PATH, clientMessageSchema, type ApiError, type ServerMessage } from '../../protocol';
+import { clientMessageSchema, type ApiError, type ServerMessage } from '../../protocol';
 import type { ApiContext } from './api-context';
 import { ApiFailure, ApiSession } from './api-session';
 import { SignInGuard } from '../auth/sign-in-guard';
 import { listenFailure } from './api-port-in-use';
+import { isOwnHost, judgeUpgrade, pageCookie } from './loopback-gate';
 
 /** How often idle staff/technician sessions are checked, so an abandoned one ends on screen. */
 const SESSION_SWEEP_MS = 15_000;
@@ -36,7 +37,7 @@ export interface RunningApiServer {
   close(): Promise<void>;
 }
 
-function sameToken(given: string | null, expected: string): boolean {
+function sameToken(given: string | undefined, expected: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -53,8 +54,9 @@ function rejectUpgrade(socket: Duplex, status: string): void {
 }
 
 /**
- * Serves the renderer and the typed WebSocket API on 127.0.0.1 only. A client must present the
- * per-start token and come from an allowed origin; every frame is size-limited and parsed with
+ * Serves the renderer and the typed WebSocket API on 127.0.0.1 only, under its own loopback
+ * names. A client must present the per-start token (the page: as the cookie served with it) and
+ * come from an allowed origin (see loopback-gate.ts); every frame is size-limited and parsed with
  * the protocol schema before it reaches a handler, and a handler error never takes the core down.
  */
 export async function startApiServer(
@@ -67,10 +69,17 @@ export async function startApiServer(
   // Sign-in rate limits and the session cap span every connection of this server.
   const signInGuard = new SignInGuard();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  let origins: Set<string> = new Set(options.extraOrigins ?? []);
+  const extraOrigins: ReadonlySet<string> = new Set(options.extraOrigins ?? []);
+  // Known once the server listens (port 0 = any free port); no request arrives before that.
+  let port = options.port;
 
   const server: Server = createServer((req, res) => {
     void (async () => {
+      if (!isOwnHost(req.headers.host, port)) {
+        ctx.logger.warn('api.rejected', { reason: 'host' });
+        res.writeHead(403).end();
+        return;
+      }
       if (req.method !== 'GET' || !options.staticDir) {
         res.writeHead(404).end();
         return;
@@ -80,35 +89,38 @@ export async function startApiServer(
         res.writeHead(404).end();
         return;
       }
-      const body = file.type.startsWith('text/html')
-        ? Buffer.from(
-            file.body
-              .toString('utf8')
-              .replace('<head>', `<head><meta name="kiosk-token" content="${token}">`),
-          )
-        : file.body;
+      const page = file.type.startsWith('text/html');
       res.writeHead(200, {
         'Content-Type': file.type,
         'Content-Security-Policy': RENDERER_CSP,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
+        // The page's API credential; the page itself never sees it (see loopback-gate.ts).
+        ...(page ? { 'Set-Cookie': pageCookie(port, token) } : {}),
       });
-      res.end(body);
+      res.end(file.body);
     })().catch(() => res.writeHead(500).end());
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== API_PATH) return rejectUpgrade(socket, '404 Not Found');
-    if (!sameToken(url.searchParams.get('token'), token)) {
+    const verdict = judgeUpgrade(
+      {
+        url: req.url ?? '/',
+        host: req.headers.host,
+        origin: req.headers.origin,
+        cookie: req.headers.cookie,
+      },
+      { port, token, extraOrigins },
+      sameToken,
+    );
+    if (verdict.kind === 'refuse') {
+      ctx.logger.warn('api.rejected', { reason: verdict.reason });
+      return rejectUpgrade(socket, verdict.status === 404 ? '404 Not Found' : '403 Forbidden');
+    }
+    if (verdict.kind === 'unknown-credential') {
       ctx.logger.warn('api.rejected', { reason: 'token' });
       return rejectUpgrade(socket, '401 Unauthorized');
-    }
-    const origin = req.headers.origin;
-    if (origin !== undefined && !origins.has(origin)) {
-      ctx.logger.warn('api.rejected', { reason: 'origin' });
-      return rejectUpgrade(socket, '403 Forbidden');
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
@@ -195,9 +207,8 @@ export async function startApiServer(
     server.once('error', (error) => reject(listenFailure(error, options.port)));
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  origins = new Set([url, `http://localhost:${port}`, ...origins]);
 
   return {
     url,
