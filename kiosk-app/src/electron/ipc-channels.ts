@@ -9,9 +9,3 @@ export const IpcChannel = {
 } as const;
 
 export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel];
-
-/** What `window.kiosk` offers the renderer (declared in the renderer as a global). */
-export interface KioskBridge {
-  /** The core's WebSocket URL and per-start token; ask again after the socket closes. */
-  getCoreEndpoint(): Promise<{ url: string; token: string }>;
-}

@@ -4,7 +4,8 @@
  * field so nothing else the main process might add reaches the page. Checked by hand rather than
  * with zod: the sandboxed preload is evaluated on every page load and should stay tiny.
  */
-import { IpcChannel, type KioskBridge } from './ipc-channels';
+import { IpcChannel } from './ipc-channels';
+import type { CoreEndpoint, KioskBridge } from '../protocol/kiosk-bridge';
 
 export type Invoke = (channel: IpcChannel) => Promise<unknown>;
 
@@ -16,7 +17,7 @@ export class BridgeAnswerError extends Error {
   }
 }
 
-function toEndpoint(answer: unknown): { url: string; token: string } {
+function toEndpoint(answer: unknown): CoreEndpoint {
   if (typeof answer !== 'object' || answer === null) throw new BridgeAnswerError();
   const { url, token } = answer as Record<string, unknown>;
   if (typeof url !== 'string' || typeof token !== 'string') throw new BridgeAnswerError();
@@ -30,6 +31,3 @@ export function createKioskBridge(invoke: Invoke): KioskBridge {
     },
   });
 }
-
-/** The property name on `window`. */
-export const BRIDGE_NAME = 'kiosk';

@@ -1,11 +1,12 @@
 /**
  * Preload entry (bundled to dist/electron/preload.cjs). Runs sandboxed with context isolation;
- * the renderer sees only `window.kiosk.getCoreEndpoint()`.
+ * the renderer sees only `window.kiosk.getCoreEndpoint()` (the shape in protocol/kiosk-bridge.ts).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_NAME, createKioskBridge } from './preload-bridge';
+import { KIOSK_BRIDGE_NAME } from '../protocol/kiosk-bridge';
+import { createKioskBridge } from './preload-bridge';
 
 contextBridge.exposeInMainWorld(
-  BRIDGE_NAME,
+  KIOSK_BRIDGE_NAME,
   createKioskBridge((channel) => ipcRenderer.invoke(channel)),
 );

@@ -1,2 +1,3 @@
 export * from './journey-view';
 export * from './messages';
+export * from './kiosk-bridge';

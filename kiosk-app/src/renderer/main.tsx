@@ -7,7 +7,7 @@ import { setupI18n } from './i18n/i18n';
 import './styles.css';
 
 setupI18n();
-const client = KioskClient.forPage();
+const client = KioskClient.forWindow(window);
 client.connect();
 const root = document.getElementById('root');
 if (root) {

@@ -5,7 +5,8 @@ import type {
   ServerMessage,
   SessionView,
 } from '../../protocol';
-import { API_PATH, CLOSE_UNAUTHORISED } from '../../protocol';
+import { CLOSE_UNAUTHORISED } from '../../protocol';
+import { endpointSource, type EndpointSource, type PageWindow } from './core-endpoint';
 
 export interface ClientState {
   readonly connected: boolean;
@@ -17,11 +18,6 @@ export class RequestFailed extends Error {
   constructor(readonly error: ApiError) {
     super(error.message);
   }
-}
-
-/** The token the core put into the page it served. */
-export function pageToken(): string {
-  return document.querySelector('meta[name="kiosk-token"]')?.getAttribute('content') ?? '';
 }
 
 /**
@@ -41,18 +37,29 @@ export class KioskClient {
   private retryMs = 250;
   private closed = false;
 
-  constructor(private readonly url: string) {}
+  constructor(private readonly endpoint: EndpointSource) {}
 
-  static forPage(): KioskClient {
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const host = location.protocol.startsWith('http') ? location.host : '127.0.0.1';
-    return new KioskClient(
-      `${scheme}://${host}${API_PATH}?token=${encodeURIComponent(pageToken())}`,
-    );
+  /** The client for this window: through the Electron bridge, or to the core that served it. */
+  static forWindow(win: PageWindow): KioskClient {
+    return new KioskClient(endpointSource(win));
   }
 
   connect(): void {
-    const socket = new WebSocket(this.url);
+    this.endpoint.socketUrl().then(
+      (url) => this.open(url),
+      () => this.retryLater(),
+    );
+  }
+
+  private retryLater(): void {
+    if (this.closed) return;
+    setTimeout(() => this.connect(), this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, 4000);
+  }
+
+  private open(url: string): void {
+    if (this.closed) return;
+    const socket = new WebSocket(url);
     this.socket = socket;
     socket.onopen = () => {
       this.retryMs = 250;
@@ -64,10 +71,9 @@ export class KioskClient {
       for (const p of this.pending.values()) p.reject(new Error('connection lost'));
       this.pending.clear();
       if (this.closed) return;
-      // A rejected token means a new core started: reload to get the new page and token.
-      if (event.code === CLOSE_UNAUTHORISED) location.reload();
-      setTimeout(() => this.connect(), this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, 4000);
+      // The core does not know our credential: it restarted and issued a new one.
+      if (event.code === CLOSE_UNAUTHORISED) this.endpoint.credentialRefused();
+      this.retryLater();
     };
   }
 
