@@ -523,5 +523,9 @@ export interface LogExportView {
 
 /** The path of the WebSocket endpoint; the token goes in the `token` query parameter. */
 export const API_PATH = '/api';
-/** Close code for a rejected token (4000–4999 are application codes). */
+/**
+ * Close code for a token this core did not issue (4000–4999 are application codes): sent right
+ * after the upgrade to the kiosk's own origins, so a client from before a core restart fetches a
+ * fresh credential (the page reloads; the Electron renderer asks its bridge again).
+ */
 export const CLOSE_UNAUTHORISED = 4401;

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLOSE_UNAUTHORISED } from '../../src/protocol';
 import { startCoreUnderTest, TestClient, type CoreUnderTest } from '../core-harness';
 
 let env: CoreUnderTest;
@@ -24,10 +25,12 @@ afterAll(async () => {
 async function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers });
-    socket.once('open', () => {
+    // Accepted = the core greets with its session; a token it did not issue is closed with 4401.
+    socket.once('message', () => {
       socket.close();
       resolve(101);
     });
+    socket.once('close', (code) => resolve(code));
     socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     socket.once('error', (error) => reject(error));
   });
@@ -37,9 +40,11 @@ describe('API authentication', () => {
   it('refuses a missing token, a wrong token and a wrong path before any frame', async () => {
     const base = env.core.url.replace('http', 'ws');
     const page = { Origin: env.core.url };
-    expect(await upgradeStatus(`${base}/api`, page)).toBe(401);
-    expect(await upgradeStatus(`${base}/api?token=wrong`, page)).toBe(401);
-    expect(await upgradeStatus(`${base}/api?token=${env.core.token}x`, page)).toBe(401);
+    expect(await upgradeStatus(`${base}/api`, page)).toBe(CLOSE_UNAUTHORISED);
+    expect(await upgradeStatus(`${base}/api?token=wrong`, page)).toBe(CLOSE_UNAUTHORISED);
+    expect(await upgradeStatus(`${base}/api?token=${env.core.token}x`, page)).toBe(
+      CLOSE_UNAUTHORISED,
+    );
     expect(await upgradeStatus(`${base}/elsewhere?token=${env.core.token}`, page)).toBe(404);
   });
 

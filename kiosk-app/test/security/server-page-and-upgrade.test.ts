@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { CLOSE_UNAUTHORISED } from '../../src/protocol';
 import { parseKioskConfig } from '../../src/core/config/kiosk-config';
 import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import { createLogger } from '../../src/core/log/logger';
@@ -62,14 +63,16 @@ function getPage(host: string, path = '/'): Promise<PageAnswer> {
   });
 }
 
-/** The HTTP status of a WebSocket upgrade (101 = accepted) with the given headers. */
+/** The HTTP status of a WebSocket upgrade (101 = accepted) or the close code right after it. */
 function upgradeStatus(path: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers });
-    socket.once('open', () => {
+    // Accepted = the core greets with its session; a token it did not issue is closed with 4401.
+    socket.once('message', () => {
       socket.close();
       resolve(101);
     });
+    socket.once('close', (code) => resolve(code));
     socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     socket.once('error', reject);
   });
@@ -141,6 +144,8 @@ describe('the WebSocket upgrade', () => {
 
   it('does not take the page cookie from the Electron shell’s origin (it has the token)', async () => {
     const cookie = cookieOf(await getPage(`127.0.0.1:${port}`));
-    expect(await upgradeStatus('/api', { Origin: SHELL_ORIGIN, Cookie: cookie })).not.toBe(101);
+    expect(await upgradeStatus('/api', { Origin: SHELL_ORIGIN, Cookie: cookie })).toBe(
+      CLOSE_UNAUTHORISED,
+    );
   });
 });

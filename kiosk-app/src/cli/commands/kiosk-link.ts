@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import WebSocket from 'ws';
 import type { ClientCommand, JourneyView, ServerMessage } from '../../protocol';
-import { clientMessageSchema } from '../../protocol';
+import { CLOSE_UNAUTHORISED, clientMessageSchema } from '../../protocol';
 import type { ApiContext } from '../../core/api/api-context';
 import { readApiEndpointFile } from '../../core/api/api-endpoint-file';
 import { ApiFailure, ApiSession } from '../../core/api/api-session';
@@ -106,9 +106,12 @@ async function apiLink(url: string, token: string): Promise<KioskLink> {
     if (message.ok) waiter.resolve(message.data);
     else waiter.reject(refused(message.error.code, message.error.message));
   });
-  socket.on('close', () => {
-    for (const waiter of pending.values())
-      waiter.reject(new CliError('the kiosk core closed the connection'));
+  socket.on('close', (code) => {
+    const reason =
+      code === CLOSE_UNAUTHORISED
+        ? 'the kiosk core did not accept the token in api.json (was it restarted?)'
+        : 'the kiosk core closed the connection';
+    for (const waiter of pending.values()) waiter.reject(new CliError(reason));
     pending.clear();
   });
   await new Promise<void>((resolveOpen, reject) => {

@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { clientMessageSchema, type ApiError, type ServerMessage } from '../../protocol';
+import {
+  CLOSE_UNAUTHORISED,
+  clientMessageSchema,
+  type ApiError,
+  type ServerMessage,
+} from '../../protocol';
 import type { ApiContext } from './api-context';
 import { ApiFailure, ApiSession } from './api-session';
 import { SignInGuard } from '../auth/sign-in-guard';
@@ -119,8 +124,14 @@ export async function startApiServer(
       return rejectUpgrade(socket, verdict.status === 404 ? '404 Not Found' : '403 Forbidden');
     }
     if (verdict.kind === 'unknown-credential') {
+      // The kiosk's own page or shell with a token from before a restart. A browser cannot read
+      // an HTTP 401 at the upgrade (only "failed"), so the socket opens and is closed at once
+      // with CLOSE_UNAUTHORISED: the one signal the client acts on (fresh credential, reload).
       ctx.logger.warn('api.rejected', { reason: 'token' });
-      return rejectUpgrade(socket, '401 Unauthorized');
+      wss.handleUpgrade(req, socket, head, (ws) =>
+        ws.close(CLOSE_UNAUTHORISED, 'unknown credential'),
+      );
+      return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
