@@ -83,6 +83,16 @@ export interface FormView {
   readonly issues: readonly FieldIssue[];
   /** Field ids the citizen may change (not the ones that came from the chip). */
   readonly editable: readonly string[];
+  /**
+   * How many edits each field has taken (absent = 0). An edit names the version it was based
+   * on and the core refuses it if the field changed since, so a stale tab cannot overwrite.
+   */
+  readonly versions?: Readonly<Record<string, number>>;
+}
+
+/** How many edits a field has taken (see FormView.versions). */
+export function fieldVersion(form: Pick<FormView, 'versions'>, fieldId: string): number {
+  return form.versions?.[fieldId] ?? 0;
 }
 
 /** Receipt content, the same fields the printed slip carries. */

@@ -110,6 +110,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('journey.updateField'),
     fieldId: z.string().min(1).max(80),
     value: fieldValue,
+    /** `form.versions[fieldId]` of the view the edit was made on (absent there = 0). */
+    version: z.number().int().min(0).max(1_000_000),
   }),
   z.object({ id, type: z.literal('journey.continue') }),
   z.object({ id, type: z.literal('journey.back') }),

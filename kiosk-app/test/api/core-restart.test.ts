@@ -29,7 +29,7 @@ async function driveToConfirming(client: TestClient, card: number): Promise<void
         : field?.type === 'address'
           ? { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail: 'Số 2' }
           : (field?.options?.[0]?.value ?? 'x');
-    await client.request({ type: 'journey.updateField', fieldId: id, value });
+    await client.request({ type: 'journey.updateField', fieldId: id, value, version: 0 });
   }
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });

@@ -31,7 +31,7 @@ async function fillAndContinue(client: TestClient, view: JourneyView): Promise<J
   for (const id of view.form?.missing ?? []) {
     const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
     const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({ type: 'journey.updateField', fieldId: id, value });
+    await client.request({ type: 'journey.updateField', fieldId: id, value, version: 0 });
   }
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });
@@ -55,7 +55,12 @@ describe('journey over the API', () => {
     expect(review.form?.provenance.fullName).toBe('chip');
     expect(review.form?.editable).not.toContain('fullName');
     // A chip value cannot be overwritten through the API either.
-    await client.request({ type: 'journey.updateField', fieldId: 'fullName', value: 'Người Khác' });
+    await client.request({
+      type: 'journey.updateField',
+      fieldId: 'fullName',
+      value: 'Người Khác',
+      version: 0,
+    });
 
     const confirm = await fillAndContinue(client, review);
     expect(confirm.form?.values.fullName).toBe(citizen.fullName);

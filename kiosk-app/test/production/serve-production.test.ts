@@ -77,7 +77,12 @@ async function fillForm(client: TestClient, view: JourneyView): Promise<void> {
         : field?.type === 'address'
           ? { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail: 'Số 2' }
           : (field?.options?.[0]?.value ?? 'x');
-    const reply = await client.request({ type: 'journey.updateField', fieldId: id, value });
+    const reply = await client.request({
+      type: 'journey.updateField',
+      fieldId: id,
+      value,
+      version: 0,
+    });
     expect(reply.ok, JSON.stringify(reply)).toBe(true);
   }
 }

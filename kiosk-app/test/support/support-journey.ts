@@ -29,7 +29,7 @@ async function fillAndContinue(client: TestClient, view: JourneyView, i: number)
   for (const id of view.form?.missing ?? []) {
     const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
     const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({ type: 'journey.updateField', fieldId: id, value });
+    await client.request({ type: 'journey.updateField', fieldId: id, value, version: 0 });
   }
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });

@@ -1,5 +1,5 @@
 import type { ClientMessage, ReplyData, Role, SessionView } from '../../protocol';
-import { REQUIRED_ROLE, roleAllows } from '../../protocol';
+import { fieldVersion, REQUIRED_ROLE, roleAllows } from '../../protocol';
 import { answerCameraFrame, answerCameraTest } from '../camera/camera-api';
 import type { JourneyEvent } from '../flow/journey-events';
 import type { ApiContext } from './api-context';
@@ -187,9 +187,15 @@ export class ApiSession {
       case 'journey.selectProcedure':
         ctx.journey.send({ type: 'SELECT_PROCEDURE', code: message.code });
         return undefined;
-      case 'journey.updateField':
-        ctx.journey.send({ type: 'UPDATE_FIELD', fieldId: message.fieldId, value: message.value });
+      case 'journey.updateField': {
+        // The chart refuses a stale edit too; this check only tells the client it was refused.
+        const form = ctx.journey.view().form;
+        if (form && fieldVersion(form, message.fieldId) !== message.version)
+          fail('CONFLICT', `${message.fieldId} changed since this edit began; it was not applied`);
+        const { fieldId, value, version } = message;
+        ctx.journey.send({ type: 'UPDATE_FIELD', fieldId, value, version });
         return undefined;
+      }
       case 'journey.lookupStatus':
         ctx.journey.send({ type: 'LOOKUP_STATUS', code: message.code.trim().toUpperCase() });
         return undefined;

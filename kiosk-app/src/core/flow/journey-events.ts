@@ -33,7 +33,8 @@ export type CitizenEvent =
   | { type: 'ACTIVITY' }
   | { type: 'CANCEL' }
   | { type: 'SELECT_PROCEDURE'; code: string }
-  | { type: 'UPDATE_FIELD'; fieldId: string; value: FieldValue }
+  /** `version`: the field's version the edit was based on (see FormView.versions). */
+  | { type: 'UPDATE_FIELD'; fieldId: string; value: FieldValue; version: number }
   | { type: 'CONTINUE' }
   | { type: 'BACK' }
   | { type: 'CONFIRM' }

@@ -39,9 +39,9 @@ describe('journey machine', () => {
 
     actor.send({ type: 'CONTINUE' });
     await waitFor(actor, (s) => s.matches({ journey: { reviewingForm: 'editing' } }));
-    actor.send({ type: 'UPDATE_FIELD', fieldId: 'fullName', value: 'Someone Else' });
+    actor.send({ type: 'UPDATE_FIELD', fieldId: 'fullName', value: 'Someone Else', version: 0 });
     expect(actor.getSnapshot().context.form?.values.fullName).toBe(TEST_PERSON.fullName);
-    actor.send({ type: 'UPDATE_FIELD', fieldId: 'phone', value: '0912345678' });
+    actor.send({ type: 'UPDATE_FIELD', fieldId: 'phone', value: '0912345678', version: 0 });
     actor.send({ type: 'CONTINUE' });
     await waitFor(actor, (s) => s.matches({ journey: 'confirming' }));
     actor.send({ type: 'CONFIRM' });
@@ -87,7 +87,7 @@ describe('journey machine', () => {
     await waitFor(actor, (s) => s.matches({ journey: 'choosingProcedure' }));
     actor.send({ type: 'SELECT_PROCEDURE', code: TEST_PROCEDURE.code });
     await waitFor(actor, (s) => s.matches({ journey: 'reviewingForm' }));
-    actor.send({ type: 'UPDATE_FIELD', fieldId: 'phone', value: '0912345678' });
+    actor.send({ type: 'UPDATE_FIELD', fieldId: 'phone', value: '0912345678', version: 0 });
     actor.send({ type: 'CONTINUE' });
     await waitFor(actor, (s) => s.matches({ journey: 'confirming' }));
     actor.send({ type: 'CONFIRM' });

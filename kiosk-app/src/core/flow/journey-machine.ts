@@ -20,6 +20,7 @@ import type {
   ProcedureSummary,
   ReceiptView,
 } from '../../protocol';
+import { fieldVersion } from '../../protocol';
 import type {
   DocumentEvent,
   IdentificationTrigger,
@@ -148,8 +149,12 @@ export const journeyMachine = setup({
     nothingToAskWith: stateIn({ journey: { identifying: { document: 'read' } } }),
     formValid: (_, params: { valid: boolean }) => params.valid,
     printerReady: ({ context }) => context.printer?.ready === true,
+    /** Editable, and not changed since the view the edit was made on (a stale tab's draft). */
     fieldEditable: ({ context, event }) =>
-      event.type === 'UPDATE_FIELD' && (context.form?.editable.includes(event.fieldId) ?? false),
+      event.type === 'UPDATE_FIELD' &&
+      context.form !== undefined &&
+      context.form.editable.includes(event.fieldId) &&
+      fieldVersion(context.form, event.fieldId) === event.version,
   },
   actions: {
     /** Reset wipes every personal value from the context (and so from every screen). */
@@ -614,6 +619,7 @@ function withValue(form: FormView, fieldId: string, value: FieldValue): FormView
   const filled = typeof value === 'string' ? value.trim() !== '' : true;
   return {
     ...form,
+    versions: { ...form.versions, [fieldId]: fieldVersion(form, fieldId) + 1 },
     values: {
       ...form.values,
       [fieldId]: typeof value === 'string' ? value.normalize('NFC') : value,

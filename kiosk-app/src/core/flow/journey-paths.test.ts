@@ -50,7 +50,7 @@ const EVENTS: AnyEvent[] = [
   { type: 'ACTIVITY' },
   { type: 'CANCEL' },
   { type: 'SELECT_PROCEDURE', code: TEST_PROCEDURE.code },
-  { type: 'UPDATE_FIELD', fieldId: 'phone', value: '0912345678' },
+  { type: 'UPDATE_FIELD', fieldId: 'phone', value: '0912345678', version: 0 },
   { type: 'CONTINUE' },
   { type: 'BACK' },
   { type: 'CONFIRM' },

@@ -33,25 +33,63 @@ function asText(value: FieldValue | undefined): string {
   return '';
 }
 
+const NO_ADDRESS: Address = { province: '', commune: '', detail: '' };
+
 interface Props {
   field: FieldDefinition;
   value: FieldValue | undefined;
+  /** The field's version in the view (FormView.versions); an edit names the one it began on. */
+  version: number;
   source: Source | undefined;
   editable: boolean;
   missing: boolean;
   issue?: string;
-  onCommit: (value: FieldValue) => void;
+  onCommit: (value: FieldValue, baseVersion: number) => void;
 }
 
-/** One generated form field: its value, where it came from, and an editor when it may change. */
-export function FormField({ field, value, source, editable, missing, issue, onCommit }: Props) {
+/**
+ * One generated form field: its value, where it came from, and an editor when it may change.
+ * A draft is sent only if the citizen changed it, with the version it began on: a tab that
+ * shows an old form never overwrites a newer value (the core refuses it), and while nobody is
+ * editing here the field follows the core's value.
+ */
+export function FormField({
+  field,
+  value,
+  version,
+  source,
+  editable,
+  missing,
+  issue,
+  onCommit,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
   const [draft, setDraft] = useState<string>(typeof value === 'string' ? value : '');
-  const [address, setAddress] = useState<Address>(
-    isAddress(value) ? value : { province: '', commune: '', detail: '' },
-  );
+  const [address, setAddress] = useState<Address>(isAddress(value) ? value : NO_ADDRESS);
   const [keyboard, setKeyboard] = useState<'value' | keyof Address | undefined>();
+  const [focused, setFocused] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [base, setBase] = useState(version);
+  const editing = focused || keyboard !== undefined;
+  // Follow the core's value while nobody edits here (React's "adjust state on prop change").
+  const synced = `${version}:${JSON.stringify(value ?? null)}`;
+  const [syncedAt, setSyncedAt] = useState(synced);
+  if (!editing && syncedAt !== synced) {
+    setSyncedAt(synced);
+    setDraft(typeof value === 'string' ? value : '');
+    setAddress(isAddress(value) ? value : NO_ADDRESS);
+    setBase(version);
+    setDirty(false);
+  }
+  const commitDraft = (next: FieldValue) => {
+    if (!dirty) return;
+    onCommit(next, base);
+    setDirty(false);
+    // Unchanged meanwhile: keep the draft on screen until the core's answer replaces it. Changed
+    // meanwhile: the core refuses this edit, so show its value as soon as editing ends.
+    if (base === version) setSyncedAt(synced);
+  };
   const id = `field-${field.id}`;
 
   const badge = source && (
@@ -84,7 +122,7 @@ export function FormField({ field, value, source, editable, missing, issue, onCo
         id={id}
         data-testid={id}
         value={typeof value === 'string' ? value : ''}
-        onChange={(e) => onCommit(e.target.value)}
+        onChange={(e) => onCommit(e.target.value, version)}
       >
         <option value="" />
         {field.options.map((o) => (
@@ -100,7 +138,7 @@ export function FormField({ field, value, source, editable, missing, issue, onCo
         id={id}
         data-testid={id}
         className={value === true ? 'toggle on' : 'toggle'}
-        onClick={() => onCommit(value !== true)}
+        onClick={() => onCommit(value !== true, version)}
       >
         {value === true ? t('form.yes') : t('form.no')}
       </button>
@@ -111,10 +149,17 @@ export function FormField({ field, value, source, editable, missing, issue, onCo
         data-testid={`${id}-${key}`}
         placeholder={t(labelKey)}
         value={address[key] ?? ''}
-        onFocus={() => setKeyboard(key)}
-        onChange={(e) => setAddress({ ...address, [key]: e.target.value })}
+        onFocus={() => {
+          setFocused(true);
+          setKeyboard(key);
+        }}
+        onChange={(e) => {
+          setAddress({ ...address, [key]: e.target.value });
+          setDirty(true);
+        }}
         onBlur={() => {
-          onCommit(address);
+          commitDraft(address);
+          setFocused(false);
           setKeyboard(undefined);
         }}
       />
@@ -142,13 +187,20 @@ export function FormField({ field, value, source, editable, missing, issue, onCo
         type={inputType}
         value={draft}
         maxLength={field.maxLength}
-        onFocus={() => field.type !== 'date' && setKeyboard('value')}
-        onChange={(e) => setDraft(e.target.value)}
+        onFocus={() => {
+          setFocused(true);
+          if (field.type !== 'date') setKeyboard('value');
+        }}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setDirty(true);
+        }}
         onBlur={() => {
-          if (draft !== value) onCommit(draft);
+          commitDraft(draft);
+          setFocused(false);
           setKeyboard(undefined);
         }}
-        onKeyDown={(e) => e.key === 'Enter' && onCommit(draft)}
+        onKeyDown={(e) => e.key === 'Enter' && commitDraft(draft)}
       />
     );
   }
@@ -168,11 +220,13 @@ export function FormField({ field, value, source, editable, missing, issue, onCo
       {keyboard && (
         <OnScreenKeyboard
           value={keyboardValue}
-          onChange={(v) =>
-            keyboard === 'value' ? setDraft(v) : setAddress({ ...address, [keyboard]: v })
-          }
+          onChange={(v) => {
+            if (keyboard === 'value') setDraft(v);
+            else setAddress({ ...address, [keyboard]: v });
+            setDirty(true);
+          }}
           onClose={() => {
-            onCommit(keyboard === 'value' ? draft : address);
+            commitDraft(keyboard === 'value' ? draft : address);
             setKeyboard(undefined);
           }}
         />

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JourneyView } from '../../protocol';
+import { fieldVersion, type JourneyView } from '../../protocol';
 import { useClient } from '../api/client-context';
 import { FormField } from './FormField';
 
@@ -39,12 +39,15 @@ export function ReviewFormScreen({ view }: { view: JourneyView }) {
               key={field.id}
               field={field}
               value={form.values[field.id]}
+              version={fieldVersion(form, field.id)}
               source={form.provenance[field.id]}
               editable={form.editable.includes(field.id)}
               missing={form.missing.includes(field.id)}
               issue={issues.get(field.id)}
-              onCommit={(value) =>
-                client.send({ type: 'journey.updateField', fieldId: field.id, value })
+              onCommit={(value, version) =>
+                // A refused stale edit (CONFLICT) needs nothing more: the field shows the
+                // core's value again once the citizen leaves it.
+                client.send({ type: 'journey.updateField', fieldId: field.id, value, version })
               }
             />
           ))}
