@@ -60,6 +60,31 @@ export class TestClient {
     return client;
   }
 
+  /**
+   * Opens a socket with `token` and resolves with how the core ended it: the close code after
+   * an accepted upgrade (4401 for a token this core did not issue), or the refused upgrade's
+   * HTTP status; `frames` counts what the core sent before, which must be nothing.
+   */
+  static async refusal(
+    core: Pick<RunningCore, 'url'>,
+    token: string,
+  ): Promise<{ closeCode?: number; httpStatus?: number; frames: number }> {
+    const url = `${core.url.replace('http', 'ws')}/api?token=${encodeURIComponent(token)}`;
+    const socket = new WebSocket(url, { headers: { Origin: core.url } });
+    let frames = 0;
+    socket.on('message', () => frames++);
+    return new Promise((resolve, reject) => {
+      socket.once('close', (code) => resolve({ closeCode: code, frames }));
+      socket.once('unexpected-response', (_req, res) => {
+        resolve({ httpStatus: res.statusCode, frames });
+        socket.terminate();
+      });
+      socket.once('error', (error) => {
+        if (!error.message.includes('Unexpected server response')) reject(error);
+      });
+    });
+  }
+
   sendRaw(text: string): void {
     this.socket.send(text);
   }

@@ -13,6 +13,7 @@ import { createLogger } from '../../src/core/log/logger';
 import { demoCitizens } from '../../src/demo/demo-citizens';
 import { createSimulatedPorts, type SimulatedPorts } from '../../src/demo/simulated-ports';
 import type { JourneyView } from '../../src/protocol';
+import { fieldVersion } from '../../src/protocol';
 import { TestClient } from '../core-harness';
 import { ensurePcscd } from './pcsc-harness';
 
@@ -41,7 +42,12 @@ async function fillAndContinue(client: TestClient, view: JourneyView): Promise<J
   for (const id of view.form?.missing ?? []) {
     const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
     const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({ type: 'journey.updateField', fieldId: id, value });
+    await client.request({
+      type: 'journey.updateField',
+      fieldId: id,
+      value,
+      version: view.form ? fieldVersion(view.form, id) : 0,
+    });
   }
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });

@@ -8,6 +8,7 @@ import { printedSlipText } from './citizen-steps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { JourneyView } from '../../src/protocol';
+import { fieldVersion } from '../../src/protocol';
 import { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 import { launchChromium, kioskPage } from './chromium';
@@ -44,7 +45,12 @@ async function citizenLeavesReceipt(): Promise<string> {
   for (const id of review.form?.missing ?? []) {
     const field = review.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
     const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({ type: 'journey.updateField', fieldId: id, value });
+    await client.request({
+      type: 'journey.updateField',
+      fieldId: id,
+      value,
+      version: review.form ? fieldVersion(review.form, id) : 0,
+    });
   }
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { DeviceView, HealthView } from '../../src/protocol';
 import { TestClient } from '../core-harness';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { KIOSK_BIN, startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 export const TECHNICIAN = { user: 'kt1', pin: '482913' };
 /** A start that takes longer than this is a core that hangs (the fault under test). */
@@ -15,14 +16,30 @@ export const READY_LIMIT_MS = 45_000;
 export async function startServe(
   config: Record<string, unknown>,
   env: NodeJS.ProcessEnv,
+  options: { readonly trustPem?: string } = {},
 ): Promise<KioskProcess> {
   const root = mkdtempSync(join(tmpdir(), 'kiosk-faults-'));
   const dataDir = join(root, 'data');
   mkdirSync(dataDir);
   const keyFile = join(root, 'data.key');
   writeFileSync(keyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+  const trustDir = join(root, 'csca');
+  if (options.trustPem !== undefined) {
+    // As a technician provisions a kiosk: the real `kiosk trust import`.
+    const pem = join(root, 'csca.pem');
+    writeFileSync(pem, options.trustPem);
+    const imported = spawnSync(process.execPath, [
+      KIOSK_BIN,
+      'trust',
+      'import',
+      pem,
+      '--dir',
+      trustDir,
+    ]);
+    expect(imported.status, imported.stderr.toString()).toBe(0);
+  }
   const configFile = join(root, 'kiosk.json');
-  writeFileSync(configFile, JSON.stringify({ kioskId: 'KIOSK-FAULTS', ...config }));
+  writeFileSync(configFile, JSON.stringify({ kioskId: 'KIOSK-FAULTS', trustDir, ...config }));
   return startKioskProcess({
     demo: false,
     dataDir,

@@ -17,6 +17,7 @@ import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import { createLogger } from '../../src/core/log/logger';
 import { createDemoPorts } from '../../src/demo/demo-ports';
 import type { JourneyView } from '../../src/protocol';
+import { fieldVersion } from '../../src/protocol';
 import { TestClient } from '../core-harness';
 
 const PERMANENT_RESIDENCE = '1.004222';
@@ -65,7 +66,12 @@ async function toConfirming(client: TestClient): Promise<void> {
   for (const id of view.form?.missing ?? []) {
     const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
     const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({ type: 'journey.updateField', fieldId: id, value });
+    await client.request({
+      type: 'journey.updateField',
+      fieldId: id,
+      value,
+      version: view.form ? fieldVersion(view.form, id) : 0,
+    });
   }
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CitizenRecord } from '@kiosk/forms';
 import type { JourneyView } from '../../src/protocol';
+import { fieldVersion } from '../../src/protocol';
 import type { RegistryOutcome } from '../../src/core/flow/journey-services';
 import { demoCitizens, demoQrText } from '../../src/demo/demo-citizens';
 import { DemoDevices } from '../../src/demo/demo-devices';
@@ -46,7 +47,12 @@ async function fillAndContinue(client: TestClient, view: JourneyView, i: number)
   for (const id of view.form?.missing ?? []) {
     const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
     const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({ type: 'journey.updateField', fieldId: id, value });
+    await client.request({
+      type: 'journey.updateField',
+      fieldId: id,
+      value,
+      version: view.form ? fieldVersion(view.form, id) : 0,
+    });
   }
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });

@@ -141,8 +141,12 @@ describe('API fuzz', () => {
         fc.array(fc.array(frame, { minLength: 1, maxLength: 15 }), { minLength: 1, maxLength: 3 }),
         fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
         async (perConnection, badToken) => {
-          if (badToken !== undefined && badToken !== env.server.token)
-            await expect(TestClient.connect(env.server, badToken)).rejects.toThrow();
+          if (badToken !== undefined && badToken !== env.server.token) {
+            // Refused: closed with 4401 before the core says anything (or refused outright).
+            const refusal = await TestClient.refusal(env.server, badToken);
+            expect(refusal.frames).toBe(0);
+            expect(refusal.closeCode === 4401 || refusal.httpStatus !== undefined).toBe(true);
+          }
           const clients = await Promise.all(
             perConnection.map(() => TestClient.connect(env.server)),
           );

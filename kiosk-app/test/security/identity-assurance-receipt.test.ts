@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCccdTd1 } from '@kiosk/mrz';
 import { receiptToSlip, SEE_CARD_TEXT } from '../../src/core/devices/receipt-slip';
 import type { JourneyView } from '../../src/protocol';
+import { fieldVersion } from '../../src/protocol';
 import type { TestClient } from '../core-harness';
 import {
   mrzToReviewForm,
@@ -33,7 +34,12 @@ async function fillMissing(client: TestClient, view: JourneyView): Promise<void>
         : field?.type === 'address'
           ? { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail: 'Số 3' }
           : (field?.options?.[0]?.value ?? 'x');
-    await client.request({ type: 'journey.updateField', fieldId: id, value });
+    await client.request({
+      type: 'journey.updateField',
+      fieldId: id,
+      value,
+      version: view.form ? fieldVersion(view.form, id) : 0,
+    });
   }
 }
 
