@@ -9,7 +9,11 @@ export type SignedConfigErrorCode =
   | 'CONFIG_ROLLBACK'
   | 'CONFIG_WRONG_TARGET'
   | 'CONFIG_SETTINGS_INVALID'
-  | 'CONFIG_KEY_INVALID';
+  | 'CONFIG_KEY_INVALID'
+  /** The kiosk has no signer key configured, so it can trust no bundle. */
+  | 'CONFIG_NO_SIGNERS'
+  /** A signer key or its folder could be rewritten by someone other than its owner. */
+  | 'CONFIG_SIGNER_EXPOSED';
 
 /** Why a configuration bundle was refused; nothing of a refused bundle is ever applied. */
 export class SignedConfigError extends Error {

@@ -1,4 +1,4 @@
-export { BUNDLE_FORMAT, BundlePayload, SignedBundle } from './envelope';
+export { BUNDLE_FORMAT, BundlePayload, SIGNATURE_CONTEXT, SignedBundle } from './envelope';
 export { SignedConfigError, type SignedConfigErrorCode } from './errors';
 export {
   generateCentreKeyPair,

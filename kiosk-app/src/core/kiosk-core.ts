@@ -9,6 +9,7 @@ import type { DemoControls } from './api/api-context';
 import { startApiServer, type RunningApiServer } from './api/api-server';
 import { writeApiEndpointFile } from './api/api-endpoint-file';
 import { SettingsService, settingsFromConfig } from './settings';
+import { CONFIG_BUNDLE_MIGRATIONS, ConfigBundleApplier } from './config-bundle';
 import { SettingsRepository } from './store/settings-repository';
 import type { KioskConfig } from './config/kiosk-config';
 import { blockOfKiosk, DossierCodeAllocator } from './dossier-code';
@@ -105,6 +106,7 @@ export const ALL_MIGRATIONS = [
   ...accountMigrations,
   ...OUTBOX_MIGRATIONS,
   ...PRIVACY_MIGRATIONS,
+  ...CONFIG_BUNDLE_MIGRATIONS,
 ];
 
 /**
@@ -321,6 +323,12 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
         logger,
         outbox,
         settings,
+        configBundles: new ConfigBundleApplier({
+          db,
+          settings,
+          kioskId: config.kioskId,
+          signersDir: config.configSignersDir,
+        }),
         camera,
         deviceSetup: ports.deviceSetup,
       },

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createSdNotifier } from '@kiosk/installer/sd-notify';
 import { loadKioskConfig, parseKioskConfig } from './config/kiosk-config';
 import { checkConfigRoot, readCoreEnvironment } from './config/core-environment';
+import { configSignersDirOf } from './config-bundle/config-signers';
 import { stderrLogger } from './log/logger';
 
 /** The Electron shell's page origin, allowed to open the API. */
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
       dataDir: env.dataDir ?? base.dataDir,
       keyFile: env.keyFile ?? base.keyFile,
       trustDir: env.configDir ? join(env.configDir, 'csca') : base.trustDir,
+      // An installed kiosk trusts only the signer keys of its root-owned configuration root.
+      configSignersDir: env.configDir
+        ? configSignersDirOf({}, env.configDir)
+        : base.configSignersDir,
     },
     env.configFile,
   );

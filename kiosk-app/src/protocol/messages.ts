@@ -204,6 +204,15 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     id,
+    type: z.literal('config.apply'),
+    /** A signed configuration bundle file as received (verified and parsed in the core). */
+    bundle: z
+      .string()
+      .min(1)
+      .max(48 * 1024),
+  }),
+  z.object({
+    id,
     type: z.literal('accounts.create'),
     role: z.enum(['staff', 'technician']),
     user: accountUser,
@@ -268,6 +277,7 @@ export const REQUIRED_ROLE: Readonly<Record<ClientMessageType, RoleRequirement>>
   'logs.export': 'technician',
   'config.get': 'technician',
   'config.set': 'technician',
+  'config.apply': 'technician',
   'accounts.create': 'technician',
   // Checked in the core: allowed only while no technician account exists (first-run setup).
   'setup.status': 'any',
@@ -294,6 +304,8 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'DEVICE_ERROR'
   | 'INVALID_SETTINGS'
+  /** A signed configuration bundle was refused; `reason` says why (CONFIG_ROLLBACK, ...). */
+  | 'BUNDLE_REFUSED'
   | 'NOT_AVAILABLE'
   | 'SETUP_DONE'
   | 'CONFLICT'
@@ -302,6 +314,8 @@ export type ApiErrorCode =
 export interface ApiError {
   readonly code: ApiErrorCode;
   readonly message: string;
+  /** A finer reason code where one code covers several refusals (BUNDLE_REFUSED). */
+  readonly reason?: string;
 }
 
 export interface DeviceView {
@@ -442,9 +456,19 @@ export interface ReplyData {
   'logs.export': LogExportView;
   'config.get': Record<string, unknown>;
   'config.set': Record<string, unknown>;
+  'config.apply': ConfigApplyView;
   'accounts.create': { user: string; role: 'staff' | 'technician' };
   'setup.status': { needsTechnician: boolean };
   'setup.createTechnician': { user: string; role: 'technician' };
+}
+
+/** What applying a signed configuration bundle did (settings with secrets masked). */
+export interface ConfigApplyView {
+  readonly serial: number;
+  readonly keyId: string;
+  readonly sha256: string;
+  readonly changed: readonly string[];
+  readonly settings: Record<string, unknown>;
 }
 
 export type OutboxStateView = 'queued' | 'sending' | 'sent' | 'failed';

@@ -60,6 +60,35 @@ export async function configSet(
   }
 }
 
+/**
+ * `kiosk config apply BUNDLE`: a signed configuration bundle, verified against the signer keys
+ * of the configuration root and applied as a whole with its serial, or refused with the reason.
+ */
+export async function configApply(
+  file: string,
+  options: LinkOptions & { json?: boolean },
+  out: Output = stdoutOutput,
+): Promise<void> {
+  let bundle: string;
+  try {
+    bundle = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${error instanceof Error ? error.message : error}`, 2);
+  }
+  const link = await openKioskLink('technician', options);
+  try {
+    const applied = await link.request<ReplyData['config.apply']>({ type: 'config.apply', bundle });
+    if (options.json) return out.json(applied);
+    const changed = applied.changed.length > 0 ? applied.changed.join(', ') : 'nothing changed';
+    out.line(
+      `applied bundle serial ${applied.serial} (key ${applied.keyId}): ${changed}` +
+        (link.via === 'api' ? ' (applied now)' : ''),
+    );
+  } finally {
+    await link.close();
+  }
+}
+
 export function registerConfig(program: Command): void {
   const config = program.command('config').description('technician: kiosk settings');
   withCredentialOptions(config.command('get').description('show the settings'))
@@ -73,5 +102,16 @@ export function registerConfig(program: Command): void {
     .option('--file <json>', 'a JSON object of settings')
     .action((pairs: string[], options: LinkOptions & { file?: string }) =>
       configSet(pairs, options),
+    );
+  withCredentialOptions(
+    config
+      .command('apply <bundle>')
+      .description(
+        'apply a signed configuration bundle (keys: KIOSK_CONFIG_DIR/config-signers/*.pem)',
+      ),
+  )
+    .option('--json', 'print one JSON document')
+    .action((bundle: string, options: LinkOptions & { json?: boolean }) =>
+      configApply(bundle, options),
     );
 }

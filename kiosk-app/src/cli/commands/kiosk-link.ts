@@ -13,9 +13,12 @@ import { blockOfKiosk, DossierCodeAllocator } from '../../core/dossier-code';
 import { ALL_MIGRATIONS } from '../../core/kiosk-core';
 import { createLogger } from '../../core/log/logger';
 import { Outbox } from '../../core/outbox';
+import { ConfigBundleApplier, configSignersDirOf } from '../../core/config-bundle';
+import { readCoreEnvironment } from '../../core/config/core-environment';
 import {
   createOutboxPayloadCodec,
   EncryptedReceiptRepository,
+  FieldCipher,
   isPrivacyError,
   ProtectedAuditRepository,
 } from '../../core/privacy';
@@ -174,6 +177,10 @@ function databaseLink(config: KioskConfig): KioskLink {
     throw new Error(`${what} needs the running kiosk core (kiosk serve)`);
   };
   const idle = { step: 'idle' } as unknown as JourneyView;
+  // Secrets are sealed with the data key exactly as the running core seals them.
+  const settings = new SettingsService(new SettingsRepository(db), settingsFromConfig(config), {
+    cipher: new FieldCipher(dataKey),
+  });
   const ctx: ApiContext = {
     kioskId: config.kioskId,
     centreName: config.centreName,
@@ -195,7 +202,13 @@ function databaseLink(config: KioskConfig): KioskLink {
     }),
     logger,
     outbox,
-    settings: new SettingsService(new SettingsRepository(db), settingsFromConfig(config)),
+    settings,
+    configBundles: new ConfigBundleApplier({
+      db,
+      settings,
+      kioskId: config.kioskId,
+      signersDir: configSignersDirOf(config, readCoreEnvironment().configDir),
+    }),
   };
   const session = new ApiSession(ctx);
   let nextId = 1;

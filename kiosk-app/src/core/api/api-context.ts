@@ -11,6 +11,7 @@ import type { ReceiptRepository } from '../store/receipt-repository';
 import type { Outbox } from '../outbox/outbox';
 import type { SettingsService } from '../settings/settings-service';
 import type { DeviceSetup } from '../devices/device-setup';
+import type { ConfigBundleApplier } from '../config-bundle/config-bundle-applier';
 
 /** Demo-only controls: place a synthetic citizen's card or scan their QR from the screen. */
 export interface DemoControls {
@@ -46,6 +47,8 @@ export interface ApiContext {
   readonly outbox?: Pick<Outbox, 'list' | 'counts' | 'retry'>;
   /** Technician settings (`config.get`, `config.set`); without it those answer NOT_AVAILABLE. */
   readonly settings?: SettingsService;
+  /** Signed configuration bundles (`config.apply`); without it that answers NOT_AVAILABLE. */
+  readonly configBundles?: Pick<ConfigBundleApplier, 'apply'>;
   /** Camera MRZ reading (`camera.frame`, `devices.testCamera`); without it: NOT_AVAILABLE. */
   readonly camera?: CameraMrzService;
   /** Device inventory, role assignment and device tests; without it those answer NOT_AVAILABLE. */

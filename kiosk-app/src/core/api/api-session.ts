@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ClientMessage, ReplyData, Role, SessionView } from '../../protocol';
 import { fieldVersion, REQUIRED_ROLE, roleAllows } from '../../protocol';
 import { answerCameraFrame, answerCameraTest } from '../camera/camera-api';
@@ -50,6 +51,9 @@ function subjectOf(message: ClientMessage): string | undefined {
       return `from:${message.from ?? 'oldest'}`;
     case 'config.set':
       return Object.keys(message.settings).join(',');
+    case 'config.apply':
+      // The bundle as received; config_bundles maps it to its serial and signer once applied.
+      return `sha256:${createHash('sha256').update(message.bundle, 'utf8').digest('hex')}`;
     case 'accounts.create':
       return `${message.role}:${message.user}`;
     case 'devices.assign':
@@ -59,6 +63,13 @@ function subjectOf(message: ClientMessage): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** What an audit entry adds about a success, where the reply says more than the message. */
+function detailOf(message: ClientMessage, data: unknown): string | undefined {
+  if (message.type !== 'config.apply') return undefined;
+  const applied = data as ReplyData['config.apply'];
+  return `serial ${applied.serial}, key ${applied.keyId}, changed ${applied.changed.join(',') || 'nothing'}`;
 }
 
 /**
@@ -161,10 +172,13 @@ export class ApiSession {
     const actor = message.type === 'setup.createTechnician' ? 'setup' : this.actor;
     try {
       const data = await this.dispatch(message);
-      this.ctx.audit.record(actor, message.type, subjectOf(message));
+      this.ctx.audit.record(actor, message.type, subjectOf(message), detailOf(message, data));
       return data;
     } catch (error) {
-      const code = error instanceof ApiFailure ? error.error.code : 'INTERNAL';
+      const code =
+        error instanceof ApiFailure
+          ? [error.error.code, error.error.reason].filter(Boolean).join(' ')
+          : 'INTERNAL';
       this.ctx.audit.record(actor, message.type, subjectOf(message), `failed: ${code}`);
       throw error;
     }
@@ -259,6 +273,8 @@ export class ApiSession {
         return this.technician.configGet();
       case 'config.set':
         return this.technician.configSet(message.settings);
+      case 'config.apply':
+        return this.technician.configApply(message.bundle, this.actor);
       case 'accounts.create':
         return this.technician.createAccount(message.user, message.role, message.pin);
       case 'setup.status':

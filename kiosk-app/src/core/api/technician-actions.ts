@@ -1,8 +1,9 @@
 import type { ReplyData } from '../../protocol';
 import type { StaffRole } from '../auth/account-store';
+import { SignedConfigError } from '../config-bundle';
 import { InvalidSettingsError, redactSettings } from '../settings';
 import type { ApiContext } from './api-context';
-import { fail } from './api-failure';
+import { ApiFailure, fail } from './api-failure';
 
 /** Technician powers: settings, accounts and first-run setup (device tests: DeviceTestActions). */
 export class TechnicianActions {
@@ -22,6 +23,31 @@ export class TechnicianActions {
     } catch (error) {
       if (error instanceof InvalidSettingsError)
         fail('INVALID_SETTINGS', `nothing was changed: ${error.message}`.slice(0, 1000));
+      throw error;
+    }
+  }
+
+  /** Applies a signed configuration bundle as a whole, or refuses it naming the reason. */
+  configApply(bundle: string, actor: string): ReplyData['config.apply'] {
+    const bundles =
+      this.ctx.configBundles ??
+      fail('NOT_AVAILABLE', 'signed configuration is not wired to the API');
+    try {
+      const applied = bundles.apply(bundle, actor);
+      return {
+        serial: applied.serial,
+        keyId: applied.keyId,
+        sha256: applied.sha256,
+        changed: applied.changed,
+        settings: redactSettings(applied.settings),
+      };
+    } catch (error) {
+      if (error instanceof SignedConfigError)
+        throw new ApiFailure({
+          code: 'BUNDLE_REFUSED',
+          reason: error.code,
+          message: `${error.code}: ${error.message}; nothing was changed`.slice(0, 1000),
+        });
       throw error;
     }
   }

@@ -9,7 +9,7 @@ import { ConfigError } from './kiosk-config';
  */
 export const CORE_ENVIRONMENT = {
   KIOSK_CONFIG_DIR:
-    'the configuration root of an installed kiosk (/etc/cccd-kiosk): kiosk.json, trust store',
+    'the configuration root of an installed kiosk (/etc/cccd-kiosk): kiosk.json, trust store, config-signers/',
   KIOSK_CONFIG: 'one configuration file, instead of KIOSK_CONFIG_DIR/kiosk.json (development)',
   KIOSK_DATA_DIR: 'the data folder (database, logs); overrides dataDir of the configuration',
   KIOSK_KEY_FILE: 'the at-rest data key file, provisioned at install outside the data folder',

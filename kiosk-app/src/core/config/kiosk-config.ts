@@ -30,6 +30,12 @@ export const kioskConfigSchema = z.object({
    * configuration root (`/etc/cccd-kiosk/csca`), by default `<dataDir>/csca`.
    */
   trustDir: z.string().min(1).optional(),
+  /**
+   * The public keys signed configuration bundles must be signed with (`*.pem`, Ed25519 SPKI);
+   * an installed kiosk keeps them in its root-owned configuration root
+   * (`/etc/cccd-kiosk/config-signers`). Without it `kiosk config apply` refuses every bundle.
+   */
+  configSignersDir: z.string().min(1).optional(),
   /** The at-rest encryption key (provisioned at install, outside the data folder). */
   keyFile: z.string().min(1).optional(),
   inactivitySeconds: z.number().int().min(10).max(600).default(60),

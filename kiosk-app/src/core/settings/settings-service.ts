@@ -16,6 +16,11 @@ export interface SettingsServiceOptions {
   readonly cipher?: FieldCipher;
 }
 
+export interface UpdateOptions {
+  /** Other writes that must commit or fail together with the settings. */
+  readonly alongside?: () => void;
+}
+
 export type SettingsListener = (settings: KioskSettings, changed: readonly string[]) => void;
 
 /**
@@ -49,8 +54,11 @@ export class SettingsService {
     return this.currentSettings;
   }
 
-  /** Applies a partial change; `null` removes an optional setting. Returns the new settings. */
-  update(patch: Record<string, unknown>): KioskSettings {
+  /**
+   * Applies a partial change; `null` removes an optional setting. Returns the new settings.
+   * `alongside` is written in the same transaction as the settings (and may refuse by throwing).
+   */
+  update(patch: Record<string, unknown>, options: UpdateOptions = {}): KioskSettings {
     const unknown = Object.keys(patch).filter(
       (key) => !(SETTING_KEYS as readonly string[]).includes(key),
     );
@@ -64,12 +72,13 @@ export class SettingsService {
     const parsed = kioskSettingsSchema.safeParse(candidate);
     if (!parsed.success) throw new InvalidSettingsError(z.prettifyError(parsed.error));
     const next = parsed.data;
-    const changed = SETTING_KEYS.filter(
-      (key) => JSON.stringify(next[key]) !== JSON.stringify(this.currentSettings[key]),
-    );
+    const changed = changedSettings(this.currentSettings, next);
     // Removed optional keys are stored as null so they override a value from the configuration.
     const values = Object.fromEntries(changed.map((key) => [key, next[key] ?? null]));
-    this.repo.setMany(this.options.cipher ? sealSecrets(values, this.options.cipher) : values);
+    this.repo.setMany(
+      this.options.cipher ? sealSecrets(values, this.options.cipher) : values,
+      options.alongside,
+    );
     this.currentSettings = next;
     for (const listener of this.listeners) listener(next, changed);
     return next;
@@ -80,6 +89,14 @@ export class SettingsService {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/** The setting keys whose values differ between two settings. */
+export function changedSettings(
+  before: KioskSettings,
+  after: KioskSettings,
+): (keyof KioskSettings)[] {
+  return SETTING_KEYS.filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
 }
 
 function pick(stored: Record<string, unknown>): Record<string, unknown> {

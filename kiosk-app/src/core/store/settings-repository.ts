@@ -18,8 +18,12 @@ export class SettingsRepository {
     return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   }
 
-  /** Saves several keys atomically: either all of them change or none does. */
-  setMany(values: Record<string, unknown>): void {
+  /**
+   * Saves several keys atomically: either all of them change or none does. `alongside` runs in
+   * the same transaction (a signed bundle's serial is recorded with its settings); if it throws,
+   * nothing is saved.
+   */
+  setMany(values: Record<string, unknown>, alongside?: () => void): void {
     const upsert = this.db.prepare(
       `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
@@ -28,6 +32,7 @@ export class SettingsRepository {
     this.db.transaction(() => {
       for (const [key, value] of Object.entries(values))
         upsert.run(key, JSON.stringify(value), now);
+      alongside?.();
     })();
   }
 }
