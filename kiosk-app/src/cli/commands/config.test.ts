@@ -13,6 +13,12 @@ describe('parseAssignments', () => {
     });
   });
 
+  it('keeps __proto__ as a plain key instead of changing the object prototype', () => {
+    const parsed = parseAssignments(['__proto__={"polluted":true}']);
+    expect(Object.keys(parsed)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+  });
+
   it('refuses a pair without a key', () => {
     expect(() => parseAssignments(['=1'])).toThrow(CliError);
     expect(() => parseAssignments(['centreName'])).toThrow(/key=value/);

@@ -7,7 +7,8 @@ import { openKioskLink, withCredentialOptions, type LinkOptions } from './kiosk-
 
 /** `key=value` pairs: the value is JSON when it parses (numbers, objects, null), else a string. */
 export function parseAssignments(pairs: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // Own properties only: `out[key] = v` with key `__proto__` would set the prototype instead.
+  const entries: [string, unknown][] = [];
   for (const pair of pairs) {
     const at = pair.indexOf('=');
     if (at <= 0) throw new CliError(`expected key=value, got "${pair}"`, 2);
@@ -18,9 +19,9 @@ export function parseAssignments(pairs: readonly string[]): Record<string, unkno
     } catch {
       // a plain string such as a centre name
     }
-    out[pair.slice(0, at)] = value;
+    entries.push([pair.slice(0, at), value]);
   }
-  return out;
+  return Object.fromEntries(entries);
 }
 
 /** `kiosk config get [--json]`: technician; the run-time settings, secrets masked. */
