@@ -7,7 +7,7 @@
  *   npx tsx installer/src/signed-config/cli.ts verify --pub centre.pub.pem bundle.json [--last-serial N] [--kiosk ID] [--unit CODE]
  *
  * The private key never leaves the centre's signing machine; kiosks get only the public key
- * (/etc/cccd-kiosk/config-signing.pub.pem).
+ * (/etc/cccd-kiosk/config-signers/*.pem).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
