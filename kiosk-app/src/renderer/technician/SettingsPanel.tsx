@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyData } from '../../protocol';
 import { RequestMessage } from '../staff/RequestMessage';
+import { SignedBundleForm } from './SignedBundleForm';
 import { useRequest } from '../staff/use-request';
 
 type Settings = ReplyData['config.get'];
@@ -87,7 +88,7 @@ function patchOf(loaded: Settings, form: FormState): Record<string, unknown> {
  * Technician: the kiosk settings as a form — centre name, unit code, kiosk number (its dossier
  * sequence block), timings, retention period, registry and portal endpoints with credentials,
  * and the centre's own holidays as a list. Secrets show as a mask; leaving the mask keeps them.
- * Saved settings apply at once, without a restart.
+ * Saved settings apply at once, without a restart. Below, a signed bundle from the centre.
  */
 export function SettingsPanel() {
   const { t } = useTranslation();
@@ -219,6 +220,12 @@ export function SettingsPanel() {
       >
         {t('technician.save')}
       </button>
+      <SignedBundleForm
+        onApplied={(applied) => {
+          setLoaded(applied);
+          setForm(formOf(applied));
+        }}
+      />
     </section>
   );
 }
