@@ -30,6 +30,7 @@ const PRIVILEGED_REQUESTS: Record<string, unknown>[] = [
   { type: 'devices.list' },
   { type: 'config.get' },
   { type: 'config.set', settings: { centreName: 'Fuzz' } },
+  { type: 'config.apply', bundle: '{"format":"cccd-kiosk-config/1"}' },
   { type: 'accounts.create', role: 'technician', user: 'fuzz', pin: '123456' },
   { type: 'logs.export' },
 ];
