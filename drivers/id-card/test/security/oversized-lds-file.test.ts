@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ApduSender } from '../apdu/card-channel';
-import type { CommandApdu } from '../apdu/command-apdu';
-import type { ResponseApdu } from '../apdu/response-apdu';
-import { SW } from '../apdu/status-word';
-import { encodeTlv } from '../tlv/ber-tlv';
-import { LdsFileReader } from './file-reader';
-import { dataGroupFile, EF_SOD } from './lds-files';
+import type { ApduSender } from '../../src/apdu/card-channel';
+import type { CommandApdu } from '../../src/apdu/command-apdu';
+import type { ResponseApdu } from '../../src/apdu/response-apdu';
+import { SW } from '../../src/apdu/status-word';
+import { encodeTlv } from '../../src/tlv/ber-tlv';
+import { LdsFileReader } from '../../src/lds/file-reader';
+import { dataGroupFile, EF_SOD } from '../../src/lds/lds-files';
 
 /**
  * A chip twin whose file declares `declaredLength` bytes in its TLV header and then answers
