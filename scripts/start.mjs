@@ -4,20 +4,32 @@
  * browser shell (`kiosk serve --demo`), which prints the URL to open in Chromium.
  */
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 if (spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' }).status !== 0)
   process.exit(1);
 
-let electronBinary;
-try {
-  const path = require('electron');
-  if (typeof path === 'string' && existsSync(path)) electronBinary = path;
-} catch {
-  electronBinary = undefined;
+/**
+ * The Electron binary, if its package has one installed. Not `require('electron')`: that tries
+ * to download the binary when it is missing, which fails offline with a stack trace.
+ */
+function installedElectron() {
+  let dir;
+  try {
+    dir = path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return undefined;
+  }
+  const pathFile = path.join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const binary = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
 }
+
+const electronBinary = installedElectron();
 
 const args = process.argv.slice(2);
 const child = electronBinary
