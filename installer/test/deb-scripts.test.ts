@@ -103,10 +103,11 @@ describe('deb maintainer scripts: behaviour under $DPKG_ROOT', () => {
   });
   afterEach(() => rm(root, { recursive: true, force: true }));
 
-  const dpkg = async (script: string, ...args: string[]) => {
-    await run('sh', [path.join(scriptsDir, script), ...args], {
+  const dpkg = async (script: string, ...args: string[]): Promise<string> => {
+    const { stdout } = await run('sh', [path.join(scriptsDir, script), ...args], {
       env: { PATH: `${stubs}:/usr/bin:/bin`, DPKG_ROOT: root },
     });
+    return stdout;
   };
   const calls = async (): Promise<string[]> =>
     existsSync(path.join(root, 'calls.log'))
@@ -142,6 +143,17 @@ describe('deb maintainer scripts: behaviour under $DPKG_ROOT', () => {
     expect((await stat(keyFile())).mode & 0o777).toBe(0o600);
     expect(await readFile(keyFile(), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
     expect(hasLauncherLink()).toBe(true);
+  });
+
+  it('first install: says how to create the first technician, and makes no code itself', async () => {
+    const said = await dpkg('after-install.sh', 'configure');
+    expect(said).toContain(
+      'sudo KIOSK_KEY_FILE=/etc/cccd-kiosk/data.key kiosk setup code --data-dir /var/lib/cccd-kiosk',
+    );
+    expect(said).toContain('kiosk setup technician --user NAME');
+    expect(said).toMatch(/Kỹ thuật viên/);
+    expect(said).not.toMatch(/\d{5} ?\d{5}/);
+    expect(await dpkg('after-install.sh', 'configure', '0.1.0')).not.toContain('kiosk setup');
   });
 
   it('configure again (upgrade): keeps the key and does not recreate the account', async () => {

@@ -161,6 +161,25 @@ restart_on_upgrade() {
   fi
 }
 
+# First install only: the kiosk has no technician yet, and first-run setup on the touch screen
+# needs a one-time code from this machine (kiosk-app README, "First run"). Only the instruction
+# is printed, never a code: maintainer-script output is kept in /var/log/apt/term.log.
+first_run_notice() {
+  if [ -z "${2:-}" ]; then
+    cat <<EOF
+
+cccd-kiosk: no technician account exists yet. After the reboot, on this machine run
+  sudo KIOSK_KEY_FILE=$KEY_FILE kiosk setup code --data-dir $DATA_DIR
+then hold the kiosk title on the screen for 3 seconds and enter the code, a user name and a
+PIN of 6 to 12 digits. Or create the account here:
+  sudo KIOSK_KEY_FILE=$KEY_FILE kiosk setup technician --user NAME --data-dir $DATA_DIR
+Kỹ thuật viên: máy chưa có tài khoản kỹ thuật viên. Sau khi khởi động lại, chạy lệnh
+kiosk setup code như trên rồi nhập mã đó trên màn hình kiosk (giữ tiêu đề 3 giây).
+
+EOF
+  fi
+}
+
 case "${1:-configure}" in
   configure)
     create_user
@@ -171,6 +190,7 @@ case "${1:-configure}" in
     reload_udev
     enable_units
     restart_on_upgrade "$@"
+    first_run_notice "$@"
     ;;
   abort-upgrade | abort-remove | abort-deconfigure)
     ;;

@@ -94,6 +94,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/trust')).registerTrust,
   },
   {
+    name: 'setup',
+    summary: 'root on the kiosk: create the first technician (first-run setup)',
+    load: async () => (await import('./commands/setup')).registerSetup,
+  },
+  {
     name: 'accounts',
     summary: 'technician: staff and technician accounts',
     load: async () => (await import('./commands/accounts')).registerAccounts,

@@ -3,6 +3,7 @@ import { classifyQr } from '@kiosk/id-card/qr';
 import { createActor, type Actor } from 'xstate';
 import type { DeviceView, HealthView, JourneyView } from '../protocol';
 import { AppointmentCalculator, WorkingCalendar } from './appointment';
+import { SetupCodeStore } from './auth/setup-code-store';
 import { accountMigrations, AccountStore } from './auth/account-store';
 import { CameraMrzService, WorkerMrzFrameReader } from './camera';
 import type { DemoControls } from './api/api-context';
@@ -93,6 +94,9 @@ export interface RunningCore {
   readonly journey: Actor<typeof journeyMachine>;
   readonly outbox: Outbox;
   readonly accounts: AccountStore;
+  /** The one-time codes of first-run setup (`kiosk setup code`). */
+  readonly setupCodes: SetupCodeStore;
+  readonly audit: ProtectedAuditRepository;
   readonly receipts: ReceiptRepository;
   /** The run-time settings; a change applies without a restart. */
   readonly settings: SettingsService;
@@ -152,6 +156,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   const receipts: ReceiptRepository = new EncryptedReceiptRepository(db, dataKey);
   const audit = new ProtectedAuditRepository(db, dataKey);
   const accounts = new AccountStore(db);
+  const setupCodes = new SetupCodeStore(db, accounts);
   const procedures = ProcedureService.fromCatalogue(logger);
   // Endpoint credentials are sealed at rest with the same data key as the receipts.
   const settings = new SettingsService(new SettingsRepository(db), settingsFromConfig(config), {
@@ -315,6 +320,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
         receipts,
         audit,
         accounts,
+        setupCodes,
         printer: ports.printer,
         devices,
         health,
@@ -354,6 +360,8 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     journey,
     outbox,
     accounts,
+    setupCodes,
+    audit,
     receipts,
     settings,
     health,

@@ -4,6 +4,7 @@ import { createLinkClients } from '../core/links/link-clients';
 import { LogRing } from '../core/log/log-ring';
 import { teeLogger, type Logger } from '../core/log/logger';
 import { lockDataFolder } from '../core/store/data-folder-lock';
+import { seedDemoTechnician } from './demo-technician';
 import { createSimulatedPorts } from './simulated-ports';
 import { startEmbeddedServices } from './embedded-services';
 import { PrintedSlipPurge } from './printed-slip-purge';
@@ -78,6 +79,7 @@ export async function startDemo(
       JSON.stringify(current.portal) !== JSON.stringify(portal)
     )
       core.settings.update({ registry, portal });
+    await seedDemoTechnician(core);
     // Printed slips name the applicant: kept as long as the receipts, then removed like them.
     const slips = new PrintedSlipPurge({
       dir: simulated.printedDir,

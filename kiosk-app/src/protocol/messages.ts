@@ -32,6 +32,9 @@ const accountUser = z
   .regex(/^[\p{L}\p{N}._-]+$/u, 'a user name is letters, digits, dot, dash or underscore');
 /** New PINs (accounts, first-run setup, a change at sign-in): 6 to 12 digits (issue 14). */
 const accountPin = z.string().regex(/^\d{6,12}$/, 'a PIN is 6 to 12 digits');
+/** The one-time code `kiosk setup code` printed on the kiosk's console (issue 13). */
+export const SETUP_CODE_PATTERN = /^\d{10}$/;
+const setupCode = z.string().regex(SETUP_CODE_PATTERN, 'a setup code is 10 digits');
 
 /** The roles a device can be given on the technician's device screen (`devices.assign`). */
 export const DEVICE_ROLES = [
@@ -219,7 +222,13 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     pin: accountPin,
   }),
   z.object({ id, type: z.literal('setup.status') }),
-  z.object({ id, type: z.literal('setup.createTechnician'), user: accountUser, pin: accountPin }),
+  z.object({
+    id,
+    type: z.literal('setup.createTechnician'),
+    user: accountUser,
+    pin: accountPin,
+    code: setupCode,
+  }),
 ]);
 
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
@@ -279,7 +288,8 @@ export const REQUIRED_ROLE: Readonly<Record<ClientMessageType, RoleRequirement>>
   'config.set': 'technician',
   'config.apply': 'technician',
   'accounts.create': 'technician',
-  // Checked in the core: allowed only while no technician account exists (first-run setup).
+  // The kiosk screen is a citizen session before anyone signs in: the core creates the first
+  // technician only with the one-time code from `kiosk setup code` and only while none exists.
   'setup.status': 'any',
   'setup.createTechnician': 'any',
 };
@@ -308,6 +318,7 @@ export type ApiErrorCode =
   | 'BUNDLE_REFUSED'
   | 'NOT_AVAILABLE'
   | 'SETUP_DONE'
+  | 'SETUP_CODE_INVALID'
   | 'CONFLICT'
   | 'INTERNAL';
 
@@ -458,7 +469,8 @@ export interface ReplyData {
   'config.set': Record<string, unknown>;
   'config.apply': ConfigApplyView;
   'accounts.create': { user: string; role: 'staff' | 'technician' };
-  'setup.status': { needsTechnician: boolean };
+  /** `codePending`: a code from `kiosk setup code` waits to be used (it is never sent). */
+  'setup.status': { needsTechnician: boolean; codePending: boolean };
   'setup.createTechnician': { user: string; role: 'technician' };
 }
 

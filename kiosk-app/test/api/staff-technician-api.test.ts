@@ -41,27 +41,34 @@ const TECHNICIAN_ONLY = [
 ] as const;
 
 describe('first-run setup', () => {
-  it('creates the first technician once, then refuses', async () => {
+  it('creates the first technician once with the code from `kiosk setup code`, then refuses', async () => {
     const client = await TestClient.connect(env.server);
     expect(await client.request({ type: 'setup.status' })).toMatchObject({
       ok: true,
-      data: { needsTechnician: true },
+      data: { needsTechnician: true, codePending: false },
+    });
+    const issued = await env.setupCodes.issue();
+    if (!issued.ok) throw new Error('no setup code');
+    expect(await client.request({ type: 'setup.status' })).toMatchObject({
+      data: { needsTechnician: true, codePending: true },
     });
     const first = await client.request({
       type: 'setup.createTechnician',
       user: 'kythuat',
       pin: '246810',
+      code: issued.code,
     });
     expect(first).toMatchObject({ ok: true, data: { user: 'kythuat', role: 'technician' } });
     const second = await client.request({
       type: 'setup.createTechnician',
       user: 'intruder',
       pin: '111111',
+      code: issued.code,
     });
     expect(second).toMatchObject({ ok: false, error: { code: 'SETUP_DONE' } });
     expect(env.accounts.exists('intruder', 'technician')).toBe(false);
     expect(await client.request({ type: 'setup.status' })).toMatchObject({
-      data: { needsTechnician: false },
+      data: { needsTechnician: false, codePending: false },
     });
     client.close();
   });

@@ -111,9 +111,10 @@ describe('camera MRZ in the browser shell', () => {
 
   it('the technician camera tab test-reads the frame and shows the check-digit result', async () => {
     const page = await kioskPage(browser, kiosk.url);
-    // First-run setup makes the first technician (a fresh data folder has none).
+    // The demo's documented technician (kythuat / 246810) signs in.
     await page.getByTestId('app-title').dispatchEvent('pointerdown');
     await page.getByTestId('screen-sign-in').waitFor({ timeout: 10_000 });
+    await page.getByTestId('sign-in-role-technician').tap();
     await page.getByTestId('sign-in-user').fill('kythuat');
     for (const digit of '246810') await page.getByTestId(`pin-key-${digit}`).tap();
     await page.getByTestId('sign-in-submit').tap();

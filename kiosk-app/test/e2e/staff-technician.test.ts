@@ -1,17 +1,17 @@
 /**
  * Staff and technician modes end to end: `kiosk serve --demo` as a real process and Debian's
- * Chromium. First-run setup creates a technician, who runs a test print and creates a staff
+ * Chromium. The demo's technician signs in, runs a test print and creates a staff
  * account; a citizen journey (over the API) leaves a receipt, which the staff member finds,
  * previews and reprints; the audit log shows both; a citizen session reaches neither screen.
  */
 import { printedSlipText } from './citizen-steps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { JourneyView } from '../../src/protocol';
-import { fieldVersion } from '../../src/protocol';
+import { fieldVersion, type JourneyView } from '../../src/protocol';
 import { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 import { launchChromium, kioskPage } from './chromium';
+import { DEMO_TECHNICIAN } from '../../src/demo/demo-technician';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -45,12 +45,9 @@ async function citizenLeavesReceipt(): Promise<string> {
   for (const id of review.form?.missing ?? []) {
     const field = review.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
     const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({
-      type: 'journey.updateField',
-      fieldId: id,
-      value,
-      version: review.form ? fieldVersion(review.form, id) : 0,
-    });
+    // Each edit names the field's version it began from (the core refuses a stale one).
+    const version = review.form ? fieldVersion(review.form, id) : 0;
+    await client.request({ type: 'journey.updateField', fieldId: id, value, version });
   }
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });
@@ -84,14 +81,10 @@ async function signIn(page: Page, role: 'staff' | 'technician', user: string, pi
 }
 
 describe('staff and technician modes in the browser shell', () => {
-  it('first-run setup, technician test print and a new staff account', async () => {
+  it('the demo technician runs a test print and creates a staff account', async () => {
     const page = await kioskPage(browser, kiosk.url);
-    await openSignIn(page);
-    // No technician yet: the sign-in offers first-run setup.
-    await page.getByText('Thiết lập lần đầu', { exact: false }).waitFor();
-    await page.getByTestId('sign-in-user').fill('kythuat');
-    await enterPin(page, '246810');
-    await page.getByTestId('sign-in-submit').tap();
+    // The demo starts with its documented technician (a real kiosk: `kiosk setup`).
+    await signIn(page, 'technician', DEMO_TECHNICIAN.user, DEMO_TECHNICIAN.pin);
     await page.getByTestId('screen-technician').waitFor();
 
     await page.getByTestId('test-print').tap();

@@ -13,6 +13,7 @@ import { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 import { printedSlipText } from './citizen-steps';
 import { launchChromium, kioskPage } from './chromium';
+import { DEMO_TECHNICIAN } from '../../src/demo/demo-technician';
 
 const READER = 'Virtual PCD 00 01';
 const PRINTER = 'demo:virtual-printer';
@@ -36,13 +37,13 @@ async function enterPin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await page.getByTestId(`pin-key-${digit}`).tap();
 }
 
-/** First-run setup through the hidden entry (hold the title), which signs the technician in. */
+/** The demo's technician (README) signs in through the hidden entry (hold the title). */
 async function firstTechnician(page: Page): Promise<void> {
   await page.getByTestId('app-title').dispatchEvent('pointerdown');
   await page.getByTestId('screen-sign-in').waitFor({ timeout: 10_000 });
-  await page.getByText('Thiết lập lần đầu', { exact: false }).waitFor();
-  await page.getByTestId('sign-in-user').fill('kythuat');
-  await enterPin(page, '246810');
+  await page.getByTestId('sign-in-role-technician').tap();
+  await page.getByTestId('sign-in-user').fill(DEMO_TECHNICIAN.user);
+  await enterPin(page, DEMO_TECHNICIAN.pin);
   await page.getByTestId('sign-in-submit').tap();
   await page.getByTestId('screen-technician').waitFor();
 }

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import type { DeviceView, HealthView } from '../../src/protocol';
 import { TestClient } from '../core-harness';
+import { setupTechnicianOnMachine } from '../first-technician';
 import { KIOSK_BIN, startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 export const TECHNICIAN = { user: 'kt1', pin: '482913' };
@@ -53,11 +54,15 @@ export async function connect(kiosk: KioskProcess): Promise<TestClient> {
   return TestClient.connect({ url: kiosk.url.replace(/\/$/, ''), token: await kiosk.token() });
 }
 
-/** First-run setup creates the technician, who then signs in. */
+/** `kiosk setup technician` creates the technician on the machine, who then signs in. */
 export async function technician(kiosk: KioskProcess): Promise<TestClient> {
+  const keyFile = join(dirname(kiosk.dataDir), 'data.key');
+  await setupTechnicianOnMachine(
+    { dataDir: kiosk.dataDir, keyFile },
+    TECHNICIAN.user,
+    TECHNICIAN.pin,
+  );
   const client = await connect(kiosk);
-  const created = await client.request({ type: 'setup.createTechnician', ...TECHNICIAN });
-  expect(created.ok, JSON.stringify(created)).toBe(true);
   const signedIn = await client.request({ type: 'auth.signIn', role: 'technician', ...TECHNICIAN });
   expect(signedIn.ok, JSON.stringify(signedIn)).toBe(true);
   return client;

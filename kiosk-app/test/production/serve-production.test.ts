@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
 import { startVirtualCard, type VirtualCard } from '@kiosk/test-fixtures/card';
@@ -17,6 +17,7 @@ import { startRegistrySimulator, type RegistrySimulator } from '@kiosk/test-fixt
 import { formatCccdTd1 } from '@kiosk/mrz';
 import type { HealthView, JourneyView } from '../../src/protocol';
 import { TestClient } from '../core-harness';
+import { setupTechnicianOnMachine } from '../first-technician';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 /** vpcd's first slot: this test's only card reader (see the helpers' vpcd allocation). */
@@ -52,11 +53,15 @@ async function connect(kiosk: KioskProcess): Promise<TestClient> {
   return TestClient.connect({ url: kiosk.url.replace(/\/$/, ''), token: await kiosk.token() });
 }
 
-/** First-run setup creates the technician, who then signs in. */
+/** `kiosk setup technician` creates the technician on the machine, who then signs in. */
 async function technician(kiosk: KioskProcess): Promise<TestClient> {
+  const keyFile = join(dirname(kiosk.dataDir), 'data.key');
+  await setupTechnicianOnMachine(
+    { dataDir: kiosk.dataDir, keyFile },
+    TECHNICIAN.user,
+    TECHNICIAN.pin,
+  );
   const client = await connect(kiosk);
-  const created = await client.request({ type: 'setup.createTechnician', ...TECHNICIAN });
-  expect(created.ok, JSON.stringify(created)).toBe(true);
   const signedIn = await client.request({ type: 'auth.signIn', role: 'technician', ...TECHNICIAN });
   expect(signedIn.ok, JSON.stringify(signedIn)).toBe(true);
   return client;

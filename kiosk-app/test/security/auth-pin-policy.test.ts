@@ -37,14 +37,18 @@ function insertLegacyAccount(user: string, pin: string): void {
 describe('PIN length', () => {
   it('first-run setup and new accounts refuse a PIN shorter than 6 digits', async () => {
     const client = await TestClient.connect(env.server);
+    const issued = await env.setupCodes.issue();
+    const code = issued.ok ? issued.code : '';
     const setupShort = await client.request({
       type: 'setup.createTechnician',
       user: 'kt1',
       pin: '1234',
+      code,
     });
     expect(codeOf(setupShort)).toBe('BAD_MESSAGE');
     expect(
-      (await client.request({ type: 'setup.createTechnician', user: 'kt1', pin: '135790' })).ok,
+      (await client.request({ type: 'setup.createTechnician', user: 'kt1', pin: '135790', code }))
+        .ok,
     ).toBe(true);
     await client.request({ type: 'auth.signIn', role: 'technician', user: 'kt1', pin: '135790' });
     for (const pin of ['1234', '12345']) {

@@ -10,6 +10,7 @@ import type { JourneyView, ReceiptView } from '../../src/protocol';
 import { startApiServer, type RunningApiServer } from '../../src/core/api/api-server';
 import type { ApiContext } from '../../src/core/api/api-context';
 import { AccountStore } from '../../src/core/auth/account-store';
+import { SetupCodeStore } from '../../src/core/auth/setup-code-store';
 import { parseKioskConfig } from '../../src/core/config/kiosk-config';
 import { blockOfKiosk, DossierCodeAllocator } from '../../src/core/dossier-code';
 import { ALL_MIGRATIONS } from '../../src/core/kiosk-core';
@@ -33,6 +34,7 @@ export interface StaffApi {
   readonly db: KioskDatabase;
   readonly dataDir: string;
   readonly accounts: AccountStore;
+  readonly setupCodes: SetupCodeStore;
   readonly receipts: ReceiptRepository;
   readonly outbox: Outbox;
   readonly settings: SettingsService;
@@ -70,6 +72,7 @@ export async function startStaffApi(): Promise<StaffApi> {
   const logger = createLogger(() => undefined);
   const config = parseKioskConfig({ dataDir, unitCode: 'H01' });
   const accounts = new AccountStore(db);
+  const setupCodes = new SetupCodeStore(db, accounts);
   const receipts = new ReceiptRepository(db);
   const audit = new AuditRepository(db);
   const outbox = new Outbox(
@@ -99,6 +102,7 @@ export async function startStaffApi(): Promise<StaffApi> {
     receipts,
     audit,
     accounts,
+    setupCodes,
     printer,
     devices: () => [{ id: 'printer-1', role: 'receiptPrinter', kind: 'printer', status: 'ready' }],
     health: () => ({ outbox: outbox.counts() }),
@@ -112,6 +116,7 @@ export async function startStaffApi(): Promise<StaffApi> {
     db,
     dataDir,
     accounts,
+    setupCodes,
     receipts,
     outbox,
     settings,

@@ -1,5 +1,6 @@
 import type { DeviceView, HealthView, JourneyView } from '../../protocol';
 import type { AccountStore } from '../auth/account-store';
+import type { SetupCodeStore } from '../auth/setup-code-store';
 import type { CameraMrzService } from '../camera/camera-mrz-service';
 import type { JourneyEvent } from '../flow/journey-events';
 import type { LogRing } from '../log/log-ring';
@@ -35,6 +36,8 @@ export interface ApiContext {
   readonly receipts: ReceiptRepository;
   readonly audit: AuditRepository;
   readonly accounts: AccountStore;
+  /** First-run setup's one-time codes; without it `setup.createTechnician` is refused. */
+  readonly setupCodes?: SetupCodeStore;
   readonly printer: ReceiptPrinterPort;
   readonly devices: () => DeviceView[];
   /** The monitoring report; without a running core (CLI on the database) a reduced object. */

@@ -11,6 +11,7 @@ import { TechnicianActions } from './technician-actions';
 import { DeviceTestActions, SELF_AUDITED_DEVICE_TESTS } from './device-test-actions';
 import { assignedAddress } from '../devices/device-assignment';
 import { systemAuthClock, type AuthClock } from '../auth/auth-clock';
+import { SETUP_ACTOR } from '../auth/first-technician';
 import { PinPolicyError } from '../auth/pin-policy';
 import type { RateBucket } from '../auth/rate-bucket';
 import { SignInGuard } from '../auth/sign-in-guard';
@@ -169,7 +170,7 @@ export class ApiSession {
       (ALSO_AUDITED.has(message.type) || (required !== 'any' && required !== 'citizen')) &&
       !SELF_AUDITED_DEVICE_TESTS.has(message.type);
     if (!audited) return this.dispatch(message);
-    const actor = message.type === 'setup.createTechnician' ? 'setup' : this.actor;
+    const actor = message.type === 'setup.createTechnician' ? SETUP_ACTOR : this.actor;
     try {
       const data = await this.dispatch(message);
       this.ctx.audit.record(actor, message.type, subjectOf(message), detailOf(message, data));
@@ -280,9 +281,29 @@ export class ApiSession {
       case 'setup.status':
         return this.technician.setupStatus();
       case 'setup.createTechnician':
-        return this.technician.createFirstTechnician(message.user, message.pin);
+        return this.firstRunSetup(message.user, message.pin, message.code);
       default:
         return fail('BAD_MESSAGE', `unhandled message ${(message as { type: string }).type}`);
+    }
+  }
+
+  /** Setup codes are guessed like PINs: the same rate limits come first, then the code's own lock. */
+  private async firstRunSetup(
+    user: string,
+    pin: string,
+    code: string,
+  ): Promise<ReplyData['setup.createTechnician']> {
+    const admitted = this.guard.admit(this.signInAllowance);
+    if (!admitted.ok)
+      fail(
+        'RATE_LIMITED',
+        `too many attempts; try again in ${Math.ceil(admitted.retryAfterMs / 1000)} s`,
+      );
+    try {
+      return await this.technician.createFirstTechnician(user, pin, code);
+    } catch (error) {
+      if (error instanceof PinPolicyError) fail('BAD_MESSAGE', error.message);
+      throw error;
     }
   }
 

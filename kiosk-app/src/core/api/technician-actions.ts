@@ -63,16 +63,34 @@ export class TechnicianActions {
   }
 
   setupStatus(): ReplyData['setup.status'] {
-    return { needsTechnician: this.ctx.accounts.count('technician') === 0 };
+    const needsTechnician = this.ctx.accounts.count('technician') === 0;
+    return {
+      needsTechnician,
+      codePending: needsTechnician && (this.ctx.setupCodes?.pending() ?? false),
+    };
   }
 
+  /** First-run setup on the kiosk screen: only with the one-time code `kiosk setup code` gave. */
   async createFirstTechnician(
     user: string,
     pin: string,
+    code: string,
   ): Promise<ReplyData['setup.createTechnician']> {
-    const created = await this.ctx.accounts.createFirstTechnician(user, pin);
-    if (!created)
+    const codes =
+      this.ctx.setupCodes ?? fail('NOT_AVAILABLE', 'first-run setup is not wired to the API');
+    const result = await codes.redeem(code, user, pin);
+    if (result.ok) return { user, role: 'technician' };
+    if (result.reason === 'setup-done')
       fail('SETUP_DONE', 'a technician account exists; a technician creates further accounts');
-    return { user, role: 'technician' };
+    if (result.reason === 'locked')
+      fail(
+        'LOCKED_OUT',
+        `too many wrong setup codes; try again in ${Math.ceil(result.retryAfterMs / 1000)} s ` +
+          'or run `kiosk setup code` again for a new code',
+      );
+    return fail(
+      'SETUP_CODE_INVALID',
+      'the setup code is wrong, used or expired; run `kiosk setup code` on the kiosk for a new one',
+    );
   }
 }

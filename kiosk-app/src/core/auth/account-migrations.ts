@@ -30,4 +30,24 @@ export const accountMigrations: readonly Migration[] = [
       db.exec('ALTER TABLE accounts ADD COLUMN lock_ms INTEGER NOT NULL DEFAULT 0');
     },
   },
+  {
+    // Issue 13: first-run setup needs a one-time code that `kiosk setup code` (root, on the
+    // machine) issued. One code at a time; only its hash is stored, with its expiry and the
+    // count and lock of wrong tries, as for a PIN.
+    version: 130,
+    name: 'first-run setup code',
+    up(db) {
+      db.exec(`CREATE TABLE setup_code (
+        slot INTEGER PRIMARY KEY CHECK (slot = 1),
+        salt BLOB NOT NULL,
+        hash BLOB NOT NULL,
+        kdf TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        ttl_ms INTEGER NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER NOT NULL DEFAULT 0,
+        lock_ms INTEGER NOT NULL DEFAULT 0
+      )`);
+    },
+  },
 ];

@@ -24,6 +24,9 @@ export type SignInResult =
   /** The PIN was right but shorter than the rule; no session until a new one is set. */
   | { readonly ok: false; readonly reason: 'pin-change-required' };
 
+/** What `createFirstTechnician` did: only `created` made an account. */
+export type FirstTechnicianResult = 'created' | 'technician-exists' | 'claim-refused';
+
 interface AccountRow {
   salt: Buffer;
   hash: Buffer;
@@ -78,25 +81,33 @@ export class AccountStore {
   }
 
   /**
-   * First-run setup: creates the first technician, but only while there is none. The check and
-   * the insert are one synchronous transaction after the (slow, async) hashing, so two racing
-   * setup requests cannot both succeed. False when a technician already exists.
+   * Creates the first technician, but only while there is none, and only if `claim` (run inside
+   * the same transaction, e.g. consuming a one-time setup code) agrees. The check and the insert
+   * are one synchronous transaction after the (slow, async) hashing, so two racing setups cannot
+   * both succeed, and a claimed code and the account it made cannot come apart.
    */
-  async createFirstTechnician(user: string, pin: string): Promise<boolean> {
+  async createFirstTechnician(
+    user: string,
+    pin: string,
+    claim: () => boolean = () => true,
+  ): Promise<FirstTechnicianResult> {
     assertAcceptablePin(pin);
-    if (this.count('technician') > 0) return false;
+    if (this.count('technician') > 0) return 'technician-exists';
     const salt = newSalt();
     const hash = await hashPin(pin, salt, CURRENT_SCRYPT);
-    return this.db.transaction((): boolean => {
-      if (this.count('technician') > 0) return false;
-      this.db
-        .prepare(
-          `INSERT INTO accounts (user, role, salt, hash, kdf, created_at)
-           VALUES (?, 'technician', ?, ?, ?, ?)`,
-        )
-        .run(user, salt, hash, encodeCost(CURRENT_SCRYPT), this.createdAt());
-      return true;
-    })();
+    return this.db
+      .transaction((): FirstTechnicianResult => {
+        if (this.count('technician') > 0) return 'technician-exists';
+        if (!claim()) return 'claim-refused';
+        this.db
+          .prepare(
+            `INSERT INTO accounts (user, role, salt, hash, kdf, created_at)
+             VALUES (?, 'technician', ?, ?, ?, ?)`,
+          )
+          .run(user, salt, hash, encodeCost(CURRENT_SCRYPT), this.createdAt());
+        return 'created';
+      })
+      .immediate();
   }
 
   count(role?: StaffRole): number {

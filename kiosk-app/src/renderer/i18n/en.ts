@@ -165,7 +165,26 @@ export const en: DeepStrings<Messages> = {
     signInHeading: 'Staff / technician sign-in',
     setupHeading: 'First-run setup: create the technician account',
     setupHint:
-      'This kiosk has no technician account yet. Create the first one to configure the kiosk.',
+      'This kiosk has no technician account yet. A technician runs `sudo kiosk setup code` on ' +
+      'the kiosk itself (keyboard at the kiosk, Ctrl+Alt+F2, or SSH) for a one-time setup code, ' +
+      'then enters it here with a user name and a PIN of 6 to 12 digits. Or run ' +
+      '`sudo kiosk setup technician --user NAME` to create the account on the machine.',
+    setupNoCode: 'No setup code is currently valid.',
+    setupCode: 'Setup code (10 digits)',
+    setupErrors: {
+      SETUP_CODE_INVALID:
+        'The setup code is wrong, used or expired. Run `sudo kiosk setup code` again for a new one.',
+      LOCKED_OUT:
+        'Too many wrong codes: the code is locked for now. Wait and try again, or run `sudo kiosk setup code` again.',
+    },
+    pinChangeHeading: 'Choose a new PIN',
+    pinChangeHint:
+      'The PIN of {{user}} is shorter than 6 digits and no longer accepted. Choose a new PIN of 6 to 12 digits.',
+    newPin: 'New PIN',
+    newPinAgain: 'New PIN again',
+    pinMismatch: 'The two entries differ. Enter the new PIN again.',
+    next: 'Next',
+    changePin: 'Change PIN and sign in',
     role: 'Role',
     roleStaff: 'Staff',
     roleTechnician: 'Technician',

@@ -157,7 +157,27 @@ export const vi = {
   staffMode: {
     signInHeading: 'Đăng nhập cán bộ / kỹ thuật viên',
     setupHeading: 'Thiết lập lần đầu: tạo tài khoản kỹ thuật viên',
-    setupHint: 'Máy chưa có tài khoản kỹ thuật viên. Tạo tài khoản đầu tiên để cấu hình kiosk.',
+    setupHint:
+      'Máy chưa có tài khoản kỹ thuật viên. Kỹ thuật viên chạy `sudo kiosk setup code` trên ' +
+      'máy kiosk (bàn phím nối vào máy, Ctrl+Alt+F2, hoặc qua SSH) để nhận mã cài đặt dùng một ' +
+      'lần, rồi nhập mã đó cùng tên đăng nhập và mã PIN 6–12 chữ số ở đây. Hoặc chạy ' +
+      '`sudo kiosk setup technician --user TÊN` để tạo tài khoản ngay trên máy.',
+    setupNoCode: 'Hiện chưa có mã cài đặt nào còn hiệu lực.',
+    setupCode: 'Mã cài đặt (10 chữ số)',
+    setupErrors: {
+      SETUP_CODE_INVALID:
+        'Mã cài đặt không đúng, đã dùng hoặc đã hết hạn. Chạy lại `sudo kiosk setup code` để lấy mã mới.',
+      LOCKED_OUT:
+        'Nhập sai mã quá nhiều lần, mã tạm bị khóa. Chờ rồi thử lại, hoặc chạy lại `sudo kiosk setup code`.',
+    },
+    pinChangeHeading: 'Đặt mã PIN mới',
+    pinChangeHint:
+      'Mã PIN của {{user}} ngắn hơn 6 chữ số và không còn được dùng. Đặt mã PIN mới từ 6 đến 12 chữ số.',
+    newPin: 'Mã PIN mới',
+    newPinAgain: 'Nhập lại mã PIN mới',
+    pinMismatch: 'Hai lần nhập không giống nhau. Nhập lại mã PIN mới.',
+    next: 'Tiếp tục',
+    changePin: 'Đổi mã PIN và đăng nhập',
     role: 'Vai trò',
     roleStaff: 'Cán bộ',
     roleTechnician: 'Kỹ thuật viên',

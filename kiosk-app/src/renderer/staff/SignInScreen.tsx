@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyData } from '../../protocol';
+import { FirstRunForm } from './FirstRunForm';
+import { PinChangeForm } from './PinChangeForm';
 import { PinPad } from './PinPad';
 import { RequestMessage } from './RequestMessage';
 import { useRequest } from './use-request';
@@ -8,95 +10,112 @@ import './staff.css';
 
 type StaffRole = 'staff' | 'technician';
 
+type Stage =
+  | { readonly kind: 'sign-in' }
+  | { readonly kind: 'first-run'; readonly codePending: boolean }
+  | { readonly kind: 'pin-change'; readonly role: StaffRole; readonly user: string; pin: string };
+
 /**
  * Staff and technician sign-in: role, user name and a PIN pad. While the kiosk has no
- * technician account it offers first-run setup instead (the core allows that only then).
+ * technician account it shows first-run setup instead (which needs the code from
+ * `kiosk setup code`), and an account whose PIN is too short is asked for a new one.
  */
 export function SignInScreen({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { run, message, busy } = useRequest();
-  const [needsSetup, setNeedsSetup] = useState(false);
+  const { run, message, busy, clear } = useRequest();
+  const [stage, setStage] = useState<Stage>({ kind: 'sign-in' });
   const [role, setRole] = useState<StaffRole>('staff');
   const [user, setUser] = useState('');
   const [pin, setPin] = useState('');
 
   useEffect(() => {
     void run<ReplyData['setup.status']>({ type: 'setup.status' }).then((status) => {
-      if (status?.needsTechnician) {
-        setNeedsSetup(true);
-        setRole('technician');
-      }
+      if (status?.needsTechnician) setStage({ kind: 'first-run', codePending: status.codePending });
     });
   }, [run]);
 
-  const submit = async () => {
-    if (needsSetup) {
-      const created = await run<ReplyData['setup.createTechnician']>({
-        type: 'setup.createTechnician',
-        user,
-        pin,
-      });
-      if (!created) return;
-      setNeedsSetup(false);
-    }
-    await run({ type: 'auth.signIn', role, user, pin });
+  const signIn = async (as: StaffRole, name: string, secret: string) => {
+    await run({ type: 'auth.signIn', role: as, user: name, pin: secret }, undefined, (error) => {
+      if (error.code !== 'PIN_CHANGE_REQUIRED') return undefined;
+      setStage({ kind: 'pin-change', role: as, user: name, pin: secret });
+      return t('staffMode.pinChangeHint', { user: name });
+    });
     setPin('');
+  };
+
+  const back = () => {
+    clear();
+    setStage({ kind: 'sign-in' });
   };
 
   return (
     <main className="screen staff-screen" data-testid="screen-sign-in">
-      <h1>{needsSetup ? t('staffMode.setupHeading') : t('staffMode.signInHeading')}</h1>
-      {needsSetup && <p className="notice">{t('staffMode.setupHint')}</p>}
-      <form
-        className="sign-in"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {!needsSetup && (
-          <fieldset className="role-choice">
-            <legend>{t('staffMode.role')}</legend>
-            {(['staff', 'technician'] as const).map((r) => (
-              <button
-                key={r}
-                type="button"
-                data-testid={`sign-in-role-${r}`}
-                className={role === r ? 'primary' : 'secondary'}
-                aria-pressed={role === r}
-                onClick={() => setRole(r)}
-              >
-                {r === 'staff' ? t('staffMode.roleStaff') : t('staffMode.roleTechnician')}
-              </button>
-            ))}
-          </fieldset>
-        )}
-        <label>
-          {t('staffMode.user')}
-          <input
-            data-testid="sign-in-user"
-            value={user}
-            autoComplete="off"
-            maxLength={64}
-            onChange={(event) => setUser(event.target.value.trim())}
-          />
-        </label>
-        <PinPad value={pin} onChange={setPin} />
-        <RequestMessage message={message} testId="sign-in-error" />
-        <div className="actions">
-          <button type="button" data-testid="sign-in-close" onClick={onClose}>
-            {t('staffMode.close')}
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            data-testid="sign-in-submit"
-            disabled={busy || user.length === 0 || pin.length < 4}
+      {stage.kind === 'first-run' && (
+        <FirstRunForm
+          codePending={stage.codePending}
+          onClose={onClose}
+          onCreated={async (name, secret) => {
+            setStage({ kind: 'sign-in' });
+            await signIn('technician', name, secret);
+          }}
+        />
+      )}
+      {stage.kind === 'pin-change' && (
+        <PinChangeForm role={stage.role} user={stage.user} currentPin={stage.pin} onCancel={back} />
+      )}
+      {stage.kind === 'sign-in' && (
+        <>
+          <h1>{t('staffMode.signInHeading')}</h1>
+          <form
+            className="sign-in"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void signIn(role, user, pin);
+            }}
           >
-            {needsSetup ? t('staffMode.createTechnician') : t('staffMode.signIn')}
-          </button>
-        </div>
-      </form>
+            <fieldset className="role-choice">
+              <legend>{t('staffMode.role')}</legend>
+              {(['staff', 'technician'] as const).map((r) => (
+                <button
+                  key={r}
+                  type="button"
+                  data-testid={`sign-in-role-${r}`}
+                  className={role === r ? 'primary' : 'secondary'}
+                  aria-pressed={role === r}
+                  onClick={() => setRole(r)}
+                >
+                  {r === 'staff' ? t('staffMode.roleStaff') : t('staffMode.roleTechnician')}
+                </button>
+              ))}
+            </fieldset>
+            <label>
+              {t('staffMode.user')}
+              <input
+                data-testid="sign-in-user"
+                value={user}
+                autoComplete="off"
+                maxLength={64}
+                onChange={(event) => setUser(event.target.value.trim())}
+              />
+            </label>
+            <PinPad value={pin} onChange={setPin} />
+            <RequestMessage message={message} testId="sign-in-error" />
+            <div className="actions">
+              <button type="button" data-testid="sign-in-close" onClick={onClose}>
+                {t('staffMode.close')}
+              </button>
+              <button
+                type="submit"
+                className="primary"
+                data-testid="sign-in-submit"
+                disabled={busy || user.length === 0 || pin.length < 4}
+              >
+                {t('staffMode.signIn')}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
     </main>
   );
 }

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientCommand } from '../../protocol';
+import type { ApiError, ClientCommand } from '../../protocol';
 import { useClient } from '../api/client-context';
+import { RequestFailed } from '../api/kiosk-client';
 
 /** Sends staff/technician requests and keeps the last outcome as a message for the screen. */
 export function useRequest() {
@@ -10,7 +11,12 @@ export function useRequest() {
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
   const [busy, setBusy] = useState(false);
   const run = useCallback(
-    async <T>(command: ClientCommand, success?: (data: T) => string): Promise<T | undefined> => {
+    async <T>(
+      command: ClientCommand,
+      success?: (data: T) => string,
+      /** Its own text for a refusal it knows (e.g. in Vietnamese), else the core's message. */
+      explain?: (error: ApiError) => string | undefined,
+    ): Promise<T | undefined> => {
       setBusy(true);
       try {
         const data = await client.request<T>(command);
@@ -18,8 +24,9 @@ export function useRequest() {
         if (success) setMessage({ text: success(data), error: false });
         return data;
       } catch (error) {
+        const own = error instanceof RequestFailed ? explain?.(error.error) : undefined;
         const text = error instanceof Error ? error.message : String(error);
-        setMessage({ text: t('staffMode.failed', { message: text }), error: true });
+        setMessage({ text: own ?? t('staffMode.failed', { message: text }), error: true });
         return undefined;
       } finally {
         setBusy(false);
@@ -27,5 +34,6 @@ export function useRequest() {
     },
     [client, t],
   );
-  return { run, message, busy };
+  const clear = useCallback(() => setMessage(undefined), []);
+  return { run, message, busy, clear };
 }
