@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import WebSocket from 'ws';
 import type { ClientCommand, JourneyView, ServerMessage } from '../../protocol';
@@ -10,7 +9,6 @@ import { ApiFailure, ApiSession } from '../../core/api/api-session';
 import { AccountStore } from '../../core/auth/account-store';
 import { loadKioskConfig, type KioskConfig } from '../../core/config/kiosk-config';
 import { blockOfKiosk, DossierCodeAllocator } from '../../core/dossier-code';
-import { ALL_MIGRATIONS } from '../../core/kiosk-core';
 import { createLogger } from '../../core/log/logger';
 import { Outbox } from '../../core/outbox';
 import { ConfigBundleApplier, configSignersDirOf } from '../../core/config-bundle';
@@ -20,14 +18,12 @@ import {
   EncryptedReceiptRepository,
   FieldCipher,
   isPrivacyError,
-  ProtectedAuditRepository,
 } from '../../core/privacy';
 import { ProcedureService } from '../../core/procedures/procedure-service';
 import { SettingsService, settingsFromConfig } from '../../core/settings';
-import { openDatabase } from '../../core/store/database';
 import { SettingsRepository } from '../../core/store/settings-repository';
 import { CliError } from '../cli-error';
-import { loadOfflineDataKey } from './offline-data-key';
+import { openOfflineDatabase } from './offline-database';
 import { EXIT_CREDENTIALS, resolveCredentials, type CredentialOptions } from './staff-credentials';
 
 export interface LinkOptions extends CredentialOptions {
@@ -146,18 +142,11 @@ async function apiLink(url: string, token: string): Promise<KioskLink> {
 }
 
 function databaseLink(config: KioskConfig): KioskLink {
-  const file = join(config.dataDir, 'kiosk.sqlite');
-  // Never create a database by mistake in a wrong folder: the kiosk makes it at first start.
-  if (!existsSync(file))
-    throw new CliError(`no running kiosk core and no kiosk database at ${file} (see --data-dir)`);
-  // The stored slips, IDs and payloads are sealed: open them as the core does, with its key.
-  const dataKey = loadOfflineDataKey(config);
-  const db = openDatabase(file, ALL_MIGRATIONS);
+  // The stored slips, IDs, payloads and secrets are sealed: open them as the core does, with its key.
+  const { db, dataKey, audit } = openOfflineDatabase(config);
   let receipts: EncryptedReceiptRepository;
-  let audit: ProtectedAuditRepository;
   try {
     receipts = new EncryptedReceiptRepository(db, dataKey);
-    audit = new ProtectedAuditRepository(db, dataKey);
   } catch (error) {
     db.close();
     if (isPrivacyError(error)) throw new CliError(`${error.code}: ${error.message}`);

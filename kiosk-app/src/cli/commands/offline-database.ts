@@ -47,7 +47,8 @@ export function openOfflineDatabase(
   const file = join(config.dataDir, 'kiosk.sqlite');
   if (!existsSync(file))
     throw new CliError(
-      `no kiosk database at ${file}: start the kiosk once (it creates it), or see --data-dir`,
+      `no running kiosk core and no kiosk database at ${file}: start the kiosk once ` +
+        '(it creates it), or see --data-dir',
     );
   const dataKey = loadOfflineDataKey(config);
   const db = openDatabase(file, ALL_MIGRATIONS);
