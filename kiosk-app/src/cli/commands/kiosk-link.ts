@@ -48,9 +48,22 @@ export function withCredentialOptions(command: Command): Command {
     .option('--config <file>', 'kiosk configuration (JSON)');
 }
 
+const CREDENTIAL_CODES = new Set([
+  'SIGN_IN_FAILED',
+  'LOCKED_OUT',
+  'FORBIDDEN',
+  'PIN_CHANGE_REQUIRED',
+]);
+
 function refused(code: string, message: string): CliError {
-  const auth = code === 'SIGN_IN_FAILED' || code === 'LOCKED_OUT' || code === 'FORBIDDEN';
-  return new CliError(`${code}: ${message}`, auth ? EXIT_CREDENTIALS : 1);
+  const hint =
+    code === 'PIN_CHANGE_REQUIRED'
+      ? ' (kiosk accounts change-pin --role ROLE --user NAME --new-pin-file FILE)'
+      : '';
+  return new CliError(
+    `${code}: ${message}${hint}`,
+    CREDENTIAL_CODES.has(code) ? EXIT_CREDENTIALS : 1,
+  );
 }
 
 function pidAlive(pid: number): boolean {
@@ -71,6 +84,8 @@ function pidAlive(pid: number): boolean {
 export async function openKioskLink(
   role: 'staff' | 'technician',
   options: LinkOptions,
+  /** Replaces the PIN at this sign-in (6–12 digits), e.g. one shorter than the rule. */
+  newPin?: string,
 ): Promise<KioskLink> {
   const credentials = await resolveCredentials(role, options);
   const config = loadKioskConfig(options.config);
@@ -81,7 +96,7 @@ export async function openKioskLink(
       ? await apiLink(endpoint.url, endpoint.token)
       : databaseLink({ ...config, dataDir });
   try {
-    await link.request({ type: 'auth.signIn', role, ...credentials });
+    await link.request({ type: 'auth.signIn', role, ...credentials, newPin });
   } catch (error) {
     await link.close();
     throw error;
