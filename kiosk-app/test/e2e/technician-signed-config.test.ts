@@ -15,10 +15,11 @@ import {
 } from '@kiosk/installer/signed-config';
 import { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { DEMO_TECHNICIAN } from '../../src/demo/demo-technician';
 import { kioskPage, launchChromium } from './chromium';
 
-const USER = 'kythuat3';
-const PIN = '135790';
+// The demo kiosk's documented technician (first-run setup needs a code from the machine).
+const { user: USER, pin: PIN } = DEMO_TECHNICIAN;
 const centre = generateCentreKeyPair();
 const root = mkdtempSync(join(tmpdir(), 'kiosk-e2e-bundle-'));
 const bundleFile = join(root, 'bundle-9.json');
@@ -46,9 +47,13 @@ beforeAll(async () => {
   kiosk = await startKioskProcess({ extraArgs: ['--config', configFile] });
   browser = await launchChromium();
   api = await TestClient.connect({ url: kiosk.url.replace(/\/$/, ''), token: await kiosk.token() });
-  const created = await api.request({ type: 'setup.createTechnician', user: USER, pin: PIN });
-  expect(created.ok, JSON.stringify(created)).toBe(true);
-  await api.request({ type: 'auth.signIn', role: 'technician', user: USER, pin: PIN });
+  const signedIn = await api.request({
+    type: 'auth.signIn',
+    role: 'technician',
+    user: USER,
+    pin: PIN,
+  });
+  expect(signedIn.ok, JSON.stringify(signedIn)).toBe(true);
 });
 
 afterAll(async () => {
