@@ -139,7 +139,12 @@ export interface JourneyView {
   /** Seconds the inactivity warning lasts before the reset. */
   readonly warningSeconds: number;
   readonly citizen?: CitizenView;
-  readonly registry: 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped';
+  /**
+   * What the population registry made of the citizen. `late`: it did not answer within its
+   * budget, so the journey went on with the card's data (not confirmed by the registry); a later
+   * answer still fills the form.
+   */
+  readonly registry: 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped' | 'late';
   readonly procedure?: ProcedureSummary;
   readonly form?: FormView;
   readonly receipt?: ReceiptView;

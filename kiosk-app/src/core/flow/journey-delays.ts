@@ -6,7 +6,7 @@ export interface AttentionTimings {
 
 /** Fixed delays in ms that replace the settings (tests, the demo). */
 export type JourneyDelayOverrides = Partial<
-  Record<'inactivity' | 'warningCountdown' | 'doneLinger' | 'keyWait', number>
+  Record<'inactivity' | 'warningCountdown' | 'doneLinger' | 'keyWait' | 'registryBudget', number>
 >;
 
 /**
@@ -26,11 +26,13 @@ export function journeyDelays(
   warningCountdown: () => number;
   doneLinger?: number;
   keyWait?: number;
+  registryBudget?: number;
 } {
   return {
     inactivity: () => overrides.inactivity ?? timings().inactivitySeconds * 1000,
     warningCountdown: () => overrides.warningCountdown ?? timings().warningSeconds * 1000,
     ...(overrides.doneLinger ? { doneLinger: overrides.doneLinger } : {}),
     ...(overrides.keyWait ? { keyWait: overrides.keyWait } : {}),
+    ...(overrides.registryBudget ? { registryBudget: overrides.registryBudget } : {}),
   };
 }

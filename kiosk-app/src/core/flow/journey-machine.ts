@@ -11,7 +11,19 @@
  * actor.start();
  * actor.send({ type: 'CARD_PRESENTED', reader: 'Virtual PCD 00 00', mrz });
  */
-import { assign, fromCallback, fromPromise, not, raise, setup, stateIn } from 'xstate';
+import {
+  assign,
+  enqueueActions,
+  fromCallback,
+  fromPromise,
+  not,
+  raise,
+  setup,
+  stateIn,
+  stopChild,
+  type DoneActorEvent,
+  type ErrorActorEvent,
+} from 'xstate';
 import type { AssuranceLevel, CitizenFacts, FieldValue } from '@kiosk/forms';
 import type {
   DossierStatusView,
@@ -52,7 +64,8 @@ export interface JourneyContext {
   /** Set when the document is read; below `chip-verified` the registry only confirms. */
   readonly assurance?: AssuranceLevel;
   readonly progress: number;
-  readonly registry: 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped';
+  /** `late`: asked, no answer within the budget; the journey went on with the card's data. */
+  readonly registry: RegistryState;
   readonly citizen?: CitizenFacts;
   readonly procedure?: ProcedureSummary;
   readonly form?: FormView;
@@ -61,6 +74,16 @@ export interface JourneyContext {
   readonly error?: JourneyError;
   readonly statusResult?: DossierStatusView;
 }
+
+type RegistryState = 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped' | 'late';
+
+/** The registry lookup runs as a child of its own, so an answer after the budget still arrives. */
+const REGISTRY_LOOKUP = 'lookupRegistry';
+
+/** What the lookup child sends the chart when it ends (XState names these events by child id). */
+type RegistryLookupEvent =
+  | DoneActorEvent<RegistryOutcome, typeof REGISTRY_LOOKUP>
+  | ErrorActorEvent<unknown, typeof REGISTRY_LOOKUP>;
 
 /** Every key listed, so `assign(emptyContext)` removes what an earlier journey left behind. */
 const emptyContext: JourneyContext = {
@@ -81,7 +104,7 @@ const emptyContext: JourneyContext = {
 };
 
 /** The identification trigger an event starts, if it starts one. */
-function triggerOf(event: JourneyEvent): IdentificationTrigger | undefined {
+function triggerOf(event: JourneyEvent | RegistryLookupEvent): IdentificationTrigger | undefined {
   switch (event.type) {
     case 'CARD_PRESENTED':
       return { method: 'chip', reader: event.reader, mrz: event.mrz };
@@ -101,7 +124,7 @@ const notProvided = (name: string) => () => {
 export const journeyMachine = setup({
   types: {
     context: {} as JourneyContext,
-    events: {} as JourneyEvent,
+    events: {} as JourneyEvent | RegistryLookupEvent,
   },
   actors: {
     readDocument: fromCallback<DocumentEvent, ReadDocumentInput>(notProvided('readDocument')),
@@ -124,6 +147,11 @@ export const journeyMachine = setup({
     doneLinger: 30_000,
     /** How long the kiosk waits for the QR/MRZ that unlocks a chip. */
     keyWait: 45_000,
+    /**
+     * How long the citizen waits for the registry before the journey goes on with the card's
+     * data (issue 24: retries over a dead link kept the citizen on "giữ nguyên thẻ" 11–16 s).
+     */
+    registryBudget: 3_000,
   },
   guards: {
     hasKeys: ({ context }) =>
@@ -148,6 +176,12 @@ export const journeyMachine = setup({
     /** The document is read and still gave no name or birth date to ask with. */
     nothingToAskWith: stateIn({ journey: { identifying: { document: 'read' } } }),
     formValid: (_, params: { valid: boolean }) => params.valid,
+    /** A late registry answer that found this journey's citizen. */
+    lateRecordFound: ({ context, event }) =>
+      context.registry === 'late' &&
+      event.type === 'xstate.done.actor.lookupRegistry' &&
+      event.output.kind === 'found',
+    registryLate: ({ context }) => context.registry === 'late',
     printerReady: ({ context }) => context.printer?.ready === true,
     /** Editable, and not changed since the view the edit was made on (a stale tab's draft). */
     fieldEditable: ({ context, event }) =>
@@ -160,10 +194,10 @@ export const journeyMachine = setup({
     /** Reset wipes every personal value from the context (and so from every screen). */
     wipe: assign(() => emptyContext),
     /** A card, QR or MRZ starts a fresh identification: nothing of an earlier one is kept. */
-    startIdentification: assign(({ event }) => ({
-      ...emptyContext,
-      trigger: triggerOf(event),
-    })),
+    startIdentification: enqueueActions(({ event, enqueue }) => {
+      enqueue.stopChild(REGISTRY_LOOKUP);
+      enqueue.assign({ ...emptyContext, trigger: triggerOf(event) });
+    }),
     /** A failed actor becomes a journey error the citizen can read (detail is for technicians). */
     recordFailure: assign(({ event }, params: { code: 'SUBMIT_FAILED' | 'PRINT_FAILED' }) => ({
       error: {
@@ -177,6 +211,35 @@ export const journeyMachine = setup({
         event.type === 'LOOKUP_STATUS' || event.type === 'RECEIPT_QR'
           ? { dossierCode: event.code, status: '' }
           : undefined,
+    })),
+    /** Asks the registry in a child that outlives `identifying` (see `registryBudget`). */
+    askRegistry: enqueueActions(({ context, enqueue }) => {
+      enqueue.stopChild(REGISTRY_LOOKUP);
+      enqueue.spawnChild('lookupRegistry', {
+        id: REGISTRY_LOOKUP,
+        input: {
+          personalId: context.personalId ?? '',
+          fullName: context.idHints?.fullName ?? '',
+          dateOfBirth: context.idHints?.dateOfBirth ?? '',
+        },
+      });
+    }),
+    /** A lookup of an earlier journey must never answer into this one. */
+    forgetRegistryLookup: stopChild(REGISTRY_LOOKUP),
+    takeRegistryAnswer: assign(({ context, event }) => {
+      const outcome = registryOutcomeOf(event);
+      if (!outcome) return { registry: 'unavailable' as const };
+      return outcome.kind === 'found'
+        ? {
+            registry: 'found' as const,
+            sources: { ...context.sources, registry: outcome.record },
+          }
+        : { registry: outcome.kind };
+    }),
+    markRegistryLate: assign({ registry: 'late' }),
+    /** The form again from the completed facts; what the citizen typed stays theirs. */
+    refillForm: assign(({ context }, params: { fresh: FormView }) => ({
+      form: context.form ? keepCitizenEdits(params.fresh, context.form) : params.fresh,
     })),
     mergeCitizen: assign({
       citizen: ({ context }) =>
@@ -195,7 +258,7 @@ export const journeyMachine = setup({
       },
       states: {
         idle: {
-          entry: 'wipe',
+          entry: ['forgetRegistryLookup', 'wipe'],
           // A journey starts with a full inactivity period.
           exit: raise({ type: 'ACTIVITY' }),
           on: {
@@ -316,7 +379,7 @@ export const journeyMachine = setup({
               states: {
                 waitingForId: {
                   always: [
-                    { guard: 'lookupReady', target: 'lookingUp' },
+                    { guard: 'lookupReady', target: 'lookingUp', actions: 'askRegistry' },
                     {
                       guard: 'nothingToAskWith',
                       target: 'done',
@@ -325,26 +388,16 @@ export const journeyMachine = setup({
                   ],
                 },
                 lookingUp: {
-                  invoke: {
-                    id: 'lookupRegistry',
-                    src: 'lookupRegistry',
-                    input: ({ context }) => ({
-                      personalId: context.personalId ?? '',
-                      fullName: context.idHints?.fullName ?? '',
-                      dateOfBirth: context.idHints?.dateOfBirth ?? '',
-                    }),
-                    onDone: {
+                  after: { registryBudget: { target: 'done', actions: 'markRegistryLate' } },
+                  on: {
+                    'xstate.done.actor.lookupRegistry': {
                       target: 'done',
-                      actions: assign(({ context, event }) =>
-                        event.output.kind === 'found'
-                          ? {
-                              registry: 'found' as const,
-                              sources: { ...context.sources, registry: event.output.record },
-                            }
-                          : { registry: event.output.kind },
-                      ),
+                      actions: 'takeRegistryAnswer',
                     },
-                    onError: { target: 'done', actions: assign({ registry: 'unavailable' }) },
+                    'xstate.error.actor.lookupRegistry': {
+                      target: 'done',
+                      actions: 'takeRegistryAnswer',
+                    },
                   },
                 },
                 done: { type: 'final' },
@@ -371,6 +424,16 @@ export const journeyMachine = setup({
         choosingProcedure: {
           tags: ['interactive'],
           initial: 'browsing',
+          on: {
+            'xstate.done.actor.lookupRegistry': {
+              guard: 'registryLate',
+              actions: ['takeRegistryAnswer', 'mergeCitizen'],
+            },
+            'xstate.error.actor.lookupRegistry': {
+              guard: 'registryLate',
+              actions: 'takeRegistryAnswer',
+            },
+          },
           states: {
             browsing: {
               on: {
@@ -418,20 +481,50 @@ export const journeyMachine = setup({
               target: 'choosingProcedure',
               actions: assign({ form: undefined, procedure: undefined }),
             },
+            UPDATE_FIELD: {
+              guard: 'fieldEditable',
+              actions: assign({
+                form: ({ context, event }) =>
+                  context.form ? withValue(context.form, event.fieldId, event.value) : undefined,
+              }),
+            },
           },
           states: {
             editing: {
               on: {
-                UPDATE_FIELD: {
-                  guard: 'fieldEditable',
-                  actions: assign({
-                    form: ({ context, event }) =>
-                      context.form
-                        ? withValue(context.form, event.fieldId, event.value)
-                        : undefined,
-                  }),
-                },
                 CONTINUE: 'validating',
+                'xstate.done.actor.lookupRegistry': [
+                  {
+                    guard: 'lateRecordFound',
+                    target: 'refilling',
+                    actions: ['takeRegistryAnswer', 'mergeCitizen'],
+                  },
+                  { guard: 'registryLate', actions: 'takeRegistryAnswer' },
+                ],
+                'xstate.error.actor.lookupRegistry': {
+                  guard: 'registryLate',
+                  actions: 'takeRegistryAnswer',
+                },
+              },
+            },
+            /** The registry answered after its budget: the form again, with what it knows. */
+            refilling: {
+              invoke: {
+                id: 'refillForm',
+                src: 'prepareForm',
+                input: ({ context }) => {
+                  if (!context.citizen || !context.procedure)
+                    throw new Error('no citizen or procedure');
+                  return { procedureCode: context.procedure.code, citizen: context.citizen };
+                },
+                onDone: {
+                  target: 'editing',
+                  actions: {
+                    type: 'refillForm',
+                    params: ({ event }) => ({ fresh: event.output.form }),
+                  },
+                },
+                onError: 'editing',
               },
             },
             validating: {
@@ -613,6 +706,43 @@ export const journeyMachine = setup({
     },
   },
 });
+
+/** The registry's answer carried by a lookup child's done or error event, if any. */
+function registryOutcomeOf(event: { type: string }): RegistryOutcome | undefined {
+  if (!('output' in event)) return undefined;
+  const output = event.output as RegistryOutcome | undefined;
+  return output && typeof output === 'object' && 'kind' in output ? output : undefined;
+}
+
+/**
+ * A form prepared again (late registry answer) with what the citizen already typed kept: their
+ * values win, and a field the refill changed takes a new version so a stale tab's edit is refused.
+ */
+function keepCitizenEdits(fresh: FormView, current: FormView): FormView {
+  const values = { ...fresh.values };
+  const provenance = { ...fresh.provenance };
+  const versions: Record<string, number> = { ...current.versions };
+  const typed = new Set<string>();
+  for (const [id, source] of Object.entries(current.provenance)) {
+    if (source !== 'citizen') continue;
+    typed.add(id);
+    const value = current.values[id];
+    if (value !== undefined) values[id] = value;
+    provenance[id] = 'citizen';
+  }
+  for (const id of Object.keys(values)) {
+    if (!typed.has(id) && JSON.stringify(values[id]) !== JSON.stringify(current.values[id]))
+      versions[id] = fieldVersion(current, id) + 1;
+  }
+  return {
+    ...fresh,
+    values,
+    provenance,
+    versions,
+    missing: fresh.missing.filter((id) => !typed.has(id)),
+    issues: fresh.issues.filter((issue) => !typed.has(issue.fieldId)),
+  };
+}
 
 /** A citizen's edit: the value becomes theirs and the field is no longer missing if filled. */
 function withValue(form: FormView, fieldId: string, value: FieldValue): FormView {

@@ -78,6 +78,8 @@ const EVENTS: AnyEvent[] = [
   done('lookupRegistry', { kind: 'unavailable', reason: 'down' }),
   error('lookupRegistry'),
   done('prepareForm', { procedure: TEST_PROCEDURE, form: form(['phone']) }),
+  done('refillForm', { procedure: TEST_PROCEDURE, form: form(['phone']) }),
+  error('refillForm'),
   error('prepareForm'),
   done('validateForm', { valid: true, form: form([]) }),
   done('validateForm', { valid: false, form: form(['phone']) }),
@@ -94,6 +96,7 @@ const EVENTS: AnyEvent[] = [
   after('warningCountdown', 'attention.warning'),
   after('doneLinger', 'journey.done'),
   after('keyWait', 'journey.identifying.document.awaitingKey'),
+  after('registryBudget', 'journey.identifying.registry.lookingUp'),
 ];
 
 /** State value plus the context facts that change which transitions are enabled. */
