@@ -18,6 +18,7 @@ import { journeyActors } from './flow/journey-actors';
 import { journeyDelays, type JourneyDelayOverrides } from './flow/journey-delays';
 import { journeyMachine } from './flow/journey-machine';
 import { journeyView } from './flow/journey-view';
+import { cardReaderAvailability } from './devices/card-reader-availability';
 import type { JourneyEvent } from './flow/journey-events';
 import { DossierIntake } from './intake/dossier-intake';
 import { summarizeTrustStore } from './trust/trust-store';
@@ -297,6 +298,13 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       ...(ports.trustDir ? { trust: () => summarizeTrustStore(ports.trustDir ?? '') } : {}),
     });
 
+  const citizenView = (): JourneyView =>
+    journeyView(
+      journey.getSnapshot(),
+      settings.current().warningSeconds,
+      cardReaderAvailability(devices()),
+    );
+
   let server: RunningApiServer;
   try {
     server = await startApiServer(
@@ -307,13 +315,15 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
         },
         journey: {
           send,
-          view: (): JourneyView =>
-            journeyView(journey.getSnapshot(), settings.current().warningSeconds),
+          view: citizenView,
           subscribe: (listener) => {
-            const sub = journey.subscribe((s) =>
-              listener(journeyView(s, settings.current().warningSeconds)),
-            );
-            return () => sub.unsubscribe();
+            const sub = journey.subscribe(() => listener(citizenView()));
+            // A reader that goes or comes back changes the idle screen with no journey event.
+            const offDevices = ports.devices.onStatusChange?.(() => listener(citizenView()));
+            return () => {
+              sub.unsubscribe();
+              offDevices?.();
+            };
           },
         },
         procedures,

@@ -43,6 +43,8 @@ export interface DeviceEventSource {
   /** MRZs from a serial document reader (lines joined with `\n`); absent when there is none. */
   onMrz?(listener: (text: string) => void): () => void;
   list(): DeviceView[];
+  /** Called when a device's status may have changed (reader attached or gone, pcscd lost). */
+  onStatusChange?(listener: () => void): () => void;
 }
 
 export class JourneyFailure extends Error {

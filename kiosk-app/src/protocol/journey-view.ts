@@ -127,6 +127,8 @@ export interface DossierStatusView {
   readonly updatedAt?: string;
 }
 
+export type CardReaderAvailability = 'ready' | 'unavailable';
+
 export interface JourneyView {
   readonly step: JourneyStep;
   /** Sub-phase while identifying, for the progress bar. */
@@ -149,6 +151,11 @@ export interface JourneyView {
   readonly form?: FormView;
   readonly receipt?: ReceiptView;
   readonly printerReady: boolean;
+  /**
+   * Whether a card placed on the reader can be read now (pcscd running, reader attached). A
+   * device fact, no personal data: the idle screen offers the QR and the camera MRZ instead.
+   */
+  readonly cardReader: CardReaderAvailability;
   readonly error?: JourneyError;
   readonly statusLookup?: {
     readonly phase: 'entering' | 'looking' | 'found' | 'notFound' | 'unavailable';

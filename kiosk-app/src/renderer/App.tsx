@@ -23,7 +23,7 @@ function Screen({ view }: { view: JourneyView }) {
   const { t } = useTranslation();
   switch (view.step) {
     case 'idle':
-      return <IdleScreen />;
+      return <IdleScreen cardReader={view.cardReader} />;
     case 'identifying':
       return <IdentifyingScreen view={view} />;
     case 'identifyFailed':

@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskProcess } from '../kiosk-process';
 import { startKioskProcess } from '../kiosk-process';
-import { READY_LIMIT_MS, cardReader, health, startServe, technician } from './kiosk-serve';
+import type { ServerMessage } from '../../src/protocol';
+import { READY_LIMIT_MS, cardReader, connect, health, startServe, technician } from './kiosk-serve';
 
 /** libpcsclite's clients read the socket path from this variable; nothing listens there. */
 const NO_PCSCD = { PCSCLITE_CSOCK_NAME: '/nonexistent/pcscd.comm' };
@@ -32,6 +33,20 @@ describe('pcscd absent when the kiosk starts', () => {
       expect((await health(tech)).problems).toContain('device:pcsc:Virtual PCD 00 00:offline');
     } finally {
       tech.close();
+    }
+  });
+
+  it('tells the citizen screen the card reader is unavailable (no personal data needed)', async () => {
+    kiosk = await startServe({ cardReader: 'Virtual PCD 00 00' }, NO_PCSCD);
+    const citizen = await connect(kiosk);
+    try {
+      const first = await citizen.waitFor(
+        (m): m is Extract<ServerMessage, { type: 'journey' }> => m.type === 'journey',
+      );
+      expect(first.view.step).toBe('idle');
+      expect(first.view.cardReader).toBe('unavailable');
+    } finally {
+      citizen.close();
     }
   });
 

@@ -8,6 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualCard, type VirtualCard } from '@kiosk/test-fixtures/card';
+import type { CardReaderAvailability, ServerMessage } from '../../src/protocol';
+import type { TestClient } from '../core-harness';
 import type { KioskProcess } from '../kiosk-process';
 import { connect, cpuSeconds, health, startServe, technician, untilReader } from './kiosk-serve';
 import { privatePcscd, privatePcscdPossible, type PrivatePcscd } from './private-pcscd';
@@ -17,6 +19,14 @@ const READER = 'Virtual PCD 00 00';
 const PRIVATE_VPCD_PORT = 0x9c41;
 /** Round trips asked of the core while pcscd is down. */
 const ROUND_TRIPS = 20;
+
+/** The next journey view pushed to `client` with the reader `availability` (or one already in). */
+const readerPushed = (client: TestClient, availability: CardReaderAvailability) =>
+  client.waitFor(
+    (m): m is Extract<ServerMessage, { type: 'journey' }> =>
+      m.type === 'journey' && m.view.cardReader === availability,
+    30_000,
+  );
 
 describe.skipIf(!privatePcscdPossible())('pcscd killed while the kiosk is idle', () => {
   let pcscd: PrivatePcscd;
@@ -42,12 +52,18 @@ describe.skipIf(!privatePcscdPossible())('pcscd killed while the kiosk is idle',
 
   it('keeps answering while pcscd is gone, and reads a card again once it is back', async () => {
     const tech = await technician(kiosk);
+    // The idle screen, connected all along: it is told, not asked, when the reader goes and comes.
+    const idle = await connect(kiosk);
     try {
       await untilReader(tech, 'online');
+      await readerPushed(idle, 'ready');
+      idle.received.length = 0;
 
       await pcscd.kill();
       const offline = await untilReader(tech, 'offline');
       expect(offline.detail).toContain('pcscd');
+      expect((await readerPushed(idle, 'unavailable')).view.step).toBe('idle');
+      idle.received.length = 0;
 
       // The outage: every request completes, over the API and over HTTP.
       const cpuBefore = cpuSeconds(kiosk.child.pid ?? 0);
@@ -65,6 +81,7 @@ describe.skipIf(!privatePcscdPossible())('pcscd killed while the kiosk is idle',
 
       await pcscd.start();
       await untilReader(tech, 'online');
+      await readerPushed(idle, 'ready');
 
       // The citizen reads a card on the same kiosk process, as before the outage.
       const citizen = await connect(kiosk);
@@ -80,6 +97,7 @@ describe.skipIf(!privatePcscdPossible())('pcscd killed while the kiosk is idle',
         citizen.close();
       }
     } finally {
+      idle.close();
       tech.close();
     }
   });

@@ -172,6 +172,10 @@ export class DeviceManager implements DeviceEventSource, DeviceSetup {
     return this.events?.onCardRemoved(listener) ?? (() => undefined);
   }
 
+  onStatusChange(listener: () => void): () => void {
+    return this.events?.onStatusChange(listener) ?? (() => undefined);
+  }
+
   onQr(listener: (text: string) => void): () => void {
     return this.router.onScan(listener);
   }

@@ -60,6 +60,19 @@ export class PcscDeviceEvents implements DeviceEventSource {
     });
   }
 
+  /** The watched reader attached or gone, the smart-card service lost or back. */
+  onStatusChange(listener: () => void): () => void {
+    return this.options.cards.onEvent((e) => {
+      if (
+        e.type === 'reader-added' ||
+        e.type === 'reader-removed' ||
+        e.type === 'service-lost' ||
+        e.type === 'service-restored'
+      )
+        listener();
+    });
+  }
+
   onQr(listener: (text: string) => void): () => void {
     return this.options.scanner?.onScan((scan) => listener(scan.text)) ?? (() => undefined);
   }

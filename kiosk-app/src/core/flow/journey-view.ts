@@ -1,5 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
-import type { JourneyStep, JourneyView } from '../../protocol';
+import type { CardReaderAvailability, JourneyStep, JourneyView } from '../../protocol';
 import type { journeyMachine } from './journey-machine';
 
 type JourneySnapshot = SnapshotFrom<typeof journeyMachine>;
@@ -28,7 +28,11 @@ function stepOf(snapshot: JourneySnapshot): JourneyStep {
  * Projects the chart's snapshot onto what the renderer shows. Only what the current screen needs
  * leaves the core: no face image, no raw chip data, and nothing at all once back to idle.
  */
-export function journeyView(snapshot: JourneySnapshot, warningSeconds: number): JourneyView {
+export function journeyView(
+  snapshot: JourneySnapshot,
+  warningSeconds: number,
+  cardReader: CardReaderAvailability = 'ready',
+): JourneyView {
   const c = snapshot.context;
   const step = stepOf(snapshot);
   const attention =
@@ -39,6 +43,7 @@ export function journeyView(snapshot: JourneySnapshot, warningSeconds: number): 
     warningSeconds,
     registry: c.registry,
     printerReady: c.printer?.ready ?? true,
+    cardReader,
   } as const;
   if (step === 'idle') return { ...base, attention: 'dormant', registry: 'pending' };
   const lookup = snapshot.matches({ journey: 'statusLookup' })

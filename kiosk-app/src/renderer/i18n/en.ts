@@ -25,6 +25,9 @@ export const en: DeepStrings<Messages> = {
     heading: 'Welcome',
     instruction: 'Please place your chip-based citizen ID card on the reader',
     qrHint: 'or show the QR code on the card to the scanner',
+    readerUnavailable: 'The card reader is not ready',
+    readerUnavailableInstruction:
+      'Please show the QR code on the card to the scanner, or scan the MRZ on the back of the card with the camera',
     status: 'Check a dossier',
     privacy:
       'Your personal data is used only to receive your dossier, is protected under Decree 13/2023/NĐ-CP on personal data protection, and is cleared from the screen as soon as you leave.',

@@ -21,6 +21,9 @@ export const vi = {
     heading: 'Xin kính chào quý công dân',
     instruction: 'Vui lòng đặt thẻ Căn cước công dân gắn chip lên đầu đọc',
     qrHint: 'hoặc đưa mã QR trên thẻ vào máy quét',
+    readerUnavailable: 'Đầu đọc thẻ chưa sẵn sàng',
+    readerUnavailableInstruction:
+      'Vui lòng đưa mã QR trên thẻ vào máy quét, hoặc quét dải MRZ ở mặt sau thẻ bằng camera',
     status: 'Tra cứu hồ sơ',
     privacy:
       'Dữ liệu cá nhân của quý vị chỉ được dùng để tiếp nhận hồ sơ, được bảo vệ theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân và được xóa khỏi màn hình ngay khi quý vị rời máy.',

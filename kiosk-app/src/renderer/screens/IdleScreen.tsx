@@ -1,22 +1,44 @@
 import { useTranslation } from 'react-i18next';
+import type { CardReaderAvailability } from '../../protocol';
 import { useClient, useClientState } from '../api/client-context';
 import { OpenCameraButton } from '../camera';
 
 const DEMO_CARDS = [0, 1, 2, 3];
 
-export function IdleScreen() {
+/** The card reader is offline: say so, in Vietnamese then English, and offer the other ways. */
+function ReaderUnavailable() {
+  const { t } = useTranslation();
+  return (
+    <section className="reader-unavailable" role="status" data-testid="reader-unavailable">
+      <p className="error-text">{t('idle.readerUnavailable', { lng: 'vi' })}</p>
+      <p className="error-text secondary-language" lang="en">
+        {t('idle.readerUnavailable', { lng: 'en' })}
+      </p>
+      <p className="instruction">{t('idle.readerUnavailableInstruction')}</p>
+    </section>
+  );
+}
+
+export function IdleScreen({ cardReader }: { cardReader: CardReaderAvailability }) {
   const { t } = useTranslation();
   const client = useClient();
   const { session } = useClientState();
+  const readerReady = cardReader === 'ready';
   return (
     <main className="screen idle" data-testid="screen-idle">
       <h1>{t('idle.heading')}</h1>
-      <div className="card-illustration" aria-hidden="true">
-        <div className="card-shape">CCCD</div>
-      </div>
-      <p className="instruction">{t('idle.instruction')}</p>
-      <p className="hint">{t('idle.qrHint')}</p>
-      <OpenCameraButton />
+      {readerReady ? (
+        <>
+          <div className="card-illustration" aria-hidden="true">
+            <div className="card-shape">CCCD</div>
+          </div>
+          <p className="instruction">{t('idle.instruction')}</p>
+          <p className="hint">{t('idle.qrHint')}</p>
+        </>
+      ) : (
+        <ReaderUnavailable />
+      )}
+      <OpenCameraButton primary={!readerReady} />
       <button
         className="secondary big"
         onClick={() => client.send({ type: 'journey.openStatusLookup' })}
