@@ -21,6 +21,7 @@ import { journeyView } from './flow/journey-view';
 import { cardReaderAvailability } from './devices/card-reader-availability';
 import type { JourneyEvent } from './flow/journey-events';
 import { DossierIntake } from './intake/dossier-intake';
+import { findInterruptedReceipt } from './intake/interrupted-receipt';
 import { summarizeTrustStore } from './trust/trust-store';
 import { healthReport, oldestQueuedAt } from './health/health-report';
 import { LinkMonitor, monitorGateway, monitorRegistry } from './health/link-monitor';
@@ -247,6 +248,13 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     lastStep = step;
   });
   journey.start();
+  // A dossier filed just before the core stopped, its slip not printed: show it again, so its
+  // citizen learns it was filed instead of filing it twice (issue 24).
+  const interrupted = findInterruptedReceipt(receipts, new Date());
+  if (interrupted) {
+    logger.warn('journey.receiptResumed', { dossier: interrupted.dossierCode });
+    send({ type: 'RESUME_RECEIPT', receipt: interrupted });
+  }
 
   const printedCodes = new Set<string>();
   journey.subscribe((snapshot) => {

@@ -1,5 +1,5 @@
 import type { AssuranceLevel, CitizenRecord, FieldValue } from '@kiosk/forms';
-import type { JourneyError } from '../../protocol';
+import type { JourneyError, ReceiptView } from '../../protocol';
 
 /** How an identification started. Keys for the chip come from an MRZ or the card's QR. */
 export type IdentificationTrigger =
@@ -63,4 +63,12 @@ export type DocumentEvent =
     }
   | { type: 'document.failed'; error: JourneyError };
 
-export type JourneyEvent = DeviceEvent | CitizenEvent | DocumentEvent;
+/** Events the core itself sends (never mapped from an API message). */
+export type CoreEvent =
+  /**
+   * At start: a receipt filed minutes before the core stopped was never printed, so its
+   * citizen may be standing at the kiosk not knowing the dossier was filed (issue 24).
+   */
+  { type: 'RESUME_RECEIPT'; receipt: ReceiptView };
+
+export type JourneyEvent = DeviceEvent | CitizenEvent | DocumentEvent | CoreEvent;

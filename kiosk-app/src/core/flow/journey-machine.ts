@@ -205,6 +205,21 @@ export const journeyMachine = setup({
         detail: 'error' in event && event.error instanceof Error ? event.error.message : undefined,
       },
     })),
+    /**
+     * The receipt of a dossier filed before a restart, on the printer-failed screen with "in lại";
+     * the inactivity reset takes it off like any other journey.
+     */
+    resumeReceipt: assign(({ event }) =>
+      event.type === 'RESUME_RECEIPT'
+        ? {
+            receipt: event.receipt,
+            error: {
+              code: 'PRINT_FAILED' as const,
+              detail: 'the kiosk restarted before this receipt was printed',
+            },
+          }
+        : {},
+    ),
     /** Starts (or repeats) a status lookup for the code the citizen typed or scanned. */
     rememberLookupCode: assign(({ event }) => ({
       statusResult:
@@ -268,6 +283,7 @@ export const journeyMachine = setup({
             MRZ_READ: { target: 'identifying', actions: 'startIdentification' },
             RECEIPT_QR: { target: 'statusLookup.looking', actions: 'rememberLookupCode' },
             OPEN_STATUS_LOOKUP: 'statusLookup',
+            RESUME_RECEIPT: { target: 'printFailed', actions: 'resumeReceipt' },
           },
         },
         identifying: {

@@ -59,6 +59,7 @@ const EVENTS: AnyEvent[] = [
   { type: 'FINISH' },
   { type: 'OPEN_STATUS_LOOKUP' },
   { type: 'LOOKUP_STATUS', code: 'C' },
+  { type: 'RESUME_RECEIPT', receipt: TEST_RECEIPT },
   { type: 'document.idKnown', personalId: TEST_PERSON.personalId },
   {
     type: 'document.idKnown',
