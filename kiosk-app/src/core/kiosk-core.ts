@@ -179,7 +179,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   // Device roles (card reader, printer, ...): the stored ones now, and each change as it is saved.
   await ports.deviceSetup?.apply(settings.current());
   const offDevices = settings.onChange((next) => void ports.deviceSetup?.apply(next));
-  const linkMonitor = new LinkMonitor();
+  const linkMonitor = new LinkMonitor(undefined, logger);
   const registryPort = monitorRegistry(ports.registry, linkMonitor);
   const gateway = monitorGateway(ports.gateway, linkMonitor);
   // Read at each allocation: a new kiosk number (sequence block) or unit code applies at once.
@@ -188,7 +188,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     block: blockOfKiosk(settings.current().kioskNumber),
   }));
   const outbox = new Outbox(db, codes, undefined, createOutboxPayloadCodec(dataKey));
-  const worker = new OutboxWorker(outbox, gateway);
+  const worker = new OutboxWorker(outbox, gateway, { logger });
   const calendar = new WorkingCalendar({ extraDaysOff: () => settings.current().holidays });
   const intake = new DossierIntake({
     outbox,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dossier, DossierGateway } from '../links/gateway/dossier-gateway';
 import type { RegistryPort } from '../ports';
+import { createLogger } from '../log/logger';
 import { LinkMonitor, monitorGateway, monitorRegistry } from './link-monitor';
 
 function clock() {
@@ -74,5 +75,25 @@ describe('LinkMonitor', () => {
     expect(monitor.snapshot().portal.lastError).toBe('circuit-open');
     await gateway.status('H01-260310-1000');
     expect(monitor.snapshot().portal).toMatchObject({ okCount: 2, errorCount: 2 });
+  });
+});
+
+describe('LinkMonitor outage log (issue 24)', () => {
+  it('logs a link going down once per outage and coming back, with reason codes only', () => {
+    const lines: string[] = [];
+    const monitor = new LinkMonitor(
+      () => new Date('2026-03-10T01:00:00Z'),
+      createLogger((line) => lines.push(line)),
+    );
+    monitor.ok('portal');
+    monitor.failed('portal', 'timeout');
+    monitor.failed('portal', 'network');
+    monitor.ok('portal');
+    const events = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(events.map((e) => [e.event, e.link, e.reason])).toEqual([
+      ['links.down', 'portal', 'timeout'],
+      ['links.up', 'portal', undefined],
+    ]);
+    expect(monitor.snapshot().portal.lastOkAt).toBe('2026-03-10T01:00:00.000Z');
   });
 });

@@ -1,5 +1,6 @@
 import type { LinkHealthView } from '../../protocol';
 import type { DossierGateway, StatusResult, SubmitResult } from '../links/gateway/dossier-gateway';
+import type { Logger } from '../log/logger';
 import type { RegistryPort } from '../ports';
 
 /** The two outside systems the kiosk calls. */
@@ -31,10 +32,15 @@ export class LinkMonitor {
     portal: { okCount: 0, errorCount: 0, failing: false },
   };
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  /** `logger` hears each outage begin (`links.down`, with its reason code) and end (`links.up`). */
+  constructor(
+    private readonly now: () => Date = () => new Date(),
+    private readonly logger?: Logger,
+  ) {}
 
   ok(link: LinkName): void {
     const record = this.records[link];
+    if (record.failing) this.logger?.info('links.up', { link });
     record.lastOkAt = this.now().toISOString();
     record.okCount += 1;
     record.failing = false;
@@ -42,6 +48,8 @@ export class LinkMonitor {
 
   failed(link: LinkName, reason: string): void {
     const record = this.records[link];
+    if (!record.failing)
+      this.logger?.warn('links.down', { link, reason: reason.slice(0, MAX_REASON) });
     record.lastErrorAt = this.now().toISOString();
     record.lastError = reason.slice(0, MAX_REASON);
     record.errorCount += 1;

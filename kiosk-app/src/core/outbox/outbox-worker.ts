@@ -1,4 +1,5 @@
 import type { DossierGateway, SubmitResult } from '../links/gateway/dossier-gateway';
+import type { Logger } from '../log/logger';
 import type { DueDossier, Outbox } from './outbox';
 
 export interface OutboxWorkerOptions {
@@ -10,6 +11,12 @@ export interface OutboxWorkerOptions {
   readonly pollMs?: number;
   readonly backoff?: { readonly initialMs: number; readonly maxMs: number };
   readonly random?: () => number;
+  /**
+   * Where failed sends are reported (`outbox.sendFailed`, `outbox.rejected`, `outbox.gaveUp`):
+   * the dossier code, the reason code and the attempt, never the gateway's message, which can
+   * echo the dossier's content.
+   */
+  readonly logger?: Logger;
 }
 
 export interface DrainSummary {
@@ -35,9 +42,10 @@ const DEFAULTS = {
  * not hammered with the whole queue.
  */
 export class OutboxWorker {
-  private readonly options: Required<Omit<OutboxWorkerOptions, 'random'>> & {
+  private readonly options: Required<Omit<OutboxWorkerOptions, 'random' | 'logger'>> & {
     random: () => number;
   };
+  private readonly logger: Logger | undefined;
   private readonly inFlight = new Set<number>();
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
@@ -49,7 +57,9 @@ export class OutboxWorker {
     private readonly gateway: DossierGateway,
     options: OutboxWorkerOptions = {},
   ) {
-    this.options = { ...DEFAULTS, random: Math.random, ...options };
+    const { logger, ...rest } = options;
+    this.options = { ...DEFAULTS, random: Math.random, ...rest };
+    this.logger = logger;
   }
 
   start(): void {
@@ -139,6 +149,10 @@ export class OutboxWorker {
         if (result.duplicate) total.duplicates += 1;
         return false;
       case 'rejected':
+        this.logger?.error('outbox.rejected', {
+          dossier: d.dossier.code,
+          httpStatus: result.httpStatus,
+        });
         this.outbox.markFailed(
           d,
           `refused by the gateway (${result.httpStatus}): ${result.message}`,
@@ -146,7 +160,13 @@ export class OutboxWorker {
         total.failed += 1;
         return false;
       case 'unavailable':
+        this.logger?.warn('outbox.sendFailed', {
+          dossier: d.dossier.code,
+          reason: result.reason,
+          attempt: d.attempts,
+        });
         if (d.attempts >= this.options.maxAttempts) {
+          this.logger?.error('outbox.gaveUp', { dossier: d.dossier.code, attempts: d.attempts });
           this.outbox.markFailed(d, `gave up after ${d.attempts} attempts: ${result.message}`);
           total.failed += 1;
         } else {
