@@ -11,8 +11,8 @@ import { checkConfigRoot, readCoreEnvironment } from './config/core-environment'
 import { configSignersDirOf } from './config-bundle/config-signers';
 import { stderrLogger } from './log/logger';
 
-/** The Electron shell's page origin, allowed to open the API. */
-const ORIGINS = ['kiosk://app'];
+/** The Electron shell's page origin (src/electron/protocol.ts), unless KIOSK_PAGE_ORIGIN says. */
+const ELECTRON_PAGE_ORIGIN = 'kiosk://app';
 
 interface ParentPort {
   postMessage(message: unknown): void;
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const env = readCoreEnvironment();
   // An installed kiosk (KIOSK_CONFIG_DIR) starts only from a root-owned configuration root.
   if (env.configDir !== undefined && !env.demo) checkConfigRoot(env.configDir);
+  const origins = [env.pageOrigin ?? ELECTRON_PAGE_ORIGIN];
   const base = loadKioskConfig(env.configFile);
   const config = parseKioskConfig(
     {
@@ -46,10 +47,10 @@ async function main(): Promise<void> {
   );
   // KIOSK_DEMO=1: the embedded simulators and virtual devices; otherwise the real drivers.
   const kiosk = env.demo
-    ? await (await import('../demo/start-demo')).startDemo(config, logger, undefined, ORIGINS)
+    ? await (await import('../demo/start-demo')).startDemo(config, logger, undefined, origins)
     : await (
         await import('./production/start-production')
-      ).startProduction(config, logger, undefined, ORIGINS);
+      ).startProduction(config, logger, undefined, origins);
   tellShell({ type: 'ready', url: kiosk.core.url, token: kiosk.core.token });
   const notifier = createSdNotifier();
   await notifier.ready(`API on ${kiosk.core.url}`);

@@ -61,7 +61,7 @@ describe('startKioskShell', () => {
   it('locks down, serves the renderer, starts the core and opens the kiosk window', async () => {
     const electron = fakeElectron();
     const shell = await startKioskShell(electron.api, {
-      env: { NOTIFY_SOCKET: '/run/systemd/notify' },
+      env: { NOTIFY_SOCKET: '/run/systemd/notify', KIOSK_PAGE_ORIGIN: 'https://evil.example' },
       buildInfo,
       log: () => {},
     });
@@ -79,6 +79,7 @@ describe('startKioskShell', () => {
       KIOSK_APP_VERSION: '0.1.0',
       KIOSK_BUILD_COMMIT: 'abc1234',
       KIOSK_SHELL: 'electron',
+      KIOSK_PAGE_ORIGIN: 'kiosk://app',
     });
 
     const window = electron.windows[0];

@@ -14,7 +14,7 @@ import type {
   ShellWindow,
 } from './electron-api';
 import { registerIpcHandlers } from './ipc';
-import { registerKioskScheme, serveRenderer } from './protocol';
+import { KIOSK_ORIGIN, registerKioskScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents, type ShellLog } from './security';
 import { openKioskWindow, superviseRenderer, type CreateWindow } from './window';
 
@@ -99,7 +99,13 @@ export async function startKioskShell(
   const core = new CoreSupervisor({
     fork: api.forkCore,
     modulePath: paths.coreEntry,
-    env: { ...options.env, ...buildInfoEnv(options.buildInfo), KIOSK_SHELL: 'electron' },
+    // The page's origin is the shell's to say, whatever the session's environment carries.
+    env: {
+      ...options.env,
+      ...buildInfoEnv(options.buildInfo),
+      KIOSK_SHELL: 'electron',
+      KIOSK_PAGE_ORIGIN: KIOSK_ORIGIN,
+    },
     log,
     relaunchApp,
     onRestarted: () => {

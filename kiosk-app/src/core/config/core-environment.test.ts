@@ -49,6 +49,21 @@ describe('readCoreEnvironment', () => {
     expect(readCoreEnvironment({ KIOSK_DEMO: '1' }).demo).toBe(true);
     expect(readCoreEnvironment({ KIOSK_DEMO: 'yes' }).demo).toBe(false);
   });
+
+  it("reads the shell page's origin, and refuses anything but scheme://host[:port]", () => {
+    expect(readCoreEnvironment({}).pageOrigin).toBeUndefined();
+    expect(readCoreEnvironment({ KIOSK_PAGE_ORIGIN: 'kiosk://app' }).pageOrigin).toBe(
+      'kiosk://app',
+    );
+    expect(
+      readCoreEnvironment({ KIOSK_PAGE_ORIGIN: 'http://kiosk-app.localhost:8080' }).pageOrigin,
+    ).toBe('http://kiosk-app.localhost:8080');
+    for (const bad of ['kiosk://app/', 'kiosk://app/index.html', '*', 'http://a?b', 'kiosk:app']) {
+      expect(() => readCoreEnvironment({ KIOSK_PAGE_ORIGIN: bad }), bad).toThrow(
+        'KIOSK_PAGE_ORIGIN',
+      );
+    }
+  });
 });
 
 describe('checkConfigRoot', () => {

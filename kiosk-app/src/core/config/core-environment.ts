@@ -14,6 +14,9 @@ export const CORE_ENVIRONMENT = {
   KIOSK_DATA_DIR: 'the data folder (database, logs); overrides dataDir of the configuration',
   KIOSK_KEY_FILE: 'the at-rest data key file, provisioned at install outside the data folder',
   KIOSK_DEMO: '1: the embedded simulators and virtual devices instead of the real drivers',
+  KIOSK_PAGE_ORIGIN:
+    "the origin of the shell's kiosk page, the one allowed to open the API (the Electron shell " +
+    'sets kiosk://app; the installed-layout test its stand-in origin)',
 } as const;
 
 /** Read by the Electron shell or the compositor, not by the core. */
@@ -29,6 +32,8 @@ export interface CoreEnvironment {
   readonly dataDir?: string;
   readonly keyFile?: string;
   readonly demo: boolean;
+  /** The shell page's origin (`scheme://host[:port]`) allowed to open the API. */
+  readonly pageOrigin?: string;
 }
 
 /** The configuration file of an installed kiosk, inside its configuration root. */
@@ -45,7 +50,28 @@ export function readCoreEnvironment(env: NodeJS.ProcessEnv = process.env): CoreE
     dataDir: nonEmpty(env.KIOSK_DATA_DIR),
     keyFile: nonEmpty(env.KIOSK_KEY_FILE),
     demo: env.KIOSK_DEMO === '1',
+    pageOrigin: pageOriginOf(nonEmpty(env.KIOSK_PAGE_ORIGIN)),
   };
+}
+
+/**
+ * An origin as a browser sends it in the Origin header: scheme and host (and port), nothing
+ * else. `URL.origin` is "null" for custom schemes such as kiosk://, so it is rebuilt by hand.
+ */
+function pageOriginOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`KIOSK_PAGE_ORIGIN "${value}" is not an origin (scheme://host)`);
+  }
+  const origin = `${url.protocol}//${url.host}`;
+  if (url.host === '' || value !== origin)
+    throw new ConfigError(
+      `KIOSK_PAGE_ORIGIN "${value}" is not an origin: give scheme://host[:port], no path`,
+    );
+  return origin;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
