@@ -3,9 +3,11 @@ import { z } from 'zod';
 
 /**
  * The kiosk's configuration. Read once at start from a JSON file (`--config`), validated as a
- * whole; an invalid file stops the start with a message naming the key and the problem.
+ * whole; an invalid file stops the start with a message naming the key and the problem. An
+ * unknown key is refused too: a misspelt setting (`printerURI`, `clientSecert`) would otherwise
+ * be dropped without a word and the kiosk would run without it.
  */
-export const kioskConfigSchema = z.object({
+export const kioskConfigSchema = z.strictObject({
   kioskId: z.string().min(1).max(32).default('KIOSK-01'),
   /** Kiosk number 1–9 within the centre; picks its dossier-number block. */
   kioskNumber: z.number().int().min(1).max(9).default(1),
@@ -45,19 +47,19 @@ export const kioskConfigSchema = z.object({
   printerProfile: z.string().default('epson-80mm-tcvn3'),
   /** National Population Database integration (provincial integration platform). */
   registry: z
-    .object({
+    .strictObject({
       url: z.url(),
       /** OAuth2 client-credentials token endpoint; without it no auth header is sent. */
       tokenUrl: z.url().optional(),
       clientId: z.string().optional(),
       clientSecret: z.string().optional(),
       codes: z
-        .object({ maTichHop: z.string(), maDVC: z.string(), maCanBo: z.string() })
+        .strictObject({ maTichHop: z.string(), maDVC: z.string(), maCanBo: z.string() })
         .default({ maTichHop: 'TH-KIOSK', maDVC: 'KIOSK', maCanBo: 'KIOSK' }),
     })
     .optional(),
   /** The one-stop system (hệ thống một cửa điện tử) dossier endpoint. */
-  portal: z.object({ url: z.url() }).optional(),
+  portal: z.strictObject({ url: z.url() }).optional(),
 });
 
 export type KioskConfig = z.infer<typeof kioskConfigSchema>;
