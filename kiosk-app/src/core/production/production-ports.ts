@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeviceError } from '@kiosk/device';
 import { createCardService, type CardService } from '@kiosk/id-card';
@@ -98,10 +98,15 @@ function printerProfile(name: string, logger: Logger): PrinterProfile {
   return loadProfile(fallback);
 }
 
-/** The CSCA folder, created when missing; a warning when it trusts no certificate yet. */
-function prepareCscaDir(dir: string, logger: Logger): void {
-  mkdirSync(dir, { recursive: true });
-  if (readdirSync(dir).length === 0)
+/**
+ * The CSCA folder; a warning while it trusts no certificate. The core creates only a folder of
+ * its own (under the data folder): a configured trust store lives in the root-owned
+ * configuration root, which the kiosk user cannot write, and is made by `kiosk trust import`.
+ * Until then it is missing, which passive authentication reads as an empty store.
+ */
+function prepareCscaDir(dir: string, create: boolean, logger: Logger): void {
+  if (create) mkdirSync(dir, { recursive: true });
+  if (!existsSync(dir) || readdirSync(dir).length === 0)
     logger.warn('devices.csca.empty', {
       dir,
       effect: 'passive authentication answers unknown-issuer until CSCA certificates are added',
@@ -128,7 +133,7 @@ export function createProductionPorts(
 ): ProductionPorts {
   const { logger } = options;
   const cscaDir = options.cscaDir ?? config.trustDir ?? join(config.dataDir, 'csca');
-  prepareCscaDir(cscaDir, logger);
+  prepareCscaDir(cscaDir, cscaDir !== config.trustDir, logger);
   const cards = options.cards ?? openCardService(logger);
   const profile = printerProfile(config.printerProfile, logger);
   const receiptPrinter = new EscposReceiptPrinter({
