@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One suite, four projects: `unit` (pure, in-memory twins), `integration` (real services on
+ * One suite, five projects: `unit` (pure, in-memory twins), `integration` (real services on
  * this machine: pcscd + vpcd, pty pairs, TCP, HTTP, SQLite files), `faults` (the same services
  * failing: pcscd absent, killed, restarted; links to the printer and the simulators cut or
- * stalled, issue 24) and `e2e` (the browser shell in Debian's Chromium). `npm test` runs all four.
+ * stalled, issue 24), `e2e` (the browser shell in Debian's Chromium) and `installed` (the
+ * bundled core as the systemd unit and the Electron shell run it, issue 13). `npm test` runs all
+ * five.
  */
 export default defineConfig({
   test: {
@@ -20,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{drivers/*,forms,kiosk-app,installer,test-fixtures}/test/**/*.test.ts'],
-          exclude: ['**/test/e2e/**', '**/test/faults/**'],
+          exclude: ['**/test/e2e/**', '**/test/faults/**', '**/test/installed/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
@@ -44,6 +46,20 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // The installed layout (kiosk-app/test/installed/README.md): dist/electron/core.cjs
+          // run as the systemd unit runs it, the renderer through the shell's kiosk:// handler.
+          // It takes vpcd's second slot, which e2e tests use too, so it runs after the others.
+          name: 'installed',
+          include: ['kiosk-app/test/installed/**/*.test.ts'],
+          globalSetup: ['kiosk-app/test/installed/global-setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

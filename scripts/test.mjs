@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the whole suite (unit, integration, end-to-end). Builds the renderer, makes sure
- * the system services the integration tests talk to are up (pcscd with vpcd), then runs vitest.
+ * `npm test`: the whole suite (unit, integration, faults, end-to-end, installed). Builds the
+ * renderer and the Electron bundles (`npm run build`; the `installed` project runs
+ * dist/electron/core.cjs), makes sure the system services the integration tests talk to are up
+ * (pcscd with vpcd), then runs vitest over every project.
  * Needs the Debian packages listed in README.md; `.ci/run` installs them on a fresh machine.
  */
 import { spawnSync } from 'node:child_process';
