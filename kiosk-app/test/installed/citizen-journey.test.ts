@@ -140,7 +140,10 @@ describe.skipIf(unavailable !== undefined)(
       await page.getByTestId('choose-procedure').tap();
       await page.getByTestId('screen-reviewingForm').waitFor();
       // Chip-verified: no notice that the officer must see the card.
-      expect(await page.getByTestId('assurance-notice').count()).toBe(0);
+      expect(
+        await page.getByTestId('assurance-notice').count(),
+        'the review screen says the identity is not chip-verified (trust store not used?)',
+      ).toBe(0);
       await fillMissing(page);
       await page.getByTestId('screen-confirming').waitFor();
       await page.getByTestId('confirm-submit').tap();
