@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { chownSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadKioskConfig, type KioskConfig } from '../../core/config/kiosk-config';
+import { readCoreEnvironment, type CoreEnvironment } from '../../core/config/core-environment';
 import { ALL_MIGRATIONS } from '../../core/kiosk-core';
 import {
   assertKeyMatchesDatabase,
@@ -28,10 +29,35 @@ export interface OfflineDatabaseOptions {
   readonly config?: string;
 }
 
-/** The configuration and data folder a command works on (`--config`, `--data-dir`). */
-export function offlineConfig(options: OfflineDatabaseOptions): KioskConfig {
-  const config = loadKioskConfig(options.config);
-  return { ...config, dataDir: resolve(options.dataDir ?? config.dataDir) };
+/**
+ * The configuration and data folder a command works on: `--config` and `--data-dir`, else the
+ * installed kiosk's own (KIOSK_CONFIG_DIR/kiosk.json, KIOSK_DATA_DIR, KIOSK_KEY_FILE, as the
+ * systemd unit gives the core), else the defaults.
+ */
+export function offlineConfig(
+  options: OfflineDatabaseOptions,
+  env: CoreEnvironment = readCoreEnvironment(),
+): KioskConfig {
+  const config = loadKioskConfig(options.config ?? env.configFile);
+  return {
+    ...config,
+    dataDir: resolve(options.dataDir ?? env.dataDir ?? config.dataDir),
+    ...((config.keyFile ?? env.keyFile) ? { keyFile: config.keyFile ?? env.keyFile } : {}),
+  };
+}
+
+/**
+ * Run as root (`sudo kiosk setup code`), a command must not leave the database's WAL or
+ * shared-memory file owned by root: the kiosk, running as its own user, could then no longer
+ * write its database. They are handed back to the database file's owner.
+ */
+function keepDatabaseOwner(file: string): void {
+  if (process.getuid?.() !== 0) return;
+  const owner = statSync(file);
+  for (const companion of [`${file}-wal`, `${file}-shm`]) {
+    if (existsSync(companion) && statSync(companion).uid !== owner.uid)
+      chownSync(companion, owner.uid, owner.gid);
+  }
 }
 
 /**
@@ -52,11 +78,16 @@ export function openOfflineDatabase(
     );
   const dataKey = loadOfflineDataKey(config);
   const db = openDatabase(file, ALL_MIGRATIONS);
+  keepDatabaseOwner(file);
   try {
     // A wrong key file is refused here, before anything is written with it.
     assertKeyMatchesDatabase(db, new FieldCipher(dataKey));
     const audit = new ProtectedAuditRepository(db, dataKey);
-    return { config, db, dataKey, audit, close: () => db.close() };
+    const close = (): void => {
+      keepDatabaseOwner(file);
+      db.close();
+    };
+    return { config, db, dataKey, audit, close };
   } catch (error) {
     db.close();
     if (isPrivacyError(error)) throw new CliError(`${error.code}: ${error.message}`);
