@@ -14,9 +14,13 @@ const run = (cmd, args, options = {}) => {
   return result.status ?? 1;
 };
 
-const missing = ['/usr/bin/chromium', '/usr/bin/socat', '/usr/sbin/pcscd'].filter(
-  (p) => !existsSync(p),
-);
+const missing = [
+  '/usr/bin/chromium',
+  '/usr/bin/socat',
+  '/usr/sbin/pcscd',
+  '/usr/bin/prometheus',
+  '/usr/bin/promtool',
+].filter((p) => !existsSync(p));
 if (missing.length > 0) {
   console.error(`npm test needs system packages that are missing (${missing.join(', ')}).`);
   console.error('Install them with: sudo bash .ci/install-system-packages.sh');
