@@ -29,6 +29,18 @@ import type { DossierGateway, LiveLinkClients } from './links';
 import { LogRing } from './log/log-ring';
 import { teeLogger, type Logger } from './log/logger';
 import { Outbox, OUTBOX_MIGRATIONS, OutboxWorker } from './outbox';
+import {
+  JourneyMetrics,
+  KioskMetrics,
+  kioskBuildInfo,
+  linkErrorReason,
+  meteredBundleApplier,
+  meteredIdentityReader,
+  metricsEndpointOf,
+  signInFailureReason,
+  startMonitoringPort,
+  type MonitoringPort,
+} from './metrics';
 import type {
   DeviceEventSource,
   DossierStatusPort,
@@ -61,7 +73,7 @@ export interface CorePorts {
   readonly devices: DeviceEventSource;
   readonly demo?: DemoControls;
   /** Re-points the HTTP clients when a technician changes the registry or portal settings. */
-  readonly links?: Pick<LiveLinkClients, 'configure'>;
+  readonly links?: Pick<LiveLinkClients, 'configure'> & Partial<Pick<LiveLinkClients, 'circuits'>>;
   /** Device inventory, role assignment (applied live) and device tests for technicians. */
   readonly deviceSetup?: DeviceSetup;
   /** The CSCA trust store the chip reader checks against; the health report counts it. */
@@ -104,6 +116,10 @@ export interface RunningCore {
   readonly settings: SettingsService;
   /** The monitoring report, as `health` on the API answers it. */
   health(): Promise<HealthView>;
+  /** The Prometheus metrics (`metricsPort` serves them). */
+  readonly metrics: KioskMetrics;
+  /** The monitoring port, when `metricsPort` is configured. */
+  readonly monitoring?: MonitoringPort;
   stop(): Promise<void>;
 }
 
@@ -179,7 +195,14 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   // Device roles (card reader, printer, ...): the stored ones now, and each change as it is saved.
   await ports.deviceSetup?.apply(settings.current());
   const offDevices = settings.onChange((next) => void ports.deviceSetup?.apply(next));
+  // Before anything that can move a metric: the endpoint's files are checked at start too.
+  const metricsEndpoint = metricsEndpointOf(config);
+  const metrics = new KioskMetrics(kioskBuildInfo());
   const linkMonitor = new LinkMonitor(undefined, logger);
+  linkMonitor.onCall(({ link, seconds, failure }) =>
+    metrics.linkCall(link, seconds, failure === undefined ? undefined : linkErrorReason(failure)),
+  );
+  metrics.readCircuitsFrom(() => ports.links?.circuits?.() ?? {});
   const registryPort = monitorRegistry(ports.registry, linkMonitor);
   const gateway = monitorGateway(ports.gateway, linkMonitor);
   // Read at each allocation: a new kiosk number (sequence block) or unit code applies at once.
@@ -222,7 +245,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
 
   const machine = journeyMachine.provide({
     actors: journeyActors({
-      identity: ports.identity,
+      identity: meteredIdentityReader(ports.identity, metrics),
       registry: registryPort,
       procedures,
       printer: ports.printer,
@@ -242,10 +265,12 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   const journey = createActor(machine);
   const send = (event: JourneyEvent) => journey.send(event);
   let lastStep = '';
+  const journeyMetrics = new JourneyMetrics(metrics);
   journey.subscribe((snapshot) => {
     const step = journeyView(snapshot, settings.current().warningSeconds).step;
     if (step !== lastStep) logger.info('journey.step', { step });
     lastStep = step;
+    journeyMetrics.observe(step, snapshot.context.trigger?.method);
   });
   journey.start();
   // A dossier filed just before the core stopped, its slip not printed: show it again, so its
@@ -313,6 +338,12 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       cardReaderAvailability(devices()),
     );
 
+  const configBundles = new ConfigBundleApplier({
+    db,
+    settings,
+    kioskId: config.kioskId,
+    signersDir: config.configSignersDir,
+  });
   let server: RunningApiServer;
   try {
     server = await startApiServer(
@@ -347,12 +378,8 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
         logger,
         outbox,
         settings,
-        configBundles: new ConfigBundleApplier({
-          db,
-          settings,
-          kioskId: config.kioskId,
-          signersDir: config.configSignersDir,
-        }),
+        configBundles: meteredBundleApplier(configBundles, metrics),
+        onSignInFailed: (role, reason) => metrics.signInFailed(role, signInFailureReason(reason)),
         camera,
         deviceSetup: ports.deviceSetup,
       },
@@ -367,8 +394,46 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   const removeEndpointFile = writeApiEndpointFile(config.dataDir, server);
   worker.start();
   // Read at each hourly run: a changed retention period applies from the next run.
-  const purge = new PurgeJob({ db, retentionDays: () => settings.current().retentionDays, logger });
+  const purge = new PurgeJob({
+    db,
+    retentionDays: () => settings.current().retentionDays,
+    logger,
+    onRun: (outcome, at) => metrics.purgeRan(outcome, at),
+  });
   purge.start();
+  let monitoring: MonitoringPort | undefined;
+  if (metricsEndpoint) {
+    try {
+      monitoring = await startMonitoringPort(
+        metrics,
+        metricsEndpoint,
+        {
+          outboxCounts: () => outbox.counts(),
+          oldestQueuedAt: () => oldestQueuedAt(db),
+          devices,
+          dataDir: config.dataDir,
+          printer: ports.printer,
+          // The journey checks the printer itself before a submit and then prints.
+          printerInUse: () =>
+            ['confirming', 'submitting', 'printing'].includes(
+              journeyView(journey.getSnapshot(), 0).step,
+            ),
+          appliedSerial: () => configBundles.lastAppliedSerial(),
+          ...(ports.trustDir ? { trust: () => summarizeTrustStore(ports.trustDir ?? '') } : {}),
+        },
+        config.metricsSampleSeconds * 1000,
+      );
+    } catch (error) {
+      purge.stop();
+      await worker.stop();
+      await server.close();
+      journey.stop();
+      removeEndpointFile();
+      db.close();
+      throw error;
+    }
+    logger.info('metrics.ready', { port: monitoring.port, host: config.metricsHost });
+  }
   logger.info('core.ready', { port: server.port, demo: ports.demo !== undefined });
 
   return {
@@ -383,7 +448,10 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     receipts,
     settings,
     health,
+    metrics,
+    ...(monitoring ? { monitoring } : {}),
     stop: async () => {
+      await monitoring?.stop();
       for (const off of unsubscribers) off();
       purge.stop();
       await worker.stop();

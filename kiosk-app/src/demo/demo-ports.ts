@@ -49,6 +49,9 @@ export function createDemoPorts(dataDir: string): DemoPorts {
         devices.remove();
       },
       scanQr: (i) => devices.scan(demoQrText(citizen(i))),
+      setPrinterPaper: (paper) => {
+        printer.paperOut = paper === 'out';
+      },
     },
   };
 }

@@ -271,6 +271,7 @@ export async function createSimulatedPorts(
       },
       removeCard: () => enqueue('removeCard', () => chip.remove()),
       scanQr: (i) => scanner.scan(demoQrText(citizenAt(i))),
+      setPrinterPaper: (paper) => virtualPrinter.setState({ paper }),
     },
     close: async () => {
       await queue;

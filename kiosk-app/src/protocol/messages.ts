@@ -137,6 +137,12 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ id, type: z.literal('demo.scanQr'), citizenIndex: z.number().int().min(0).max(999) }),
   z.object({ id, type: z.literal('demo.removeCard') }),
+  // The demo printer's paper sensor, to show (and test) the out-of-paper path and its alert.
+  z.object({
+    id,
+    type: z.literal('demo.setPrinterPaper'),
+    paper: z.enum(['ok', 'near-end', 'out']),
+  }),
   z.object({
     id,
     type: z.literal('auth.signIn'),
@@ -267,6 +273,7 @@ export const REQUIRED_ROLE: Readonly<Record<ClientMessageType, RoleRequirement>>
   'demo.placeCard': 'citizen',
   'demo.scanQr': 'citizen',
   'demo.removeCard': 'citizen',
+  'demo.setPrinterPaper': 'citizen',
   'auth.signIn': 'any',
   'auth.signOut': 'any',
   'receipts.find': 'staff',

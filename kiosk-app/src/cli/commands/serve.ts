@@ -8,6 +8,7 @@ import { RENDERER_DIR, rendererBuilt } from '../../core/renderer-dir';
 interface ServeOptions {
   demo?: boolean;
   port?: string;
+  metricsPort?: string;
   config?: string;
   dataDir?: string;
 }
@@ -18,6 +19,10 @@ export function registerServe(program: Command): void {
     .description('start the kiosk core and serve the renderer (browser shell)')
     .option('--demo', 'use simulated devices and services (no hardware needed)')
     .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)')
+    .option(
+      '--metrics-port <n>',
+      'Prometheus /metrics, /livez, /readyz on this port (configuration: metricsPort, metricsHost)',
+    )
     .option('--config <file>', 'kiosk configuration (JSON)')
     .option('--data-dir <dir>', 'where the database and the demo printed slips go')
     .action(async (options: ServeOptions) => {
@@ -26,9 +31,17 @@ export function registerServe(program: Command): void {
         options.port === undefined ? (options.demo ? 8080 : base.port) : Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port must be 0–65535, not ${options.port}`);
+      const metricsPort =
+        options.metricsPort === undefined ? base.metricsPort : Number(options.metricsPort);
+      if (
+        metricsPort !== undefined &&
+        (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)
+      )
+        throw new CliError(`--metrics-port must be 0–65535, not ${options.metricsPort}`);
       const config = parseKioskConfig({
         ...base,
         port,
+        metricsPort,
         dataDir: resolve(options.dataDir ?? base.dataDir),
       });
       if (!rendererBuilt()) {
@@ -55,6 +68,8 @@ export function registerServe(program: Command): void {
         process.exit(1);
       });
       const { core } = kiosk;
+      // Before KIOSK_READY, so a supervisor reading that line knows where to scrape.
+      if (core.monitoring) process.stdout.write(`KIOSK_METRICS ${core.monitoring.url}/metrics\n`);
       process.stdout.write(`KIOSK_READY ${core.url}/\n`);
       process.stdout.write(
         `Open ${core.url}/ in Chromium (kiosk: chromium --kiosk ${core.url}/)\n`,

@@ -19,6 +19,8 @@ export interface DemoControls {
   placeCard(citizenIndex: number): void;
   removeCard(): void;
   scanQr(citizenIndex: number): void;
+  /** Sets the demo printer's paper sensor. */
+  setPrinterPaper(paper: 'ok' | 'near-end' | 'out'): void;
 }
 
 export interface JourneyHandle {
@@ -56,4 +58,6 @@ export interface ApiContext {
   readonly camera?: CameraMrzService;
   /** Device inventory, role assignment and device tests; without it those answer NOT_AVAILABLE. */
   readonly deviceSetup?: DeviceSetup;
+  /** Hears each refused staff/technician sign-in (the metrics); the reason is a fixed code. */
+  readonly onSignInFailed?: (role: 'staff' | 'technician', reason: string) => void;
 }

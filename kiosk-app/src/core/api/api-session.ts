@@ -227,10 +227,12 @@ export class ApiSession {
         return ctx.procedures.summaries() satisfies ReplyData['catalogue.list'];
       case 'demo.placeCard':
       case 'demo.removeCard':
+      case 'demo.setPrinterPaper':
       case 'demo.scanQr': {
         const demo = ctx.demo ?? fail('NOT_IN_DEMO', 'demo controls exist only in demo mode');
         if (message.type === 'demo.placeCard') demo.placeCard(message.citizenIndex);
         else if (message.type === 'demo.scanQr') demo.scanQr(message.citizenIndex);
+        else if (message.type === 'demo.setPrinterPaper') demo.setPrinterPaper(message.paper);
         else demo.removeCard();
         return undefined;
       }
@@ -321,6 +323,7 @@ export class ApiSession {
     const admitted = this.guard.admit(this.signInAllowance);
     if (!admitted.ok) {
       this.ctx.audit.record(who, 'sign-in.failed', undefined, 'rate-limited');
+      this.ctx.onSignInFailed?.(role, 'rate-limited');
       fail(
         'RATE_LIMITED',
         `too many sign-in attempts; try again in ${Math.ceil(admitted.retryAfterMs / 1000)} s`,
@@ -329,6 +332,7 @@ export class ApiSession {
     const heldPlace = this.role !== 'citizen';
     if (!this.guard.openSession(this)) {
       this.ctx.audit.record(who, 'sign-in.failed', undefined, 'too-many-sessions');
+      this.ctx.onSignInFailed?.(role, 'too-many-sessions');
       fail(
         'TOO_MANY_SESSIONS',
         `${this.guard.limits.maxSessions} staff/technician sessions are open; sign one out first`,
@@ -345,6 +349,7 @@ export class ApiSession {
     if (!result.ok) {
       if (!heldPlace) this.guard.closeSession(this);
       this.ctx.audit.record(who, 'sign-in.failed', undefined, result.reason);
+      this.ctx.onSignInFailed?.(role, result.reason);
       if (result.reason === 'locked') {
         fail(
           'LOCKED_OUT',

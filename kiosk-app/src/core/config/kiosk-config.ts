@@ -24,6 +24,25 @@ export const kioskConfigSchema = z.strictObject({
     .default('Tra cứu trên Cổng dịch vụ công hoặc nhắn tin theo hướng dẫn tại quầy'),
   dataDir: z.string().min(1).default('.kiosk-data'),
   port: z.number().int().min(0).max(65535).default(0),
+  /**
+   * The Prometheus port (`/metrics`, `/livez`, `/readyz`; `kiosk serve --metrics-port`); without
+   * it no monitoring port is opened. 0 picks a free port.
+   */
+  metricsPort: z.number().int().min(0).max(65535).optional(),
+  /** Where the monitoring port listens: loopback unless the province scrapes over its network. */
+  metricsHost: z.string().min(1).default('127.0.0.1'),
+  /** A file holding the bearer token scrapers must send (mode 0600 or stricter). */
+  metricsTokenFile: z.string().min(1).optional(),
+  /** TLS for the monitoring port; with `clientCaFile` a scraper needs a certificate (mTLS). */
+  metricsTls: z
+    .object({
+      certFile: z.string().min(1),
+      keyFile: z.string().min(1),
+      clientCaFile: z.string().min(1).optional(),
+    })
+    .optional(),
+  /** How often the gauges read from the store and the devices (outbox, printer, disk) refresh. */
+  metricsSampleSeconds: z.number().int().min(1).max(300).default(15),
   /** Seconds of inactivity before the warning, and length of the warning. */
   /** Days personal data is kept before the purge job removes it. */
   retentionDays: z.number().int().min(1).max(3650).default(30),

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { LinkHealthView } from '../../protocol';
 import type { DossierGateway, StatusResult, SubmitResult } from '../links/gateway/dossier-gateway';
 import type { Logger } from '../log/logger';
@@ -18,6 +19,13 @@ interface LinkRecord {
   failing: boolean;
 }
 
+/** One finished call, as the metrics see it: how long it took and, when it failed, why. */
+export interface LinkCall {
+  readonly link: LinkName;
+  readonly seconds: number;
+  readonly failure?: string;
+}
+
 /** Longest failure reason kept (a code such as `timeout` or `rejected-422`). */
 const MAX_REASON = 80;
 
@@ -32,13 +40,26 @@ export class LinkMonitor {
     portal: { okCount: 0, errorCount: 0, failing: false },
   };
 
-  /** `logger` hears each outage begin (`links.down`, with its reason code) and end (`links.up`). */
+  private readonly listeners = new Set<(call: LinkCall) => void>();
+
+  /**
+   * `logger` hears each outage begin (`links.down`, with its reason code) and end (`links.up`);
+   * `monotonicMs` times the calls (the metrics).
+   */
   constructor(
     private readonly now: () => Date = () => new Date(),
     private readonly logger?: Logger,
+    readonly monotonicMs: () => number = () => performance.now(),
   ) {}
 
-  ok(link: LinkName): void {
+  /** Hears every finished call (the metrics); returns the way to stop listening. */
+  onCall(listener: (call: LinkCall) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  ok(link: LinkName, seconds = 0): void {
+    for (const listener of this.listeners) listener({ link, seconds });
     const record = this.records[link];
     if (record.failing) this.logger?.info('links.up', { link });
     record.lastOkAt = this.now().toISOString();
@@ -46,7 +67,8 @@ export class LinkMonitor {
     record.failing = false;
   }
 
-  failed(link: LinkName, reason: string): void {
+  failed(link: LinkName, reason: string, seconds = 0): void {
+    for (const listener of this.listeners) listener({ link, seconds, failure: reason });
     const record = this.records[link];
     if (!record.failing)
       this.logger?.warn('links.down', { link, reason: reason.slice(0, MAX_REASON) });
@@ -73,28 +95,31 @@ function thrownReason(error: unknown): string {
 export function monitorRegistry(port: RegistryPort, monitor: LinkMonitor): RegistryPort {
   return {
     async lookup(input) {
+      const started = monitor.monotonicMs();
+      const seconds = () => (monitor.monotonicMs() - started) / 1000;
       try {
         const outcome = await port.lookup(input);
-        if (outcome.kind === 'unavailable') monitor.failed('registry', outcome.reason);
-        else monitor.ok('registry');
+        if (outcome.kind === 'unavailable') monitor.failed('registry', outcome.reason, seconds());
+        else monitor.ok('registry', seconds());
         return outcome;
       } catch (error) {
-        monitor.failed('registry', thrownReason(error));
+        monitor.failed('registry', thrownReason(error), seconds());
         throw error;
       }
     },
   };
 }
 
-function recordSubmit(monitor: LinkMonitor, result: SubmitResult): void {
-  if (result.kind === 'accepted') monitor.ok('portal');
-  else if (result.kind === 'rejected') monitor.failed('portal', `rejected-${result.httpStatus}`);
-  else monitor.failed('portal', result.reason);
+function recordSubmit(monitor: LinkMonitor, result: SubmitResult, seconds: number): void {
+  if (result.kind === 'accepted') monitor.ok('portal', seconds);
+  else if (result.kind === 'rejected')
+    monitor.failed('portal', `rejected-${result.httpStatus}`, seconds);
+  else monitor.failed('portal', result.reason, seconds);
 }
 
-function recordStatus(monitor: LinkMonitor, result: StatusResult): void {
-  if (result.kind === 'unavailable') monitor.failed('portal', result.reason);
-  else monitor.ok('portal');
+function recordStatus(monitor: LinkMonitor, result: StatusResult, seconds: number): void {
+  if (result.kind === 'unavailable') monitor.failed('portal', result.reason, seconds);
+  else monitor.ok('portal', seconds);
 }
 
 /**
@@ -103,13 +128,18 @@ function recordStatus(monitor: LinkMonitor, result: StatusResult): void {
  * answered.
  */
 export function monitorGateway(gateway: DossierGateway, monitor: LinkMonitor): DossierGateway {
-  const guard = async <T>(call: () => Promise<T>, record: (result: T) => void): Promise<T> => {
+  const guard = async <T>(
+    call: () => Promise<T>,
+    record: (result: T, seconds: number) => void,
+  ): Promise<T> => {
+    const started = monitor.monotonicMs();
+    const seconds = () => (monitor.monotonicMs() - started) / 1000;
     try {
       const result = await call();
-      record(result);
+      record(result, seconds());
       return result;
     } catch (error) {
-      monitor.failed('portal', thrownReason(error));
+      monitor.failed('portal', thrownReason(error), seconds());
       throw error;
     }
   };
@@ -117,12 +147,12 @@ export function monitorGateway(gateway: DossierGateway, monitor: LinkMonitor): D
     submit: (dossier, key) =>
       guard(
         () => gateway.submit(dossier, key),
-        (r) => recordSubmit(monitor, r),
+        (r, s) => recordSubmit(monitor, r, s),
       ),
     status: (code) =>
       guard(
         () => gateway.status(code),
-        (r) => recordStatus(monitor, r),
+        (r, s) => recordStatus(monitor, r, s),
       ),
   };
 }

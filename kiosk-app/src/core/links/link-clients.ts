@@ -4,7 +4,7 @@ import { HttpDossierGateway } from './gateway/http-dossier-gateway';
 import type { EndpointAuth } from './http/endpoint-config';
 import { JsonHttpClient } from './http/json-http-client';
 import { HttpPopulationRegistry, type IntegrationCodes } from './registry/http-population-registry';
-import { createResilience } from './resilience/resilience-policy';
+import { createResilience, type CircuitStateName } from './resilience/resilience-policy';
 
 /** The National Population Database endpoint, as the configuration and the settings hold it. */
 export interface RegistryEndpoint {
@@ -37,6 +37,8 @@ export interface LiveLinkClients {
   readonly registry: RegistryPort;
   readonly gateway: DossierGateway;
   configure(endpoints: LinkEndpoints): void;
+  /** Each link's circuit breaker now (`not-configured` without an endpoint), for the metrics. */
+  circuits(): Record<'registry' | 'portal', CircuitStateName | 'not-configured'>;
   close(): Promise<void>;
 }
 
@@ -139,6 +141,12 @@ export function createLinkClients(initial: LinkEndpoints): LiveLinkClients {
         retire(gateway);
         gateway = endpoints.portal && buildGateway(endpoints.portal);
       }
+    },
+    circuits() {
+      return {
+        registry: registry?.http.resilience.circuit ?? 'not-configured',
+        portal: gateway?.http.resilience.circuit ?? 'not-configured',
+      };
     },
     async close() {
       retire(registry);

@@ -30,6 +30,8 @@ export interface PurgeJobOptions {
   readonly retentionDays: number | (() => number);
   readonly clock?: PurgeClock;
   readonly logger?: Logger;
+  /** Hears each scheduled run's outcome (the metrics count purge runs). */
+  readonly onRun?: (outcome: 'ok' | 'failed', at: Date) => void;
   /**
    * `strip` (default) keeps an old receipt's dossier code, procedure and dates for statistics and
    * removes the slip and the personal ID; `delete` removes the row.
@@ -73,10 +75,10 @@ export class PurgeJob {
 
   start(): PurgeReport {
     this.stop();
-    const report = this.runOnce();
+    const report = this.runReported();
     this.cancel = this.clock.every(PURGE_INTERVAL_MS, () => {
       try {
-        this.runOnce();
+        this.runReported();
       } catch (error) {
         this.options.logger?.error('privacy.purge.failed', {
           reason: error instanceof Error ? error.name : 'unknown',
@@ -89,6 +91,17 @@ export class PurgeJob {
   stop(): void {
     this.cancel?.();
     this.cancel = undefined;
+  }
+
+  private runReported(): PurgeReport {
+    try {
+      const report = this.runOnce();
+      this.options.onRun?.('ok', this.clock.now());
+      return report;
+    } catch (error) {
+      this.options.onRun?.('failed', this.clock.now());
+      throw error;
+    }
   }
 
   runOnce(): PurgeReport {

@@ -1,0 +1,10 @@
+export { kioskBuildInfo } from './build-info';
+export { JourneyMetrics } from './journey-metrics';
+export { KioskMetrics, type BuildInfo } from './kiosk-metrics';
+export { meteredBundleApplier } from './metered-bundle-applier';
+export { meteredIdentityReader } from './metered-identity-reader';
+export { linkErrorReason, signInFailureReason } from './metric-labels';
+export { metricsEndpointOf } from './metrics-endpoint';
+export { MetricsSampler, printerStateOf, type MetricsSources } from './metrics-sampler';
+export { startMetricsServer, type MetricsServerOptions } from './metrics-server';
+export { startMonitoringPort, type MonitoringPort } from './monitoring-port';
