@@ -5,4 +5,5 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools socat udev chromium \
-  fonts-noto-core fonts-ocr-b fonts-liberation shellcheck systemd python3 iproute2 procps openssl prometheus >/dev/null
+  fonts-noto-core fonts-ocr-b fonts-liberation shellcheck systemd python3 iproute2 procps openssl \
+  prometheus vsmartcard-vpicc python3-virtualsmartcard python3-pycryptodome >/dev/null

@@ -4,7 +4,7 @@
  * whole outage. The kiosk must keep answering (API and HTTP), not spin the CPU, show the reader
  * offline, and read cards again once pcscd returns, without a restart.
  *
- * Runs a pcscd of its own (private-pcscd.ts), never the system one other tests share.
+ * Runs a pcscd of its own (@kiosk/test-fixtures/pcscd), never the system one other tests share.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualCard, type VirtualCard } from '@kiosk/test-fixtures/card';
@@ -12,7 +12,7 @@ import type { CardReaderAvailability, ServerMessage } from '../../src/protocol';
 import type { TestClient } from '../core-harness';
 import type { KioskProcess } from '../kiosk-process';
 import { connect, cpuSeconds, health, startServe, technician, untilReader } from './kiosk-serve';
-import { privatePcscd, privatePcscdPossible, type PrivatePcscd } from './private-pcscd';
+import { privatePcscd, privatePcscdPossible, type PrivatePcscd } from '@kiosk/test-fixtures/pcscd';
 
 const READER = 'Virtual PCD 00 00';
 /** vpcd's port for the private pcscd: clear of the system pcscd's 35963/35964. */

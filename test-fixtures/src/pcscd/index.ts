@@ -1,0 +1,1 @@
+export { privatePcscd, privatePcscdPossible, type PrivatePcscd } from './private-pcscd';
