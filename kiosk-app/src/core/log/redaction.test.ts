@@ -126,6 +126,28 @@ describe('redact masks personal numbers in arbitrary text', () => {
   });
 });
 
+describe('redact masks every personal number of a line, not only the first (issue 23)', () => {
+  it('two or more CCCD/CMND numbers in one log line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(cccdNumber, cmndNumber), { minLength: 2, maxLength: 5 }),
+        boundary,
+        (ids, sep) => {
+          const lines: string[] = [];
+          createLogger((l) => lines.push(l)).info('lookup', {
+            detail: ids.map((id, i) => `id${sep}${i} ${id}`).join(`${sep} `),
+          });
+          for (const id of ids) expect(lines[0]).not.toContain(id);
+        },
+      ),
+    );
+  });
+
+  it("a citizen's and a relative's CCCD numbers side by side", () => {
+    expect(redact('cccd 079203001234, cha 001078009876')).toBe('cccd [id], cha [id]');
+  });
+});
+
 /**
  * Known gaps of `redact` today. `\b` is an ASCII word boundary, so a number glued to an ASCII
  * letter, an underscore, or a JSON escape (`\n` in a logged message) is not a "word" and stays;
