@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DossierGateway, SubmitResult } from '../links/gateway/dossier-gateway';
 import type { Logger } from '../log/logger';
 import type { DueDossier, Outbox } from './outbox';
@@ -121,6 +122,9 @@ export class OutboxWorker {
         results.map(({ d, result }) => this.record(d, result, total)).includes(true),
       );
       if (gatewayDown) return total;
+      // A gateway that answers without I/O would otherwise keep this loop in microtasks and
+      // starve every timer (the poll, stop(), a test's timeout) while rows stay due (issue 23).
+      await nextTurn();
     }
   }
 

@@ -173,4 +173,20 @@ describe('Outbox', () => {
     await worker.stop();
     expect(outbox.counts().sent).toBe(1);
   });
+
+  it('yields to the event loop between sends, so a row that stays due cannot hang the run (issue 23)', async () => {
+    const { outbox, gateway, worker } = setup();
+    outbox.enqueue(draft);
+    // A stuck row: the acknowledgement is never recorded, so the row (still `sending`) is due
+    // again at once, and the gateway twin answers without I/O. A worker that never yields starves every timer,
+    // vitest's timeout included; one that yields lets this timer fire and end the test.
+    let stuck = true;
+    const markSent = outbox.markSent.bind(outbox);
+    outbox.markSent = (d, status) => (stuck ? false : markSent(d, status));
+    const pass = worker.drainOnce();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(gateway.submissions).toBeGreaterThan(1);
+    stuck = false;
+    await pass;
+  });
 });
