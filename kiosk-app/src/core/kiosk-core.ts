@@ -11,6 +11,7 @@ import { startApiServer, type RunningApiServer } from './api/api-server';
 import { writeApiEndpointFile } from './api/api-endpoint-file';
 import { SettingsService, settingsFromConfig } from './settings';
 import { CONFIG_BUNDLE_MIGRATIONS, ConfigBundleApplier } from './config-bundle';
+import { ConfigInbox, watchConfigInbox } from './config-rollout';
 import { SettingsRepository } from './store/settings-repository';
 import type { KioskConfig } from './config/kiosk-config';
 import { blockOfKiosk, DossierCodeAllocator } from './dossier-code';
@@ -120,6 +121,8 @@ export interface RunningCore {
   readonly metrics: KioskMetrics;
   /** The monitoring port, when `metricsPort` is configured. */
   readonly monitoring?: MonitoringPort;
+  /** The watched bundle folder, when `configInboxDir` is configured (`scan()` for tests). */
+  readonly configInbox?: ConfigInbox;
   stop(): Promise<void>;
 }
 
@@ -344,6 +347,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     kioskId: config.kioskId,
     signersDir: config.configSignersDir,
   });
+  const meteredBundles = meteredBundleApplier(configBundles, metrics);
   let server: RunningApiServer;
   try {
     server = await startApiServer(
@@ -378,7 +382,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
         logger,
         outbox,
         settings,
-        configBundles: meteredBundleApplier(configBundles, metrics),
+        configBundles: meteredBundles,
         onSignInFailed: (role, reason) => metrics.signInFailed(role, signInFailureReason(reason)),
         camera,
         deviceSetup: ports.deviceSetup,
@@ -434,6 +438,12 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     }
     logger.info('metrics.ready', { port: monitoring.port, host: config.metricsHost });
   }
+  const configInbox = config.configInboxDir
+    ? new ConfigInbox({ dir: config.configInboxDir, applier: meteredBundles, audit, logger })
+    : undefined;
+  const inboxWatch = configInbox
+    ? watchConfigInbox(configInbox, { dir: config.configInboxDir ?? '', logger })
+    : undefined;
   logger.info('core.ready', { port: server.port, demo: ports.demo !== undefined });
 
   return {
@@ -450,7 +460,9 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     health,
     metrics,
     ...(monitoring ? { monitoring } : {}),
+    ...(configInbox ? { configInbox } : {}),
     stop: async () => {
+      inboxWatch?.stop();
       await monitoring?.stop();
       for (const off of unsubscribers) off();
       purge.stop();

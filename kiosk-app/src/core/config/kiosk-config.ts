@@ -57,6 +57,12 @@ export const kioskConfigSchema = z.strictObject({
    * (`/etc/cccd-kiosk/config-signers`). Without it `kiosk config apply` refuses every bundle.
    */
   configSignersDir: z.string().min(1).optional(),
+  /**
+   * A folder the core watches for signed configuration bundles (`*.json`, copied under a
+   * dot-name and renamed into place); each is applied like `kiosk config apply` and moved to
+   * `applied/` or `refused/` (with a `.reason.txt`). Without it no folder is watched.
+   */
+  configInboxDir: z.string().min(1).optional(),
   /** The at-rest encryption key (provisioned at install, outside the data folder). */
   keyFile: z.string().min(1).optional(),
   inactivitySeconds: z.number().int().min(10).max(600).default(60),
