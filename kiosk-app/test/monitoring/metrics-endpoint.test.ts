@@ -4,7 +4,12 @@
  * it and say nothing about anyone, and a scrape answers at once while the sources it samples
  * hang or fail (a stuck printer, an unreadable store).
  */
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, parseKioskConfig } from '../../src/core/config/kiosk-config';
+import { metricsEndpointOf } from '../../src/core/metrics/metrics-endpoint';
 import { KioskMetrics } from '../../src/core/metrics/kiosk-metrics';
 import { startMonitoringPort, type MonitoringPort } from '../../src/core/metrics/monitoring-port';
 import type { MetricsSources } from '../../src/core/metrics/metrics-sampler';
@@ -108,5 +113,25 @@ describe('the monitoring port', () => {
     void sample();
     const body = await (await fetch(`${url}/metrics`)).text();
     expect(body).toMatch(/^kiosk_printer_state\{state="out"\} 1$/m);
+  });
+});
+
+describe('the metrics token file', () => {
+  const tokenFileWithMode = (mode: number) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kiosk-metrics-token-')), 'scrape.token');
+    writeFileSync(file, `${TOKEN}\n`);
+    chmodSync(file, mode);
+    return parseKioskConfig({ metricsPort: 0, metricsTokenFile: file });
+  };
+
+  it('is refused at start unless only its owner can read it, without showing the token', () => {
+    for (const mode of [0o644, 0o640, 0o604, 0o660, 0o666]) {
+      const config = tokenFileWithMode(mode);
+      expect(() => metricsEndpointOf(config), mode.toString(8)).toThrow(ConfigError);
+      expect(() => metricsEndpointOf(config)).toThrow(/readable by others; make it mode 0600/);
+      expect(() => metricsEndpointOf(config)).not.toThrow(TOKEN);
+    }
+    for (const mode of [0o600, 0o400])
+      expect(metricsEndpointOf(tokenFileWithMode(mode))?.bearerToken).toBe(TOKEN);
   });
 });
