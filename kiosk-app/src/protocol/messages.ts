@@ -327,6 +327,8 @@ export type ApiErrorCode =
   | 'SETUP_DONE'
   | 'SETUP_CODE_INVALID'
   | 'CONFLICT'
+  /** The data disk is full: a write the request needs could not be made. */
+  | 'DISK_FULL'
   | 'INTERNAL';
 
 export interface ApiError {

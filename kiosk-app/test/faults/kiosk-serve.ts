@@ -17,11 +17,16 @@ export const READY_LIMIT_MS = 45_000;
 export async function startServe(
   config: Record<string, unknown>,
   env: NodeJS.ProcessEnv,
-  options: { readonly trustPem?: string } = {},
+  options: {
+    readonly trustPem?: string;
+    /** Runs on the empty data folder before the core starts (e.g. mounts a small disk there). */
+    readonly prepareDataDir?: (dataDir: string) => void;
+  } = {},
 ): Promise<KioskProcess> {
   const root = mkdtempSync(join(tmpdir(), 'kiosk-faults-'));
   const dataDir = join(root, 'data');
   mkdirSync(dataDir);
+  options.prepareDataDir?.(dataDir);
   const keyFile = join(root, 'data.key');
   writeFileSync(keyFile, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
   const trustDir = join(root, 'csca');

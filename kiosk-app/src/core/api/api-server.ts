@@ -13,6 +13,7 @@ import {
 import type { ApiContext } from './api-context';
 import { ApiFailure, ApiSession } from './api-session';
 import { SignInGuard } from '../auth/sign-in-guard';
+import { DISK_FULL_MESSAGE, DiskFullError, isDiskFull } from '../store/disk-full';
 import { listenFailure } from './api-port-in-use';
 import { isOwnHost, judgeUpgrade, pageCookie } from './loopback-gate';
 
@@ -192,6 +193,13 @@ export async function startApiServer(
     } catch (error) {
       announceRole();
       if (error instanceof ApiFailure) return reject(message.id, error.error);
+      if (isDiskFull(error)) {
+        ctx.logger.error('api.disk-full', { type: message.type });
+        return reject(message.id, {
+          code: 'DISK_FULL',
+          message: error instanceof DiskFullError ? error.message : DISK_FULL_MESSAGE,
+        });
+      }
       ctx.logger.error('api.handler-failed', {
         type: message.type,
         error: error instanceof Error ? error.name : 'unknown',

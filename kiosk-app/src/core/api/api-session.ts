@@ -15,6 +15,7 @@ import { SETUP_ACTOR } from '../auth/first-technician';
 import { PinPolicyError } from '../auth/pin-policy';
 import type { RateBucket } from '../auth/rate-bucket';
 import { SignInGuard } from '../auth/sign-in-guard';
+import { isDiskFull } from '../store/disk-full';
 
 export { ApiFailure } from './api-failure';
 
@@ -179,7 +180,9 @@ export class ApiSession {
       const code =
         error instanceof ApiFailure
           ? [error.error.code, error.error.reason].filter(Boolean).join(' ')
-          : 'INTERNAL';
+          : isDiskFull(error)
+            ? 'DISK_FULL'
+            : 'INTERNAL';
       this.ctx.audit.record(actor, message.type, subjectOf(message), `failed: ${code}`);
       throw error;
     }

@@ -1,7 +1,8 @@
 import type { KioskDatabase } from '../store/database';
+import { DiskFullError, isDiskFull } from '../store/disk-full';
 import { systemAuthClock, type AuthClock } from './auth-clock';
 import { KeyedQueue } from './keyed-queue';
-import { FREE_ATTEMPTS, lockDurationMs, LockTimer } from './lockout';
+import { FREE_ATTEMPTS, lockDurationMs, LockTimer, type StoredLock } from './lockout';
 import {
   CURRENT_SCRYPT,
   decodeCost,
@@ -12,6 +13,7 @@ import {
   type ScryptCost,
 } from './pin-hash';
 import { assertAcceptablePin, isAcceptablePin } from './pin-policy';
+import { UnsavedAttempts } from './unsaved-attempts';
 
 export { accountMigrations } from './account-migrations';
 
@@ -36,6 +38,16 @@ interface AccountRow {
   lock_ms: number;
 }
 
+/** A row as sign-in sees it; `stored_locked_until` is what the database itself holds. */
+interface CountedRow extends AccountRow {
+  stored_locked_until: number;
+}
+
+type Begun =
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'locked'; readonly retryAfterMs: number }
+  | { readonly kind: 'counted'; readonly row: CountedRow };
+
 /** A dummy hash target for unknown users, so they cost the same scrypt work as known ones. */
 const UNKNOWN_USER_COST: ScryptCost = CURRENT_SCRYPT;
 
@@ -47,10 +59,15 @@ const UNKNOWN_USER_COST: ScryptCost = CURRENT_SCRYPT;
  * concurrent guesses, or a process killed mid-hash, cannot dodge the count. A success resets the
  * count only while the account is not locked, and a locked account refuses every PIN, right or
  * wrong, without hashing it. Lock windows run on the monotonic clock (`LockTimer`).
+ *
+ * When the disk is full (issue 24) the count and the lock that cannot be written are kept in
+ * memory (`UnsavedAttempts`) and added to the stored row, so the right PIN still signs in — a
+ * technician must reach the health report that names the disk — while wrong ones still lock.
  */
 export class AccountStore {
   private readonly queue = new KeyedQueue();
   private readonly locks: LockTimer;
+  private readonly unsaved = new UnsavedAttempts();
 
   constructor(
     private readonly db: KioskDatabase,
@@ -71,6 +88,7 @@ export class AccountStore {
       )
       .run(user, role, salt, hash, encodeCost(CURRENT_SCRYPT), this.createdAt());
     this.locks.forget(keyOf(user, role));
+    this.unsaved.forget(keyOf(user, role));
   }
 
   exists(user: string, role: StaffRole): boolean {
@@ -158,68 +176,110 @@ export class AccountStore {
     const salt = upgrade ? newSalt() : row.salt;
     const newHash = upgrade ? await hashPin(replacement, salt, CURRENT_SCRYPT) : row.hash;
     // Reset only if no lock appeared while hashing (another process sharing the database).
-    const reset = this.db
-      .prepare(
-        `UPDATE accounts SET failures = 0, locked_until = 0, lock_ms = 0, salt = ?, hash = ?, kdf = ?
-         WHERE user = ? AND role = ? AND locked_until = ?`,
-      )
-      .run(
-        salt,
-        newHash,
-        upgrade ? encodeCost(CURRENT_SCRYPT) : row.kdf,
-        user,
-        role,
-        row.locked_until,
-      );
-    if (reset.changes === 0) {
+    let changes: number;
+    try {
+      changes = this.db
+        .prepare(
+          `UPDATE accounts SET failures = 0, locked_until = 0, lock_ms = 0, salt = ?, hash = ?,
+             kdf = ? WHERE user = ? AND role = ? AND locked_until = ?`,
+        )
+        .run(
+          salt,
+          newHash,
+          upgrade ? encodeCost(CURRENT_SCRYPT) : row.kdf,
+          user,
+          role,
+          row.stored_locked_until,
+        ).changes;
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      // A PIN the person chose must be saved before it is used; a rehash can wait for space.
+      if (newPin !== undefined) throw new DiskFullError('the new PIN cannot be saved');
+      changes = 0;
+    }
+    if (changes === 0) {
       const remaining = this.lockNow(key, user, role);
       if (remaining > 0) return { ok: false, reason: 'locked', retryAfterMs: remaining };
     }
     this.locks.forget(key);
+    this.unsaved.forget(key);
     if (replacement === undefined) return { ok: false, reason: 'pin-change-required' };
     return { ok: true };
   }
 
-  /** One transaction: refuse while locked, else count this attempt as a failure up front. */
-  private countAttempt(
-    user: string,
-    role: StaffRole,
-  ):
-    | { kind: 'unknown' }
-    | { kind: 'locked'; retryAfterMs: number }
-    | { kind: 'counted'; row: AccountRow } {
-    return this.db
-      .transaction(() => {
-        const row = this.row(user, role);
-        if (!row) return { kind: 'unknown' as const };
-        const remaining = this.locks.remainingMs(keyOf(user, role), storedLock(row));
-        if (remaining > 0) return { kind: 'locked' as const, retryAfterMs: remaining };
-        this.db
-          .prepare('UPDATE accounts SET failures = failures + 1 WHERE user = ? AND role = ?')
-          .run(user, role);
-        return { kind: 'counted' as const, row: { ...row, failures: row.failures + 1 } };
-      })
-      .immediate();
+  /**
+   * One transaction: refuse while locked, else count this attempt as a failure up front, writing
+   * any count or lock held in memory with it. On a full disk the count is held in memory instead.
+   */
+  private countAttempt(user: string, role: StaffRole): Begun {
+    const key = keyOf(user, role);
+    try {
+      const begun = this.db
+        .transaction((): Begun => {
+          const row = this.row(user, role);
+          if (!row) return { kind: 'unknown' };
+          const remaining = this.locks.remainingMs(key, storedLock(row));
+          if (remaining > 0) return { kind: 'locked', retryAfterMs: remaining };
+          const counted = {
+            ...row,
+            failures: row.failures + 1,
+            stored_locked_until: row.locked_until,
+          };
+          this.db
+            .prepare(
+              `UPDATE accounts SET failures = ?, locked_until = ?, lock_ms = ?
+               WHERE user = ? AND role = ?`,
+            )
+            .run(counted.failures, counted.locked_until, counted.lock_ms, user, role);
+          return { kind: 'counted', row: counted };
+        })
+        .immediate();
+      if (begun.kind === 'counted') this.unsaved.forget(key);
+      return begun;
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      const row = this.row(user, role);
+      if (!row) return { kind: 'unknown' };
+      const remaining = this.locks.remainingMs(key, storedLock(row));
+      if (remaining > 0) return { kind: 'locked', retryAfterMs: remaining };
+      this.unsaved.addFailure(key);
+      return { kind: 'counted', row: this.row(user, role) ?? row };
+    }
   }
 
-  /** The attempt was already counted; lock the account if the count calls for it. */
+  /**
+   * The attempt was already counted; lock the account if the count calls for it. A lock the disk
+   * cannot take is held in memory, and still refuses every PIN until it ends.
+   */
   private recordFailure(user: string, role: StaffRole): SignInResult {
-    return this.db
-      .transaction((): SignInResult => {
-        const row = this.row(user, role);
-        if (!row) return { ok: false, reason: 'bad-credentials' };
-        const key = keyOf(user, role);
-        const current = this.locks.remainingMs(key, storedLock(row));
-        if (current > 0) return { ok: false, reason: 'locked', retryAfterMs: current };
-        const lockMs = row.failures >= FREE_ATTEMPTS ? lockDurationMs(row.failures) : 0;
-        if (lockMs === 0) return { ok: false, reason: 'bad-credentials' };
-        const lock = this.locks.start(key, lockMs);
-        this.db
-          .prepare('UPDATE accounts SET locked_until = ?, lock_ms = ? WHERE user = ? AND role = ?')
-          .run(lock.lockedUntil, lock.lockMs, user, role);
-        return { ok: false, reason: 'locked', retryAfterMs: lockMs };
-      })
-      .immediate();
+    const key = keyOf(user, role);
+    let started: StoredLock | undefined;
+    try {
+      const result = this.db
+        .transaction((): SignInResult => {
+          const row = this.row(user, role);
+          if (!row) return { ok: false, reason: 'bad-credentials' };
+          const current = this.locks.remainingMs(key, storedLock(row));
+          if (current > 0) return { ok: false, reason: 'locked', retryAfterMs: current };
+          const lockMs = row.failures >= FREE_ATTEMPTS ? lockDurationMs(row.failures) : 0;
+          if (lockMs === 0) return { ok: false, reason: 'bad-credentials' };
+          started = this.locks.start(key, lockMs);
+          this.db
+            .prepare(
+              `UPDATE accounts SET failures = ?, locked_until = ?, lock_ms = ?
+               WHERE user = ? AND role = ?`,
+            )
+            .run(row.failures, started.lockedUntil, started.lockMs, user, role);
+          return { ok: false, reason: 'locked', retryAfterMs: lockMs };
+        })
+        .immediate();
+      if (started) this.unsaved.forget(key);
+      return result;
+    } catch (error) {
+      if (!isDiskFull(error) || started === undefined) throw error;
+      this.unsaved.setLock(key, started);
+      return { ok: false, reason: 'locked', retryAfterMs: started.lockMs };
+    }
   }
 
   private lockNow(key: string, user: string, role: StaffRole): number {
@@ -227,13 +287,25 @@ export class AccountStore {
     return row ? this.locks.remainingMs(key, storedLock(row)) : 0;
   }
 
-  private row(user: string, role: StaffRole): AccountRow | undefined {
-    return this.db
+  /** The stored row with what the disk could not take (`UnsavedAttempts`) added to it. */
+  private row(user: string, role: StaffRole): CountedRow | undefined {
+    const stored = this.db
       .prepare(
         `SELECT salt, hash, kdf, failures, locked_until, lock_ms FROM accounts
          WHERE user = ? AND role = ?`,
       )
       .get(user, role) as AccountRow | undefined;
+    if (!stored) return undefined;
+    const counted = { ...stored, stored_locked_until: stored.locked_until };
+    const unsaved = this.unsaved.get(keyOf(user, role));
+    if (!unsaved) return counted;
+    const lock =
+      unsaved.lock && unsaved.lock.lockedUntil > stored.locked_until ? unsaved.lock : undefined;
+    return {
+      ...counted,
+      failures: stored.failures + unsaved.failures,
+      ...(lock ? { locked_until: lock.lockedUntil, lock_ms: lock.lockMs } : {}),
+    };
   }
 
   private createdAt(): string {
