@@ -88,13 +88,15 @@ export async function untilReader(
   client: TestClient,
   status: DeviceView['status'],
   tries = 120,
+  detail?: string,
 ): Promise<DeviceView> {
   for (let i = 0; i < tries; i++) {
     const reader = cardReader(await health(client));
-    if (reader?.status === status) return reader;
+    if (reader?.status === status && (detail === undefined || reader.detail?.includes(detail)))
+      return reader;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`the card reader never showed ${status}`);
+  throw new Error(`the card reader never showed ${status}${detail ? ` (${detail})` : ''}`);
 }
 
 /** CPU seconds (user + system) used by `pid` and the children it reaped or still runs. */

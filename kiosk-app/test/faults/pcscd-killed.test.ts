@@ -60,7 +60,8 @@ describe.skipIf(!privatePcscdPossible())('pcscd killed while the kiosk is idle',
       idle.received.length = 0;
 
       await pcscd.kill();
-      const offline = await untilReader(tech, 'offline');
+      // The reader goes first (reader removed), then the service itself: wait for the latter.
+      const offline = await untilReader(tech, 'offline', 120, 'pcscd');
       expect(offline.detail).toContain('pcscd');
       expect((await readerPushed(idle, 'unavailable')).view.step).toBe('idle');
       idle.received.length = 0;
