@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JourneyView } from '../../src/protocol';
 import { demoCitizens } from '../../src/demo/demo-citizens';
 import { startCoreUnderTest, TestClient, type CoreUnderTest } from '../core-harness';
+import { answerMissingFields } from '../form-answers';
 
 let env: CoreUnderTest;
 
@@ -28,11 +29,7 @@ async function fillAndContinue(client: TestClient, view: JourneyView): Promise<J
       detail: 'Số 1 đường Lê Lợi',
     },
   };
-  for (const id of view.form?.missing ?? []) {
-    const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
-    const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({ type: 'journey.updateField', fieldId: id, value, version: 0 });
-  }
+  await answerMissingFields(client, view, answers);
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });
   return (await confirming).view;

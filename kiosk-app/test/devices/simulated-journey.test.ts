@@ -13,9 +13,9 @@ import { createLogger } from '../../src/core/log/logger';
 import { demoCitizens } from '../../src/demo/demo-citizens';
 import { createSimulatedPorts, type SimulatedPorts } from '../../src/demo/simulated-ports';
 import type { JourneyView } from '../../src/protocol';
-import { fieldVersion } from '../../src/protocol';
 import { TestClient } from '../core-harness';
 import { ensurePcscd } from './pcsc-harness';
+import { answerMissingFields } from '../form-answers';
 
 let ports: SimulatedPorts;
 let core: RunningCore;
@@ -39,16 +39,7 @@ async function fillAndContinue(client: TestClient, view: JourneyView): Promise<J
     phone: '0912345678',
     newResidence: { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail: 'Số 1' },
   };
-  for (const id of view.form?.missing ?? []) {
-    const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
-    const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({
-      type: 'journey.updateField',
-      fieldId: id,
-      value,
-      version: view.form ? fieldVersion(view.form, id) : 0,
-    });
-  }
+  await answerMissingFields(client, view, answers);
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });
   return (await confirming).view;

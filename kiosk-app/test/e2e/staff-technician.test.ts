@@ -7,11 +7,12 @@
 import { printedSlipText } from './citizen-steps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fieldVersion, type JourneyView } from '../../src/protocol';
+import type { JourneyView } from '../../src/protocol';
 import { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 import { launchChromium, kioskPage } from './chromium';
 import { DEMO_TECHNICIAN } from '../../src/demo/demo-technician';
+import { answerMissingFields } from '../form-answers';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -42,13 +43,7 @@ async function citizenLeavesReceipt(): Promise<string> {
     phone: '0912345678',
     newResidence: { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail: 'Số 1' },
   };
-  for (const id of review.form?.missing ?? []) {
-    const field = review.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
-    const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    // Each edit names the field's version it began from (the core refuses a stale one).
-    const version = review.form ? fieldVersion(review.form, id) : 0;
-    await client.request({ type: 'journey.updateField', fieldId: id, value, version });
-  }
+  await answerMissingFields(client, review, answers);
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });
   await confirming;

@@ -18,6 +18,7 @@ import type { JourneyView, ServerMessage } from '../../src/protocol';
 import type { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 import { connect, READY_LIMIT_MS } from './kiosk-serve';
+import { answerMissingFields } from '../form-answers';
 
 const PERMANENT_RESIDENCE = '1.004222';
 
@@ -74,11 +75,7 @@ async function toConfirming(client: TestClient): Promise<void> {
     phone: '0912345678',
     newResidence: { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail: 'Số 1' },
   };
-  for (const id of view.form?.missing ?? []) {
-    const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
-    const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({ type: 'journey.updateField', fieldId: id, value, version: 0 });
-  }
+  await answerMissingFields(client, view, answers);
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });
   await confirming.catch((e: unknown) => {

@@ -17,8 +17,8 @@ import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import { createLogger } from '../../src/core/log/logger';
 import { createDemoPorts } from '../../src/demo/demo-ports';
 import type { JourneyView } from '../../src/protocol';
-import { fieldVersion } from '../../src/protocol';
 import { TestClient } from '../core-harness';
+import { answerMissingFields } from '../form-answers';
 
 const PERMANENT_RESIDENCE = '1.004222';
 const profile = loadProfile('epson-80mm-tcvn3');
@@ -63,16 +63,7 @@ async function toConfirming(client: TestClient): Promise<void> {
     phone: '0912345678',
     newResidence: { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail: 'Số 1' },
   };
-  for (const id of view.form?.missing ?? []) {
-    const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
-    const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({
-      type: 'journey.updateField',
-      fieldId: id,
-      value,
-      version: view.form ? fieldVersion(view.form, id) : 0,
-    });
-  }
+  await answerMissingFields(client, view, answers);
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });
   await confirming;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { dashboardExpressions } from '../../../installer/src/monitoring/kiosk-dashboard';
 import { demoCitizens } from '../../src/demo/demo-citizens';
-import { fieldVersion, type JourneyView } from '../../src/protocol';
+import type { JourneyView } from '../../src/protocol';
 import { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 import {
@@ -22,6 +22,7 @@ import {
   startPrometheus,
   type RunningPrometheus,
 } from './prometheus-process';
+import { answerMissingFields } from '../form-answers';
 
 const MONITORING_DIR = fileURLToPath(new URL('../../../installer/monitoring', import.meta.url));
 const RULE_FILES = readdirSync(MONITORING_DIR)
@@ -100,16 +101,7 @@ async function runJourney(client: TestClient): Promise<string> {
     phone: '0912345678',
     newResidence: { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail: 'Số 1' },
   };
-  for (const id of view.form?.missing ?? []) {
-    const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
-    const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({
-      type: 'journey.updateField',
-      fieldId: id,
-      value,
-      version: view.form ? fieldVersion(view.form, id) : 0,
-    });
-  }
+  await answerMissingFields(client, view, answers);
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });
   await confirming;

@@ -7,7 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CitizenRecord } from '@kiosk/forms';
 import type { JourneyView } from '../../src/protocol';
-import { fieldVersion } from '../../src/protocol';
 import type { RegistryOutcome } from '../../src/core/flow/journey-services';
 import { demoCitizens, demoQrText } from '../../src/demo/demo-citizens';
 import { DemoDevices } from '../../src/demo/demo-devices';
@@ -19,6 +18,7 @@ import {
   startCoreWithRawLog,
   type CoreWithRawLog,
 } from './privacy-harness';
+import { answerMissingFields } from '../form-answers';
 
 const PERMANENT_RESIDENCE = '1.004222';
 
@@ -44,16 +44,7 @@ function answersFor(i: number) {
 
 async function fillAndContinue(client: TestClient, view: JourneyView, i: number) {
   const answers = answersFor(i);
-  for (const id of view.form?.missing ?? []) {
-    const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
-    const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({
-      type: 'journey.updateField',
-      fieldId: id,
-      value,
-      version: view.form ? fieldVersion(view.form, id) : 0,
-    });
-  }
+  await answerMissingFields(client, view, answers);
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });
   return (await confirming).view;

@@ -3,6 +3,7 @@ import type { JourneyView } from '../../src/protocol';
 import { demoCitizens } from '../../src/demo/demo-citizens';
 import { TestClient } from '../core-harness';
 import type { RunningCore } from '../../src/core/kiosk-core';
+import { answerMissingFields } from '../form-answers';
 
 export const PERMANENT_RESIDENCE = '1.004222';
 
@@ -26,11 +27,7 @@ async function fillAndContinue(client: TestClient, view: JourneyView, i: number)
     phone,
     newResidence: { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail },
   };
-  for (const id of view.form?.missing ?? []) {
-    const field = view.form?.sections.flatMap((s) => s.fields).find((f) => f.id === id);
-    const value = answers[id] ?? (field?.type === 'select' ? field.options?.[0]?.value : 'x');
-    await client.request({ type: 'journey.updateField', fieldId: id, value, version: 0 });
-  }
+  await answerMissingFields(client, view, answers);
   const confirming = client.step('confirming');
   await client.request({ type: 'journey.continue' });
   await confirming;
