@@ -1,6 +1,6 @@
-import { webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { ensurePkijsEngine } from './pkijs-engine';
 import { X509Certificate } from '@peculiar/x509';
 
 /** id-icao-cscaMasterList (ICAO Doc 9303 Part 12 §9): the eContentType of a CSCA master list. */
@@ -31,16 +31,6 @@ export interface MasterList {
   readonly signer: X509Certificate;
   /** When it was signed (signingTime), if the signer said. */
   readonly signedAt?: Date;
-}
-
-let engineSet = false;
-function ensureEngine(): void {
-  if (engineSet) return;
-  pkijs.setEngine(
-    'node-webcrypto',
-    new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: webcrypto as unknown as Crypto }),
-  );
-  engineSet = true;
 }
 
 function malformed(message: string): MasterListError {
@@ -114,7 +104,7 @@ export async function readMasterList(
   der: Uint8Array,
   anchors: readonly X509Certificate[],
 ): Promise<MasterList> {
-  ensureEngine();
+  ensurePkijsEngine();
   const signedData = parseSignedData(der);
   if (signedData.encapContentInfo.eContentType !== CSCA_MASTER_LIST_OID)
     throw malformed(

@@ -1,5 +1,5 @@
-import { createHash, webcrypto } from 'node:crypto';
-import * as pkijs from 'pkijs';
+import { createHash } from 'node:crypto';
+import { ensurePkijsEngine } from './pkijs-engine';
 import { X509Certificate, type X509Crl } from '@peculiar/x509';
 import { equalBytes } from '../util/bytes';
 import { isIdCardError } from '../errors';
@@ -59,16 +59,6 @@ export interface SignerInfo {
   readonly identifiedBy: SignerIdentifierKind;
   /** The signingTime signed attribute, when there is one. */
   readonly signingTime?: Date;
-}
-
-let engineSet = false;
-function ensureEngine(): void {
-  if (engineSet) return;
-  pkijs.setEngine(
-    'node-webcrypto',
-    new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: webcrypto as unknown as Crypto }),
-  );
-  engineSet = true;
 }
 
 export interface PassiveAuthenticationInput {
@@ -141,7 +131,7 @@ async function trustStoreOf(
 export async function passiveAuthentication(
   input: PassiveAuthenticationInput,
 ): Promise<PassiveAuthenticationResult> {
-  ensureEngine();
+  ensurePkijsEngine();
   let sod;
   try {
     sod = parseEfSod(input.sod);
