@@ -71,10 +71,20 @@ export function FormField({
   const [focused, setFocused] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [base, setBase] = useState(version);
+  // The value this field last saved, until the core's view shows it back.
+  const [saved, setSaved] = useState<string | undefined>();
   const editing = focused || keyboard !== undefined;
   // Follow the core's value while nobody edits here (React's "adjust state on prop change").
   const synced = `${version}:${JSON.stringify(value ?? null)}`;
   const [syncedAt, setSyncedAt] = useState(synced);
+  // The core took this field's own save (an address part, then the next part while still
+  // editing): go on from the version that save produced, or the next save would be refused as
+  // the edit of a stale page.
+  if (editing && saved === JSON.stringify(value ?? null) && version !== base) {
+    setSaved(undefined);
+    setBase(version);
+    setSyncedAt(synced);
+  }
   if (!editing && syncedAt !== synced) {
     setSyncedAt(synced);
     setDraft(typeof value === 'string' ? value : '');
@@ -85,6 +95,7 @@ export function FormField({
   const commitDraft = (next: FieldValue) => {
     if (!dirty) return;
     onCommit(next, base);
+    setSaved(JSON.stringify(next));
     setDirty(false);
     // Unchanged meanwhile: keep the draft on screen until the core's answer replaces it. Changed
     // meanwhile: the core refuses this edit, so show its value as soon as editing ends.

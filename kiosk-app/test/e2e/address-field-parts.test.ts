@@ -1,0 +1,53 @@
+/**
+ * An address typed part after part (số nhà, then xã/phường, then tỉnh/thành phố) is saved whole.
+ * Each part is saved when the citizen moves on, and the core then raises the field's version;
+ * the field must go on from the version its own save produced, or the next part is refused as
+ * the edit of a stale page and lost.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, kioskPage } from './chromium';
+import { reachReview } from './citizen-steps';
+import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+
+let kiosk: KioskProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  kiosk = await startKioskProcess();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+describe('an address field', () => {
+  it('keeps every part the citizen typed in one pass', async () => {
+    const page = await kioskPage(browser, kiosk.url);
+    await reachReview(page, 2, 'thuong tru', '1.004222');
+    const parts = {
+      detail: 'Số 12 ngõ 34',
+      commune: 'Phường Ba Đình',
+      province: 'Thành phố Hà Nội',
+    };
+    for (const [part, text] of Object.entries(parts)) {
+      const input = page.getByTestId(`field-newResidence-${part}`);
+      await input.fill(text);
+      await input.press('Tab');
+    }
+    // What the core stored: a fresh page shows the field from the core's value.
+    const fresh = await browser.newPage();
+    await fresh.goto(kiosk.url);
+    await fresh.getByTestId('screen-reviewingForm').waitFor();
+    for (const [part, text] of Object.entries(parts))
+      await expect
+        .poll(() => fresh.getByTestId(`field-newResidence-${part}`).inputValue(), {
+          timeout: 5_000,
+        })
+        .toBe(text);
+    await fresh.close();
+    await page.getByTestId('cancel').tap();
+  });
+});
