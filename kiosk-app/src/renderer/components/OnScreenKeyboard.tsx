@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { useKeyboardSlot } from './keyboard-slot';
 import { applyTone, MARK_KEYS, TONES, type Tone } from './vietnamese-typing';
 
 const ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm,./-'];
@@ -15,16 +18,26 @@ export function OnScreenKeyboard({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const slot = useKeyboardSlot();
+  // The keyboard's row has just shrunk the screen: bring the field being typed back into view.
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && focused !== document.body) {
+      focused.scrollIntoView({ block: 'nearest' });
+    }
+  }, []);
   const type = (s: string) =>
     onChange(
       `${value}${value === '' || value.endsWith(' ') ? s.toLocaleUpperCase('vi') : s}`.normalize(
         'NFC',
       ),
     );
-  return (
+  const keyboard = (
     // Keys must not take the focus from the field being typed into (its blur closes the keyboard).
     <div
       className="keyboard"
+      role="group"
+      aria-label={t('keyboard.label')}
       data-testid="keyboard"
       onPointerDown={(e) => e.preventDefault()}
       onMouseDown={(e) => e.preventDefault()}
@@ -68,4 +81,5 @@ export function OnScreenKeyboard({
       </div>
     </div>
   );
+  return slot ? createPortal(keyboard, slot) : keyboard;
 }

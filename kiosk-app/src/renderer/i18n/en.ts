@@ -163,7 +163,13 @@ export const en: DeepStrings<Messages> = {
     UNKNOWN_PROCEDURE: 'This procedure is not yet available at the kiosk.',
   },
   issues: { fix: 'Please correct the marked items' },
-  keyboard: { space: 'Space', delete: 'Delete', tones: 'Tone', close: 'Close keyboard' },
+  keyboard: {
+    label: 'Keyboard',
+    space: 'Space',
+    delete: 'Delete',
+    tones: 'Tone',
+    close: 'Close keyboard',
+  },
   staffMode: {
     signInHeading: 'Staff / technician sign-in',
     setupHeading: 'First-run setup: create the technician account',

@@ -156,7 +156,13 @@ export const vi = {
     UNKNOWN_PROCEDURE: 'Thủ tục này hiện chưa được hỗ trợ tại kiosk.',
   },
   issues: { fix: 'Vui lòng sửa các mục được đánh dấu' },
-  keyboard: { space: 'Dấu cách', delete: 'Xóa', tones: 'Dấu', close: 'Đóng bàn phím' },
+  keyboard: {
+    label: 'Bàn phím',
+    space: 'Dấu cách',
+    delete: 'Xóa',
+    tones: 'Dấu',
+    close: 'Đóng bàn phím',
+  },
   staffMode: {
     signInHeading: 'Đăng nhập cán bộ / kỹ thuật viên',
     setupHeading: 'Thiết lập lần đầu: tạo tài khoản kỹ thuật viên',

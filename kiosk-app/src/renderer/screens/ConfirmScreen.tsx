@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { JourneyView } from '../../protocol';
+import { ActionBar } from '../components/ActionBar';
 import { useClient } from '../api/client-context';
 
 export function ConfirmScreen({ view }: { view: JourneyView }) {
@@ -15,8 +16,12 @@ export function ConfirmScreen({ view }: { view: JourneyView }) {
         <dt>{t('confirm.procedure')}</dt>
         <dd>{view.procedure?.name[lang]}</dd>
       </dl>
-      <div className="actions">
-        <button className="secondary big" onClick={() => client.send({ type: 'journey.back' })}>
+      <ActionBar>
+        <button
+          className="secondary big"
+          data-testid="confirm-back"
+          onClick={() => client.send({ type: 'journey.back' })}
+        >
           {t('app.back')}
         </button>
         <button
@@ -26,7 +31,7 @@ export function ConfirmScreen({ view }: { view: JourneyView }) {
         >
           {t('confirm.submit')}
         </button>
-      </div>
+      </ActionBar>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { fieldVersion, type JourneyView } from '../../protocol';
 import { useClient } from '../api/client-context';
+import { ActionBar } from '../components/ActionBar';
 import { FormField } from './FormField';
 
 /** The review screen, generated from the procedure's form definition. */
@@ -53,7 +54,7 @@ export function ReviewFormScreen({ view }: { view: JourneyView }) {
           ))}
         </fieldset>
       ))}
-      <div className="actions sticky">
+      <ActionBar>
         <button className="secondary big" onClick={() => client.send({ type: 'journey.back' })}>
           {t('app.back')}
         </button>
@@ -64,7 +65,7 @@ export function ReviewFormScreen({ view }: { view: JourneyView }) {
         >
           {t('app.next')}
         </button>
-      </div>
+      </ActionBar>
     </main>
   );
 }
