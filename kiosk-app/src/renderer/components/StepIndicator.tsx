@@ -25,7 +25,7 @@ export function StepIndicator({ step }: { step: JourneyStep }) {
   const { t } = useTranslation();
   const current = indexOf(step);
   return (
-    <ol className="steps" aria-label="progress">
+    <ol className="steps" aria-label={t('steps.label')}>
       {STEPS.map((s, i) => (
         <li
           key={s}

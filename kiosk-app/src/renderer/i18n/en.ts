@@ -15,6 +15,7 @@ export const en: DeepStrings<Messages> = {
     connecting: 'Connecting to the kiosk…',
   },
   steps: {
+    label: 'Steps',
     identify: 'Identify',
     procedure: 'Procedure',
     form: 'Form',

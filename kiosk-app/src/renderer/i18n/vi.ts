@@ -11,6 +11,7 @@ export const vi = {
     connecting: 'Đang kết nối với máy…',
   },
   steps: {
+    label: 'Các bước',
     identify: 'Nhận diện',
     procedure: 'Chọn thủ tục',
     form: 'Tờ khai',

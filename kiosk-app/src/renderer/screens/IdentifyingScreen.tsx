@@ -8,10 +8,13 @@ export function IdentifyingScreen({ view }: { view: JourneyView }) {
   const progress = Math.round((view.identifying?.progress ?? 0) * 100);
   return (
     <main className="screen identifying" data-testid="screen-identifying">
-      <h1>{t(phase === 'reading' ? 'identifying.reading' : 'identifying.lookingUp')}</h1>
+      <h1 id="identifying-heading">
+        {t(phase === 'reading' ? 'identifying.reading' : 'identifying.lookingUp')}
+      </h1>
       <div
         className="progress"
         role="progressbar"
+        aria-labelledby="identifying-heading"
         aria-valuenow={progress}
         aria-valuemin={0}
         aria-valuemax={100}
