@@ -18,7 +18,13 @@ export function PinPad({
   };
   return (
     <div className="pin-pad">
-      <p className="pin-dots" data-testid="pin-dots" aria-label={t('staffMode.pin')}>
+      {/* The dots hide the digits; a screen reader hears how many were typed, never which. */}
+      <p
+        className="pin-dots"
+        data-testid="pin-dots"
+        role="img"
+        aria-label={`${t('staffMode.pin')}: ${value.length}`}
+      >
         {'●'.repeat(value.length) || '\u00a0'}
       </p>
       <div className="pin-keys">

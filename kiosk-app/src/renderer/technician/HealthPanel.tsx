@@ -117,7 +117,14 @@ export function HealthPanel() {
           </dd>
         </dl>
       )}
-      <pre className="json-view" data-testid="health-json">
+      {/* Focusable, so the technician can scroll the long report with the keys (WCAG 2.1.1). */}
+      <pre
+        className="json-view"
+        data-testid="health-json"
+        role="region"
+        aria-label={t('technician.tabHealth')}
+        tabIndex={0}
+      >
         {health === undefined ? '' : JSON.stringify(health, null, 2)}
       </pre>
     </section>
