@@ -320,6 +320,9 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     journey: { send, step: () => journeyView(journey.getSnapshot(), 0).step },
     logger,
   });
+  // The chip reader's trust store, for the health report and the metrics.
+  const trustDir = ports.trustDir;
+  const trustSource = trustDir ? { trust: () => summarizeTrustStore(trustDir) } : {};
   const health = (): Promise<HealthView> =>
     healthReport({
       kioskId: config.kioskId,
@@ -331,7 +334,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       printer: ports.printer,
       journeyStep: () => journeyView(journey.getSnapshot(), settings.current().warningSeconds).step,
       recentProblems: (limit) => logRing.recentProblems(limit),
-      ...(ports.trustDir ? { trust: () => summarizeTrustStore(ports.trustDir ?? '') } : {}),
+      ...trustSource,
     });
 
   const citizenView = (): JourneyView =>
@@ -423,7 +426,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
               journeyView(journey.getSnapshot(), 0).step,
             ),
           appliedSerial: () => configBundles.lastAppliedSerial(),
-          ...(ports.trustDir ? { trust: () => summarizeTrustStore(ports.trustDir ?? '') } : {}),
+          ...trustSource,
         },
         config.metricsSampleSeconds * 1000,
       );

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { X509Certificate, type X509Crl } from '@peculiar/x509';
 import { IdCardError } from '../errors';
@@ -41,15 +41,41 @@ function crl(name: string, raw: string | Uint8Array): X509Crl {
 export async function loadTrustStore(dir: string): Promise<TrustStore> {
   let names: string[];
   try {
-    names = (await readdir(dir)).sort();
+    names = (await readdir(dir)).filter((n) => CERTIFICATE_FILE.test(n) || CRL_FILE.test(n));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { cscas: [], crls: [] };
     throw unreadable(dir, 'the folder cannot be read', e);
   }
+  names.sort();
+  // A chip read, a health report and a metrics sample each ask; the ICAO master list alone is
+  // 500+ certificates, so the folder is parsed again only when one of its files changed.
+  const fingerprint = await folderFingerprint(dir, names);
+  const cached = parsedFolders.get(dir);
+  if (cached?.fingerprint === fingerprint) return cached.store;
+  const store = await parseTrustFiles(dir, names);
+  parsedFolders.set(dir, { fingerprint, store });
+  return store;
+}
+
+const parsedFolders = new Map<string, { fingerprint: string; store: TrustStore }>();
+
+/** Names, sizes and modification times: what changes when a file is added, removed or edited. */
+async function folderFingerprint(dir: string, names: readonly string[]): Promise<string> {
+  const parts = await Promise.all(
+    names.map(async (name) => {
+      const info = await stat(join(dir, name)).catch((e: unknown) => {
+        throw unreadable(name, 'the file cannot be read', e);
+      });
+      return `${name}:${info.size}:${info.mtimeMs}`;
+    }),
+  );
+  return parts.join('|');
+}
+
+async function parseTrustFiles(dir: string, names: readonly string[]): Promise<TrustStore> {
   const cscas: X509Certificate[] = [];
   const crls: X509Crl[] = [];
   for (const name of names) {
-    if (!CERTIFICATE_FILE.test(name) && !CRL_FILE.test(name)) continue;
     const raw = await readFile(join(dir, name));
     const text = raw.toString('latin1');
     const pem = text.includes('-----BEGIN ');

@@ -50,7 +50,7 @@ export async function trustImport(
     files.map((file) => ({ name: basename(file), bytes: new Uint8Array(readFileOrFail(file)) })),
     { dir, masterListAnchors: anchorsFrom(options.anchor ?? []) },
   );
-  const summary = summarizeTrustStore(dir);
+  const summary = await summarizeTrustStore(dir);
   if (options.json) out.json({ dir, ...result, summary });
   else {
     out.line(`trust store ${dir}`);
@@ -79,9 +79,9 @@ export function registerTrust(program: Command): void {
     .description('how many CSCAs are trusted and when the first expires')
     .option('--dir <dir>', 'the trust store (default: $KIOSK_CONFIG_DIR/csca)')
     .option('--json', 'print one JSON document')
-    .action((options: TrustOptions) => {
+    .action(async (options: TrustOptions) => {
       const dir = trustDirOf(options);
-      const summary = summarizeTrustStore(dir);
+      const summary = await summarizeTrustStore(dir);
       if (options.json) stdoutOutput.json({ dir, ...summary });
       else
         stdoutOutput.line(

@@ -112,12 +112,14 @@ describe('healthReport', () => {
 
 describe('the trust store in the health report', () => {
   it('is a problem when it trusts no CSCA, and is reported with its first expiry', async () => {
-    const empty = await healthReport(sources({ trust: () => ({ cscaCount: 0, expired: 1 }) }));
+    const empty = await healthReport(
+      sources({ trust: async () => ({ cscaCount: 0, expired: 1 }) }),
+    );
     expect(empty.healthy).toBe(false);
     expect(empty.problems).toContain('trust:empty');
     const trusted = await healthReport(
       sources({
-        trust: () => ({ cscaCount: 3, expired: 0, firstExpiry: '2031-01-01T00:00:00.000Z' }),
+        trust: async () => ({ cscaCount: 3, expired: 0, firstExpiry: '2031-01-01T00:00:00.000Z' }),
       }),
     );
     expect(trusted.problems).not.toContain('trust:empty');

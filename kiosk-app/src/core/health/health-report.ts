@@ -25,7 +25,7 @@ export interface HealthSources {
   readonly journeyStep: () => string;
   readonly recentProblems: (limit: number) => readonly RecentLogEvent[];
   /** The CSCA trust store, where the kiosk reads chips. */
-  readonly trust?: () => TrustStoreSummary;
+  readonly trust?: () => Promise<TrustStoreSummary>;
   readonly now?: () => Date;
 }
 
@@ -82,7 +82,7 @@ export async function healthReport(sources: HealthSources): Promise<HealthView> 
     diskFreeBytes: freeBytes(sources.dataDir),
     journey: sources.journeyStep(),
     recentErrors: sources.recentProblems(RECENT_ERRORS),
-    ...(sources.trust ? { trust: sources.trust() } : {}),
+    ...(sources.trust ? { trust: await sources.trust() } : {}),
   };
   const problems = healthProblems(base);
   return { ...base, healthy: problems.length === 0, problems };

@@ -18,14 +18,14 @@ export interface MetricsSources {
   readonly printer?: ReceiptPrinterPort;
   /** True while the journey itself talks to the printer (its check, the print): not asked then. */
   readonly printerInUse?: () => boolean;
-  readonly trust?: () => TrustStoreSummary;
+  readonly trust?: () => Promise<TrustStoreSummary>;
   readonly appliedSerial?: () => number | undefined;
 }
 
+const EMPTY_TRUST: TrustStoreSummary = { cscaCount: 0, expired: 0 };
+
 export interface MetricsSamplerOptions {
   readonly intervalMs: number;
-  /** The trust store is parsed once per this many samples (certificates change rarely). */
-  readonly trustEvery?: number;
   readonly freeBytes?: (dir: string) => number;
 }
 
@@ -60,7 +60,6 @@ function statfsFreeBytes(dir: string): number {
 export class MetricsSampler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
-  private runs = 0;
   private storeSampledAtMs: number | undefined;
 
   constructor(
@@ -112,11 +111,8 @@ export class MetricsSampler {
     attempt(() =>
       metrics.diskFreeBytes((this.options.freeBytes ?? statfsFreeBytes)(sources.dataDir)),
     );
-    if (sources.trust && this.runs % (this.options.trustEvery ?? 20) === 0) {
-      const trust = sources.trust;
-      attempt(() => metrics.trustStore(trust()));
-    }
-    this.runs += 1;
+    // The store's loader parses the folder again only when a file changed.
+    if (sources.trust) metrics.trustStore(await sources.trust().catch(() => EMPTY_TRUST));
     if (sources.printer && !sources.printerInUse?.()) {
       metrics.printer(printerStateOf(await checkPrinterHealth(sources.printer)));
     }

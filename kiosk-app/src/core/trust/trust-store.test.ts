@@ -20,8 +20,8 @@ describe('the trust store', () => {
     expect(again).toEqual({ added: [], unchanged: [first.added[0]], refused: [] });
     expect(readdirSync(dir).sort()).toEqual([...first.added].sort());
     for (const name of first.added) expect(statSync(join(dir, name)).mode & 0o777).toBe(0o644);
-    expect(summarizeTrustStore(dir)).toMatchObject({ cscaCount: 2, expired: 0 });
-    expect(summarizeTrustStore(dir).firstExpiry).toBe(
+    expect(await summarizeTrustStore(dir)).toMatchObject({ cscaCount: 2, expired: 0 });
+    expect((await summarizeTrustStore(dir)).firstExpiry).toBe(
       [pki.csca.notAfter, pki.otherCsca.notAfter].sort((a, b) => +a - +b)[0]?.toISOString(),
     );
   });
@@ -40,10 +40,10 @@ describe('the trust store', () => {
     expect(result.refused.map((r) => r.source)).toEqual(['ds.pem', 'junk.bin']);
     expect(result.refused[0]?.reason).toContain('is not a CA');
     expect(result.refused[1]?.reason).toContain('--anchor');
-    expect(summarizeTrustStore(dir)).toEqual({ cscaCount: 0, expired: 0 });
+    expect(await summarizeTrustStore(dir)).toEqual({ cscaCount: 0, expired: 0 });
   });
 
-  it('reports an empty or missing store as zero CSCAs', () => {
-    expect(summarizeTrustStore('/nonexistent/csca')).toEqual({ cscaCount: 0, expired: 0 });
+  it('reports an empty or missing store as zero CSCAs', async () => {
+    expect(await summarizeTrustStore('/nonexistent/csca')).toEqual({ cscaCount: 0, expired: 0 });
   });
 });

@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  chmodSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { X509Certificate } from '@kiosk/id-card';
 import {
   MasterListError,
   isCertificateAuthority,
+  loadTrustStore,
   parseCertificates,
   readMasterList,
 } from '@kiosk/id-card';
@@ -46,10 +40,6 @@ export interface TrustStoreSummary {
   readonly expired: number;
 }
 
-function certificatesIn(source: TrustSource): X509Certificate[] {
-  return parseCertificates(source.bytes);
-}
-
 /** The store's file name for a certificate: its SHA-256 fingerprint, so a re-import is a no-op. */
 export function trustFileName(certificate: X509Certificate): string {
   return `${createHash('sha256').update(Buffer.from(certificate.rawData)).digest('hex')}.pem`;
@@ -68,7 +58,7 @@ async function certificatesOf(
   options: TrustImportOptions,
 ): Promise<X509Certificate[]> {
   try {
-    return certificatesIn(source);
+    return parseCertificates(source.bytes);
   } catch {
     // Not a certificate: a master list (CMS SignedData) or nothing we know.
   }
@@ -124,33 +114,29 @@ export async function importTrust(
   return { added, unchanged, refused };
 }
 
-/** How many CSCAs the store trusts and when the first of them expires (for the health report). */
-export function summarizeTrustStore(dir: string, now: Date = new Date()): TrustStoreSummary {
-  let names: string[];
+/**
+ * How many CSCAs the store trusts and when the first of them expires (health report, metrics),
+ * read through the same loader passive authentication uses. A store it cannot read trusts
+ * nothing, and is reported so.
+ */
+export async function summarizeTrustStore(
+  dir: string,
+  now: Date = new Date(),
+): Promise<TrustStoreSummary> {
+  let cscas: readonly X509Certificate[];
   try {
-    names = readdirSync(dir).filter((name) => /\.(pem|crt|cer|der)$/i.test(name));
+    ({ cscas } = await loadTrustStore(dir));
   } catch {
     return { cscaCount: 0, expired: 0 };
   }
-  let count = 0;
-  let expired = 0;
-  let first: Date | undefined;
-  for (const name of names) {
-    let certificates: X509Certificate[];
-    try {
-      certificates = certificatesIn({ name, bytes: readFileSync(join(dir, name)) });
-    } catch {
-      continue;
-    }
-    for (const certificate of certificates) {
-      count++;
-      if (certificate.notAfter < now) expired++;
-      else if (first === undefined || certificate.notAfter < first) first = certificate.notAfter;
-    }
-  }
+  const valid = cscas.filter((c) => c.notAfter >= now);
+  const first = valid.reduce<Date | undefined>(
+    (earliest, c) => (earliest === undefined || c.notAfter < earliest ? c.notAfter : earliest),
+    undefined,
+  );
   return {
-    cscaCount: count - expired,
-    expired,
+    cscaCount: valid.length,
+    expired: cscas.length - valid.length,
     ...(first ? { firstExpiry: first.toISOString() } : {}),
   };
 }
