@@ -29,3 +29,41 @@ export async function answerMissingFields(
     });
   }
 }
+
+/** Thủ tục đăng ký thường trú, the procedure the API tests walk through. */
+export const PERMANENT_RESIDENCE = '1.004222';
+
+/**
+ * The demo kiosk's journey over the API up to the confirmation: the demo places card
+ * `citizenIndex`, the procedure is chosen and the form answered.
+ */
+export async function demoJourneyToConfirming(
+  client: Pick<TestClient, 'request' | 'step'>,
+  citizenIndex: number,
+  procedureCode = PERMANENT_RESIDENCE,
+): Promise<JourneyView> {
+  const choosing = client.step('choosingProcedure');
+  await client.request({ type: 'demo.placeCard', citizenIndex });
+  await choosing;
+  const reviewing = client.step('reviewingForm');
+  await client.request({ type: 'journey.selectProcedure', code: procedureCode });
+  await answerMissingFields(client, (await reviewing).view);
+  const confirming = client.step('confirming');
+  await client.request({ type: 'journey.continue' });
+  return (await confirming).view;
+}
+
+/** The same journey on to the receipt and back to idle; returns the dossier code. */
+export async function demoJourneyToReceipt(
+  client: Pick<TestClient, 'request' | 'step'>,
+  citizenIndex: number,
+): Promise<string> {
+  await demoJourneyToConfirming(client, citizenIndex);
+  const done = client.step('done');
+  await client.request({ type: 'journey.confirm' });
+  const code = (await done).view.receipt?.dossierCode ?? '';
+  const idle = client.step('idle');
+  await client.request({ type: 'journey.finish' });
+  await idle;
+  return code;
+}

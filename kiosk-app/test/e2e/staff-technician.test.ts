@@ -7,12 +7,11 @@
 import { printedSlipText } from './citizen-steps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { JourneyView } from '../../src/protocol';
 import { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 import { launchChromium, kioskPage } from './chromium';
 import { DEMO_TECHNICIAN } from '../../src/demo/demo-technician';
-import { answerMissingFields } from '../form-answers';
+import { demoJourneyToReceipt } from '../form-answers';
 
 let kiosk: KioskProcess;
 let browser: Browser;
@@ -33,26 +32,7 @@ async function citizenLeavesReceipt(): Promise<string> {
     url: kiosk.url.replace(/\/$/, ''),
     token: await kiosk.token(),
   });
-  const reviewing = client.step('reviewingForm');
-  const choosing = client.step('choosingProcedure');
-  await client.request({ type: 'demo.placeCard', citizenIndex: 3 });
-  await choosing;
-  await client.request({ type: 'journey.selectProcedure', code: '1.004222' });
-  const review: JourneyView = (await reviewing).view;
-  const answers: Record<string, unknown> = {
-    phone: '0912345678',
-    newResidence: { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail: 'Số 1' },
-  };
-  await answerMissingFields(client, review, answers);
-  const confirming = client.step('confirming');
-  await client.request({ type: 'journey.continue' });
-  await confirming;
-  const done = client.step('done');
-  await client.request({ type: 'journey.confirm' });
-  const code = (await done).view.receipt?.dossierCode ?? '';
-  const idle = client.step('idle');
-  await client.request({ type: 'journey.finish' });
-  await idle;
+  const code = await demoJourneyToReceipt(client, 3);
   client.close();
   return code;
 }

@@ -16,11 +16,9 @@ import { EscposReceiptPrinter } from '../../src/core/devices';
 import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import { createLogger } from '../../src/core/log/logger';
 import { createDemoPorts } from '../../src/demo/demo-ports';
-import type { JourneyView } from '../../src/protocol';
 import { TestClient } from '../core-harness';
-import { answerMissingFields } from '../form-answers';
+import { demoJourneyToConfirming } from '../form-answers';
 
-const PERMANENT_RESIDENCE = '1.004222';
 const profile = loadProfile('epson-80mm-tcvn3');
 
 let vp: VirtualPrinter;
@@ -52,28 +50,11 @@ afterAll(async () => {
   await vp?.close();
 });
 
-async function toConfirming(client: TestClient): Promise<void> {
-  const choosing = client.step('choosingProcedure');
-  await client.request({ type: 'demo.placeCard', citizenIndex: 2 });
-  await choosing;
-  const reviewing = client.step('reviewingForm');
-  await client.request({ type: 'journey.selectProcedure', code: PERMANENT_RESIDENCE });
-  const view: JourneyView = (await reviewing).view;
-  const answers: Record<string, unknown> = {
-    phone: '0912345678',
-    newResidence: { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail: 'Số 1' },
-  };
-  await answerMissingFields(client, view, answers);
-  const confirming = client.step('confirming');
-  await client.request({ type: 'journey.continue' });
-  await confirming;
-}
-
 describe('a receipt printed through a link cut mid-slip', () => {
   it('shows the printer-failed screen with the receipt, stays printed:false, and the retry prints it', async () => {
     const client = await TestClient.connect(core);
     try {
-      await toConfirming(client);
+      await demoJourneyToConfirming(client, 2);
       // The printer check and the status before printing pass; the link dies inside the slip.
       proxy.cutAfter(100);
       const failed = client.step('printFailed');

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { dashboardExpressions } from '../../../installer/src/monitoring/kiosk-dashboard';
 import { demoCitizens } from '../../src/demo/demo-citizens';
-import type { JourneyView } from '../../src/protocol';
 import { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 import {
@@ -22,14 +21,13 @@ import {
   startPrometheus,
   type RunningPrometheus,
 } from './prometheus-process';
-import { answerMissingFields } from '../form-answers';
+import { demoJourneyToReceipt } from '../form-answers';
 
 const MONITORING_DIR = fileURLToPath(new URL('../../../installer/monitoring', import.meta.url));
 const RULE_FILES = readdirSync(MONITORING_DIR)
   .filter((name) => name.endsWith('.yml'))
   .map((name) => join(MONITORING_DIR, name));
 const TOKEN = 'prometheus-scrape-token-5f1c2a';
-const PERMANENT_RESIDENCE = '1.004222';
 
 let dir: string;
 let kiosk: KioskProcess;
@@ -90,30 +88,6 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-async function runJourney(client: TestClient): Promise<string> {
-  const choosing = client.step('choosingProcedure');
-  await client.request({ type: 'demo.placeCard', citizenIndex: 2 });
-  await choosing;
-  const reviewing = client.step('reviewingForm');
-  await client.request({ type: 'journey.selectProcedure', code: PERMANENT_RESIDENCE });
-  const view: JourneyView = (await reviewing).view;
-  const answers: Record<string, unknown> = {
-    phone: '0912345678',
-    newResidence: { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình', detail: 'Số 1' },
-  };
-  await answerMissingFields(client, view, answers);
-  const confirming = client.step('confirming');
-  await client.request({ type: 'journey.continue' });
-  await confirming;
-  const done = client.step('done');
-  await client.request({ type: 'journey.confirm' });
-  const code = (await done).view.receipt?.dossierCode ?? '';
-  const idle = client.step('idle');
-  await client.request({ type: 'journey.finish' });
-  await idle;
-  return code;
-}
-
 describe('Prometheus scraping a demo kiosk', () => {
   it('promtool accepts the alert rules', () => {
     const result = promtool(['check', 'rules', ...RULE_FILES]);
@@ -134,7 +108,7 @@ describe('Prometheus scraping a demo kiosk', () => {
       token: await kiosk.token(),
     });
     try {
-      dossierCode = await runJourney(client);
+      dossierCode = await demoJourneyToReceipt(client, 2);
     } finally {
       client.close();
     }
