@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyData } from '../../protocol';
+import { UserField } from './AccountFields';
 import { PinPad } from './PinPad';
 import { RequestMessage } from './RequestMessage';
 import { useRequest } from './use-request';
@@ -68,16 +69,7 @@ export function FirstRunForm({
             onChange={(event) => setCode(event.target.value.replace(/\D/g, ''))}
           />
         </label>
-        <label>
-          {t('staffMode.user')}
-          <input
-            data-testid="sign-in-user"
-            value={user}
-            autoComplete="off"
-            maxLength={64}
-            onChange={(event) => setUser(event.target.value.trim())}
-          />
-        </label>
+        <UserField value={user} onChange={setUser} testId="sign-in-user" />
         <PinPad value={pin} onChange={setPin} />
         <RequestMessage message={message} testId="sign-in-error" />
         <div className="actions">

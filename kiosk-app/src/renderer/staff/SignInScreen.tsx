@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReplyData } from '../../protocol';
 import { FirstRunForm } from './FirstRunForm';
 import { PinChangeForm } from './PinChangeForm';
+import { RoleChoice, UserField } from './AccountFields';
 import { PinPad } from './PinPad';
 import { RequestMessage } from './RequestMessage';
 import { useRequest } from './use-request';
@@ -73,31 +74,8 @@ export function SignInScreen({ onClose }: { onClose: () => void }) {
               void signIn(role, user, pin);
             }}
           >
-            <fieldset className="role-choice">
-              <legend>{t('staffMode.role')}</legend>
-              {(['staff', 'technician'] as const).map((r) => (
-                <button
-                  key={r}
-                  type="button"
-                  data-testid={`sign-in-role-${r}`}
-                  className={role === r ? 'primary' : 'secondary'}
-                  aria-pressed={role === r}
-                  onClick={() => setRole(r)}
-                >
-                  {r === 'staff' ? t('staffMode.roleStaff') : t('staffMode.roleTechnician')}
-                </button>
-              ))}
-            </fieldset>
-            <label>
-              {t('staffMode.user')}
-              <input
-                data-testid="sign-in-user"
-                value={user}
-                autoComplete="off"
-                maxLength={64}
-                onChange={(event) => setUser(event.target.value.trim())}
-              />
-            </label>
+            <RoleChoice role={role} onChange={setRole} testIdPrefix="sign-in-role" />
+            <UserField value={user} onChange={setUser} testId="sign-in-user" />
             <PinPad value={pin} onChange={setPin} />
             <RequestMessage message={message} testId="sign-in-error" />
             <div className="actions">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyData } from '../../protocol';
+import { RoleChoice, UserField } from '../staff/AccountFields';
 import { PinPad } from '../staff/PinPad';
 import { RequestMessage } from '../staff/RequestMessage';
 import { useRequest } from '../staff/use-request';
@@ -28,31 +29,8 @@ export function AccountsPanel() {
   };
   return (
     <section data-testid="panel-accounts" className="sign-in">
-      <fieldset className="role-choice">
-        <legend>{t('staffMode.role')}</legend>
-        {(['staff', 'technician'] as const).map((r) => (
-          <button
-            key={r}
-            type="button"
-            data-testid={`account-role-${r}`}
-            className={role === r ? 'primary' : 'secondary'}
-            aria-pressed={role === r}
-            onClick={() => setRole(r)}
-          >
-            {r === 'staff' ? t('staffMode.roleStaff') : t('staffMode.roleTechnician')}
-          </button>
-        ))}
-      </fieldset>
-      <label>
-        {t('staffMode.user')}
-        <input
-          data-testid="account-user"
-          value={user}
-          autoComplete="off"
-          maxLength={64}
-          onChange={(event) => setUser(event.target.value.trim())}
-        />
-      </label>
+      <RoleChoice role={role} onChange={setRole} testIdPrefix="account-role" />
+      <UserField value={user} onChange={setUser} testId="account-user" />
       <PinPad value={pin} onChange={setPin} />
       <RequestMessage message={message} testId="account-message" />
       <button
