@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { DossierStatusView, JourneyView, ProcedureSummary, ReceiptView } from './journey-view';
+import { LEGACY_MIN_PIN_DIGITS, MAX_PIN_DIGITS, NEW_PIN_PATTERN, PIN_RULE } from './pin-rule';
 
 export const ROLES = ['citizen', 'staff', 'technician'] as const;
 export type Role = (typeof ROLES)[number];
@@ -30,8 +31,8 @@ const accountUser = z
   .min(1)
   .max(64)
   .regex(/^[\p{L}\p{N}._-]+$/u, 'a user name is letters, digits, dot, dash or underscore');
-/** New PINs (accounts, first-run setup, a change at sign-in): 6 to 12 digits (issue 14). */
-const accountPin = z.string().regex(/^\d{6,12}$/, 'a PIN is 6 to 12 digits');
+/** New PINs (accounts, first-run setup, a change at sign-in): see pin-rule.ts. */
+const accountPin = z.string().regex(NEW_PIN_PATTERN, PIN_RULE);
 /** The one-time code `kiosk setup code` printed on the kiosk's console (issue 13). */
 export const SETUP_CODE_PATTERN = /^\d{10}$/;
 const setupCode = z.string().regex(SETUP_CODE_PATTERN, 'a setup code is 10 digits');
@@ -148,8 +149,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('auth.signIn'),
     role: z.enum(['staff', 'technician']),
     user: z.string().min(1).max(64),
-    // Still 4+: an account made before the 6-digit rule signs in once more, with `newPin`.
-    pin: z.string().min(4).max(12),
+    // An account made before the 6-digit rule signs in once more, with `newPin`.
+    pin: z.string().min(LEGACY_MIN_PIN_DIGITS).max(MAX_PIN_DIGITS),
     newPin: accountPin.optional(),
   }),
   z.object({ id, type: z.literal('auth.signOut') }),

@@ -1,18 +1,13 @@
-/**
- * What a PIN must be. Six digits are a million combinations where four were ten thousand; the
- * lockout and rate limits make online guessing slow, and the length makes a copied database
- * costlier to search offline.
- */
-export const MIN_PIN_DIGITS = 6;
-export const MAX_PIN_DIGITS = 12;
+import { NEW_PIN_PATTERN, PIN_RULE } from '../../protocol/pin-rule';
 
-const ACCEPTABLE_PIN = new RegExp(`^\\d{${MIN_PIN_DIGITS},${MAX_PIN_DIGITS}}$`);
-
-export const PIN_RULE = `a PIN is ${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits`;
+// The rule itself is shared with the API schemas and the screens (protocol/pin-rule.ts); the
+// lockout and rate limits make online guessing slow, the length makes a copied database
+// costlier to search offline.
+export { MAX_PIN_DIGITS, MIN_PIN_DIGITS, PIN_RULE } from '../../protocol/pin-rule';
 
 /** True for a PIN new accounts and PIN changes may use. */
 export function isAcceptablePin(pin: string): boolean {
-  return ACCEPTABLE_PIN.test(pin);
+  return NEW_PIN_PATTERN.test(pin);
 }
 
 export class PinPolicyError extends Error {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReplyData } from '../../protocol';
+import { MIN_PIN_DIGITS, type ReplyData } from '../../protocol';
 import { UserField } from './AccountFields';
 import { PinPad } from './PinPad';
 import { RequestMessage } from './RequestMessage';
@@ -80,7 +80,12 @@ export function FirstRunForm({
             type="submit"
             className="primary"
             data-testid="sign-in-submit"
-            disabled={busy || code.length !== CODE_DIGITS || user.length === 0 || pin.length < 6}
+            disabled={
+              busy ||
+              code.length !== CODE_DIGITS ||
+              user.length === 0 ||
+              pin.length < MIN_PIN_DIGITS
+            }
           >
             {t('staffMode.createTechnician')}
           </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_PIN_DIGITS } from '../../protocol';
 import { PinPad } from './PinPad';
 import { RequestMessage } from './RequestMessage';
 import { useRequest } from './use-request';
@@ -83,7 +84,7 @@ export function PinChangeForm({
             type="submit"
             className="primary"
             data-testid="pin-change-submit"
-            disabled={busy || value.length < 6}
+            disabled={busy || value.length < MIN_PIN_DIGITS}
           >
             {step === 'new' ? t('staffMode.next') : t('staffMode.changePin')}
           </button>

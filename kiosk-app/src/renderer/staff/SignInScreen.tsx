@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReplyData } from '../../protocol';
+import { LEGACY_MIN_PIN_DIGITS, type ReplyData } from '../../protocol';
 import { FirstRunForm } from './FirstRunForm';
 import { PinChangeForm } from './PinChangeForm';
 import { RoleChoice, UserField } from './AccountFields';
@@ -86,7 +86,7 @@ export function SignInScreen({ onClose }: { onClose: () => void }) {
                 type="submit"
                 className="primary"
                 data-testid="sign-in-submit"
-                disabled={busy || user.length === 0 || pin.length < 4}
+                disabled={busy || user.length === 0 || pin.length < LEGACY_MIN_PIN_DIGITS}
               >
                 {t('staffMode.signIn')}
               </button>

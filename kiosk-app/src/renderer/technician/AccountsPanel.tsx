@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReplyData } from '../../protocol';
+import { MIN_PIN_DIGITS, type ReplyData } from '../../protocol';
 import { RoleChoice, UserField } from '../staff/AccountFields';
 import { PinPad } from '../staff/PinPad';
 import { RequestMessage } from '../staff/RequestMessage';
@@ -37,7 +37,7 @@ export function AccountsPanel() {
         type="button"
         className="primary"
         data-testid="account-create"
-        disabled={busy || user.length === 0 || pin.length < 4}
+        disabled={busy || user.length === 0 || pin.length < MIN_PIN_DIGITS}
         onClick={() => void create()}
       >
         {t('technician.createAccount')}
