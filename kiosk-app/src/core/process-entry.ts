@@ -4,10 +4,9 @@
  * API is (`{ type: 'ready', url, token }`), and tells systemd it is ready and alive (sd_notify).
  * No top-level await: the bundle is CommonJS.
  */
-import { join } from 'node:path';
 import { createSdNotifier } from '@kiosk/installer/sd-notify';
 import { loadKioskConfig, parseKioskConfig } from './config/kiosk-config';
-import { checkConfigRoot, readCoreEnvironment } from './config/core-environment';
+import { checkConfigRoot, readCoreEnvironment, trustStoreDir } from './config/core-environment';
 import { configSignersDirOf } from './config-bundle/config-signers';
 import { stderrLogger } from './log/logger';
 
@@ -37,7 +36,7 @@ async function main(): Promise<void> {
       ...base,
       dataDir: env.dataDir ?? base.dataDir,
       keyFile: env.keyFile ?? base.keyFile,
-      trustDir: env.configDir ? join(env.configDir, 'csca') : base.trustDir,
+      trustDir: env.configDir ? trustStoreDir(env, base.dataDir) : base.trustDir,
       // An installed kiosk trusts only the signer keys of its root-owned configuration root.
       configSignersDir: env.configDir
         ? configSignersDirOf({}, env.configDir)

@@ -10,6 +10,7 @@ import { DeviceManager, type ManagedPrinter } from '../core/devices/device-manag
 import type { CorePorts } from '../core/kiosk-core';
 import { stderrLogger, type Logger } from '../core/log/logger';
 import { importTrust } from '../core/trust/trust-store';
+import { trustStoreDir } from '../core/config/core-environment';
 import type { DeviceEventSource, IdentityReader } from '../core/ports';
 import { demoCitizens, demoQrText } from './demo-citizens';
 import { DemoDevices } from './demo-devices';
@@ -95,7 +96,7 @@ async function pcscCardPath(
   const card = await startVirtualCard({ port: options.vpcdPort ?? 35963, inserted: false });
   // Trust the virtual card's test CSCA, so passive authentication says `valid` in the demo: the
   // same import a technician runs (`kiosk trust import`), stored under its fingerprint.
-  const cscaDir = join(dataDir, 'csca');
+  const cscaDir = trustStoreDir({}, dataDir);
   await importTrust(
     [{ name: 'demo-test-csca.pem', bytes: new TextEncoder().encode(card.cscaCertificatePem) }],
     { dir: cscaDir },

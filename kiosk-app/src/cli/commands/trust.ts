@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { parseCertificates, type X509Certificate } from '@kiosk/id-card';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
-import { readCoreEnvironment } from '../../core/config/core-environment';
+import { readCoreEnvironment, trustStoreDir } from '../../core/config/core-environment';
 import { importTrust, summarizeTrustStore } from '../../core/trust/trust-store';
 
 interface TrustOptions {
@@ -16,7 +16,7 @@ interface TrustOptions {
 /** The trust store: `--dir`, else `<KIOSK_CONFIG_DIR>/csca` (the installed kiosk's). */
 export function trustDirOf(options: { dir?: string }, env = readCoreEnvironment()): string {
   if (options.dir) return options.dir;
-  if (env.configDir) return join(env.configDir, 'csca');
+  if (env.configDir) return trustStoreDir(env, '');
   throw new CliError('no trust store: pass --dir DIR, or set KIOSK_CONFIG_DIR (installed kiosk)');
 }
 

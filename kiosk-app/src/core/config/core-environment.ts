@@ -39,6 +39,14 @@ export interface CoreEnvironment {
 /** The configuration file of an installed kiosk, inside its configuration root. */
 export const CONFIG_FILE_NAME = 'kiosk.json';
 
+/**
+ * The CSCA trust store (`kiosk trust import`): in the configuration root of an installed
+ * kiosk, root-owned like the rest of it; elsewhere in the data folder.
+ */
+export function trustStoreDir(env: Pick<CoreEnvironment, 'configDir'>, dataDir: string): string {
+  return join(env.configDir ?? dataDir, 'csca');
+}
+
 /** The core's environment, parsed once at the edge. */
 export function readCoreEnvironment(env: NodeJS.ProcessEnv = process.env): CoreEnvironment {
   const configDir = nonEmpty(env.KIOSK_CONFIG_DIR);

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { trustStoreDir } from '../config/core-environment';
 import { DeviceError } from '@kiosk/device';
 import { createCardService, type CardService } from '@kiosk/id-card';
 import {
@@ -132,7 +132,7 @@ export function createProductionPorts(
   options: ProductionPortsOptions,
 ): ProductionPorts {
   const { logger } = options;
-  const cscaDir = options.cscaDir ?? config.trustDir ?? join(config.dataDir, 'csca');
+  const cscaDir = options.cscaDir ?? config.trustDir ?? trustStoreDir({}, config.dataDir);
   prepareCscaDir(cscaDir, cscaDir !== config.trustDir, logger);
   const cards = options.cards ?? openCardService(logger);
   const profile = printerProfile(config.printerProfile, logger);
