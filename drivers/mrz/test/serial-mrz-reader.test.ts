@@ -6,7 +6,7 @@ import type { DeviceStatus } from '@kiosk/device';
 import { MrzReaderSimulator } from '@kiosk/test-fixtures/mrz-reader';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
 import { SerialMrzReader, type MrzDocument, type MrzError } from '../src/index';
-import { SocatPtyPair } from './socat-pty-pair';
+import { SocatPtyPair } from '@kiosk/test-fixtures/serial';
 
 /**
  * The serial MRZ reader over a real pty pair (socat), fed by the `kiosk-sim mrz-reader`
@@ -38,7 +38,7 @@ describe('SerialMrzReader over a socat pty pair', () => {
     pair = new SocatPtyPair(join(dir, 'reader'), join(dir, 'sim'));
     await pair.start();
     reader = new SerialMrzReader({
-      path: pair.readerPath,
+      path: pair.hostPath,
       framing,
       pollIntervalMs: 50,
       missesBeforeGone: 2,
@@ -61,7 +61,7 @@ describe('SerialMrzReader over a socat pty pair', () => {
   });
 
   it('reads the MRZ a simulated swipe reader sends', async () => {
-    const sim = await MrzReaderSimulator.open({ device: pair.simulatorPath, framing });
+    const sim = await MrzReaderSimulator.open({ device: pair.devicePath, framing });
     const got = nextEvent<MrzDocument>((l) => reader.onDocument(l));
     const lines = await sim.sendCitizen(3);
     const doc = await got;
@@ -71,7 +71,7 @@ describe('SerialMrzReader over a socat pty pair', () => {
   });
 
   it('reports truncated and garbage frames without stopping', async () => {
-    const sim = await MrzReaderSimulator.open({ device: pair.simulatorPath, framing });
+    const sim = await MrzReaderSimulator.open({ device: pair.devicePath, framing });
     const lines = await (async () => {
       const truncated = nextEvent<MrzError>((l) => reader.onError(l));
       const full = (await import('@kiosk/test-fixtures/mrz-reader')).cccdMrzLines(
@@ -105,7 +105,7 @@ describe('SerialMrzReader over a socat pty pair', () => {
     );
     await pair.start();
     await online;
-    const sim = await MrzReaderSimulator.open({ device: pair.simulatorPath, framing });
+    const sim = await MrzReaderSimulator.open({ device: pair.devicePath, framing });
     const got = nextEvent<MrzDocument>((l) => reader.onDocument(l));
     const lines = await sim.sendCitizen(7);
     expect((await got).lines).toEqual(lines);

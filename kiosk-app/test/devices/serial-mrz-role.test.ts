@@ -17,7 +17,7 @@ import {
 } from '@kiosk/printer';
 import { MrzReaderSimulator } from '@kiosk/test-fixtures/mrz-reader';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SocatPtyPair } from '../../../drivers/mrz/test/socat-pty-pair';
+import { SocatPtyPair } from '@kiosk/test-fixtures/serial';
 import { parseKioskConfig } from '../../src/core/config/kiosk-config';
 import { EscposReceiptPrinter } from '../../src/core/devices';
 import { DeviceManager } from '../../src/core/devices/device-manager';
@@ -94,7 +94,7 @@ async function data<T>(command: Parameters<TestClient['request']>[0]): Promise<T
   return reply.data as T;
 }
 
-const mrzRow = (rows: readonly DeviceView[]) => rows.find((d) => d.address === pair.readerPath);
+const mrzRow = (rows: readonly DeviceView[]) => rows.find((d) => d.address === pair.hostPath);
 
 function journeyAt(step: string, then: (view: JourneyView) => boolean = () => true) {
   return (m: ServerMessage): m is Extract<ServerMessage, { type: 'journey' }> =>
@@ -107,7 +107,7 @@ describe('the serial MRZ reader role on a socat pty pair', () => {
       type: 'devices.assign',
       assignment: {
         role: 'mrzReader',
-        settings: { path: pair.readerPath, baudRate: 9600, framing: FRAMING },
+        settings: { path: pair.hostPath, baudRate: 9600, framing: FRAMING },
       },
     });
     expect(mrzRow(reply.devices)).toMatchObject({
@@ -126,7 +126,7 @@ describe('the serial MRZ reader role on a socat pty pair', () => {
       journeyAt('identifying', (v) => v.identifying?.method === 'mrz'),
     );
     const choosing = citizen.waitFor(journeyAt('choosingProcedure'));
-    const sim = await MrzReaderSimulator.open({ device: pair.simulatorPath, framing: FRAMING });
+    const sim = await MrzReaderSimulator.open({ device: pair.devicePath, framing: FRAMING });
     const lines = formatCccdTd1(person);
     try {
       await sim.sendLines(lines);
@@ -154,7 +154,7 @@ describe('the serial MRZ reader role on a socat pty pair', () => {
       { timeout: 10_000, interval: 100 },
     );
     const health = await data<HealthView>({ type: 'health' });
-    expect(health.problems).toContain(`device:mrz:${pair.readerPath}:offline`);
+    expect(health.problems).toContain(`device:mrz:${pair.hostPath}:offline`);
 
     await pair.start();
     await vi.waitFor(

@@ -1,0 +1,1 @@
+export { SocatPtyPair } from './socat-pty-pair';
