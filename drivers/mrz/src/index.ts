@@ -16,7 +16,4 @@ export {
   type LineTerminator,
   type MrzFraming,
 } from './serial/mrz-framing';
-export type { SerialLink, SerialPorts } from './serial/serial-link';
-export { nodeSerialPorts } from './serial/node-serial-ports';
-export { MemorySerialPorts } from './serial/memory-serial-ports';
 export { SerialMrzReader, type SerialMrzReaderOptions } from './serial/serial-mrz-reader';

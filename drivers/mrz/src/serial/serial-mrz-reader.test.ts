@@ -4,7 +4,7 @@ import { formatCccdTd1 } from '../codec/format-mrz';
 import type { MrzDocument } from '../codec/mrz-document';
 import type { MrzError } from '../codec/mrz-error';
 import { encodeMrzFrame } from './mrz-framing';
-import { MemorySerialPorts } from './memory-serial-ports';
+import { MemorySerialPorts } from '@kiosk/device';
 import { SerialMrzReader } from './serial-mrz-reader';
 
 const PATH = '/dev/ttyMRZ0';

@@ -1,16 +1,16 @@
 import {
-  PresenceDebouncer,
+  nodeSerialPorts,
+  SerialPresenceWatcher,
   StatusEmitter,
   type Device,
   type DeviceState,
   type DeviceStatusEvent,
+  type SerialPorts,
 } from '@kiosk/device';
 import type { MrzDocument } from '../codec/mrz-document';
 import { MrzError, isMrzError } from '../codec/mrz-error';
 import { parseMrz } from '../codec/parse-mrz';
 import { MrzFrameDecoder, type FrameEvent, type MrzFraming } from './mrz-framing';
-import type { SerialLink, SerialPorts } from './serial-link';
-import { nodeSerialPorts } from './node-serial-ports';
 
 export interface SerialMrzReaderOptions {
   /** e.g. `/dev/ttyUSB0`, `/dev/serial/by-id/...`, or a pty symlink in tests. */
@@ -43,13 +43,9 @@ export class SerialMrzReader implements Device {
   readonly id: string;
   private currentState: DeviceState = 'closed';
   private readonly status: StatusEmitter;
-  private readonly debouncer: PresenceDebouncer;
   private readonly decoder: MrzFrameDecoder;
-  private readonly ports: SerialPorts;
-  private link: SerialLink | undefined;
-  private opening: Promise<void> | undefined;
+  private readonly presence: SerialPresenceWatcher;
   private enabled = false;
-  private pollTimer: ReturnType<typeof setInterval> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly documentListeners = new Set<(doc: MrzDocument) => void>();
   private readonly errorListeners = new Set<(error: MrzError) => void>();
@@ -57,9 +53,20 @@ export class SerialMrzReader implements Device {
   constructor(private readonly options: SerialMrzReaderOptions) {
     this.id = `serial:${options.path}`;
     this.status = new StatusEmitter(this.id);
-    this.debouncer = new PresenceDebouncer(options.missesBeforeGone ?? 2);
     this.decoder = new MrzFrameDecoder(options.framing ?? { kind: 'lines', terminator: 'any' });
-    this.ports = options.ports ?? nodeSerialPorts;
+    this.presence = new SerialPresenceWatcher({
+      ports: options.ports ?? nodeSerialPorts,
+      open: { path: options.path, baudRate: options.baudRate ?? 9600 },
+      label: 'serial MRZ reader',
+      status: this.status,
+      pollIntervalMs: options.pollIntervalMs,
+      missesBeforeGone: options.missesBeforeGone,
+      onLink: (link) => {
+        link.onData((chunk) => this.receive(chunk));
+        this.currentState = 'idle';
+      },
+      onLost: () => this.deliver(this.decoder.flush()),
+    });
   }
 
   get state(): DeviceState {
@@ -67,7 +74,7 @@ export class SerialMrzReader implements Device {
   }
 
   get isConnected(): boolean {
-    return this.link !== undefined;
+    return this.presence.link !== undefined;
   }
 
   onStatus(listener: (event: DeviceStatusEvent) => void): () => void {
@@ -88,10 +95,7 @@ export class SerialMrzReader implements Device {
   async open(): Promise<void> {
     if (this.currentState !== 'closed') return;
     this.currentState = 'idle';
-    await this.poll();
-    if (!this.link) this.status.emit('offline', 'serial MRZ reader not present');
-    const every = this.options.pollIntervalMs ?? 1000;
-    if (every > 0) this.pollTimer = setInterval(() => void this.poll(), every);
+    await this.presence.start();
   }
 
   async claim(): Promise<void> {}
@@ -107,60 +111,16 @@ export class SerialMrzReader implements Device {
   async release(): Promise<void> {}
 
   async close(): Promise<void> {
-    if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.pollTimer = undefined;
     this.enabled = false;
     this.currentState = 'closed';
-    const link = this.link;
-    this.link = undefined;
-    await link?.close();
+    await this.presence.stop();
     this.decoder.flush();
   }
 
-  /** One hot-plug observation: reopen a device that came back, drop one that is gone. */
-  async poll(): Promise<void> {
-    if (this.currentState === 'closed') return;
-    const seen = await this.ports.exists(this.options.path);
-    const change = this.debouncer.observe(seen);
-    if (change === 'gone' && this.link) this.dropLink('serial MRZ reader unplugged');
-    if (seen && !this.link && !this.opening) {
-      this.opening = this.connect().finally(() => {
-        this.opening = undefined;
-      });
-      await this.opening;
-    }
-  }
-
-  private async connect(): Promise<void> {
-    try {
-      const link = await this.ports.open(this.options.path, this.options.baudRate ?? 9600);
-      if (this.currentState === 'closed') {
-        await link.close();
-        return;
-      }
-      this.link = link;
-      link.onData((chunk) => this.receive(chunk));
-      link.onClose((error) => {
-        if (this.link === link)
-          this.dropLink(error ? `serial link lost: ${error.message}` : 'serial link closed');
-      });
-      this.currentState = 'idle';
-      this.status.emit('online');
-    } catch (error) {
-      this.status.emit(
-        'offline',
-        `cannot open ${this.options.path}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
-
-  private dropLink(detail: string): void {
-    const link = this.link;
-    this.link = undefined;
-    void link?.close();
-    this.deliver(this.decoder.flush());
-    this.status.emit('offline', detail);
+  /** One hot-plug observation (the timer's, or a test's when `pollIntervalMs` is 0). */
+  poll(): Promise<void> {
+    return this.presence.poll();
   }
 
   private receive(chunk: Uint8Array): void {

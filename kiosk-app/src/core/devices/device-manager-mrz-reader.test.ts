@@ -1,4 +1,5 @@
-import { encodeMrzFrame, formatCccdTd1, MemorySerialPorts, type MrzFraming } from '@kiosk/mrz';
+import { MemorySerialPorts } from '@kiosk/device';
+import { encodeMrzFrame, formatCccdTd1, type MrzFraming } from '@kiosk/mrz';
 import {
   defaultTemplate,
   loadProfile,

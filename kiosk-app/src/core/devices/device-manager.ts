@@ -8,7 +8,7 @@ import {
   ReceiptPrinter,
   type PrinterProfile,
 } from '@kiosk/printer';
-import type { SerialPorts } from '@kiosk/mrz';
+import type { SerialPorts } from '@kiosk/device';
 import { HidScanner, nodeHidTransport, SerialScanner } from '@kiosk/scanner';
 import type { CardTestView, DeviceAssignment, DeviceView, PrinterStatusView } from '../../protocol';
 import type { Logger } from '../log/logger';

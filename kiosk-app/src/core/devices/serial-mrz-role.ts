@@ -1,4 +1,5 @@
-import { nodeSerialPorts, SerialMrzReader, type SerialPorts } from '@kiosk/mrz';
+import { nodeSerialPorts, type SerialPorts } from '@kiosk/device';
+import { SerialMrzReader } from '@kiosk/mrz';
 import type { DeviceView } from '../../protocol';
 import type { Logger } from '../log/logger';
 import type { KioskSettings } from '../settings/settings-schema';
