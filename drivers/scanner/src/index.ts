@@ -21,8 +21,5 @@ export { HidScanner, type HidScannerMode, type HidScannerOptions } from './hid/h
 export {
   SerialScanner,
   SerialScanDecoder,
-  openSerialPort,
-  type ScannerByteLink,
-  type OpenScannerLink,
   type SerialScannerOptions,
 } from './serial/serial-scanner';

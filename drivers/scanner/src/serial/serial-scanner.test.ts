@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ScannerError } from '../scanner-error';
-import { SerialScanDecoder, SerialScanner, type ScannerByteLink } from './serial-scanner';
+import { MemorySerialPorts } from '@kiosk/device';
+import { SerialScanDecoder, SerialScanner } from './serial-scanner';
 
 describe('SerialScanDecoder', { timeout: 60_000 }, () => {
   it('splits at CR, LF or CRLF and decodes UTF-8', () => {
@@ -39,24 +40,45 @@ describe('SerialScanDecoder', { timeout: 60_000 }, () => {
 });
 
 describe('SerialScanner', () => {
-  it('emits scans and goes offline when the port closes with an error', async () => {
-    let data: (c: Uint8Array) => void = () => undefined;
-    let closed: (e?: Error) => void = () => undefined;
-    const link: ScannerByteLink = {
-      onData: (l) => (data = l),
-      onClose: (l) => (closed = l),
-      close: async () => undefined,
-    };
-    const scanner = new SerialScanner({ path: '/dev/ttyACM0', open: async () => link });
+  const PATH = '/dev/ttyACM0';
+
+  function setup() {
+    const ports = new MemorySerialPorts();
+    const scanner = new SerialScanner({ path: PATH, ports, pollIntervalMs: 0 });
     const texts: string[] = [];
     const statuses: string[] = [];
     scanner.onScan((s) => texts.push(s.text));
     scanner.onStatus((e) => statuses.push(e.status));
+    return { ports, scanner, texts, statuses };
+  }
+
+  it('emits scans, goes offline when unplugged, and reads again after replug', async () => {
+    const { ports, scanner, texts, statuses } = setup();
+    ports.plug(PATH);
     await scanner.open();
     await scanner.enable();
-    data(Buffer.from('abc\r\n'));
-    closed(new Error('disconnected'));
+    ports.emit(PATH, 'abc\r\nhalf a sc');
+    ports.unplug(PATH);
     expect(texts).toEqual(['abc']);
     expect(statuses).toEqual(['online', 'offline']);
+
+    ports.plug(PATH);
+    await scanner.poll();
+    ports.emit(PATH, 'def\r\n');
+    expect(texts).toEqual(['abc', 'def']);
+    expect(statuses).toEqual(['online', 'offline', 'online']);
+    await scanner.close();
+    expect(ports.isOpen(PATH)).toBe(false);
+  });
+
+  it('is offline while its port is absent, and drops scans while disabled', async () => {
+    const { ports, scanner, texts, statuses } = setup();
+    await scanner.open();
+    expect(statuses).toEqual(['offline']);
+    ports.plug(PATH);
+    await scanner.poll();
+    ports.emit(PATH, 'ignored\r\n');
+    expect(texts).toEqual([]);
+    await scanner.close();
   });
 });

@@ -1,37 +1,14 @@
 import {
+  nodeSerialPorts,
+  SerialPresenceWatcher,
   StatusEmitter,
   type Device,
   type DeviceState,
   type DeviceStatusEvent,
+  type SerialPorts,
 } from '@kiosk/device';
-import { SerialPort } from 'serialport';
 import type { Scan } from '../scan';
 import { ScannerError } from '../scanner-error';
-
-/** The byte stream of a serial (or USB-CDC) scanner; `openSerialPort` is the real one. */
-export interface ScannerByteLink {
-  onData(listener: (chunk: Uint8Array) => void): void;
-  onClose(listener: (error?: Error) => void): void;
-  close(): Promise<void>;
-}
-
-export type OpenScannerLink = (path: string, baudRate: number) => Promise<ScannerByteLink>;
-
-export const openSerialPort: OpenScannerLink = (path, baudRate) =>
-  new Promise((resolve, reject) => {
-    const port = new SerialPort({ path, baudRate, autoOpen: false });
-    port.open((error) => {
-      if (error)
-        return reject(
-          new ScannerError('SCANNER_OPEN_FAILED', `cannot open ${path}: ${error.message}`),
-        );
-      resolve({
-        onData: (l) => port.on('data', (b: Buffer) => l(b)),
-        onClose: (l) => void port.once('close', (e?: Error | null) => l(e ?? undefined)),
-        close: () => new Promise<void>((res) => (port.isOpen ? port.close(() => res()) : res())),
-      });
-    });
-  });
 
 /**
  * Splits a serial scanner's stream into scans at its configured suffix (CR, LF or CRLF, the
@@ -71,27 +48,54 @@ export class SerialScanDecoder {
 export interface SerialScannerOptions {
   readonly path: string;
   readonly baudRate?: number;
-  readonly open?: OpenScannerLink;
+  /** The serial ports (default node-serialport; `MemorySerialPorts` in tests). */
+  readonly ports?: SerialPorts;
+  /** Hot-plug poll period; 0 disables the timer (tests call `poll()`). */
+  readonly pollIntervalMs?: number;
+  readonly missesBeforeGone?: number;
 }
 
-/** A scanner on a serial port or USB-CDC (`/dev/ttyACM0`). Reconnect: call `open()` again. */
+/**
+ * A scanner on a serial port or USB-CDC (`/dev/ttyACM0`). An unplugged scanner is reported
+ * `offline` and reopened when its device node comes back (`SerialPresenceWatcher`).
+ *
+ * @example
+ * const scanner = new SerialScanner({ path: '/dev/ttyACM0', baudRate: 9600 });
+ * scanner.onScan((scan) => flow.send({ type: 'QR', text: scan.text }));
+ * await scanner.open(); await scanner.enable();
+ */
 export class SerialScanner implements Device {
   readonly id: string;
   private currentState: DeviceState = 'closed';
   private readonly status: StatusEmitter;
-  private link: ScannerByteLink | undefined;
+  private readonly presence: SerialPresenceWatcher;
   private enabled = false;
-  private readonly decoder = new SerialScanDecoder();
+  private decoder = new SerialScanDecoder();
   private readonly scanListeners = new Set<(scan: Scan) => void>();
   private readonly errorListeners = new Set<(error: ScannerError) => void>();
 
-  constructor(private readonly options: SerialScannerOptions) {
+  constructor(options: SerialScannerOptions) {
     this.id = `serial:${options.path}`;
     this.status = new StatusEmitter(this.id);
+    this.presence = new SerialPresenceWatcher({
+      ports: options.ports ?? nodeSerialPorts,
+      open: { path: options.path, baudRate: options.baudRate ?? 9600 },
+      label: 'serial scanner',
+      status: this.status,
+      pollIntervalMs: options.pollIntervalMs,
+      missesBeforeGone: options.missesBeforeGone,
+      onLink: (link) => link.onData((chunk) => this.receive(chunk)),
+      // A scan cut by the unplug is not completed by the next device's bytes.
+      onLost: () => (this.decoder = new SerialScanDecoder()),
+    });
   }
 
   get state(): DeviceState {
     return this.currentState;
+  }
+
+  get isConnected(): boolean {
+    return this.presence.link !== undefined;
   }
 
   onStatus(listener: (event: DeviceStatusEvent) => void): () => void {
@@ -108,28 +112,11 @@ export class SerialScanner implements Device {
     return () => this.errorListeners.delete(listener);
   }
 
+  /** Starts watching the port; resolves even when the scanner is absent (it is then `offline`). */
   async open(): Promise<void> {
-    if (this.link) return;
-    const link = await (this.options.open ?? openSerialPort)(
-      this.options.path,
-      this.options.baudRate ?? 9600,
-    );
-    this.link = link;
+    if (this.currentState !== 'closed') return;
     this.currentState = 'idle';
-    link.onData((chunk) => {
-      if (!this.enabled) return;
-      for (const r of this.decoder.push(chunk)) {
-        if (r instanceof ScannerError) for (const l of this.errorListeners) l(r);
-        else for (const l of this.scanListeners) l(r);
-      }
-    });
-    link.onClose((error) => {
-      if (this.link !== link) return;
-      this.link = undefined;
-      this.currentState = 'closed';
-      this.status.emit('offline', error ? error.message : 'closed');
-    });
-    this.status.emit('online');
+    await this.presence.start();
   }
 
   async claim(): Promise<void> {}
@@ -144,10 +131,22 @@ export class SerialScanner implements Device {
 
   async release(): Promise<void> {}
 
+  /** One hot-plug observation (the timer's, or a test's when `pollIntervalMs` is 0). */
+  poll(): Promise<void> {
+    return this.presence.poll();
+  }
+
   async close(): Promise<void> {
-    const link = this.link;
-    this.link = undefined;
+    this.enabled = false;
     this.currentState = 'closed';
-    await link?.close();
+    await this.presence.stop();
+  }
+
+  private receive(chunk: Uint8Array): void {
+    if (!this.enabled) return;
+    for (const r of this.decoder.push(chunk)) {
+      if (r instanceof ScannerError) for (const l of this.errorListeners) l(r);
+      else for (const l of this.scanListeners) l(r);
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { MemorySerialPorts } from '@kiosk/device';
 import {
   defaultTemplate,
   loadProfile,
@@ -13,6 +14,8 @@ import { DeviceManager } from './device-manager';
 import { DeviceSetupError } from './device-setup';
 import { EscposReceiptPrinter } from './escpos-receipt-printer';
 
+type QrScannerSetting = NonNullable<KioskSettings['qrScanner']>;
+
 const SCANNER = {
   path: '/dev/hidraw4',
   vendorId: 0x0c2e,
@@ -21,7 +24,8 @@ const SCANNER = {
   usage: 0x02,
 };
 
-function setup() {
+/** Scanners open on the HID twin, or with `serialPorts` through the manager's own wiring. */
+function setup(serialPorts?: MemorySerialPorts) {
   const hid = new MemoryHidTransport();
   const profile = loadProfile('epson-80mm-tcvn3');
   const opened: string[] = [];
@@ -37,10 +41,14 @@ function setup() {
       opened.push(`${uri} ${p.id}`);
       return new ReceiptPrinter(new MemoryPrinterTransport(uri), p);
     },
-    openScanner: (s) => {
-      if (s.kind !== 'hid') throw new Error('only HID here');
-      return new HidScanner({ ...s, mode: 'hid-pos', transport: hid, pollIntervalMs: 0 });
-    },
+    ...(serialPorts
+      ? { serialPorts }
+      : {
+          openScanner: (s: QrScannerSetting) => {
+            if (s.kind !== 'hid') throw new Error('only HID here');
+            return new HidScanner({ ...s, mode: 'hid-pos', transport: hid, pollIntervalMs: 0 });
+          },
+        }),
     logger: createLogger(() => undefined),
     sources: {
       listSerialPorts: async () => [],
@@ -83,6 +91,22 @@ describe('DeviceManager', () => {
     await manager.apply(base);
     expect(hid.isOpen(SCANNER.path)).toBe(false);
     manager.close();
+  });
+
+  it('opens an assigned serial scanner on the shared serial ports and routes its scans', async () => {
+    const ports = new MemorySerialPorts();
+    ports.plug('/dev/ttyACM0');
+    const { manager, base } = setup(ports);
+    const journey: string[] = [];
+    manager.onQr((text) => journey.push(text));
+    const qrScanner = { kind: 'serial', path: '/dev/ttyACM0', baudRate: 115200 } as const;
+    await manager.apply({ ...base, qrScanner });
+    expect(ports.openOptions('/dev/ttyACM0')?.baudRate).toBe(115200);
+    ports.emit('/dev/ttyACM0', 'H01-261128-1002\r\n');
+    expect(journey).toEqual(['H01-261128-1002']);
+    manager.close();
+    await Promise.resolve();
+    expect(ports.isOpen('/dev/ttyACM0')).toBe(false);
   });
 
   it('refuses a HID scanner that is not connected, naming what is', async () => {

@@ -45,9 +45,9 @@ export interface ManagedScanner extends ScanSource {
 }
 
 /** The scanner driver for a `qrScanner` setting (HID by VID/PID, or a serial port). */
-export function openQrScanner(settings: QrScannerSettings): ManagedScanner {
+export function openQrScanner(settings: QrScannerSettings, ports?: SerialPorts): ManagedScanner {
   if (settings.kind === 'serial')
-    return new SerialScanner({ path: settings.path, baudRate: settings.baudRate });
+    return new SerialScanner({ path: settings.path, baudRate: settings.baudRate, ports });
   return new HidScanner({
     vendorId: settings.vendorId,
     productId: settings.productId,
@@ -76,7 +76,7 @@ export interface DeviceManagerOptions {
   readonly scanner?: ScanSource;
   /** Opens the scanner a `qrScanner` setting names (default `openQrScanner`). */
   readonly openScanner?: (settings: QrScannerSettings) => ManagedScanner;
-  /** The serial ports the assigned MRZ reader opens (default node-serialport). */
+  /** The serial ports the assigned MRZ reader and serial scanner open (default node-serialport). */
   readonly serialPorts?: SerialPorts;
   /** The MRZ reader's hot-plug poll period (default the driver's; 0: no timer, tests). */
   readonly mrzPollIntervalMs?: number;
@@ -360,7 +360,9 @@ export class DeviceManager implements DeviceEventSource, DeviceSetup {
       await previous.scanner.close().catch(() => undefined);
     }
     if (!settings) return;
-    const scanner = (this.options.openScanner ?? openQrScanner)(settings);
+    const scanner = this.options.openScanner
+      ? this.options.openScanner(settings)
+      : openQrScanner(settings, this.options.serialPorts);
     const detach = this.router.attach(scanner);
     const address = assignedAddress({ role: 'qrScanner', settings });
     try {
