@@ -130,6 +130,12 @@ export class MemorySerialPorts implements SerialPorts {
     return link?.isOpen ? link.options : undefined;
   }
 
+  /** The modem lines the host drives on the open link (DTR raised for DSR/DTR flow control). */
+  outputLines(path: string): SerialOutputLines | undefined {
+    const link = this.ports.get(path)?.link;
+    return link?.isOpen ? link.outputLines : undefined;
+  }
+
   isOpen(path: string): boolean {
     return this.ports.get(path)?.link?.isOpen === true;
   }

@@ -1,5 +1,4 @@
-import { SerialPort } from 'serialport';
-import { DeviceError } from '@kiosk/device';
+import { DeviceError, nodeSerialPorts, type SerialLink, type SerialPorts } from '@kiosk/device';
 import type { FlowControl } from './printer-uri';
 import { TransportEvents, withTimeout, type PrinterTransport } from './printer-transport';
 
@@ -8,14 +7,17 @@ const DSR_POLL_MS = 20;
 /** DSR/DTR flow control is checked per chunk; small chunks keep the printer's buffer safe. */
 const DSR_CHUNK = 256;
 
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
 /**
- * RS-232 (or USB CDC, or a pty in tests) through node-serialport. XON/XOFF and RTS/CTS are done
+ * RS-232 (or USB CDC, or a pty in tests) through `@kiosk/device`'s `SerialPorts`. XON/XOFF and RTS/CTS are done
  * by the operating system (termios); DSR/DTR flow control, which many thermal printers use and
  * termios does not offer, is done here by waiting for DSR before each chunk.
  */
 export class SerialTransport implements PrinterTransport {
   readonly bidirectional = true;
-  private port: SerialPort | undefined;
+  private link: SerialLink | undefined;
   private readonly events = new TransportEvents();
 
   constructor(
@@ -23,41 +25,33 @@ export class SerialTransport implements PrinterTransport {
     private readonly path: string,
     private readonly baudRate: number,
     private readonly flow: FlowControl,
+    private readonly ports: SerialPorts = nodeSerialPorts,
   ) {}
 
   get isOpen(): boolean {
-    return this.port !== undefined;
+    return this.link !== undefined;
   }
 
   async open(): Promise<void> {
-    if (this.port) return;
-    const port = new SerialPort({
-      path: this.path,
-      baudRate: this.baudRate,
-      autoOpen: false,
-      xon: this.flow === 'xonxoff',
-      xoff: this.flow === 'xonxoff',
-      rtscts: this.flow === 'rtscts',
-      hupcl: false,
-    });
-    await new Promise<void>((resolve, reject) =>
-      port.open((error) =>
-        error
-          ? reject(
-              new DeviceError('PRINTER_OFFLINE', `cannot open ${this.path}: ${error.message}`, {
-                cause: error,
-              }),
-            )
-          : resolve(),
-      ),
-    );
-    if (this.flow === 'dsrdtr')
-      await new Promise<void>((resolve) => port.set({ dtr: true }, () => resolve()));
-    port.on('data', (chunk: Buffer) => this.events.emitData(new Uint8Array(chunk)));
-    port.on('error', () => undefined);
-    port.once('close', (error: Error | null) => {
-      if (this.port !== port) return;
-      this.port = undefined;
+    if (this.link) return;
+    let link: SerialLink;
+    try {
+      link = await this.ports.open({
+        path: this.path,
+        baudRate: this.baudRate,
+        xon: this.flow === 'xonxoff',
+        xoff: this.flow === 'xonxoff',
+        rtscts: this.flow === 'rtscts',
+        hupcl: false,
+      });
+    } catch (error) {
+      throw new DeviceError('PRINTER_OFFLINE', messageOf(error), { cause: error });
+    }
+    if (this.flow === 'dsrdtr') await link.set({ dtr: true }).catch(() => undefined);
+    link.onData((chunk) => this.events.emitData(chunk));
+    link.onClose((error) => {
+      if (this.link !== link) return;
+      this.link = undefined;
       this.events.emitClose(
         new DeviceError(
           'PRINTER_OFFLINE',
@@ -65,13 +59,14 @@ export class SerialTransport implements PrinterTransport {
         ),
       );
     });
-    this.port = port;
+    this.link = link;
   }
 
-  private async waitForDsr(port: SerialPort, deadline: number): Promise<void> {
+  private async waitForDsr(link: SerialLink, deadline: number): Promise<void> {
     for (;;) {
-      const dsr = await new Promise<boolean>((resolve) =>
-        port.get((error, status) => resolve(!error && status?.dsr === true)),
+      const dsr = await link.get().then(
+        (lines) => lines.dsr,
+        () => false,
       );
       if (dsr) return;
       if (Date.now() > deadline)
@@ -84,24 +79,14 @@ export class SerialTransport implements PrinterTransport {
   }
 
   async write(bytes: Uint8Array, timeoutMs: number): Promise<void> {
-    const port = this.port;
-    if (!port) throw new DeviceError('PRINTER_OFFLINE', `${this.path} is not open`);
+    const link = this.link;
+    if (!link) throw new DeviceError('PRINTER_OFFLINE', `${this.path} is not open`);
     const deadline = Date.now() + timeoutMs;
     const chunk = this.flow === 'dsrdtr' ? DSR_CHUNK : bytes.length;
     for (let at = 0; at < bytes.length; at += chunk) {
-      if (this.flow === 'dsrdtr') await this.waitForDsr(port, deadline);
-      const part = bytes.subarray(at, at + chunk);
-      const drained = new Promise<void>((resolve, reject) => {
-        port.write(Buffer.from(part), (error) => {
-          if (error)
-            reject(
-              new DeviceError('PRINTER_OFFLINE', `write to ${this.path} failed: ${error.message}`),
-            );
-          else
-            port.drain((e) =>
-              e ? reject(new DeviceError('PRINTER_OFFLINE', e.message)) : resolve(),
-            );
-        });
+      if (this.flow === 'dsrdtr') await this.waitForDsr(link, deadline);
+      const drained = link.write(bytes.subarray(at, at + chunk)).catch((error: unknown) => {
+        throw new DeviceError('PRINTER_OFFLINE', messageOf(error), { cause: error });
       });
       await withTimeout(drained, Math.max(1, deadline - Date.now()), () => {
         return new DeviceError(
@@ -121,10 +106,10 @@ export class SerialTransport implements PrinterTransport {
   }
 
   async close(): Promise<void> {
-    const port = this.port;
-    if (!port) return;
-    this.port = undefined;
-    await new Promise<void>((resolve) => port.close(() => resolve()));
+    const link = this.link;
+    if (!link) return;
+    this.link = undefined;
+    await link.close();
     this.events.emitClose(undefined);
   }
 }
