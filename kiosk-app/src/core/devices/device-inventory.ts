@@ -1,17 +1,11 @@
 import { readdir } from 'node:fs/promises';
+import { nodeSerialPorts, type SerialPortInfo } from '@kiosk/device';
 import type { HidDeviceInfo } from '@kiosk/scanner';
 import type { DeviceRole, DeviceView } from '../../protocol';
 import type { KioskSettings } from '../settings/settings-schema';
 import { hex4 } from './device-assignment';
 
-/** A serial port as the system lists it (node-serialport's `PortInfo`, the parts we show). */
-export interface SerialPortInfo {
-  readonly path: string;
-  /** Hex, as udev gives it (`0403`). */
-  readonly vendorId?: string;
-  readonly productId?: string;
-  readonly manufacturer?: string;
-}
+export type { SerialPortInfo };
 
 /** A printer the wiring knows by address although no bus lists it (the demo's virtual one). */
 export interface KnownPrinter {
@@ -50,14 +44,7 @@ export interface DeviceSources {
 /** node-serialport's port list (udev on Linux); an empty list where it cannot enumerate. */
 export async function listSystemSerialPorts(): Promise<SerialPortInfo[]> {
   try {
-    const { SerialPort } = await import('serialport');
-    const ports = await SerialPort.list();
-    return ports.map((p) => ({
-      path: p.path,
-      vendorId: p.vendorId?.toLowerCase(),
-      productId: p.productId?.toLowerCase(),
-      manufacturer: p.manufacturer,
-    }));
+    return await nodeSerialPorts.list();
   } catch {
     return [];
   }
