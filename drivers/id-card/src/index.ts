@@ -2,7 +2,6 @@
  * @kiosk/id-card: ICAO 9303 chip reading for the Vietnamese CCCD over PC/SC.
  */
 export { createCardService, type CardService, type CardServiceOptions } from './card-service';
-export { CardReaderDevice } from './card-reader-device';
 export type { ReadOptions, ReadResult, ReadStats, ReadProgress } from './reader/document-reader';
 export { readDocument } from './reader/document-reader';
 export type { CardDocument } from './reader/card-document';
