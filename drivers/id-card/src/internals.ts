@@ -6,6 +6,7 @@
 export { decodeCommandApdu, encodeCommandApdu, type CommandApdu } from './apdu/command-apdu';
 export { encodeResponseApdu, decodeResponseApdu, type ResponseApdu } from './apdu/response-apdu';
 export { SW } from './apdu/status-word';
+export { INS } from './apdu/instruction';
 export { encodeTlv, readTlv, readTlvList, findTlv, type Tlv } from './tlv/ber-tlv';
 export { SecureMessaging } from './sm/secure-messaging';
 export { smCipherFromSecret, tripleDesSmCipher, type SmCipher } from './sm/sm-cipher';

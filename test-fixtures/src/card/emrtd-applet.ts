@@ -11,6 +11,7 @@ import {
   encryptNonce,
   equalBytes,
   findTlv,
+  INS,
   mapGenerator,
   parseCardAccess,
   passwordKey,
@@ -123,18 +124,18 @@ export class EmrtdApplet {
 
   private dispatch(apdu: CommandApdu, secure: boolean): ResponseApdu {
     switch (apdu.ins) {
-      case 0xa4:
+      case INS.SELECT:
         return this.select(apdu);
-      case 0xb0:
-      case 0xb1:
+      case INS.READ_BINARY:
+      case INS.READ_BINARY_ODD:
         return this.readBinary(apdu, secure);
-      case 0x84:
+      case INS.GET_CHALLENGE:
         return this.getChallenge(apdu);
-      case 0x82:
+      case INS.MUTUAL_AUTHENTICATE:
         return this.externalAuthenticate(apdu);
-      case 0x22:
+      case INS.MANAGE_SECURITY_ENVIRONMENT:
         return this.mseSetAt(apdu);
-      case 0x86:
+      case INS.GENERAL_AUTHENTICATE:
         return this.generalAuthenticate(apdu);
       default:
         return plain(SW.INS_NOT_SUPPORTED);
@@ -170,7 +171,7 @@ export class EmrtdApplet {
   private readBinary(apdu: CommandApdu, secure: boolean): ResponseApdu {
     let fid = this.currentFile;
     let offset: number;
-    if (apdu.ins === 0xb1) {
+    if (apdu.ins === INS.READ_BINARY_ODD) {
       const o = findTlv(apdu.data ?? new Uint8Array(0), 0x54);
       if (!o) return plain(SW.WRONG_DATA);
       offset = [...o.value].reduce((n, b) => n * 256 + b, 0);
@@ -189,7 +190,7 @@ export class EmrtdApplet {
     if (offset >= file.length) return plain(SW.WRONG_P1P2);
     const limit = Math.min(apdu.ne ?? 256, this.options.maxResponseBytes ?? 65_000);
     const chunk = file.subarray(offset, offset + limit);
-    const body = apdu.ins === 0xb1 ? encodeTlv(0x53, chunk) : chunk;
+    const body = apdu.ins === INS.READ_BINARY_ODD ? encodeTlv(0x53, chunk) : chunk;
     return plain(offset + limit > file.length ? SW.END_OF_FILE_WARNING : SW.OK, body);
   }
 

@@ -1,6 +1,7 @@
 import { encodeCommandApdu, needsExtendedLength, type CommandApdu } from './command-apdu';
 import { decodeResponseApdu, type ResponseApdu } from './response-apdu';
 import { concat } from '../util/bytes';
+import { INS } from './instruction';
 
 /** What the transport offers: one raw APDU out, one raw response (data + SW) back. */
 export interface RawApduTransmitter {
@@ -41,7 +42,7 @@ export class CardChannel implements ApduSender {
     while ((response.sw & 0xff00) === 0x6100 && rounds++ < MAX_GET_RESPONSE_ROUNDS) {
       response = await this.raw({
         cla: apdu.cla & 0x0c,
-        ins: 0xc0,
+        ins: INS.GET_RESPONSE,
         p1: 0,
         p2: 0,
         ne: response.sw & 0xff || 256,

@@ -9,6 +9,7 @@ import { concat, equalBytes } from '../util/bytes';
 import { bacKeySeed, type AccessKey } from '../keys/access-key';
 import { SecureMessaging } from '../sm/secure-messaging';
 import { tripleDesSmCipher } from '../sm/sm-cipher';
+import { INS } from '../apdu/instruction';
 
 /** BAC document keys K_enc and K_mac from the MRZ (ICAO 9303 Part 11 §9.7.2, appendix D.2). */
 export function bacKeys(key: Extract<AccessKey, { kind: 'mrz' }>): {
@@ -66,14 +67,14 @@ export async function performBac(
   },
 ): Promise<SecureMessaging> {
   const keys = bacKeys(key);
-  const challenge = await channel.send({ cla: 0, ins: 0x84, p1: 0, p2: 0, ne: 8 });
+  const challenge = await channel.send({ cla: 0, ins: INS.GET_CHALLENGE, p1: 0, p2: 0, ne: 8 });
   if (challenge.sw !== 0x9000) throw statusWordError(challenge.sw, 'GET CHALLENGE');
   if (challenge.data.length !== 8)
     throw new IdCardError('SM_PROTOCOL', 'GET CHALLENGE returned no 8-byte nonce');
   const rndIc = challenge.data;
   const auth = await channel.send({
     cla: 0,
-    ins: 0x82,
+    ins: INS.MUTUAL_AUTHENTICATE,
     p1: 0,
     p2: 0,
     data: bacTerminalCryptogram(keys, random.rndIfd, rndIc, random.kIfd),

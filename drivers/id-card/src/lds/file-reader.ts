@@ -5,6 +5,7 @@ import { encodeTlv, readTlv, readTlvHeader } from '../tlv/ber-tlv';
 import { concat, u16 } from '../util/bytes';
 import { defaultMaxFileSize, type MaxFileSize } from './file-size-limits';
 import type { LdsFile } from './lds-files';
+import { INS } from '../apdu/instruction';
 
 /** JMRTD's default block: the most plain data that fits one short protected response. */
 export const SHORT_READ_SIZE = 223;
@@ -128,7 +129,7 @@ export class LdsFileReader {
   async select(file: LdsFile): Promise<void> {
     const r = await this.channel.send({
       cla: 0,
-      ins: 0xa4,
+      ins: INS.SELECT,
       p1: 0x02,
       p2: 0x0c,
       data: u16(file.fid),
@@ -137,7 +138,13 @@ export class LdsFileReader {
   }
 
   private async readBinarySfi(file: LdsFile, ne: number): Promise<Uint8Array> {
-    const r = await this.channel.send({ cla: 0, ins: 0xb0, p1: 0x80 | file.sfi, p2: 0, ne });
+    const r = await this.channel.send({
+      cla: 0,
+      ins: INS.READ_BINARY,
+      p1: 0x80 | file.sfi,
+      p2: 0,
+      ne,
+    });
     if (r.sw !== SW.OK && r.sw !== SW.END_OF_FILE_WARNING)
       throw statusWordError(r.sw, `READ BINARY ${file.name}`);
     return r.data;
@@ -148,7 +155,7 @@ export class LdsFileReader {
     if (offset <= 0x7fff) {
       const r = await this.channel.send({
         cla: 0,
-        ins: 0xb0,
+        ins: INS.READ_BINARY,
         p1: offset >> 8,
         p2: offset & 0xff,
         ne,
@@ -160,7 +167,7 @@ export class LdsFileReader {
     const offsetBytes = Uint8Array.of((offset >> 16) & 0xff, (offset >> 8) & 0xff, offset & 0xff);
     const r = await this.channel.send({
       cla: 0,
-      ins: 0xb1,
+      ins: INS.READ_BINARY_ODD,
       p1: 0,
       p2: 0,
       data: encodeTlv(0x54, offsetBytes),

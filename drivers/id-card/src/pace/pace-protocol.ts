@@ -17,6 +17,7 @@ import {
   sessionCipher,
   sharedSecret,
 } from './pace-math';
+import { INS } from '../apdu/instruction';
 
 export interface PaceRandom {
   /** Terminal's mapping private key (tests inject the appendix G values). */
@@ -44,7 +45,7 @@ async function generalAuthenticate(
 ): Promise<Uint8Array> {
   const response = await channel.send({
     cla: last ? 0x00 : 0x10,
-    ins: 0x86,
+    ins: INS.GENERAL_AUTHENTICATE,
     p1: 0,
     p2: 0,
     data: encodeTlv(
@@ -90,7 +91,7 @@ export async function performPace(
   const curve = curveForParameterId(info.parameterId);
   const set = await channel.send({
     cla: 0,
-    ins: 0x22,
+    ins: INS.MANAGE_SECURITY_ENVIRONMENT,
     p1: 0xc1,
     p2: 0xa4,
     data: mseSetAtData(info, key),

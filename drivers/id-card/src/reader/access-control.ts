@@ -9,6 +9,7 @@ import { supportsParameterId } from '../pace/pace-curves';
 import { parseCardAccess, type PaceInfo } from '../pace/pace-info';
 import { performPace } from '../pace/pace-protocol';
 import { SecureChannel } from '../sm/secure-channel';
+import { INS } from '../apdu/instruction';
 
 export type AccessProtocol = 'auto' | 'pace' | 'bac';
 
@@ -20,7 +21,7 @@ export interface AccessResult {
 }
 
 async function selectApplication(channel: ApduSender): Promise<void> {
-  const r = await channel.send({ cla: 0, ins: 0xa4, p1: 0x04, p2: 0x0c, data: EMRTD_AID });
+  const r = await channel.send({ cla: 0, ins: INS.SELECT, p1: 0x04, p2: 0x0c, data: EMRTD_AID });
   if (r.sw !== SW.OK) throw statusWordError(r.sw, 'SELECT eMRTD application');
 }
 

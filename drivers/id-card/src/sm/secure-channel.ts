@@ -3,6 +3,7 @@ import type { CommandApdu } from '../apdu/command-apdu';
 import type { ResponseApdu } from '../apdu/response-apdu';
 import { IdCardError } from '../errors';
 import type { SecureMessaging } from './secure-messaging';
+import { INS } from '../apdu/instruction';
 
 /** Status words a card (or reader) returns in plain when it cannot take an extended APDU. */
 const LENGTH_REFUSALS = new Set([0x6700, 0x6c00, 0x6f00]);
@@ -39,10 +40,10 @@ export class SecureChannel implements ApduSender {
 
 function commandName(apdu: CommandApdu): string {
   switch (apdu.ins) {
-    case 0xa4:
+    case INS.SELECT:
       return 'SELECT';
-    case 0xb0:
-    case 0xb1:
+    case INS.READ_BINARY:
+    case INS.READ_BINARY_ODD:
       return 'READ BINARY';
     default:
       return `INS ${apdu.ins.toString(16).toUpperCase()}`;
