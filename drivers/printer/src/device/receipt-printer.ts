@@ -17,6 +17,7 @@ import type { PrinterTransport } from '../transport/printer-transport';
 import { chunkEnds } from './chunk-ends';
 import { errorForStatus, printFailure } from './printer-errors';
 import { PrintJobLedger, type PrintConfirmation } from './print-job-ledger';
+import { cut, feedDots, initialize } from '../escpos/escpos-commands';
 
 export type { PrintConfirmation } from './print-job-ledger';
 
@@ -416,9 +417,12 @@ export class ReceiptPrinter implements Device {
 
   /** `ESC @`, feed past the cutter, cut: separates a stopped slip from the reprint. */
   private cutOffSpoiled(): Uint8Array {
-    const cut =
-      this.profile.cutter === 'none' ? [] : [0x1d, 0x56, this.profile.cutter === 'full' ? 0 : 1];
-    return Uint8Array.from([0x1b, 0x40, 0x1b, 0x4a, this.profile.feedBeforeCutDots, ...cut]);
+    const { cutter } = this.profile;
+    return Uint8Array.from([
+      ...initialize(),
+      ...feedDots(this.profile.feedBeforeCutDots),
+      ...(cutter === 'none' ? [] : cut(cutter)),
+    ]);
   }
 }
 

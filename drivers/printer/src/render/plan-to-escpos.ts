@@ -5,10 +5,16 @@ import { TCVN3_PAGE, encodeTcvn3, isTcvn3Page } from '../encoding/tcvn3';
 import { WINDOWS1258_PAGE, encodeWindows1258 } from '../encoding/windows1258';
 import { rasterBitImage } from './raster-bit-image';
 import type { PrintPlan } from './print-plan';
-
-const ESC = 0x1b;
-const GS = 0x1d;
-const LF = 0x0a;
+import {
+  characterSize,
+  codeTable,
+  emphasize,
+  feedDots,
+  justify,
+  JUSTIFY,
+  LF,
+  lineSpacing,
+} from '../escpos/escpos-commands';
 
 /** `GS ! n`: double height for titles (width stays, so the column count stays). */
 function sizeByte(style: TextStyle): number {
@@ -55,26 +61,26 @@ export function planToEscPos(plan: PrintPlan, profile: PrinterProfile): EscPosJo
     parts.push(Uint8Array.from(bytes));
   };
   parts.push(encoder().initialize().encode());
-  raw([ESC, 0x33, plan.lineSpacingDots]);
-  const state: TextState = { page: -1, bold: false, size: 0, align: 0 };
+  raw(lineSpacing(plan.lineSpacingDots));
+  const state: TextState = { page: -1, bold: false, size: 0, align: JUSTIFY.left };
   const substituted: string[] = [];
 
   for (const op of plan.ops) {
     switch (op.op) {
       case 'text': {
         const out: number[] = [];
-        const align = op.align === 'center' ? 1 : 0;
+        const align = JUSTIFY[op.align === 'center' ? 'center' : 'left'];
         const bold = op.style !== 'body';
         const size = sizeByte(op.style);
-        if (align !== state.align) out.push(ESC, 0x61, align);
-        if (bold !== state.bold) out.push(ESC, 0x45, bold ? 1 : 0);
-        if (size !== state.size) out.push(GS, 0x21, size);
+        if (align !== state.align) out.push(...justify(align));
+        if (bold !== state.bold) out.push(...emphasize(bold));
+        if (size !== state.size) out.push(...characterSize(size));
         Object.assign(state, { align, bold, size });
         if (profile.vietnamese === 'windows1258') {
           const enc = encodeWindows1258(op.line);
           substituted.push(...enc.substituted);
           const page = profile.codePages['windows1258'] ?? WINDOWS1258_PAGE;
-          if (state.page !== page) out.push(ESC, 0x74, page);
+          if (state.page !== page) out.push(...codeTable(page));
           state.page = page;
           out.push(...enc.bytes);
         } else {
@@ -82,7 +88,8 @@ export function planToEscPos(plan: PrintPlan, profile: PrinterProfile): EscPosJo
           substituted.push(...enc.substituted);
           for (const run of enc.runs) {
             const name = run.page === TCVN3_PAGE ? 'tcvn3' : 'tcvn3capitals';
-            if (state.page !== run.page) out.push(ESC, 0x74, profile.codePages[name] ?? run.page);
+            if (state.page !== run.page)
+              out.push(...codeTable(profile.codePages[name] ?? run.page));
             state.page = run.page;
             out.push(...run.bytes);
           }
@@ -93,15 +100,15 @@ export function planToEscPos(plan: PrintPlan, profile: PrinterProfile): EscPosJo
       }
       case 'bitmap': {
         // ESC a is effective for GS v 0 (Epson and clones); it must precede the band.
-        const align = op.align === 'center' ? 1 : 0;
+        const align = JUSTIFY[op.align === 'center' ? 'center' : 'left'];
         const image = rasterBitImage(op.bitmap);
-        raw(align !== state.align ? [ESC, 0x61, align, ...image] : image);
+        raw(align !== state.align ? [...justify(align), ...image] : image);
         state.align = align;
         break;
       }
       case 'feed': {
         const out: number[] = [];
-        for (let left = op.dots; left > 0; left -= 255) out.push(ESC, 0x4a, Math.min(255, left));
+        for (let left = op.dots; left > 0; left -= 255) out.push(...feedDots(Math.min(255, left)));
         raw(out);
         break;
       }
@@ -113,7 +120,7 @@ export function planToEscPos(plan: PrintPlan, profile: PrinterProfile): EscPosJo
             .align('left')
             .encode(),
         );
-        state.align = 0;
+        state.align = JUSTIFY.left;
         break;
       case 'cut':
         parts.push(

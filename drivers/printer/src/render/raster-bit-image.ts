@@ -1,4 +1,5 @@
 import type { Bitmap } from './bitmap';
+import { rasterImageHeader } from '../escpos/escpos-commands';
 
 /**
  * `GS v 0 m xL xH yL yH d1...dk` (ESC/POS "print raster bit image", normal density, m = 0):
@@ -8,16 +9,7 @@ import type { Bitmap } from './bitmap';
 export function rasterBitImage(bitmap: Bitmap): Uint8Array {
   const bytesPerRow = Math.ceil(bitmap.width / 8);
   const out = new Uint8Array(8 + bytesPerRow * bitmap.height);
-  out.set([
-    0x1d,
-    0x76,
-    0x30,
-    0x00,
-    bytesPerRow & 0xff,
-    bytesPerRow >> 8,
-    bitmap.height & 0xff,
-    bitmap.height >> 8,
-  ]);
+  out.set(rasterImageHeader(bytesPerRow, bitmap.height));
   for (let y = 0; y < bitmap.height; y++) {
     for (let x = 0; x < bitmap.width; x++) {
       if (bitmap.ink[y * bitmap.width + x] === 1) {

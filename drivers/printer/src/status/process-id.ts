@@ -1,3 +1,5 @@
+import { setProcessIdResponse } from '../escpos/escpos-commands';
+
 /**
  * Epson's printer-side job id: `GS ( H pL pH fn m d1 d2 d3 d4` with fn = 48, m = 48 ("set the
  * process ID response", ESC/POS Command Reference, GS ( H <Function 48>; not on TM-T88III and
@@ -8,8 +10,6 @@
  * Plain ESC/POS has no job id; profiles say whether their printer has this one
  * (`status.processId`).
  */
-export const GS = 0x1d;
-export const PROCESS_ID_FUNCTION = 48;
 /** Header and identifier of the process ID response. */
 export const PROCESS_ID_RESPONSE_HEADER = 0x37;
 export const PROCESS_ID_RESPONSE_IDENTIFIER = 0x22;
@@ -51,7 +51,7 @@ function idBytes(id: string): number[] {
 
 /** `GS ( H 06 00 30 30 d1 d2 d3 d4`: answer with `id` once everything sent before is printed. */
 export function processIdRequest(id: string): Uint8Array {
-  return Uint8Array.of(GS, 0x28, 0x48, 6, 0, PROCESS_ID_FUNCTION, 48, ...idBytes(id));
+  return Uint8Array.from(setProcessIdResponse(idBytes(id)));
 }
 
 /** The printer's answer to `processIdRequest(id)`; used by the virtual printer and tests. */

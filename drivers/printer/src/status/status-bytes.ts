@@ -1,4 +1,5 @@
 import type { PrinterStatus } from './printer-status';
+import { automaticStatusBack, realtimeStatus } from '../escpos/escpos-commands';
 
 /**
  * Bit layouts of Epson ESC/POS status replies (ESC/POS Application Programming Guide,
@@ -8,9 +9,6 @@ import type { PrinterStatus } from './printer-status';
  * `0xx1xx00` and the other three `0xx0xxxx`. These fixed bits are how the reader tells them apart
  * from each other and from other replies on the same line.
  */
-export const DLE = 0x10;
-export const EOT = 0x04;
-
 export type RealtimeKind = 1 | 2 | 3 | 4;
 
 export function isRealtimeReply(byte: number): boolean {
@@ -27,12 +25,12 @@ export function isAsbFollowing(byte: number): boolean {
 
 /** `DLE EOT n` request bytes. */
 export function realtimeRequest(n: RealtimeKind): Uint8Array {
-  return Uint8Array.of(DLE, EOT, n);
+  return Uint8Array.from(realtimeStatus(n));
 }
 
 /** `GS a n` with bits: 1 drawer, 2 online/offline, 4 errors, 8 roll paper sensor. */
 export function enableAsb(on: boolean): Uint8Array {
-  return Uint8Array.of(0x1d, 0x61, on ? 0x0f : 0x00);
+  return Uint8Array.from(automaticStatusBack(on ? 0x0f : 0x00));
 }
 
 /** What one real-time reply says; fields it does not cover stay undefined. */
