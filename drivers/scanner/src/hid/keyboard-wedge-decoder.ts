@@ -9,6 +9,7 @@ import {
   MOD_LEFT_SHIFT,
   MOD_RIGHT_ALT,
   MOD_RIGHT_SHIFT,
+  usageForChar,
   US_KEYBOARD,
 } from './usb-hid-keyboard';
 
@@ -107,9 +108,9 @@ export function encodeWedgeReports(
     release();
   };
   for (const char of text) {
-    const entry = [...US_KEYBOARD].find(([u, [p, s]]) => u < 0x54 && (p === char || s === char));
-    if (entry) {
-      press(entry[1][0] === char ? 0 : MOD_LEFT_SHIFT, entry[0]);
+    const key = usageForChar(char);
+    if (key) {
+      press(key[1] ? MOD_LEFT_SHIFT : 0, key[0]);
     } else if (options.altForNonAscii !== false) {
       for (const digit of String(char.codePointAt(0))) {
         const usage = digit === '0' ? 0x62 : 0x58 + Number(digit);

@@ -58,7 +58,7 @@ export function keypadDigit(usage: number): string | undefined {
   return usage === 0x62 ? '0' : String(usage - 0x58);
 }
 
-/** The inverse, for encoders in tests: character → [usage, shift]. */
+/** The inverse, for `encodeWedgeReports`: character → [usage, shift]. */
 export function usageForChar(char: string): [number, boolean] | undefined {
   for (const [usage, [plain, shift]] of US_KEYBOARD) {
     if (usage >= 0x54) continue; // prefer the main block
