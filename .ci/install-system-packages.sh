@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The Debian packages the kiosk's tests and demo use (run as root).
+# python3-pil, python3-numpy, fonts-dejavu-core: the held-out MRZ generator (test-fixtures/mrz-heldout).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools socat udev chromium \
   fonts-noto-core fonts-ocr-b fonts-liberation shellcheck systemd python3 iproute2 procps openssl \
-  prometheus vsmartcard-vpicc python3-virtualsmartcard python3-pycryptodome >/dev/null
+  prometheus vsmartcard-vpicc python3-virtualsmartcard python3-pycryptodome \
+  python3-pil python3-numpy fonts-dejavu-core >/dev/null
