@@ -42,7 +42,8 @@ function generateSet(): string {
   const run = spawnSync(
     args.python,
     [GENERATOR, '--out', out, '--seed', args.seed, '--td1', args.td1, '--td3', args.td3],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
+    // The generator's own summary line goes to stderr: stdout carries only the report.
+    { stdio: ['ignore', 2, 'inherit'] },
   );
   if (run.status !== 0)
     throw new Error(`generator failed (exit ${run.status}); needs python3-pil and python3-numpy`);
