@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { classifyQr } from '@kiosk/id-card/qr';
 import { createActor, type Actor } from 'xstate';
 import type { DeviceView, HealthView, JourneyView } from '../protocol';
 import { AppointmentCalculator, WorkingCalendar } from './appointment';
@@ -14,7 +13,7 @@ import { CONFIG_BUNDLE_MIGRATIONS, ConfigBundleApplier } from './config-bundle';
 import { ConfigInbox, watchConfigInbox } from './config-rollout';
 import { SettingsRepository } from './store/settings-repository';
 import type { KioskConfig } from './config/kiosk-config';
-import { blockOfKiosk, DossierCodeAllocator } from './dossier-code';
+import { blockOfKiosk, classifyQr, DossierCodeAllocator } from './dossier-code';
 import { journeyActors } from './flow/journey-actors';
 import { journeyDelays, type JourneyDelayOverrides } from './flow/journey-delays';
 import { journeyMachine } from './flow/journey-machine';

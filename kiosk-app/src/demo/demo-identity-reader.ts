@@ -1,4 +1,4 @@
-import { classifyQr } from '@kiosk/id-card/qr';
+import { classifyQr } from '../core/dossier-code';
 import { PRINTED_DOCUMENT_ASSURANCE } from '../core/devices/identity-assurance';
 import { emitMrzIdentity } from '../core/devices/identity-records';
 import { journeyFailureOf } from '../core/devices/card-failures';

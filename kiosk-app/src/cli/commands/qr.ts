@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-// `@kiosk/id-card` re-exports these once its index lands; the subfolder is stable either way.
-import { classifyQr } from '@kiosk/id-card/qr';
+import { classifyQr } from '../../core/dossier-code';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
 

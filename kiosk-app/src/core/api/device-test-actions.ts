@@ -1,4 +1,4 @@
-import { classifyQr } from '@kiosk/id-card/qr';
+import { classifyQr } from '../dossier-code';
 import type { DeviceAssignment, DeviceView, QrTestView, ReplyData } from '../../protocol';
 import { CardHeardByJourneyError } from '../devices/card-test-gate';
 import { assignmentToSettings } from '../devices/device-assignment';

@@ -1,5 +1,5 @@
 import type { AssuranceLevel, CitizenFacts, ProcessingTime } from '@kiosk/forms';
-import { formatReceiptQr } from '@kiosk/id-card/qr';
+import { formatReceiptQr } from '../dossier-code';
 import type { ReceiptView } from '../../protocol';
 import type { AppointmentCalculator } from '../appointment';
 import { formatVietnamIso } from '../appointment';

@@ -1,5 +1,4 @@
-import { parseCccdQr, type CccdQrData, type ParseCccdQrOptions } from './cccd-qr';
-import { QrError } from './qr-error';
+import { parseCccdQr, QrError, type CccdQrData, type ParseCccdQrOptions } from '@kiosk/id-card/qr';
 import { isReceiptQrShape, parseReceiptQr, type ReceiptQrData } from './receipt-qr';
 
 /**

@@ -1,5 +1,5 @@
-import { parseDossierCode, type DossierCode } from './dossier-code';
-import { QrError } from './qr-error';
+import { parseDossierCode, type DossierCode } from './dossier-code-format';
+import { QrError } from '@kiosk/id-card/qr';
 
 /**
  * The QR on our own receipts. Two forms, both parsed:

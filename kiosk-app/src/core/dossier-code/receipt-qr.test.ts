@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classifyQr } from './classify-qr';
-import { formatCccdQr } from './cccd-qr';
-import { parseDossierCode } from './dossier-code';
-import { QrError } from './qr-error';
+import { formatCccdQr, QrError } from '@kiosk/id-card/qr';
+import { parseDossierCode } from './dossier-code-format';
 import { formatReceiptQr, parseReceiptQr } from './receipt-qr';
 
 const dossierCode = fc

@@ -1,4 +1,4 @@
-import { QrError } from './qr-error';
+import { QrError } from '@kiosk/id-card/qr';
 
 /**
  * Dossier codes follow `<receiving unit code>-YYMMDD-NNNN` (DESIGN.md, Data): the unit code of
