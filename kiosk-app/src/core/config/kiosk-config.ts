@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { UNIT_CODE_PATTERN } from '../dossier-code/dossier-code-format';
 
 /**
  * The kiosk's configuration. Read once at start from a JSON file (`--config`), validated as a
@@ -13,10 +14,7 @@ export const kioskConfigSchema = z.strictObject({
   kioskNumber: z.number().int().min(1).max(9).default(1),
   centreName: z.string().min(1).default('Trung tâm Phục vụ hành chính công'),
   receivingUnit: z.string().min(1).default('Bộ phận Một cửa'),
-  unitCode: z
-    .string()
-    .regex(/^[A-Z0-9][A-Z0-9.]{0,29}$/)
-    .default('H01'),
+  unitCode: z.string().regex(UNIT_CODE_PATTERN).default('H01'),
   collectAt: z.string().min(1).default('Quầy trả kết quả, Trung tâm Phục vụ hành chính công'),
   lookupBaseUrl: z.url().default('https://dichvucong.example.gov.vn/tra-cuu'),
   trackingHint: z

@@ -1,9 +1,17 @@
 import { QrError } from '@kiosk/id-card/qr';
 
 /**
- * Dossier codes follow `<receiving unit code>-YYMMDD-NNNN` (DESIGN.md, Data): the unit code of
- * the one-stop system (letters, digits and dots, e.g. `000.00.15.H29` or `H29.22`), the day the
- * dossier was received and a 4-digit sequence number from the kiosk's own block.
+ * Code of the receiving unit (mã đơn vị tiếp nhận) of the one-stop system: letters, digits and
+ * dots, up to 30 characters, e.g. `H29.12` or `000.00.15.H29`. The settings, the start-up
+ * configuration and the dossier-code parser all check it with this one pattern, so a unit code
+ * the technician may save is always one whose receipts the kiosk can read back.
+ */
+export const UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9.]{0,29}$/;
+
+/**
+ * Dossier codes follow `<receiving unit code>-YYMMDD-NNNN` (DESIGN.md, Data): the unit code, the
+ * Vietnamese day the dossier was received and a 4-digit sequence number from the kiosk's own
+ * block.
  */
 export interface DossierCode {
   readonly code: string;
@@ -13,9 +21,11 @@ export interface DossierCode {
   readonly sequence: number;
 }
 
-const DOSSIER_CODE =
-  /^([A-Z0-9][A-Z0-9.]{0,30}[A-Z0-9]|[A-Z0-9])-([0-9]{2})([0-9]{2})([0-9]{2})-([0-9]{4})$/;
+const DOSSIER_CODE = new RegExp(
+  `^(${UNIT_CODE_PATTERN.source.slice(1, -1)})-([0-9]{2})([0-9]{2})([0-9]{2})-([0-9]{4})$`,
+);
 
+/** Reads a dossier code as the kiosk writes it (upper case); throws `QR_DOSSIER_CODE`. */
 export function parseDossierCode(text: string): DossierCode {
   const code = text.trim();
   const m = DOSSIER_CODE.exec(code);

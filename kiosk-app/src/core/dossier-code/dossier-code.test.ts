@@ -8,9 +8,13 @@ import {
   DossierCodeAllocator,
   DossierCodeError,
   blockOfKiosk,
-  parseDossierCode,
+  dossierCodeConfigSchema,
   vietnamDayStamp,
 } from './dossier-code';
+import { isQrError } from '@kiosk/id-card/qr';
+import { classifyQr } from './classify-qr';
+import { parseDossierCode } from './dossier-code-format';
+import { formatReceiptQr } from './receipt-qr';
 import { DOSSIER_CODE_MIGRATIONS } from './dossier-code-migrations';
 
 const dirs: string[] = [];
@@ -117,17 +121,51 @@ describe('blockOfKiosk', () => {
   });
 });
 
+describe('a dossier code issued under the kiosk settings', () => {
+  const noon = new Date('2026-03-10T12:00:00+07:00');
+
+  it('is read back from its receipt QR, even when the unit code ends in a dot', () => {
+    const alloc = new DossierCodeAllocator(open(), { unitCode: 'H29.', block: blockOfKiosk(3) });
+    const code = alloc.allocate(noon);
+    const qr = classifyQr(formatReceiptQr(code));
+    expect(qr.kind === 'receipt' && qr.receipt.dossier.code).toBe(code);
+  });
+
+  it('is read back from its receipt QR for every unit code the settings accept (property)', () => {
+    const unitCodes = fc
+      .stringMatching(/^[A-Z0-9.]{1,30}$/)
+      .filter(
+        (unitCode) =>
+          dossierCodeConfigSchema.safeParse({ unitCode, block: { first: 0, last: 9 } }).success,
+      );
+    fc.assert(
+      fc.property(unitCodes, fc.boolean(), (unitCode, asUrl) => {
+        const alloc = new DossierCodeAllocator(open(), { unitCode, block: blockOfKiosk(1) });
+        const code = alloc.allocate(noon);
+        const lookup = asUrl ? 'https://kiosk.example.vn/tra-cuu' : undefined;
+        const qr = classifyQr(formatReceiptQr(code, lookup));
+        expect(qr.kind === 'receipt' && qr.receipt.dossier.code).toBe(code);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('parseDossierCode', () => {
-  it('round-trips issued codes and rejects anything else without throwing', () => {
-    expect(parseDossierCode('h29.12-260310-3001')).toEqual({
+  it('reads the parts of an issued code and refuses anything else with a typed error', () => {
+    expect(parseDossierCode('H29.12-260310-3001')).toEqual({
+      code: 'H29.12-260310-3001',
       unitCode: 'H29.12',
-      day: '260310',
-      number: 3001,
+      receivedOn: '2026-03-10',
+      sequence: 3001,
     });
     fc.assert(
       fc.property(fc.string(), (s) => {
-        const parsed = parseDossierCode(s);
-        if (parsed) expect(parsed.day).toMatch(/^\d{6}$/);
+        try {
+          expect(parseDossierCode(s).receivedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        } catch (error) {
+          expect(isQrError(error, 'QR_DOSSIER_CODE')).toBe(true);
+        }
       }),
     );
   });

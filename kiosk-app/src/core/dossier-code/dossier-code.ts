@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Statement } from 'better-sqlite3';
 import type { KioskDatabase } from '../store/database';
+import { UNIT_CODE_PATTERN } from './dossier-code-format';
 
 /**
  * Dossier codes `<receiving unit code>-YYMMDD-NNNN`. Each kiosk draws from its own block of
@@ -16,7 +17,7 @@ export interface SequenceBlock {
 export const dossierCodeConfigSchema = z
   .object({
     /** Code of the receiving unit (mã đơn vị tiếp nhận), e.g. `H29.12`. */
-    unitCode: z.string().regex(/^[A-Z0-9][A-Z0-9.]{0,29}$/, 'letters, digits and dots'),
+    unitCode: z.string().regex(UNIT_CODE_PATTERN, 'letters, digits and dots'),
     block: z.object({ first: z.number().int().min(0), last: z.number().int().max(9999) }),
   })
   .refine((c) => c.block.first <= c.block.last, 'block.first must not exceed block.last');
@@ -48,21 +49,6 @@ const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 export function vietnamDayStamp(instant: Date): string {
   const iso = new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString();
   return `${iso.slice(2, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}`;
-}
-
-const CODE_PATTERN = /^([A-Z0-9][A-Z0-9.]{0,29})-(\d{6})-(\d{4})$/;
-
-export interface ParsedDossierCode {
-  readonly unitCode: string;
-  readonly day: string;
-  readonly number: number;
-}
-
-/** Parses a code typed at the kiosk or read from a receipt QR; undefined when malformed. */
-export function parseDossierCode(text: string): ParsedDossierCode | undefined {
-  const m = CODE_PATTERN.exec(text.trim().toUpperCase());
-  if (!m || m[1] === undefined || m[2] === undefined || m[3] === undefined) return undefined;
-  return { unitCode: m[1], day: m[2], number: Number(m[3]) };
 }
 
 function validConfig(config: DossierCodeConfig): DossierCodeConfig {

@@ -3,12 +3,11 @@ export {
   DossierCodeError,
   blockOfKiosk,
   dossierCodeConfigSchema,
-  parseDossierCode,
   vietnamDayStamp,
   type DossierCodeConfig,
-  type ParsedDossierCode,
   type SequenceBlock,
 } from './dossier-code';
+export { parseDossierCode, UNIT_CODE_PATTERN, type DossierCode } from './dossier-code-format';
 export { classifyQr, type ClassifiedQr } from './classify-qr';
 export {
   formatReceiptQr,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNIT_CODE_PATTERN } from '../dossier-code/dossier-code-format';
 import type { KioskConfig } from '../config/kiosk-config';
 import { holidayDatesSchema } from '../appointment/holiday-dates';
 import {
@@ -19,7 +20,7 @@ export const kioskSettingsSchema = z
   .object({
     centreName: z.string().min(1).max(200),
     receivingUnit: z.string().min(1).max(200),
-    unitCode: z.string().regex(/^[A-Z0-9][A-Z0-9.]{0,29}$/, 'unit code: A–Z, 0–9 and dots'),
+    unitCode: z.string().regex(UNIT_CODE_PATTERN, 'unit code: A–Z, 0–9 and dots'),
     kioskNumber: z.number().int().min(1).max(9),
     collectAt: z.string().min(1).max(300),
     lookupBaseUrl: z.url({ protocol: /^https?$/ }),
