@@ -12,7 +12,6 @@ export { SecureMessaging } from './sm/secure-messaging';
 export { smCipherFromSecret, tripleDesSmCipher, type SmCipher } from './sm/sm-cipher';
 export { bacKeys, bacCardAnswer } from './bac/bac-protocol';
 export {
-  checkDigit,
   mrzInformation,
   pacePassword,
   pacePasswordReference,

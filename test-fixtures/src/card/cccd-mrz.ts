@@ -1,5 +1,5 @@
 import type { CitizenRecord } from '@kiosk/forms';
-import { checkDigit } from '@kiosk/id-card/internals';
+import { mrzCheckDigit } from '@kiosk/mrz';
 
 /** MRZ names: Latin capitals only (ICAO 9303 Part 3 §6: Vietnamese diacritics dropped, Đ → D). */
 export function mrzName(text: string): string {
@@ -21,12 +21,12 @@ export const documentNumberOf = (personalId: string): string => personalId.slice
 /** The TD1 MRZ of a synthetic CCCD (ICAO 9303 Part 5 §4.2.2), no expiry written as `<<<<<<`. */
 export function cccdMrz(c: CitizenRecord): [string, string, string] {
   const doc = documentNumberOf(c.personalId);
-  const line1 = `IDVNM${doc}${checkDigit(doc)}${c.personalId}<<<`;
+  const line1 = `IDVNM${doc}${mrzCheckDigit(doc)}${c.personalId}<<<`;
   const dob = yymmdd(c.dateOfBirth);
   const doe = c.dateOfExpiry ? yymmdd(c.dateOfExpiry) : '<<<<<<';
   const sex = c.sex === 'X' ? '<' : c.sex;
-  const head = `${dob}${checkDigit(dob)}${sex}${doe}${checkDigit(doe)}VNM<<<<<<<<<<<`;
-  const composite = checkDigit(
+  const head = `${dob}${mrzCheckDigit(dob)}${sex}${doe}${mrzCheckDigit(doe)}VNM<<<<<<<<<<<`;
+  const composite = mrzCheckDigit(
     line1.slice(5, 30) + head.slice(0, 7) + head.slice(8, 15) + head.slice(18, 29),
   );
   const parts = mrzName(c.fullName).split('<');

@@ -1,3 +1,4 @@
+import { mrzCheckDigit } from '@kiosk/mrz/codec';
 import { IdCardError } from '../errors';
 import { ascii } from '../util/bytes';
 import { sha1 } from '../crypto/key-derivation';
@@ -19,23 +20,6 @@ export type AccessKey =
     }
   | { readonly kind: 'can'; readonly can: string };
 
-const WEIGHTS = [7, 3, 1];
-
-/** ICAO 9303 Part 3 §4.9 check digit. */
-export function checkDigit(text: string): string {
-  let sum = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let v = 0;
-    if (c >= 48 && c <= 57) v = c - 48;
-    else if (c >= 65 && c <= 90) v = c - 55;
-    else if (text[i] !== '<')
-      throw new IdCardError('MRZ_INVALID', `character ${text[i]} is not allowed in an MRZ`);
-    sum += v * (WEIGHTS[i % 3] ?? 1);
-  }
-  return String(sum % 10);
-}
-
 function field(value: string, pattern: RegExp, what: string): string {
   if (!pattern.test(value))
     throw new IdCardError('INVALID_ARGUMENT', `${what} "${value}" is not valid`);
@@ -48,7 +32,7 @@ export function mrzInformation(key: Extract<AccessKey, { kind: 'mrz' }>): string
   if (doc.length < 9) doc = doc.padEnd(9, '<');
   const dob = field(key.dateOfBirth, /^\d{6}$/, 'date of birth');
   const doe = field(key.dateOfExpiry, /^(\d{6}|<{6})$/, 'date of expiry');
-  return `${doc}${checkDigit(doc)}${dob}${checkDigit(dob)}${doe}${checkDigit(doe)}`;
+  return `${doc}${mrzCheckDigit(doc)}${dob}${mrzCheckDigit(dob)}${doe}${mrzCheckDigit(doe)}`;
 }
 
 /** K_seed for BAC: the first 16 bytes of SHA-1 of the MRZ information. */
