@@ -13,3 +13,4 @@ export { toMrzName, splitVietnameseName } from './mrz-name';
 export { correctMrz, type CorrectedMrz, type MrzCorrection } from './correct-mrz';
 export { birthDateFromMrz, expiryDateFromMrz, isoToMrzDate } from './mrz-date';
 export { CCCD_PREFIX, isCccdTd1 } from './vietnam-cccd';
+export { readPrintedMrz, type PrintedMrz } from './printed-mrz';

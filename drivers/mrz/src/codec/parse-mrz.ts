@@ -35,7 +35,8 @@ const CLASS_WORDS: Readonly<Record<CharClass, string>> = {
 /** `UTO` is ICAO's fictional state of the specimen documents; `mrz` does not list it. */
 const SPECIMEN_STATES = new Set(['UTO']);
 
-function shapeOf(lines: readonly string[]): MrzLayout {
+/** The layout whose line count and length the lines have; `MRZ_LENGTH` otherwise. */
+export function layoutOfLines(lines: readonly string[]): MrzLayout {
   const lengths = new Set(lines.map((l) => l.length));
   const length = lines[0]?.length ?? 0;
   const layout = lengths.size === 1 ? layoutForShape(lines.length, length) : undefined;
@@ -75,7 +76,7 @@ function checkDigitError(field: FieldName, expected: string, got: string): MrzEr
 }
 
 /** Every check digit of the layout; a `<` check digit is only allowed where ICAO allows it. */
-function assertCheckDigits(layout: MrzLayout, lines: readonly string[]): void {
+export function assertCheckDigits(layout: MrzLayout, lines: readonly string[]): void {
   for (const check of layout.checks) {
     const got = readField(lines, layout, check.check);
     const covered = check.covers.map((s) => readSpan(lines, s)).join('');
@@ -128,22 +129,30 @@ function assertState(code: string, field: FieldName): string {
   return clean;
 }
 
-/** ICAO 9303-3 §4.6.3: primary identifier, `<<`, secondary identifier, components split by `<`. */
-function splitName(field: string): { surname: string; givenNames: string } {
+/**
+ * ICAO 9303-3 §4.6.3: primary identifier, `<<`, secondary identifier, components split by `<`.
+ * An empty primary identifier is returned as it is; `parseMrz` refuses it.
+ */
+export function splitMrzNameField(field: string): { surname: string; givenNames: string } {
   const trimmed = field.replace(/<+$/, '');
   const at = trimmed.indexOf('<<');
   const surname = at < 0 ? trimmed : trimmed.slice(0, at);
   const given = at < 0 ? '' : trimmed.slice(at + 2);
   const words = (s: string): string => s.split('<').filter(Boolean).join(' ');
-  if (surname.length === 0) {
+  return { surname: words(surname), givenNames: words(given) };
+}
+
+function splitName(field: string): { surname: string; givenNames: string } {
+  const name = splitMrzNameField(field);
+  if (name.surname.length === 0) {
     throw new MrzError('MRZ_FORMAT', 'the name field has no primary identifier', {
       field: 'name',
     });
   }
-  return { surname: words(surname), givenNames: words(given) };
+  return name;
 }
 
-function sexOf(char: string): MrzSex {
+export function sexOf(char: string): MrzSex {
   return char === 'M' || char === 'F' ? char : 'X';
 }
 
@@ -158,7 +167,7 @@ export function parseMrz(
   const lines = splitMrzText(text);
   if (lines.length === 0) throw new MrzError('MRZ_LENGTH', 'no MRZ text');
   assertMrzAlphabet(lines);
-  const layout = shapeOf(lines);
+  const layout = layoutOfLines(lines);
   assertPositionClasses(layout, lines);
   assertCheckDigits(layout, lines);
 
