@@ -10,6 +10,7 @@ import {
   type CardService,
   type ReadResult,
 } from '@kiosk/id-card';
+import { isQrError, parseCccdQr } from '@kiosk/id-card/qr';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
 
@@ -25,20 +26,14 @@ export interface CardReadOptions {
   readonly json?: boolean;
 }
 
-/**
- * The QR of a CCCD is `ID|oldID|name|ddmmyyyy|sex|address|ddmmyyyy` (fewer or more fields on
- * some generations). Access keys only need the ID, the birth date and the issue date: the first
- * and the last 8-digit date fields. The full codec lives in @kiosk/id-card's qr module.
- */
+/** Access keys from the raw CCCD QR text, read by the one CCCD-QR parser of @kiosk/id-card. */
 export function keysFromQrText(text: string): AccessKey[] {
-  const fields = text.trim().split('|');
-  const personalId = fields[0] ?? '';
-  const dates = fields.slice(1).filter((f) => /^\d{8}$/.test(f));
-  const [dateOfBirth, dateOfIssue] = [dates[0], dates[dates.length - 1]];
-  if (!/^\d{12}$/.test(personalId) || !dateOfBirth || !dateOfIssue || dates.length < 2) {
-    throw new CliError('--qr: expected ID|oldID|name|ddmmyyyy|sex|address|ddmmyyyy');
+  try {
+    return accessKeysFromQrFields(parseCccdQr(text));
+  } catch (error) {
+    if (isQrError(error)) throw new CliError(`--qr: ${error.code}: ${error.message}`);
+    throw error;
   }
-  return accessKeysFromQrFields({ personalId, dateOfBirth, dateOfIssue });
 }
 
 function keysFrom(opts: CardReadOptions): AccessKey[] {
