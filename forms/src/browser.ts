@@ -39,10 +39,24 @@ export {
   isIsoDate,
   isEmail,
   parseDecimal,
-  todayInVietnam,
   PERSONAL_ID_PROVINCE_CODES,
 } from './validators';
 export type { PhoneKind } from './validators';
+export {
+  VIETNAM_UTC_OFFSET_MINUTES,
+  addDays,
+  formatVietnamIso,
+  fromLocalMinutes,
+  localDateOf,
+  minuteOfDay,
+  parseKioskDateTime,
+  startOfLocalDay,
+  toLocalMinutes,
+  todayInVietnam,
+  weekdayOf,
+  type LocalDate,
+  type LocalMinutes,
+} from './vietnam-time';
 export { FormsError } from './forms-error';
 export type { FormsErrorCode } from './forms-error';
 export { describeProcessingTime, describeFee } from './procedure-format';

@@ -6,14 +6,8 @@
 import type { Address } from './citizen';
 import { fieldIssue } from './issue-messages';
 import type { FieldIssue, FieldValue, FormField, Procedure } from './procedure-types';
-import {
-  isEmail,
-  isIdNumber,
-  isIsoDate,
-  isVietnamesePhone,
-  parseDecimal,
-  todayInVietnam,
-} from './validators';
+import { isEmail, isIdNumber, isIsoDate, isVietnamesePhone, parseDecimal } from './validators';
+import { todayInVietnam } from './vietnam-time';
 
 export interface ValidateOptions {
   /** Today's date (ISO) for past/future rules; defaults to today in Vietnam. */

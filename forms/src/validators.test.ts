@@ -13,7 +13,6 @@ import {
   normaliseDate,
   normalisePhone,
   personalIdMatchesBirth,
-  todayInVietnam,
   vietnamesePhoneKind,
 } from './validators';
 
@@ -226,11 +225,6 @@ describe('dates', () => {
         expect(normaliseDate([Number(date), Number(month), year].join(separator))).toBe(iso);
       }),
     );
-  });
-
-  it('gives today in Vietnam (UTC+7)', () => {
-    expect(todayInVietnam(new Date('2026-11-28T16:59:00Z'))).toBe('2026-11-28');
-    expect(todayInVietnam(new Date('2026-11-28T17:00:00Z'))).toBe('2026-11-29');
   });
 });
 

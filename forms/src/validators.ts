@@ -167,11 +167,6 @@ export function normaliseDate(value: string): string {
   return `${year}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}`;
 }
 
-/** Today's date in Vietnam (UTC+7, no daylight saving), ISO. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 const emailSchema = z.email();
 
 export function isEmail(value: string): boolean {

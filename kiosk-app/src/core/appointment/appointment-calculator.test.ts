@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { AppointmentCalculator, AppointmentError } from './appointment-calculator';
 import { officeHours } from './office-hours';
 import { WorkingCalendar } from './working-calendar';
-import { formatVietnamIso } from './vietnam-time';
+import { formatVietnamIso } from '@kiosk/forms';
 
 const calc = new AppointmentCalculator();
 const at = (iso: string): Date => new Date(`${iso}+07:00`);

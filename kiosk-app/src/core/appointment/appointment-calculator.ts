@@ -14,7 +14,7 @@ import {
   startOfLocalDay,
   VIETNAM_UTC_OFFSET_MINUTES,
   type LocalMinutes,
-} from './vietnam-time';
+} from '@kiosk/forms';
 import { WorkingCalendar } from './working-calendar';
 
 /** 8 working hours = 1 working day (the unit procedures are published in). */

@@ -28,4 +28,4 @@ export {
   formatClock,
   type OfficePeriod,
 } from './office-hours';
-export { formatVietnamIso, parseKioskDateTime, VIETNAM_UTC_OFFSET_MINUTES } from './vietnam-time';
+export { formatVietnamIso, parseKioskDateTime, VIETNAM_UTC_OFFSET_MINUTES } from '@kiosk/forms';

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { addDays, weekdayOf, type LocalDate } from './vietnam-time';
+import { addDays, weekdayOf, type LocalDate } from '@kiosk/forms';
 
 /**
  * Public holidays of one year computed from the rules of Bộ luật Lao động 2019, Điều 112, for

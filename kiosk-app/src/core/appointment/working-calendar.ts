@@ -1,6 +1,6 @@
 import { BUNDLED_HOLIDAY_TABLES, type HolidayTable } from './holiday-table';
 import { libraryPublicHolidays, statutoryDaysOff, type DayOff } from './statutory-holidays';
-import { weekdayOf, type LocalDate } from './vietnam-time';
+import { weekdayOf, type LocalDate } from '@kiosk/forms';
 
 export interface WorkingCalendarOptions {
   /** Yearly tables; a table given here replaces a bundled one of the same year. */

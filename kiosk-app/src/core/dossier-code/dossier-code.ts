@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayInVietnam } from '@kiosk/forms';
 import type { Statement } from 'better-sqlite3';
 import type { KioskDatabase } from '../store/database';
 import { UNIT_CODE_PATTERN } from './dossier-code-format';
@@ -43,12 +44,10 @@ export class DossierCodeError extends Error {
   }
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
 /** YYMMDD of the Vietnamese calendar day of `instant`. */
 export function vietnamDayStamp(instant: Date): string {
-  const iso = new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString();
-  return `${iso.slice(2, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}`;
+  const day = todayInVietnam(instant);
+  return `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
 }
 
 function validConfig(config: DossierCodeConfig): DossierCodeConfig {

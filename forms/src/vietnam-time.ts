@@ -29,6 +29,11 @@ export function localDateOf(local: LocalMinutes): LocalDate {
     .slice(0, 10);
 }
 
+/** Today's calendar day in Vietnam, `YYYY-MM-DD`. */
+export function todayInVietnam(now: Date = new Date()): LocalDate {
+  return localDateOf(toLocalMinutes(now));
+}
+
 /** Minutes since local midnight. */
 export function minuteOfDay(local: LocalMinutes): number {
   return ((local % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;

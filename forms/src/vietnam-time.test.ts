@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatVietnamIso, parseKioskDateTime } from './vietnam-time';
+import { formatVietnamIso, parseKioskDateTime, todayInVietnam } from './vietnam-time';
 
 describe('vietnam-time', () => {
   it('agrees with the IANA zone Asia/Ho_Chi_Minh', () => {
@@ -44,5 +44,10 @@ describe('vietnam-time', () => {
         if (parsed) expect(Number.isNaN(parsed.getTime())).toBe(false);
       }),
     );
+  });
+
+  it('gives today in Vietnam (UTC+7)', () => {
+    expect(todayInVietnam(new Date('2026-11-28T16:59:00Z'))).toBe('2026-11-28');
+    expect(todayInVietnam(new Date('2026-11-28T17:00:00Z'))).toBe('2026-11-29');
   });
 });
