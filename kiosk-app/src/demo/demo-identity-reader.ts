@@ -1,6 +1,6 @@
 import { classifyQr } from '../core/dossier-code';
-import { PRINTED_DOCUMENT_ASSURANCE } from '../core/devices/identity-assurance';
-import { emitMrzIdentity } from '../core/devices/identity-records';
+import { PRINTED_DOCUMENT_ASSURANCE } from '../core/identity';
+import { emitMrzIdentity } from '../core/identity';
 import { journeyFailureOf } from '../core/devices/card-failures';
 import type { DocumentEvent, IdentificationTrigger } from '../core/flow/journey-events';
 import { JourneyFailure, type IdentityReader } from '../core/ports';

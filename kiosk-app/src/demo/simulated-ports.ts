@@ -5,7 +5,8 @@ import { createTransport, defaultTemplate, loadProfile, ReceiptPrinter } from '@
 import { startVirtualCard, type VirtualCard } from '@kiosk/test-fixtures/card';
 import { startVirtualPrinter, type VirtualPrinter } from '@kiosk/test-fixtures/printer';
 import type { DemoControls } from '../core/api/api-context';
-import { ChipIdentityReader, EscposReceiptPrinter, ManualScanSource } from '../core/devices';
+import { EscposReceiptPrinter, ManualScanSource } from '../core/devices';
+import { ChipIdentityReader } from '../core/identity';
 import { DeviceManager, type ManagedPrinter } from '../core/devices/device-manager';
 import type { CorePorts } from '../core/kiosk-core';
 import { stderrLogger, type Logger } from '../core/log/logger';

@@ -1,11 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistrySimulator, type RegistrySimulator } from '@kiosk/test-fixtures/registry';
-import {
-  createResilience,
-  JsonHttpClient,
-  HttpPopulationRegistry,
-  mergeCitizenSources,
-} from '../../src/core/links';
+import { createResilience, JsonHttpClient, HttpPopulationRegistry } from '../../src/core/links';
+import { mergeCitizenSources } from '../../src/core/identity';
 import { registryClient, TEST_CODES, TEST_RESILIENCE } from './clients';
 
 let sim: RegistrySimulator;

@@ -53,7 +53,7 @@ import type {
   ValidatedForm,
   ValidateFormInput,
 } from './journey-services';
-import { CitizenMergeError, mergeCitizenSources } from '../links/merge/citizen-merge';
+import { CitizenMergeError, mergeCitizenSources } from '../identity/citizen-merge';
 
 export interface JourneyContext {
   readonly trigger?: IdentificationTrigger;

@@ -42,7 +42,6 @@ export {
 } from './registry/administrative-units';
 export { latinUpperName } from './registry/latin-name';
 export { REGISTRY_RESULT, type RegistryRequestBody } from './registry/registry-wire';
-export { mergeCitizenSources, CitizenMergeError, type CitizenSources } from './merge/citizen-merge';
 export {
   DOSSIER_STATUSES,
   type Dossier,

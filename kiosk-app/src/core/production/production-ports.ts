@@ -12,7 +12,8 @@ import {
   type PrinterTransport,
 } from '@kiosk/printer';
 import type { KioskConfig } from '../config/kiosk-config';
-import { ChipIdentityReader, EscposReceiptPrinter } from '../devices';
+import { EscposReceiptPrinter } from '../devices';
+import { ChipIdentityReader } from '../identity';
 import { DeviceManager } from '../devices/device-manager';
 import type { CorePorts } from '../kiosk-core';
 import type { LiveLinkClients } from '../links/link-clients';

@@ -11,8 +11,8 @@ import { parseMrz, type MrzDocument } from '@kiosk/mrz';
 import type { DocumentEvent, IdentificationTrigger, IdentitySources } from '../flow/journey-events';
 import type { Logger } from '../log/logger';
 import { JourneyFailure, type IdentityReader } from '../ports';
-import { journeyFailureOf } from './card-failures';
-import { chipReadProgress } from './chip-read-progress';
+import { journeyFailureOf } from '../devices/card-failures';
+import { chipReadProgress } from '../devices/chip-read-progress';
 import { chipAssurance, PRINTED_DOCUMENT_ASSURANCE } from './identity-assurance';
 import {
   cardDocumentToRecord,
