@@ -102,10 +102,12 @@ describe('population registry client against the simulator', () => {
     const result = await client.registry.lookup(query());
     expect(result.kind).toBe('found');
     if (result.kind !== 'found') return;
-    const facts = mergeCitizenSources(
+    const merged = mergeCitizenSources(
       { chip: someone(), registry: result.record },
       'chip-verified',
     );
+    if (!merged.ok) throw new Error(merged.message);
+    const facts = merged.citizen;
     expect(facts.record.fullName).toBe(someone().fullName);
     expect(facts.provenance.currentResidence).toBe('registry');
     expect(facts.mismatches.map((m) => m.field)).toContain('currentResidence');

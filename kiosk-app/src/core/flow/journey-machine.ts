@@ -53,7 +53,7 @@ import type {
   ValidatedForm,
   ValidateFormInput,
 } from './journey-services';
-import { CitizenMergeError, mergeCitizenSources } from '../identity/citizen-merge';
+import { mergeCitizenSources, type CitizenMergeResult } from '../identity/citizen-merge';
 
 export interface JourneyContext {
   readonly trigger?: IdentificationTrigger;
@@ -117,6 +117,11 @@ function triggerOf(event: JourneyEvent | RegistryLookupEvent): IdentificationTri
   }
 }
 
+/** The citizen the sources name so far, at the assurance the document earned. */
+function mergedCitizen(context: JourneyContext): CitizenMergeResult {
+  return mergeCitizenSources(context.sources, context.assurance ?? 'document-only');
+}
+
 const notProvided = (name: string) => () => {
   throw new Error(`journey actor "${name}" was not provided`);
 };
@@ -159,15 +164,7 @@ export const journeyMachine = setup({
       context.trigger.mrz !== undefined ||
       context.trigger.qr !== undefined,
     /** The sources name the person (ID, name, birth date, sex); otherwise nobody was identified. */
-    identityComplete: ({ context }) => {
-      try {
-        mergeCitizenSources(context.sources, context.assurance ?? 'document-only');
-        return true;
-      } catch (error) {
-        if (error instanceof CitizenMergeError) return false;
-        throw error;
-      }
-    },
+    identityComplete: ({ context }) => mergedCitizen(context).ok,
     /** The registry is asked as the national API is: ID, full name and full date of birth. */
     lookupReady: ({ context }) =>
       context.personalId !== undefined &&
@@ -256,9 +253,12 @@ export const journeyMachine = setup({
     refillForm: assign(({ context }, params: { fresh: FormView }) => ({
       form: context.form ? keepCitizenEdits(params.fresh, context.form) : params.fresh,
     })),
+    /** Only reached once `identityComplete` holds; a later merge keeps the last citizen if not. */
     mergeCitizen: assign({
-      citizen: ({ context }) =>
-        mergeCitizenSources(context.sources, context.assurance ?? 'document-only'),
+      citizen: ({ context }) => {
+        const merged = mergedCitizen(context);
+        return merged.ok ? merged.citizen : context.citizen;
+      },
     }),
   },
 }).createMachine({

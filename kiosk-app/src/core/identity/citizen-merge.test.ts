@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CitizenRecord } from '@kiosk/forms';
-import { CitizenMergeError, mergeCitizenSources } from './citizen-merge';
+import type { AssuranceLevel, CitizenFacts, CitizenRecord } from '@kiosk/forms';
+import { mergeCitizenSources, type CitizenSources } from './citizen-merge';
 
 const chip: Partial<CitizenRecord> = {
   personalId: '001090012345',
@@ -20,9 +20,16 @@ const registry: Partial<CitizenRecord> = {
   permanentResidence: { province: 'Thành phố Hà Nội', commune: 'Phường Hoàn Kiếm' },
 };
 
+/** The facts of a merge the test expects to succeed. */
+function mergedFacts(sources: CitizenSources, assurance: AssuranceLevel): CitizenFacts {
+  const merged = mergeCitizenSources(sources, assurance);
+  if (!merged.ok) throw new Error(merged.message);
+  return merged.citizen;
+}
+
 describe('mergeCitizenSources', () => {
   it('takes identity fields from the chip and the rest from the registry, with provenance', () => {
-    const facts = mergeCitizenSources({ chip, registry }, 'chip-verified');
+    const facts = mergedFacts({ chip, registry }, 'chip-verified');
     expect(facts.record.fullName).toBe('Nguyễn Văn An');
     expect(facts.provenance.fullName).toBe('chip');
     expect(facts.record.permanentResidence?.commune).toBe('Phường Hoàn Kiếm');
@@ -31,7 +38,7 @@ describe('mergeCitizenSources', () => {
     expect(facts.assurance).toBe('chip-verified');
   });
   it('surfaces chip/registry disagreements instead of hiding them', () => {
-    const facts = mergeCitizenSources({ chip, registry }, 'chip-verified');
+    const facts = mergedFacts({ chip, registry }, 'chip-verified');
     expect(facts.mismatches).toEqual([
       { field: 'fullName', values: { chip: 'Nguyễn Văn An', registry: 'Nguyễn Văn Ân' } },
       {
@@ -44,7 +51,7 @@ describe('mergeCitizenSources', () => {
     ]);
   });
   it('does not flag an MRZ name for lacking diacritics', () => {
-    const facts = mergeCitizenSources(
+    const facts = mergedFacts(
       {
         mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
         registry: { ...registry, fullName: 'Nguyễn Văn An' },
@@ -55,7 +62,7 @@ describe('mergeCitizenSources', () => {
     expect(facts.assurance).toBe('document-only');
   });
   it("shows the registry's spelling of a name the MRZ gives without diacritics", () => {
-    const facts = mergeCitizenSources(
+    const facts = mergedFacts(
       {
         mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
         registry: { ...registry, fullName: 'Nguyễn Văn An' },
@@ -67,7 +74,7 @@ describe('mergeCitizenSources', () => {
     expect(facts.provenance.personalId).toBe('mrz');
   });
   it('keeps the MRZ name when the registry spells a different one', () => {
-    const facts = mergeCitizenSources(
+    const facts = mergedFacts(
       {
         mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
         registry: { ...registry, fullName: 'Nguyễn Văn Anh' },
@@ -79,7 +86,7 @@ describe('mergeCitizenSources', () => {
     expect(facts.mismatches.map((m) => m.field)).toContain('fullName');
   });
   it('drops a registry record of another person and reports it', () => {
-    const facts = mergeCitizenSources(
+    const facts = mergedFacts(
       {
         chip,
         registry: { ...registry, personalId: '079190000002' },
@@ -92,15 +99,17 @@ describe('mergeCitizenSources', () => {
     ]);
   });
   it('refuses to invent an identity', () => {
-    expect(() => mergeCitizenSources({ registry: { ethnicity: 'Kinh' } }, 'chip-verified')).toThrow(
-      CitizenMergeError,
-    );
+    expect(mergeCitizenSources({ registry: { ethnicity: 'Kinh' } }, 'chip-verified')).toEqual({
+      ok: false,
+      code: 'CITIZEN_NO_IDENTITY',
+      message: 'no source gave the personal ID, name, date of birth and sex',
+    });
   });
   it('always takes every identity field from the chip when the chip has it', () => {
     const name = fc.string({ minLength: 1, maxLength: 20 });
     fc.assert(
       fc.property(name, name, (a, b) => {
-        const facts = mergeCitizenSources(
+        const facts = mergedFacts(
           {
             chip: { ...chip, fullName: a },
             qr: { ...chip, fullName: b },
@@ -135,7 +144,7 @@ describe('mergeCitizenSources', () => {
       const sources = level === 'document-only' ? { mrz: presented } : { chip: presented };
 
       it('adds no registry field the documents did not present, and names mismatches only', () => {
-        const facts = mergeCitizenSources({ ...sources, registry: held }, level);
+        const facts = mergedFacts({ ...sources, registry: held }, level);
         expect(facts.assurance).toBe(level);
         expect(Object.keys(facts.record).sort()).toEqual(Object.keys(presented).sort());
         const text = JSON.stringify(facts);
@@ -151,7 +160,7 @@ describe('mergeCitizenSources', () => {
           ...presented,
           permanentResidence: { province: 'Tỉnh Nghệ An', commune: 'Xã Một' },
         };
-        const facts = mergeCitizenSources(
+        const facts = mergedFacts(
           level === 'document-only'
             ? { qr: withAddress, registry: held }
             : { chip: withAddress, registry: held },

@@ -30,10 +30,17 @@ const OTHER_ORDER: readonly MergedSource[] = ['registry', 'chip', 'qr', 'mrz'];
 const UNVERIFIED_ORDER: readonly MergedSource[] = ['chip', 'qr', 'mrz', 'registry'];
 const DOCUMENT_SOURCES: readonly MergedSource[] = ['chip', 'qr', 'mrz'];
 
-export class CitizenMergeError extends Error {
-  override readonly name = 'CitizenMergeError';
-  readonly code = 'CITIZEN_NO_IDENTITY';
-}
+/**
+ * The merge as a value: the citizen's facts, or why there is no citizen (no source named the
+ * person), so the chart's guard and action read the same result and nothing is thrown.
+ */
+export type CitizenMergeResult =
+  | { readonly ok: true; readonly citizen: CitizenFacts }
+  | {
+      readonly ok: false;
+      readonly code: 'CITIZEN_NO_IDENTITY';
+      readonly message: string;
+    };
 
 /** Compares values as a person would: Unicode NFC, case and spacing ignored; MRZ has no diacritics. */
 function comparable(value: unknown, source: MergedSource): string {
@@ -87,7 +94,7 @@ function presentedOnly(sources: CitizenSources): Partial<CitizenRecord> | undefi
 export function mergeCitizenSources(
   sources: CitizenSources,
   assurance: AssuranceLevel,
-): CitizenFacts {
+): CitizenMergeResult {
   const verified = assurance === 'chip-verified';
   const cardId = sources.chip?.personalId ?? sources.qr?.personalId ?? sources.mrz?.personalId;
   const registryId = sources.registry?.personalId;
@@ -160,9 +167,16 @@ export function mergeCitizenSources(
     !present(record.dateOfBirth) ||
     !present(record.sex)
   ) {
-    throw new CitizenMergeError('no source gave the personal ID, name, date of birth and sex');
+    return {
+      ok: false,
+      code: 'CITIZEN_NO_IDENTITY',
+      message: 'no source gave the personal ID, name, date of birth and sex',
+    };
   }
-  return { record: record as unknown as CitizenRecord, provenance, mismatches, assurance };
+  return {
+    ok: true,
+    citizen: { record: record as unknown as CitizenRecord, provenance, mismatches, assurance },
+  };
 }
 
 function cardSource(sources: CitizenSources): Source {

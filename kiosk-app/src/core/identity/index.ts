@@ -11,4 +11,4 @@ export {
 } from './identity-records';
 export { splitAddressText, formatAddressText } from './address-text';
 export { chipAssurance, PRINTED_DOCUMENT_ASSURANCE } from './identity-assurance';
-export { mergeCitizenSources, CitizenMergeError, type CitizenSources } from './citizen-merge';
+export { mergeCitizenSources, type CitizenMergeResult, type CitizenSources } from './citizen-merge';
