@@ -180,6 +180,12 @@ export const journeyMachine = setup({
       event.output.kind === 'found',
     registryLate: ({ context }) => context.registry === 'late',
     printerReady: ({ context }) => context.printer?.ready === true,
+    /** A retry repeats the identification the citizen started; without one it starts over. */
+    hasTrigger: ({ context }) => context.trigger !== undefined,
+    statusFound: (_, params: { outcome: StatusOutcome }) => params.outcome.kind === 'found',
+    statusNotFound: (_, params: { outcome: StatusOutcome }) => params.outcome.kind === 'notFound',
+    /** The inactivity warning is for a citizen in a journey, not for the idle screen. */
+    journeyActive: not(stateIn({ journey: 'idle' })),
     /** Editable, and not changed since the view the edit was made on (a stale tab's draft). */
     fieldEditable: ({ context, event }) =>
       event.type === 'UPDATE_FIELD' &&
@@ -253,6 +259,98 @@ export const journeyMachine = setup({
     refillForm: assign(({ context }, params: { fresh: FormView }) => ({
       form: context.form ? keepCitizenEdits(params.fresh, context.form) : params.fresh,
     })),
+    /** A journey starts with a full inactivity period. */
+    restartInactivity: raise({ type: 'ACTIVITY' }),
+    /** The inactivity countdown ran out: the journey resets as if the citizen cancelled. */
+    cancelJourney: raise({ type: 'CANCEL' }),
+    failIncompleteIdentity: assign({
+      error: { code: 'CARD_READ_FAILED', detail: 'the document did not give a complete identity' },
+    }),
+    takeDocumentFailure: assign(({ event }) =>
+      event.type === 'document.failed' ? { error: event.error } : {},
+    ),
+    recordCardRemoved: assign({ error: { code: 'CARD_REMOVED' } }),
+    recordNoKey: assign({
+      error: { code: 'CARD_ACCESS_DENIED', detail: 'no MRZ or QR was presented' },
+    }),
+    /** The QR or MRZ that unlocks the chip on the reader, or that identifies on its own. */
+    takePresentedKey: assign({
+      trigger: ({ context, event }) => {
+        if (event.type === 'QR_IDENTITY') {
+          return context.trigger?.method === 'chip'
+            ? { ...context.trigger, qr: event.text }
+            : { method: 'qr', text: event.text };
+        }
+        if (event.type === 'MRZ_READ') {
+          return context.trigger?.method === 'chip'
+            ? { ...context.trigger, mrz: event.text }
+            : { method: 'mrz', text: event.text };
+        }
+        return context.trigger;
+      },
+    }),
+    /** The ID, name and birth date known before the read ends: the registry is asked with them. */
+    takeIdHints: assign(({ event }) =>
+      event.type === 'document.idKnown'
+        ? {
+            personalId: event.personalId,
+            idHints: { fullName: event.fullName, dateOfBirth: event.dateOfBirth },
+          }
+        : {},
+    ),
+    takeProgress: assign(({ event }) =>
+      event.type === 'document.progress' ? { progress: event.progress } : {},
+    ),
+    takeDocument: assign(({ context, event }) =>
+      event.type === 'document.read'
+        ? {
+            sources: { ...context.sources, ...event.sources },
+            personalId: context.personalId ?? event.record.personalId,
+            idHints: {
+              fullName: context.idHints?.fullName ?? event.record.fullName,
+              dateOfBirth: context.idHints?.dateOfBirth ?? event.record.dateOfBirth,
+            },
+            assurance: event.assurance,
+            progress: 1,
+          }
+        : {},
+    ),
+    skipRegistry: assign({ registry: 'skipped' }),
+    clearForRetry: assign({ error: undefined, progress: 0, registry: 'pending' }),
+    chooseProcedure: assign(({ event }) =>
+      event.type === 'SELECT_PROCEDURE'
+        ? { procedure: { code: event.code } as ProcedureSummary }
+        : {},
+    ),
+    takePreparedForm: assign((_, params: PreparedForm) => ({
+      procedure: params.procedure,
+      form: params.form,
+      error: undefined,
+    })),
+    recordUnknownProcedure: assign({ procedure: undefined, error: { code: 'UNKNOWN_PROCEDURE' } }),
+    dropForm: assign({ form: undefined, procedure: undefined }),
+    applyFieldEdit: assign(({ context, event }) =>
+      event.type === 'UPDATE_FIELD'
+        ? { form: context.form ? withValue(context.form, event.fieldId, event.value) : undefined }
+        : {},
+    ),
+    takeForm: assign((_, params: { form: FormView }) => ({ form: params.form })),
+    takePrinterCheck: assign((_, params: { printer: PrinterCheck }) => ({
+      printer: params.printer,
+    })),
+    markPrinterUnavailable: assign({
+      printer: { ready: false, error: { code: 'PRINTER_UNAVAILABLE' } },
+    }),
+    takeReceipt: assign((_, params: { receipt: ReceiptView }) => ({ receipt: params.receipt })),
+    /** Filed, but the printer check failed: the receipt waits on the printer-failed screen. */
+    takeUnprintedReceipt: assign(({ context }, params: { receipt: ReceiptView }) => ({
+      receipt: params.receipt,
+      error: context.printer?.error ?? { code: 'PRINTER_UNAVAILABLE' },
+    })),
+    clearError: assign({ error: undefined }),
+    takeStatus: assign((_, params: { outcome: StatusOutcome }) => ({
+      statusResult: params.outcome.kind === 'found' ? params.outcome.status : undefined,
+    })),
     /** Only reached once `identityComplete` holds; a later merge keeps the last citizen if not. */
     mergeCitizen: assign({
       citizen: ({ context }) => {
@@ -274,8 +372,7 @@ export const journeyMachine = setup({
       states: {
         idle: {
           entry: ['forgetRegistryLookup', 'wipe'],
-          // A journey starts with a full inactivity period.
-          exit: raise({ type: 'ACTIVITY' }),
+          exit: 'restartInactivity',
           on: {
             CANCEL: {},
             CARD_PRESENTED: { target: 'identifying', actions: 'startIdentification' },
@@ -291,25 +388,11 @@ export const journeyMachine = setup({
           tags: ['busy'],
           onDone: [
             { guard: 'identityComplete', target: 'choosingProcedure', actions: 'mergeCitizen' },
-            {
-              target: 'identifyFailed',
-              actions: assign({
-                error: {
-                  code: 'CARD_READ_FAILED',
-                  detail: 'the document did not give a complete identity',
-                },
-              }),
-            },
+            { target: 'identifyFailed', actions: 'failIncompleteIdentity' },
           ],
           on: {
-            'document.failed': {
-              target: 'identifyFailed',
-              actions: assign({ error: ({ event }) => event.error }),
-            },
-            CARD_REMOVED: {
-              target: 'identifyFailed',
-              actions: assign({ error: { code: 'CARD_REMOVED' } }),
-            },
+            'document.failed': { target: 'identifyFailed', actions: 'takeDocumentFailure' },
+            CARD_REMOVED: { target: 'identifyFailed', actions: 'recordCardRemoved' },
           },
           states: {
             document: {
@@ -321,32 +404,11 @@ export const journeyMachine = setup({
                 awaitingKey: {
                   tags: ['interactive'],
                   after: {
-                    keyWait: {
-                      target: '#kiosk.journey.identifyFailed',
-                      actions: assign({
-                        error: { code: 'CARD_ACCESS_DENIED', detail: 'no MRZ or QR was presented' },
-                      }),
-                    },
+                    keyWait: { target: '#kiosk.journey.identifyFailed', actions: 'recordNoKey' },
                   },
                   on: {
-                    QR_IDENTITY: {
-                      target: 'reading',
-                      actions: assign({
-                        trigger: ({ context, event }) =>
-                          context.trigger?.method === 'chip'
-                            ? { ...context.trigger, qr: event.text }
-                            : { method: 'qr', text: event.text },
-                      }),
-                    },
-                    MRZ_READ: {
-                      target: 'reading',
-                      actions: assign({
-                        trigger: ({ context, event }) =>
-                          context.trigger?.method === 'chip'
-                            ? { ...context.trigger, mrz: event.text }
-                            : { method: 'mrz', text: event.text },
-                      }),
-                    },
+                    QR_IDENTITY: { target: 'reading', actions: 'takePresentedKey' },
+                    MRZ_READ: { target: 'reading', actions: 'takePresentedKey' },
                   },
                 },
                 reading: {
@@ -359,32 +421,9 @@ export const journeyMachine = setup({
                     },
                   },
                   on: {
-                    'document.idKnown': {
-                      actions: assign({
-                        personalId: ({ event }) => event.personalId,
-                        idHints: ({ event }) => ({
-                          fullName: event.fullName,
-                          dateOfBirth: event.dateOfBirth,
-                        }),
-                      }),
-                    },
-                    'document.progress': {
-                      actions: assign({ progress: ({ event }) => event.progress }),
-                    },
-                    'document.read': {
-                      target: 'read',
-                      actions: assign({
-                        sources: ({ context, event }) => ({ ...context.sources, ...event.sources }),
-                        personalId: ({ context, event }) =>
-                          context.personalId ?? event.record.personalId,
-                        idHints: ({ context, event }) => ({
-                          fullName: context.idHints?.fullName ?? event.record.fullName,
-                          dateOfBirth: context.idHints?.dateOfBirth ?? event.record.dateOfBirth,
-                        }),
-                        assurance: ({ event }) => event.assurance,
-                        progress: 1,
-                      }),
-                    },
+                    'document.idKnown': { actions: 'takeIdHints' },
+                    'document.progress': { actions: 'takeProgress' },
+                    'document.read': { target: 'read', actions: 'takeDocument' },
                   },
                 },
                 read: { type: 'final' },
@@ -396,11 +435,7 @@ export const journeyMachine = setup({
                 waitingForId: {
                   always: [
                     { guard: 'lookupReady', target: 'lookingUp', actions: 'askRegistry' },
-                    {
-                      guard: 'nothingToAskWith',
-                      target: 'done',
-                      actions: assign({ registry: 'skipped' }),
-                    },
+                    { guard: 'nothingToAskWith', target: 'done', actions: 'skipRegistry' },
                   ],
                 },
                 lookingUp: {
@@ -425,11 +460,7 @@ export const journeyMachine = setup({
           tags: ['interactive'],
           on: {
             RETRY: [
-              {
-                guard: ({ context }) => context.trigger !== undefined,
-                target: 'identifying',
-                actions: assign({ error: undefined, progress: 0, registry: 'pending' }),
-              },
+              { guard: 'hasTrigger', target: 'identifying', actions: 'clearForRetry' },
               { target: 'idle' },
             ],
             USE_OTHER_METHOD: 'idle',
@@ -453,12 +484,7 @@ export const journeyMachine = setup({
           states: {
             browsing: {
               on: {
-                SELECT_PROCEDURE: {
-                  target: 'preparing',
-                  actions: assign({
-                    procedure: ({ event }) => ({ code: event.code }) as ProcedureSummary,
-                  }),
-                },
+                SELECT_PROCEDURE: { target: 'preparing', actions: 'chooseProcedure' },
               },
             },
             preparing: {
@@ -472,19 +498,9 @@ export const journeyMachine = setup({
                 },
                 onDone: {
                   target: '#kiosk.journey.reviewingForm',
-                  actions: assign({
-                    procedure: ({ event }) => event.output.procedure,
-                    form: ({ event }) => event.output.form,
-                    error: undefined,
-                  }),
+                  actions: { type: 'takePreparedForm', params: ({ event }) => event.output },
                 },
-                onError: {
-                  target: 'browsing',
-                  actions: assign({
-                    procedure: undefined,
-                    error: { code: 'UNKNOWN_PROCEDURE' },
-                  }),
-                },
+                onError: { target: 'browsing', actions: 'recordUnknownProcedure' },
               },
             },
           },
@@ -493,17 +509,8 @@ export const journeyMachine = setup({
           tags: ['interactive'],
           initial: 'editing',
           on: {
-            BACK: {
-              target: 'choosingProcedure',
-              actions: assign({ form: undefined, procedure: undefined }),
-            },
-            UPDATE_FIELD: {
-              guard: 'fieldEditable',
-              actions: assign({
-                form: ({ context, event }) =>
-                  context.form ? withValue(context.form, event.fieldId, event.value) : undefined,
-              }),
-            },
+            BACK: { target: 'choosingProcedure', actions: 'dropForm' },
+            UPDATE_FIELD: { guard: 'fieldEditable', actions: 'applyFieldEdit' },
           },
           states: {
             editing: {
@@ -558,11 +565,11 @@ export const journeyMachine = setup({
                       params: ({ event }) => ({ valid: event.output.valid }),
                     },
                     target: '#kiosk.journey.confirming',
-                    actions: assign({ form: ({ event }) => event.output.form }),
+                    actions: { type: 'takeForm', params: ({ event }) => event.output },
                   },
                   {
                     target: 'editing',
-                    actions: assign({ form: ({ event }) => event.output.form }),
+                    actions: { type: 'takeForm', params: ({ event }) => event.output },
                   },
                 ],
                 onError: 'editing',
@@ -584,14 +591,12 @@ export const journeyMachine = setup({
             src: 'checkPrinter',
             onDone: {
               target: 'submitting',
-              actions: assign({ printer: ({ event }) => event.output }),
+              actions: {
+                type: 'takePrinterCheck',
+                params: ({ event }) => ({ printer: event.output }),
+              },
             },
-            onError: {
-              target: 'submitting',
-              actions: assign({
-                printer: { ready: false, error: { code: 'PRINTER_UNAVAILABLE' } },
-              }),
-            },
+            onError: { target: 'submitting', actions: 'markPrinterUnavailable' },
           },
         },
         submitting: {
@@ -613,14 +618,17 @@ export const journeyMachine = setup({
               {
                 guard: 'printerReady',
                 target: 'printing',
-                actions: assign({ receipt: ({ event }) => event.output }),
+                actions: {
+                  type: 'takeReceipt',
+                  params: ({ event }) => ({ receipt: event.output }),
+                },
               },
               {
                 target: 'printFailed',
-                actions: assign({
-                  receipt: ({ event }) => event.output,
-                  error: ({ context }) => context.printer?.error ?? { code: 'PRINTER_UNAVAILABLE' },
-                }),
+                actions: {
+                  type: 'takeUnprintedReceipt',
+                  params: ({ event }) => ({ receipt: event.output }),
+                },
               },
             ],
             onError: {
@@ -631,7 +639,7 @@ export const journeyMachine = setup({
         },
         submitFailed: {
           tags: ['interactive'],
-          on: { RETRY: { target: 'confirming', actions: assign({ error: undefined }) } },
+          on: { RETRY: { target: 'confirming', actions: 'clearError' } },
         },
         printing: {
           tags: ['busy'],
@@ -653,7 +661,7 @@ export const journeyMachine = setup({
         printFailed: {
           tags: ['interactive'],
           on: {
-            RETRY: { target: 'printing', actions: assign({ error: undefined }) },
+            RETRY: { target: 'printing', actions: 'clearError' },
             FINISH: 'idle',
           },
         },
@@ -678,14 +686,23 @@ export const journeyMachine = setup({
                 input: ({ context }) => ({ code: context.statusResult?.dossierCode ?? '' }),
                 onDone: [
                   {
-                    guard: ({ event }) => event.output.kind === 'found',
+                    guard: {
+                      type: 'statusFound',
+                      params: ({ event }) => ({ outcome: event.output }),
+                    },
                     target: 'found',
-                    actions: assign({
-                      statusResult: ({ event }) =>
-                        event.output.kind === 'found' ? event.output.status : undefined,
-                    }),
+                    actions: {
+                      type: 'takeStatus',
+                      params: ({ event }) => ({ outcome: event.output }),
+                    },
                   },
-                  { guard: ({ event }) => event.output.kind === 'notFound', target: 'notFound' },
+                  {
+                    guard: {
+                      type: 'statusNotFound',
+                      params: ({ event }) => ({ outcome: event.output }),
+                    },
+                    target: 'notFound',
+                  },
                   { target: 'unavailable' },
                 ],
                 onError: 'unavailable',
@@ -707,7 +724,7 @@ export const journeyMachine = setup({
           on: { ACTIVITY: { target: 'watching', reenter: true } },
           after: {
             inactivity: [
-              { guard: not(stateIn({ journey: 'idle' })), target: 'warning' },
+              { guard: 'journeyActive', target: 'warning' },
               { target: 'watching', reenter: true },
             ],
           },
@@ -715,7 +732,7 @@ export const journeyMachine = setup({
         warning: {
           on: { ACTIVITY: 'watching' },
           after: {
-            warningCountdown: { target: 'watching', actions: raise({ type: 'CANCEL' }) },
+            warningCountdown: { target: 'watching', actions: 'cancelJourney' },
           },
         },
       },
