@@ -1,0 +1,89 @@
+import type { DoneActorEvent, ErrorActorEvent } from 'xstate';
+import type { AssuranceLevel, CitizenFacts } from '@kiosk/forms';
+import type {
+  DossierStatusView,
+  FormView,
+  JourneyError,
+  ProcedureSummary,
+  ReceiptView,
+} from '../../protocol';
+import { mergeCitizenSources, type CitizenMergeResult } from '../identity/citizen-merge';
+import type { IdentificationTrigger, IdentitySources, JourneyEvent } from './journey-events';
+import type { PrinterCheck, RegistryOutcome } from './journey-services';
+
+/** What the journey knows about the citizen at the kiosk; wiped when the journey ends. */
+export interface JourneyContext {
+  readonly trigger?: IdentificationTrigger;
+  readonly sources: IdentitySources;
+  readonly personalId?: string;
+  /** Name and full date of birth as the document presented them: the registry asks for both. */
+  readonly idHints?: { fullName?: string; dateOfBirth?: string };
+  /** Set when the document is read; below `chip-verified` the registry only confirms. */
+  readonly assurance?: AssuranceLevel;
+  readonly progress: number;
+  /** `late`: asked, no answer within the budget; the journey went on with the card's data. */
+  readonly registry: RegistryState;
+  readonly citizen?: CitizenFacts;
+  readonly procedure?: ProcedureSummary;
+  readonly form?: FormView;
+  readonly printer?: PrinterCheck;
+  readonly receipt?: ReceiptView;
+  readonly error?: JourneyError;
+  readonly statusResult?: DossierStatusView;
+}
+
+export type RegistryState = 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped' | 'late';
+
+/** The registry lookup runs as a child of its own, so an answer after the budget still arrives. */
+export const REGISTRY_LOOKUP = 'lookupRegistry';
+
+/** What the lookup child sends the chart when it ends (XState names these events by child id). */
+export type RegistryLookupEvent =
+  | DoneActorEvent<RegistryOutcome, typeof REGISTRY_LOOKUP>
+  | ErrorActorEvent<unknown, typeof REGISTRY_LOOKUP>;
+
+/** Every key listed, so `assign(emptyContext)` removes what an earlier journey left behind. */
+export const emptyContext: JourneyContext = {
+  trigger: undefined,
+  sources: {},
+  personalId: undefined,
+  idHints: undefined,
+  assurance: undefined,
+  progress: 0,
+  registry: 'pending',
+  citizen: undefined,
+  procedure: undefined,
+  form: undefined,
+  printer: undefined,
+  receipt: undefined,
+  error: undefined,
+  statusResult: undefined,
+};
+
+/** The identification trigger an event starts, if it starts one. */
+export function triggerOf(
+  event: JourneyEvent | RegistryLookupEvent,
+): IdentificationTrigger | undefined {
+  switch (event.type) {
+    case 'CARD_PRESENTED':
+      return { method: 'chip', reader: event.reader, mrz: event.mrz };
+    case 'QR_IDENTITY':
+      return { method: 'qr', text: event.text };
+    case 'MRZ_READ':
+      return { method: 'mrz', text: event.text };
+    default:
+      return undefined;
+  }
+}
+
+/** The citizen the sources name so far, at the assurance the document earned. */
+export function mergedCitizen(context: JourneyContext): CitizenMergeResult {
+  return mergeCitizenSources(context.sources, context.assurance ?? 'document-only');
+}
+
+/** The registry's answer carried by a lookup child's done or error event, if any. */
+export function registryOutcomeOf(event: { type: string }): RegistryOutcome | undefined {
+  if (!('output' in event)) return undefined;
+  const output = event.output as RegistryOutcome | undefined;
+  return output && typeof output === 'object' && 'kind' in output ? output : undefined;
+}

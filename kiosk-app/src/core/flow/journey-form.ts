@@ -1,0 +1,112 @@
+import { journeySetup } from './journey-setup';
+
+/** The citizen picks a procedure; its form is prepared from the merged facts. */
+export const choosingProcedure = journeySetup.createStateConfig({
+  tags: ['interactive'],
+  initial: 'browsing',
+  on: {
+    'xstate.done.actor.lookupRegistry': {
+      guard: 'registryLate',
+      actions: ['takeRegistryAnswer', 'mergeCitizen'],
+    },
+    'xstate.error.actor.lookupRegistry': {
+      guard: 'registryLate',
+      actions: 'takeRegistryAnswer',
+    },
+  },
+  states: {
+    browsing: {
+      on: {
+        SELECT_PROCEDURE: { target: 'preparing', actions: 'chooseProcedure' },
+      },
+    },
+    preparing: {
+      invoke: {
+        id: 'prepareForm',
+        src: 'prepareForm',
+        input: ({ context }) => {
+          if (!context.citizen || !context.procedure) throw new Error('no citizen or procedure');
+          return { procedureCode: context.procedure.code, citizen: context.citizen };
+        },
+        onDone: {
+          target: '#kiosk.journey.reviewingForm',
+          actions: { type: 'takePreparedForm', params: ({ event }) => event.output },
+        },
+        onError: { target: 'browsing', actions: 'recordUnknownProcedure' },
+      },
+    },
+  },
+});
+
+/** The citizen checks and completes the form; a late registry answer refills it. */
+export const reviewingForm = journeySetup.createStateConfig({
+  tags: ['interactive'],
+  initial: 'editing',
+  on: {
+    BACK: { target: 'choosingProcedure', actions: 'dropForm' },
+    UPDATE_FIELD: { guard: 'fieldEditable', actions: 'applyFieldEdit' },
+  },
+  states: {
+    editing: {
+      on: {
+        CONTINUE: 'validating',
+        'xstate.done.actor.lookupRegistry': [
+          {
+            guard: 'lateRecordFound',
+            target: 'refilling',
+            actions: ['takeRegistryAnswer', 'mergeCitizen'],
+          },
+          { guard: 'registryLate', actions: 'takeRegistryAnswer' },
+        ],
+        'xstate.error.actor.lookupRegistry': {
+          guard: 'registryLate',
+          actions: 'takeRegistryAnswer',
+        },
+      },
+    },
+    /** The registry answered after its budget: the form again, with what it knows. */
+    refilling: {
+      invoke: {
+        id: 'refillForm',
+        src: 'prepareForm',
+        input: ({ context }) => {
+          if (!context.citizen || !context.procedure) throw new Error('no citizen or procedure');
+          return { procedureCode: context.procedure.code, citizen: context.citizen };
+        },
+        onDone: {
+          target: 'editing',
+          actions: {
+            type: 'refillForm',
+            params: ({ event }) => ({ fresh: event.output.form }),
+          },
+        },
+        onError: 'editing',
+      },
+    },
+    validating: {
+      invoke: {
+        id: 'validateForm',
+        src: 'validateForm',
+        input: ({ context }) => {
+          if (!context.form) throw new Error('no form');
+          return { form: context.form };
+        },
+        onDone: [
+          {
+            guard: {
+              type: 'formValid',
+              params: ({ event }) => ({ valid: event.output.valid }),
+            },
+            target: '#kiosk.journey.confirming',
+            actions: { type: 'takeForm', params: ({ event }) => event.output },
+          },
+          {
+            target: 'editing',
+            actions: { type: 'takeForm', params: ({ event }) => event.output },
+          },
+        ],
+        onError: 'editing',
+      },
+    },
+  },
+});

@@ -1,0 +1,90 @@
+import { journeySetup } from './journey-setup';
+
+/** Reading the document (chip, QR or MRZ) while the registry is asked in parallel. */
+export const identifying = journeySetup.createStateConfig({
+  type: 'parallel',
+  tags: ['busy'],
+  onDone: [
+    { guard: 'identityComplete', target: 'choosingProcedure', actions: 'mergeCitizen' },
+    { target: 'identifyFailed', actions: 'failIncompleteIdentity' },
+  ],
+  on: {
+    'document.failed': { target: 'identifyFailed', actions: 'takeDocumentFailure' },
+    CARD_REMOVED: { target: 'identifyFailed', actions: 'recordCardRemoved' },
+  },
+  states: {
+    document: {
+      initial: 'checkingKeys',
+      states: {
+        checkingKeys: {
+          always: [{ guard: 'hasKeys', target: 'reading' }, { target: 'awaitingKey' }],
+        },
+        awaitingKey: {
+          tags: ['interactive'],
+          after: {
+            keyWait: { target: '#kiosk.journey.identifyFailed', actions: 'recordNoKey' },
+          },
+          on: {
+            QR_IDENTITY: { target: 'reading', actions: 'takePresentedKey' },
+            MRZ_READ: { target: 'reading', actions: 'takePresentedKey' },
+          },
+        },
+        reading: {
+          invoke: {
+            id: 'readDocument',
+            src: 'readDocument',
+            input: ({ context }) => {
+              if (!context.trigger) throw new Error('identifying without a trigger');
+              return { trigger: context.trigger };
+            },
+          },
+          on: {
+            'document.idKnown': { actions: 'takeIdHints' },
+            'document.progress': { actions: 'takeProgress' },
+            'document.read': { target: 'read', actions: 'takeDocument' },
+          },
+        },
+        read: { type: 'final' },
+      },
+    },
+    registry: {
+      initial: 'waitingForId',
+      states: {
+        waitingForId: {
+          always: [
+            { guard: 'lookupReady', target: 'lookingUp', actions: 'askRegistry' },
+            { guard: 'nothingToAskWith', target: 'done', actions: 'skipRegistry' },
+          ],
+        },
+        lookingUp: {
+          after: { registryBudget: { target: 'done', actions: 'markRegistryLate' } },
+          on: {
+            'xstate.done.actor.lookupRegistry': {
+              target: 'done',
+              actions: 'takeRegistryAnswer',
+            },
+            'xstate.error.actor.lookupRegistry': {
+              target: 'done',
+              actions: 'takeRegistryAnswer',
+            },
+          },
+        },
+        done: { type: 'final' },
+      },
+    },
+  },
+});
+
+/** The document could not be read: retry, another way in, or a new QR/MRZ. */
+export const identifyFailed = journeySetup.createStateConfig({
+  tags: ['interactive'],
+  on: {
+    RETRY: [
+      { guard: 'hasTrigger', target: 'identifying', actions: 'clearForRetry' },
+      { target: 'idle' },
+    ],
+    USE_OTHER_METHOD: 'idle',
+    QR_IDENTITY: { target: 'identifying', actions: 'startIdentification' },
+    MRZ_READ: { target: 'identifying', actions: 'startIdentification' },
+  },
+});

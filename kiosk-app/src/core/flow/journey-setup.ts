@@ -1,0 +1,282 @@
+import {
+  assign,
+  enqueueActions,
+  fromCallback,
+  fromPromise,
+  not,
+  raise,
+  setup,
+  stateIn,
+  stopChild,
+} from 'xstate';
+import type { FormView, ProcedureSummary, ReceiptView } from '../../protocol';
+import { fieldVersion } from '../../protocol';
+import {
+  emptyContext,
+  mergedCitizen,
+  REGISTRY_LOOKUP,
+  registryOutcomeOf,
+  triggerOf,
+  type JourneyContext,
+  type RegistryLookupEvent,
+} from './journey-context';
+import type { DocumentEvent, JourneyEvent } from './journey-events';
+import { keepCitizenEdits, withValue } from './journey-form-edits';
+import type {
+  LookupRegistryInput,
+  LookupStatusInput,
+  PrepareFormInput,
+  PreparedForm,
+  PrinterCheck,
+  PrintReceiptInput,
+  ReadDocumentInput,
+  RegistryOutcome,
+  StatusOutcome,
+  SubmitDossierInput,
+  ValidatedForm,
+  ValidateFormInput,
+} from './journey-services';
+
+const notProvided = (name: string) => () => {
+  throw new Error(`journey actor "${name}" was not provided`);
+};
+
+/**
+ * The journey chart's vocabulary: its actors (each a twin that fails loudly until the core
+ * provides the real one), delays, guards and actions, every one named so the chart's regions
+ * (journey-*.ts) read as the diagram and tests can `provide` other implementations.
+ */
+export const journeySetup = setup({
+  types: {
+    context: {} as JourneyContext,
+    events: {} as JourneyEvent | RegistryLookupEvent,
+  },
+  actors: {
+    readDocument: fromCallback<DocumentEvent, ReadDocumentInput>(notProvided('readDocument')),
+    lookupRegistry: fromPromise<RegistryOutcome, LookupRegistryInput>(
+      notProvided('lookupRegistry'),
+    ),
+    prepareForm: fromPromise<PreparedForm, PrepareFormInput>(notProvided('prepareForm')),
+    validateForm: fromPromise<ValidatedForm, ValidateFormInput>(notProvided('validateForm')),
+    checkPrinter: fromPromise<PrinterCheck, undefined>(notProvided('checkPrinter')),
+    submitDossier: fromPromise<ReceiptView, SubmitDossierInput>(notProvided('submitDossier')),
+    printReceipt: fromPromise<undefined, PrintReceiptInput>(notProvided('printReceipt')),
+    lookupStatus: fromPromise<StatusOutcome, LookupStatusInput>(notProvided('lookupStatus')),
+  },
+  delays: {
+    /** Idle time on an interactive screen before the warning. */
+    inactivity: 60_000,
+    /** Length of the warning countdown before the reset. */
+    warningCountdown: 15_000,
+    /** How long a finished journey stays on screen. */
+    doneLinger: 30_000,
+    /** How long the kiosk waits for the QR/MRZ that unlocks a chip. */
+    keyWait: 45_000,
+    /**
+     * How long the citizen waits for the registry before the journey goes on with the card's
+     * data (issue 24: retries over a dead link kept the citizen on "giữ nguyên thẻ" 11–16 s).
+     */
+    registryBudget: 3_000,
+  },
+  guards: {
+    hasKeys: ({ context }) =>
+      context.trigger?.method !== 'chip' ||
+      context.trigger.mrz !== undefined ||
+      context.trigger.qr !== undefined,
+    /** The sources name the person (ID, name, birth date, sex); otherwise nobody was identified. */
+    identityComplete: ({ context }) => mergedCitizen(context).ok,
+    /** The registry is asked as the national API is: ID, full name and full date of birth. */
+    lookupReady: ({ context }) =>
+      context.personalId !== undefined &&
+      context.idHints?.fullName !== undefined &&
+      context.idHints.dateOfBirth !== undefined,
+    /** The document is read and still gave no name or birth date to ask with. */
+    nothingToAskWith: stateIn({ journey: { identifying: { document: 'read' } } }),
+    formValid: (_, params: { valid: boolean }) => params.valid,
+    /** A late registry answer that found this journey's citizen. */
+    lateRecordFound: ({ context, event }) =>
+      context.registry === 'late' &&
+      event.type === 'xstate.done.actor.lookupRegistry' &&
+      event.output.kind === 'found',
+    registryLate: ({ context }) => context.registry === 'late',
+    printerReady: ({ context }) => context.printer?.ready === true,
+    /** A retry repeats the identification the citizen started; without one it starts over. */
+    hasTrigger: ({ context }) => context.trigger !== undefined,
+    statusFound: (_, params: { outcome: StatusOutcome }) => params.outcome.kind === 'found',
+    statusNotFound: (_, params: { outcome: StatusOutcome }) => params.outcome.kind === 'notFound',
+    /** The inactivity warning is for a citizen in a journey, not for the idle screen. */
+    journeyActive: not(stateIn({ journey: 'idle' })),
+    /** Editable, and not changed since the view the edit was made on (a stale tab's draft). */
+    fieldEditable: ({ context, event }) =>
+      event.type === 'UPDATE_FIELD' &&
+      context.form !== undefined &&
+      context.form.editable.includes(event.fieldId) &&
+      fieldVersion(context.form, event.fieldId) === event.version,
+  },
+  actions: {
+    /** Reset wipes every personal value from the context (and so from every screen). */
+    wipe: assign(() => emptyContext),
+    /** A card, QR or MRZ starts a fresh identification: nothing of an earlier one is kept. */
+    startIdentification: enqueueActions(({ event, enqueue }) => {
+      enqueue.stopChild(REGISTRY_LOOKUP);
+      enqueue.assign({ ...emptyContext, trigger: triggerOf(event) });
+    }),
+    /** A failed actor becomes a journey error the citizen can read (detail is for technicians). */
+    recordFailure: assign(({ event }, params: { code: 'SUBMIT_FAILED' | 'PRINT_FAILED' }) => ({
+      error: {
+        code: params.code,
+        detail: 'error' in event && event.error instanceof Error ? event.error.message : undefined,
+      },
+    })),
+    /**
+     * The receipt of a dossier filed before a restart, on the printer-failed screen with "in lại";
+     * the inactivity reset takes it off like any other journey.
+     */
+    resumeReceipt: assign(({ event }) =>
+      event.type === 'RESUME_RECEIPT'
+        ? {
+            receipt: event.receipt,
+            error: {
+              code: 'PRINT_FAILED' as const,
+              detail: 'the kiosk restarted before this receipt was printed',
+            },
+          }
+        : {},
+    ),
+    /** Starts (or repeats) a status lookup for the code the citizen typed or scanned. */
+    rememberLookupCode: assign(({ event }) => ({
+      statusResult:
+        event.type === 'LOOKUP_STATUS' || event.type === 'RECEIPT_QR'
+          ? { dossierCode: event.code, status: '' }
+          : undefined,
+    })),
+    /** Asks the registry in a child that outlives `identifying` (see `registryBudget`). */
+    askRegistry: enqueueActions(({ context, enqueue }) => {
+      enqueue.stopChild(REGISTRY_LOOKUP);
+      enqueue.spawnChild('lookupRegistry', {
+        id: REGISTRY_LOOKUP,
+        input: {
+          personalId: context.personalId ?? '',
+          fullName: context.idHints?.fullName ?? '',
+          dateOfBirth: context.idHints?.dateOfBirth ?? '',
+        },
+      });
+    }),
+    /** A lookup of an earlier journey must never answer into this one. */
+    forgetRegistryLookup: stopChild(REGISTRY_LOOKUP),
+    takeRegistryAnswer: assign(({ context, event }) => {
+      const outcome = registryOutcomeOf(event);
+      if (!outcome) return { registry: 'unavailable' as const };
+      return outcome.kind === 'found'
+        ? {
+            registry: 'found' as const,
+            sources: { ...context.sources, registry: outcome.record },
+          }
+        : { registry: outcome.kind };
+    }),
+    markRegistryLate: assign({ registry: 'late' }),
+    /** The form again from the completed facts; what the citizen typed stays theirs. */
+    refillForm: assign(({ context }, params: { fresh: FormView }) => ({
+      form: context.form ? keepCitizenEdits(params.fresh, context.form) : params.fresh,
+    })),
+    /** A journey starts with a full inactivity period. */
+    restartInactivity: raise({ type: 'ACTIVITY' }),
+    /** The inactivity countdown ran out: the journey resets as if the citizen cancelled. */
+    cancelJourney: raise({ type: 'CANCEL' }),
+    failIncompleteIdentity: assign({
+      error: { code: 'CARD_READ_FAILED', detail: 'the document did not give a complete identity' },
+    }),
+    takeDocumentFailure: assign(({ event }) =>
+      event.type === 'document.failed' ? { error: event.error } : {},
+    ),
+    recordCardRemoved: assign({ error: { code: 'CARD_REMOVED' } }),
+    recordNoKey: assign({
+      error: { code: 'CARD_ACCESS_DENIED', detail: 'no MRZ or QR was presented' },
+    }),
+    /** The QR or MRZ that unlocks the chip on the reader, or that identifies on its own. */
+    takePresentedKey: assign({
+      trigger: ({ context, event }) => {
+        if (event.type === 'QR_IDENTITY') {
+          return context.trigger?.method === 'chip'
+            ? { ...context.trigger, qr: event.text }
+            : { method: 'qr', text: event.text };
+        }
+        if (event.type === 'MRZ_READ') {
+          return context.trigger?.method === 'chip'
+            ? { ...context.trigger, mrz: event.text }
+            : { method: 'mrz', text: event.text };
+        }
+        return context.trigger;
+      },
+    }),
+    /** The ID, name and birth date known before the read ends: the registry is asked with them. */
+    takeIdHints: assign(({ event }) =>
+      event.type === 'document.idKnown'
+        ? {
+            personalId: event.personalId,
+            idHints: { fullName: event.fullName, dateOfBirth: event.dateOfBirth },
+          }
+        : {},
+    ),
+    takeProgress: assign(({ event }) =>
+      event.type === 'document.progress' ? { progress: event.progress } : {},
+    ),
+    takeDocument: assign(({ context, event }) =>
+      event.type === 'document.read'
+        ? {
+            sources: { ...context.sources, ...event.sources },
+            personalId: context.personalId ?? event.record.personalId,
+            idHints: {
+              fullName: context.idHints?.fullName ?? event.record.fullName,
+              dateOfBirth: context.idHints?.dateOfBirth ?? event.record.dateOfBirth,
+            },
+            assurance: event.assurance,
+            progress: 1,
+          }
+        : {},
+    ),
+    skipRegistry: assign({ registry: 'skipped' }),
+    clearForRetry: assign({ error: undefined, progress: 0, registry: 'pending' }),
+    chooseProcedure: assign(({ event }) =>
+      event.type === 'SELECT_PROCEDURE'
+        ? { procedure: { code: event.code } as ProcedureSummary }
+        : {},
+    ),
+    takePreparedForm: assign((_, params: PreparedForm) => ({
+      procedure: params.procedure,
+      form: params.form,
+      error: undefined,
+    })),
+    recordUnknownProcedure: assign({ procedure: undefined, error: { code: 'UNKNOWN_PROCEDURE' } }),
+    dropForm: assign({ form: undefined, procedure: undefined }),
+    applyFieldEdit: assign(({ context, event }) =>
+      event.type === 'UPDATE_FIELD'
+        ? { form: context.form ? withValue(context.form, event.fieldId, event.value) : undefined }
+        : {},
+    ),
+    takeForm: assign((_, params: { form: FormView }) => ({ form: params.form })),
+    takePrinterCheck: assign((_, params: { printer: PrinterCheck }) => ({
+      printer: params.printer,
+    })),
+    markPrinterUnavailable: assign({
+      printer: { ready: false, error: { code: 'PRINTER_UNAVAILABLE' } },
+    }),
+    takeReceipt: assign((_, params: { receipt: ReceiptView }) => ({ receipt: params.receipt })),
+    /** Filed, but the printer check failed: the receipt waits on the printer-failed screen. */
+    takeUnprintedReceipt: assign(({ context }, params: { receipt: ReceiptView }) => ({
+      receipt: params.receipt,
+      error: context.printer?.error ?? { code: 'PRINTER_UNAVAILABLE' },
+    })),
+    clearError: assign({ error: undefined }),
+    takeStatus: assign((_, params: { outcome: StatusOutcome }) => ({
+      statusResult: params.outcome.kind === 'found' ? params.outcome.status : undefined,
+    })),
+    /** Only reached once `identityComplete` holds; a later merge keeps the last citizen if not. */
+    mergeCitizen: assign({
+      citizen: ({ context }) => {
+        const merged = mergedCitizen(context);
+        return merged.ok ? merged.citizen : context.citizen;
+      },
+    }),
+  },
+});
