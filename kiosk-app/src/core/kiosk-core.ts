@@ -9,19 +9,26 @@ import type { DemoControls } from './api/api-context';
 import { startApiServer, type RunningApiServer } from './api/api-server';
 import { writeApiEndpointFile } from './api/api-endpoint-file';
 import { SettingsService, settingsFromConfig } from './settings';
+import { applySettingsLive } from './settings/live-settings';
 import { CONFIG_BUNDLE_MIGRATIONS, ConfigBundleApplier } from './config-bundle';
 import { ConfigInbox, watchConfigInbox } from './config-rollout';
 import { SettingsRepository } from './store/settings-repository';
 import type { KioskConfig } from './config/kiosk-config';
-import { blockOfKiosk, classifyQr, DossierCodeAllocator } from './dossier-code';
+import { blockOfKiosk, DossierCodeAllocator } from './dossier-code';
 import { journeyActors } from './flow/journey-actors';
 import { journeyDelays, type JourneyDelayOverrides } from './flow/journey-delays';
 import { journeyMachine } from './flow/journey-machine';
 import { journeyView } from './flow/journey-view';
+import { forwardDeviceEvents } from './flow/journey-device-events';
+import {
+  markPrintedReceipts,
+  observeJourneySteps,
+  resumeInterruptedReceipt,
+} from './flow/journey-observers';
 import { cardReaderAvailability } from './devices/card-reader-availability';
 import type { JourneyEvent } from './flow/journey-events';
 import { DossierIntake } from './intake/dossier-intake';
-import { findInterruptedReceipt } from './intake/interrupted-receipt';
+import { dossierStatusPort } from './intake/dossier-status';
 import { summarizeTrustStore } from './trust/trust-store';
 import { healthReport, oldestQueuedAt } from './health/health-report';
 import { LinkMonitor, monitorGateway, monitorRegistry } from './health/link-monitor';
@@ -41,13 +48,7 @@ import {
   startMonitoringPort,
   type MonitoringPort,
 } from './metrics';
-import type {
-  DeviceEventSource,
-  DossierStatusPort,
-  IdentityReader,
-  ReceiptPrinterPort,
-  RegistryPort,
-} from './ports';
+import type { DeviceEventSource, IdentityReader, ReceiptPrinterPort, RegistryPort } from './ports';
 import { ProcedureService } from './procedures/procedure-service';
 import type { DeviceSetup } from './devices/device-setup';
 import { coreMigrations } from './store/core-migrations';
@@ -182,21 +183,8 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   const settings = new SettingsService(new SettingsRepository(db), settingsFromConfig(config), {
     cipher: new FieldCipher(dataKey),
   });
-  const offSettings = settings.onChange((_next, changed) =>
-    logger.info('settings.changed', { keys: changed.join(',') }),
-  );
-  // Registry and portal endpoints: the stored settings now, and each change as it is saved.
-  const configureLinks = () => {
-    const { registry, portal } = settings.current();
-    ports.links?.configure({ registry, portal });
-  };
-  configureLinks();
-  const offLinks = settings.onChange((_next, changed) => {
-    if (changed.includes('registry') || changed.includes('portal')) configureLinks();
-  });
-  // Device roles (card reader, printer, ...): the stored ones now, and each change as it is saved.
-  await ports.deviceSetup?.apply(settings.current());
-  const offDevices = settings.onChange((next) => void ports.deviceSetup?.apply(next));
+  // Link endpoints and device roles: the stored ones now, and each change as it is saved.
+  const offSettings = await applySettingsLive(settings, ports, logger);
   // Before anything that can move a metric: the endpoint's files are checked at start too.
   const metricsEndpoint = metricsEndpointOf(config);
   const metrics = new KioskMetrics(kioskBuildInfo());
@@ -223,35 +211,13 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     config: () => ({ ...config, ...settings.current() }),
   });
 
-  const status: DossierStatusPort = {
-    async status(code) {
-      const result = await gateway.status(code);
-      if (result.kind === 'found') {
-        return {
-          dossierCode: result.code,
-          status: result.status,
-          appointmentAt: result.appointmentAt,
-          updatedAt: result.updatedAt,
-        };
-      }
-      const local = outbox.get(code);
-      if (local)
-        return {
-          dossierCode: code,
-          status: local.state === 'sent' ? (local.gatewayStatus ?? 'received') : 'queued',
-        };
-      if (result.kind === 'notFound') return 'notFound';
-      throw new Error(`gateway unavailable: ${result.reason}`);
-    },
-  };
-
   const machine = journeyMachine.provide({
     actors: journeyActors({
       identity: meteredIdentityReader(ports.identity, metrics),
       registry: registryPort,
       procedures,
       printer: ports.printer,
-      status,
+      status: dossierStatusPort(gateway, outbox),
       submit: async (input) => {
         const receipt = intake.submit(input);
         logger.info('dossier.received', {
@@ -266,51 +232,15 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   });
   const journey = createActor(machine);
   const send = (event: JourneyEvent) => journey.send(event);
-  let lastStep = '';
-  const journeyMetrics = new JourneyMetrics(metrics);
-  journey.subscribe((snapshot) => {
-    const step = journeyView(snapshot, settings.current().warningSeconds).step;
-    if (step !== lastStep) logger.info('journey.step', { step });
-    lastStep = step;
-    journeyMetrics.observe(step, snapshot.context.trigger?.method);
+  observeJourneySteps(journey, {
+    logger,
+    metrics: new JourneyMetrics(metrics),
+    warningSeconds: () => settings.current().warningSeconds,
   });
   journey.start();
-  // A dossier filed just before the core stopped, its slip not printed: show it again, so its
-  // citizen learns it was filed instead of filing it twice (issue 24).
-  const interrupted = findInterruptedReceipt(receipts, new Date());
-  if (interrupted) {
-    logger.warn('journey.receiptResumed', { dossier: interrupted.dossierCode });
-    send({ type: 'RESUME_RECEIPT', receipt: interrupted });
-  }
-
-  const printedCodes = new Set<string>();
-  journey.subscribe((snapshot) => {
-    const receipt = snapshot.context.receipt;
-    if (
-      snapshot.matches({ journey: 'done' }) &&
-      receipt &&
-      !printedCodes.has(receipt.dossierCode)
-    ) {
-      printedCodes.add(receipt.dossierCode);
-      receipts.markPrinted(receipt.dossierCode);
-    }
-  });
-
-  const unsubscribers = [
-    ports.devices.onCardPresented((reader, mrz) => send({ type: 'CARD_PRESENTED', reader, mrz })),
-    ports.devices.onCardRemoved(() => send({ type: 'CARD_REMOVED' })),
-    ports.devices.onQr((text) => {
-      // A scanned receipt opens the status lookup; anything else is tried as the card's QR.
-      const qr = classifyQr(text);
-      send(
-        qr.kind === 'receipt'
-          ? { type: 'RECEIPT_QR', code: qr.receipt.dossier.code }
-          : { type: 'QR_IDENTITY', text },
-      );
-    }),
-    // The journey takes an MRZ only where it identifies (idle, awaiting a key, failed).
-    ports.devices.onMrz?.((text) => send({ type: 'MRZ_READ', text })) ?? (() => undefined),
-  ];
+  resumeInterruptedReceipt(journey, receipts, logger);
+  markPrintedReceipts(journey, receipts);
+  const offDeviceEvents = forwardDeviceEvents(ports.devices, send);
 
   const devices = (): DeviceView[] => ports.devices.list();
   // Camera MRZ: the OCR worker starts with the first frame, not with the core.
@@ -466,15 +396,13 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     stop: async () => {
       inboxWatch?.stop();
       await monitoring?.stop();
-      for (const off of unsubscribers) off();
+      offDeviceEvents();
       purge.stop();
       await worker.stop();
       await server.close();
       await camera.stop();
       journey.stop();
       offSettings();
-      offLinks();
-      offDevices();
       removeEndpointFile();
       db.close();
     },

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { formatCccdQr } from '@kiosk/id-card/qr';
+import { formatReceiptQr } from '../dossier-code';
+import type { DeviceEventSource } from '../ports';
+import type { JourneyEvent } from './journey-events';
+import { forwardDeviceEvents } from './journey-device-events';
+
+/** A device source whose listeners the test calls by hand. */
+function handDevices() {
+  const listeners = {
+    card: [] as ((reader: string, mrz?: string) => void)[],
+    removed: [] as (() => void)[],
+    qr: [] as ((text: string) => void)[],
+    mrz: [] as ((text: string) => void)[],
+  };
+  const on =
+    <T>(list: T[]) =>
+    (listener: T) => {
+      list.push(listener);
+      return () => list.splice(list.indexOf(listener), 1);
+    };
+  const devices: DeviceEventSource = {
+    onCardPresented: on(listeners.card),
+    onCardRemoved: on(listeners.removed),
+    onQr: on(listeners.qr),
+    onMrz: on(listeners.mrz),
+    list: () => [],
+  };
+  return { devices, listeners };
+}
+
+describe('forwardDeviceEvents', () => {
+  it('routes a receipt QR to the status lookup and any other QR to identification', () => {
+    const { devices, listeners } = handDevices();
+    const sent: JourneyEvent[] = [];
+    const off = forwardDeviceEvents(devices, (e) => sent.push(e));
+    const cccd = formatCccdQr({
+      personalId: '001090012345',
+      fullName: 'Trần An',
+      dateOfBirth: '1990-01-01',
+      sex: 'M',
+      address: 'Huế',
+      dateOfIssue: '2022-01-01',
+    });
+    listeners.qr.forEach((l) => l(formatReceiptQr('H29.-261128-3001')));
+    listeners.qr.forEach((l) => l(cccd));
+    listeners.card.forEach((l) => l('Reader 0'));
+    listeners.mrz.forEach((l) => l('LINE1\nLINE2'));
+    listeners.removed.forEach((l) => l());
+    expect(sent).toEqual([
+      { type: 'RECEIPT_QR', code: 'H29.-261128-3001' },
+      { type: 'QR_IDENTITY', text: cccd },
+      { type: 'CARD_PRESENTED', reader: 'Reader 0', mrz: undefined },
+      { type: 'MRZ_READ', text: 'LINE1\nLINE2' },
+      { type: 'CARD_REMOVED' },
+    ]);
+    off();
+    expect(Object.values(listeners).every((list) => list.length === 0)).toBe(true);
+  });
+});

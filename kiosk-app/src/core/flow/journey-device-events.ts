@@ -1,0 +1,31 @@
+import { classifyQr } from '../dossier-code';
+import type { DeviceEventSource } from '../ports';
+import type { JourneyEvent } from './journey-events';
+
+/**
+ * Device events into the journey: a card placed or taken away, a scanned QR (a receipt of this
+ * kiosk opens the status lookup, anything else is tried as the card's QR) and a serial MRZ (the
+ * journey takes it only where it identifies: idle, awaiting a key, failed). Returns the
+ * unsubscribe.
+ */
+export function forwardDeviceEvents(
+  devices: DeviceEventSource,
+  send: (event: JourneyEvent) => void,
+): () => void {
+  const unsubscribers = [
+    devices.onCardPresented((reader, mrz) => send({ type: 'CARD_PRESENTED', reader, mrz })),
+    devices.onCardRemoved(() => send({ type: 'CARD_REMOVED' })),
+    devices.onQr((text) => {
+      const qr = classifyQr(text);
+      send(
+        qr.kind === 'receipt'
+          ? { type: 'RECEIPT_QR', code: qr.receipt.dossier.code }
+          : { type: 'QR_IDENTITY', text },
+      );
+    }),
+    devices.onMrz?.((text) => send({ type: 'MRZ_READ', text })) ?? (() => undefined),
+  ];
+  return () => {
+    for (const off of unsubscribers) off();
+  };
+}
