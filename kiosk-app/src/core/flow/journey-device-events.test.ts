@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCccdQr } from '@kiosk/id-card/qr';
+import { demoCitizens, demoQrText } from '../../demo/demo-citizens';
 import { formatReceiptQr } from '../dossier-code';
 import type { DeviceEventSource } from '../ports';
 import type { JourneyEvent } from './journey-events';
@@ -34,14 +34,9 @@ describe('forwardDeviceEvents', () => {
     const { devices, listeners } = handDevices();
     const sent: JourneyEvent[] = [];
     const off = forwardDeviceEvents(devices, (e) => sent.push(e));
-    const cccd = formatCccdQr({
-      personalId: '001090012345',
-      fullName: 'Trần An',
-      dateOfBirth: '1990-01-01',
-      sex: 'M',
-      address: 'Huế',
-      dateOfIssue: '2022-01-01',
-    });
+    const citizen = demoCitizens[0];
+    if (!citizen) throw new Error('no demo citizen');
+    const cccd = demoQrText(citizen);
     listeners.qr.forEach((l) => l(formatReceiptQr('H29.-261128-3001')));
     listeners.qr.forEach((l) => l(cccd));
     listeners.card.forEach((l) => l('Reader 0'));
