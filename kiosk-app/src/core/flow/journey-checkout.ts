@@ -1,3 +1,4 @@
+import { printReceiptInput, submitDossierInput } from './journey-inputs';
 import { journeySetup } from './journey-setup';
 
 /** The last look before the dossier is filed. */
@@ -33,15 +34,7 @@ export const submitting = journeySetup.createStateConfig({
   invoke: {
     id: 'submitDossier',
     src: 'submitDossier',
-    input: ({ context }) => {
-      if (!context.procedure || !context.citizen || !context.form)
-        throw new Error('incomplete dossier');
-      return {
-        procedureCode: context.procedure.code,
-        citizen: context.citizen,
-        form: context.form,
-      };
-    },
+    input: submitDossierInput,
     onDone: [
       {
         guard: 'printerReady',
@@ -79,10 +72,7 @@ export const printing = journeySetup.createStateConfig({
   invoke: {
     id: 'printReceipt',
     src: 'printReceipt',
-    input: ({ context }) => {
-      if (!context.receipt) throw new Error('no receipt');
-      return { receipt: context.receipt };
-    },
+    input: printReceiptInput,
     onDone: 'done',
     onError: {
       target: 'printFailed',

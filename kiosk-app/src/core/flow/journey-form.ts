@@ -1,3 +1,4 @@
+import { prepareFormInput, validateFormInput } from './journey-inputs';
 import { journeySetup } from './journey-setup';
 
 /** The citizen picks a procedure; its form is prepared from the merged facts. */
@@ -24,10 +25,7 @@ export const choosingProcedure = journeySetup.createStateConfig({
       invoke: {
         id: 'prepareForm',
         src: 'prepareForm',
-        input: ({ context }) => {
-          if (!context.citizen || !context.procedure) throw new Error('no citizen or procedure');
-          return { procedureCode: context.procedure.code, citizen: context.citizen };
-        },
+        input: prepareFormInput,
         onDone: {
           target: '#kiosk.journey.reviewingForm',
           actions: { type: 'takePreparedForm', params: ({ event }) => event.output },
@@ -69,10 +67,7 @@ export const reviewingForm = journeySetup.createStateConfig({
       invoke: {
         id: 'refillForm',
         src: 'prepareForm',
-        input: ({ context }) => {
-          if (!context.citizen || !context.procedure) throw new Error('no citizen or procedure');
-          return { procedureCode: context.procedure.code, citizen: context.citizen };
-        },
+        input: prepareFormInput,
         onDone: {
           target: 'editing',
           actions: {
@@ -87,10 +82,7 @@ export const reviewingForm = journeySetup.createStateConfig({
       invoke: {
         id: 'validateForm',
         src: 'validateForm',
-        input: ({ context }) => {
-          if (!context.form) throw new Error('no form');
-          return { form: context.form };
-        },
+        input: validateFormInput,
         onDone: [
           {
             guard: {

@@ -1,3 +1,4 @@
+import { readDocumentInput } from './journey-inputs';
 import { journeySetup } from './journey-setup';
 
 /** Reading the document (chip, QR or MRZ) while the registry is asked in parallel. */
@@ -33,10 +34,7 @@ export const identifying = journeySetup.createStateConfig({
           invoke: {
             id: 'readDocument',
             src: 'readDocument',
-            input: ({ context }) => {
-              if (!context.trigger) throw new Error('identifying without a trigger');
-              return { trigger: context.trigger };
-            },
+            input: readDocumentInput,
           },
           on: {
             'document.idKnown': { actions: 'takeIdHints' },
