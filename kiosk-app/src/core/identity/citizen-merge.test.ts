@@ -27,6 +27,14 @@ function mergedFacts(sources: CitizenSources, assurance: AssuranceLevel): Citize
   return merged.citizen;
 }
 
+/** The MRZ's `NGUYEN VAN AN` merged with a registry record that spells the name `fullName`. */
+function mrzNameAgainstRegistry(fullName: string): CitizenFacts {
+  return mergedFacts(
+    { mrz: { ...chip, fullName: 'NGUYEN VAN AN' }, registry: { ...registry, fullName } },
+    'document-only',
+  );
+}
+
 describe('mergeCitizenSources', () => {
   it('takes identity fields from the chip and the rest from the registry, with provenance', () => {
     const facts = mergedFacts({ chip, registry }, 'chip-verified');
@@ -51,36 +59,18 @@ describe('mergeCitizenSources', () => {
     ]);
   });
   it('does not flag an MRZ name for lacking diacritics', () => {
-    const facts = mergedFacts(
-      {
-        mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
-        registry: { ...registry, fullName: 'Nguyễn Văn An' },
-      },
-      'document-only',
-    );
+    const facts = mrzNameAgainstRegistry('Nguyễn Văn An');
     expect(facts.mismatches.map((m) => m.field)).not.toContain('fullName');
     expect(facts.assurance).toBe('document-only');
   });
   it("shows the registry's spelling of a name the MRZ gives without diacritics", () => {
-    const facts = mergedFacts(
-      {
-        mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
-        registry: { ...registry, fullName: 'Nguyễn Văn An' },
-      },
-      'document-only',
-    );
+    const facts = mrzNameAgainstRegistry('Nguyễn Văn An');
     expect(facts.record.fullName).toBe('Nguyễn Văn An');
     expect(facts.provenance.fullName).toBe('registry');
     expect(facts.provenance.personalId).toBe('mrz');
   });
   it('keeps the MRZ name when the registry spells a different one', () => {
-    const facts = mergedFacts(
-      {
-        mrz: { ...chip, fullName: 'NGUYEN VAN AN' },
-        registry: { ...registry, fullName: 'Nguyễn Văn Anh' },
-      },
-      'document-only',
-    );
+    const facts = mrzNameAgainstRegistry('Nguyễn Văn Anh');
     expect(facts.record.fullName).toBe('NGUYEN VAN AN');
     expect(facts.provenance.fullName).toBe('mrz');
     expect(facts.mismatches.map((m) => m.field)).toContain('fullName');

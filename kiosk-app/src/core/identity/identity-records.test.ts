@@ -15,8 +15,8 @@ import {
 
 const citizen = syntheticCitizen(0);
 
-/** What the driver returns for the synthetic citizen's chip (DG1 + DG13 + a face). */
-const document: CardDocument = {
+/** The DG13 fields the record takes over as they are. */
+const verbatim = {
   personalId: citizen.personalId,
   fullName: citizen.fullName,
   dateOfBirth: citizen.dateOfBirth,
@@ -24,6 +24,11 @@ const document: CardDocument = {
   nationality: 'Việt Nam',
   ethnicity: 'Kinh',
   religion: 'Không',
+} as const;
+
+/** What the driver returns for the synthetic citizen's chip (DG1 + DG13 + a face). */
+const document: CardDocument = {
+  ...verbatim,
   placeOfOrigin: 'Phường Hải Châu, Thành phố Đà Nẵng',
   placeOfResidence: 'Số 57 đường Lê Lợi, Phường Thanh Khê, Thành phố Đà Nẵng',
   personalIdentification: 'Nốt ruồi C:3cm trên đuôi mắt phải',
@@ -41,13 +46,7 @@ const document: CardDocument = {
 describe('cardDocumentToRecord', () => {
   it('maps DG13 into the citizen record, addresses split, people as related persons', () => {
     expect(cardDocumentToRecord(document)).toEqual({
-      personalId: citizen.personalId,
-      fullName: citizen.fullName,
-      dateOfBirth: citizen.dateOfBirth,
-      sex: 'F',
-      nationality: 'Việt Nam',
-      ethnicity: 'Kinh',
-      religion: 'Không',
+      ...verbatim,
       placeOfOrigin: { province: 'Thành phố Đà Nẵng', commune: 'Phường Hải Châu' },
       permanentResidence: {
         province: 'Thành phố Đà Nẵng',
