@@ -14,7 +14,7 @@ import { createTransport, defaultTemplate, loadProfile, ReceiptPrinter } from '@
 import { createVirtualCccd, type VirtualCccd } from '@kiosk/test-fixtures/card';
 import { startVirtualPrinter, type VirtualPrinter } from '@kiosk/test-fixtures/printer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntryView, CardTestView, ReplyData } from '../../src/protocol';
+import type { AuditEntryView, CardTestView, Reply } from '../../src/protocol';
 import { parseKioskConfig } from '../../src/core/config/kiosk-config';
 import { EscposReceiptPrinter, ManualScanSource } from '../../src/core/devices';
 import { DeviceManager } from '../../src/core/devices/device-manager';
@@ -188,7 +188,7 @@ function cardOn(reader: string, afterApdus?: number, unplug = false): MemoryCard
 
 describe('technician device setup over the API', () => {
   it('lists both readers and the printer, with the reader and printer in use marked', async () => {
-    const devices = await data<ReplyData['devices.assign']['devices']>({ type: 'devices.list' });
+    const devices = await data<Reply['devices.assign']['devices']>({ type: 'devices.list' });
     expect(devices.find((d) => d.id === `pcsc:${READER_A}`)?.assignedTo).toEqual(['cardReader']);
     expect(devices.find((d) => d.id === `pcsc:${READER_B}`)?.assignedTo).toEqual([]);
     expect(devices.find((d) => d.assignedTo?.includes('receiptPrinter'))?.address).toBe(
@@ -197,7 +197,7 @@ describe('technician device setup over the API', () => {
   });
 
   it('assigns another reader: saved, audited, and the journey follows it without a restart', async () => {
-    const reply = await data<ReplyData['devices.assign']>({
+    const reply = await data<Reply['devices.assign']>({
       type: 'devices.assign',
       assignment: { role: 'cardReader', reader: READER_B },
     });
@@ -300,7 +300,7 @@ describe('technician device setup over the API', () => {
     const asked = async () => {
       const reply = await citizen.request({ type: 'camera.config' });
       if (!reply.ok) throw new Error(reply.error.message);
-      return reply.data as ReplyData['camera.config'];
+      return reply.data as Reply['camera.config'];
     };
     expect(await asked()).toEqual({});
     await data({
@@ -391,7 +391,7 @@ describe('technician device setup over the API', () => {
     });
     printerB.setState({ paper: 'near-end' });
     const printed = printerB.waitForReceipt(0);
-    const reply = await data<ReplyData['devices.testPrint']>({ type: 'devices.testPrint' });
+    const reply = await data<Reply['devices.testPrint']>({ type: 'devices.testPrint' });
     expect((await printed).lines.map((l) => l.text).join('\n')).toContain('BẢN IN THỬ');
     expect(printerA.receipts).toHaveLength(0);
     expect(reply.status).toMatchObject({ online: true, paper: 'near-end', coverOpen: false });
@@ -401,7 +401,7 @@ describe('technician device setup over the API', () => {
 
   it('a test scan takes the next code away from the journey; a waiting test can be cancelled', async () => {
     const stepBefore = core.journey.getSnapshot().value;
-    const waiting = data<ReplyData['devices.testQr']>({ type: 'devices.testQr' });
+    const waiting = data<Reply['devices.testQr']>({ type: 'devices.testQr' });
     // The request is in the core once the reply to a later one has come back.
     await data({ type: 'devices.list' });
     const citizen = demoCitizens[1];
@@ -411,7 +411,7 @@ describe('technician device setup over the API', () => {
     expect(result).toMatchObject({ outcome: 'scanned', kind: 'cccd' });
     expect(core.journey.getSnapshot().value).toEqual(stepBefore);
 
-    const cancelled = data<ReplyData['devices.testQr']>({ type: 'devices.testQr' });
+    const cancelled = data<Reply['devices.testQr']>({ type: 'devices.testQr' });
     await data({ type: 'devices.list' });
     expect(await data({ type: 'devices.cancelTest' })).toEqual({ cancelled: 1 });
     expect(await cancelled).toEqual({ outcome: 'cancelled' });

@@ -8,16 +8,16 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUIRED_ROLE, type ServerMessage } from '../../src/protocol';
+import { MESSAGES, type ServerMessage } from '../../src/protocol';
 import { TestClient } from '../core-harness';
 import { startStaffApi, type StaffApi } from '../staff/staff-api-harness';
 
 type Reply = Extract<ServerMessage, { type: 'reply' }>;
 
-const TYPES = Object.keys(REQUIRED_ROLE);
+const TYPES = Object.keys(MESSAGES);
 const PRIVILEGED = new Set(
-  Object.entries(REQUIRED_ROLE)
-    .filter(([, role]) => role !== 'any' && role !== 'citizen')
+  Object.entries(MESSAGES)
+    .filter(([, { role }]) => role !== 'any' && role !== 'citizen')
     .map(([type]) => type),
 );
 /** Well-formed staff/technician requests, so the role check itself is what answers. */

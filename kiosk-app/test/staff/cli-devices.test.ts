@@ -12,7 +12,7 @@ import type { Output } from '../../src/cli/output';
 import { parseKioskConfig } from '../../src/core/config/kiosk-config';
 import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import { createLogger } from '../../src/core/log/logger';
-import type { ReplyData } from '../../src/protocol';
+import type { Reply } from '../../src/protocol';
 import { createSimulatedPorts, type SimulatedPorts } from '../../src/demo/simulated-ports';
 
 let core: RunningCore;
@@ -54,7 +54,7 @@ describe('kiosk devices assign / test', () => {
     const printed = capture();
     const slip = ports.virtualPrinter.waitForReceipt(ports.virtualPrinter.receipts.length);
     await testDevice('print', { ...tech, json: true }, printed);
-    const reply = printed.docs[0] as ReplyData['devices.testPrint'];
+    const reply = printed.docs[0] as Reply['devices.testPrint'];
     expect(reply.status).toMatchObject({ online: true, paper: 'ok' });
     expect((await slip).lines.map((l) => l.text).join('\n')).toContain('BẢN IN THỬ');
   });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { ReplyData } from '../../protocol';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
 import { openKioskLink, withCredentialOptions, type LinkOptions } from './kiosk-link';
@@ -20,7 +19,7 @@ export async function showAudit(options: AuditOptions, out: Output = stdoutOutpu
     throw new CliError('--limit is 1–500', 2);
   const link = await openKioskLink(role, options);
   try {
-    const entries = await link.request<ReplyData['audit.recent']>({ type: 'audit.recent', limit });
+    const entries = await link.request({ type: 'audit.recent', limit });
     if (options.json) return out.json(entries);
     for (const e of entries)
       out.line([e.at, e.actor, e.action, e.subject ?? '', e.detail ?? ''].join('  ').trimEnd());

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { ReplyData } from '../../protocol';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
 import { openKioskLink, withCredentialOptions, type LinkOptions } from './kiosk-link';
@@ -31,7 +30,7 @@ export async function configGet(
 ): Promise<void> {
   const link = await openKioskLink('technician', options);
   try {
-    const settings = await link.request<ReplyData['config.get']>({ type: 'config.get' });
+    const settings = await link.request({ type: 'config.get' });
     if (options.json) return out.json(settings);
     for (const [key, value] of Object.entries(settings))
       if (value !== undefined) out.line(`${key} = ${JSON.stringify(value)}`);
@@ -78,7 +77,7 @@ export async function configApply(
   }
   const link = await openKioskLink('technician', options);
   try {
-    const applied = await link.request<ReplyData['config.apply']>({ type: 'config.apply', bundle });
+    const applied = await link.request({ type: 'config.apply', bundle });
     if (options.json) return out.json(applied);
     const changed = applied.changed.length > 0 ? applied.changed.join(', ') : 'nothing changed';
     out.line(

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { DeviceView } from '../../protocol';
 import {
   deviceAssignmentSchema,
   type CardTestView,
   type DeviceAssignment,
   type QrTestView,
-  type ReplyData,
 } from '../../protocol';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
@@ -19,7 +17,7 @@ export async function listDevices(
 ): Promise<void> {
   const link = await openKioskLink('technician', options);
   try {
-    const devices = await link.request<DeviceView[]>({ type: 'devices.list' });
+    const devices = await link.request({ type: 'devices.list' });
     if (options.json) return out.json({ via: link.via, devices });
     if (link.via === 'database') out.line('(the kiosk core is not running: no live devices)');
     for (const d of devices)
@@ -98,7 +96,7 @@ export async function assignDevice(
 ): Promise<void> {
   const link = await openKioskLink('technician', options);
   try {
-    const reply = await link.request<ReplyData['devices.assign']>({
+    const reply = await link.request({
       type: 'devices.assign',
       assignment,
     });
@@ -143,14 +141,14 @@ export async function testDevice(
     const hint = (text: string) => process.stderr.write(`${text}\n`);
     if (device === 'card') {
       hint('Place the card on the assigned reader now (the test waits up to 20 s)…');
-      const r = await link.request<CardTestView>({
+      const r = await link.request({
         type: 'devices.testCardRead',
         ...(options.can ? { can: options.can } : {}),
         ...(options.mrz ? { mrz: options.mrz } : {}),
       });
       [reply, lines] = [r, cardTestLines(r)];
     } else if (device === 'print') {
-      const r = await link.request<ReplyData['devices.testPrint']>({ type: 'devices.testPrint' });
+      const r = await link.request({ type: 'devices.testPrint' });
       const s = r.status;
       const status = s
         ? `${s.online ? 'online' : 'offline'}, paper ${s.paper}${s.coverOpen ? ', cover open' : ''}`
@@ -159,7 +157,7 @@ export async function testDevice(
     } else if (device === 'qr') {
       const timeoutSeconds = options.timeout === undefined ? undefined : Number(options.timeout);
       hint('Scan a QR code with the assigned scanner now…');
-      const r = await link.request<QrTestView>({ type: 'devices.testQr', timeoutSeconds });
+      const r = await link.request({ type: 'devices.testQr', timeoutSeconds });
       [reply, lines] = [r, qrTestLines(r)];
     } else {
       throw new CliError(`unknown test "${device}"; tests: card, print, qr`);

@@ -47,7 +47,7 @@ export async function showHealth(
   const link = await openKioskLink('technician', options);
   let report: unknown;
   try {
-    report = await link.request<HealthView | Record<string, unknown>>({ type: 'health' });
+    report = await link.request({ type: 'health' });
   } finally {
     await link.close();
   }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import WebSocket from 'ws';
-import type { ClientCommand, JourneyView, ServerMessage } from '../../protocol';
+import type { CommandOf, JourneyView, MessageType, Reply, ServerMessage } from '../../protocol';
 import { CLOSE_UNAUTHORISED, clientMessageSchema } from '../../protocol';
 import type { ApiContext } from '../../core/api/api-context';
 import { readApiEndpointFile } from '../../core/api/api-endpoint-file';
@@ -35,7 +35,8 @@ export interface LinkOptions extends CredentialOptions {
 export interface KioskLink {
   /** 'api' when talking to the running core, 'database' when it opened the database itself. */
   readonly via: 'api' | 'database';
-  request<T = unknown>(command: ClientCommand): Promise<T>;
+  /** Sends one message; its reply's type follows from the message's registry entry. */
+  request<K extends MessageType>(command: CommandOf<K>): Promise<Reply[K]>;
   close(): Promise<void>;
 }
 
@@ -140,10 +141,10 @@ async function apiLink(url: string, token: string): Promise<KioskLink> {
   let nextId = 1;
   return {
     via: 'api',
-    request: <T>(command: ClientCommand) =>
-      new Promise<T>((resolveReply, reject) => {
+    request: <K extends MessageType>(command: CommandOf<K>) =>
+      new Promise<Reply[K]>((resolveReply, reject) => {
         const id = nextId++;
-        pending.set(id, { resolve: (v) => resolveReply(v as T), reject });
+        pending.set(id, { resolve: (v) => resolveReply(v as Reply[K]), reject });
         socket.send(JSON.stringify({ ...command, id }));
       }),
     close: async () => {
@@ -218,12 +219,12 @@ function databaseLink(config: KioskConfig): KioskLink {
   let nextId = 1;
   return {
     via: 'database',
-    request: async <T>(command: ClientCommand): Promise<T> => {
+    request: async <K extends MessageType>(command: CommandOf<K>): Promise<Reply[K]> => {
       // The same schema check the API server applies to every frame.
       const parsed = clientMessageSchema.safeParse({ ...command, id: nextId++ });
       if (!parsed.success) throw refused('BAD_MESSAGE', parsed.error.issues[0]?.message ?? '');
       try {
-        return (await session.handle(parsed.data)) as T;
+        return (await session.handle(parsed.data)) as Reply[K];
       } catch (error) {
         if (error instanceof ApiFailure) throw refused(error.error.code, error.error.message);
         throw new CliError(error instanceof Error ? error.message : String(error));

@@ -25,7 +25,7 @@ export async function exportLogs(
       throw new CliError('kiosk logs export needs the running kiosk core (kiosk serve)', 1);
     let from: number | undefined;
     for (let page = 0; page < MAX_PAGES; page += 1) {
-      const reply: LogExportView = await link.request<LogExportView>({
+      const reply: LogExportView = await link.request({
         type: 'logs.export',
         ...(from === undefined ? {} : { from }),
       });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { OutboxStateView, ReplyData } from '../../protocol';
+import type { OutboxStateView } from '../../protocol';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
 import { openKioskLink, withCredentialOptions, type LinkOptions } from './kiosk-link';
@@ -16,7 +16,7 @@ export async function listOutbox(
     throw new CliError(`--state is one of ${STATES.join(', ')}`, 2);
   const link = await openKioskLink('staff', options);
   try {
-    const data = await link.request<ReplyData['outbox.list']>({ type: 'outbox.list', state });
+    const data = await link.request({ type: 'outbox.list', state });
     if (options.json) return out.json(data);
     out.line(STATES.map((s) => `${s} ${data.counts[s]}`).join('  '));
     for (const e of data.entries)

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { ReplyData } from '../../protocol';
 import { stdoutOutput, type Output } from '../output';
 import { openKioskLink, withCredentialOptions, type LinkOptions } from './kiosk-link';
 
@@ -18,7 +17,7 @@ export async function listReceipts(
 ): Promise<void> {
   const link = await openKioskLink('staff', options);
   try {
-    const found = await link.request<ReplyData['receipts.find']>({
+    const found = await link.request({
       type: 'receipts.find',
       dossierCode: options.code,
       personalId: options.personalId,
@@ -44,7 +43,7 @@ export async function reprintReceipt(
 ): Promise<void> {
   const link = await openKioskLink('staff', options);
   try {
-    const result = await link.request<ReplyData['receipts.reprint']>({
+    const result = await link.request({
       type: 'receipts.reprint',
       dossierCode: code,
     });

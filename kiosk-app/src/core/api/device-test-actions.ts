@@ -1,5 +1,5 @@
 import { classifyQr } from '../dossier-code';
-import type { DeviceAssignment, DeviceView, QrTestView, ReplyData } from '../../protocol';
+import type { DeviceAssignment, DeviceView, QrTestView, Reply } from '../../protocol';
 import { CardHeardByJourneyError } from '../devices/card-test-gate';
 import { assignmentToSettings } from '../devices/device-assignment';
 import { DeviceSetupError, type DeviceSetup } from '../devices/device-setup';
@@ -10,13 +10,6 @@ import { testSlip } from './test-slip';
 
 /** The longest a scan test waits for a scan. */
 export const QR_TEST_MAX_SECONDS = 20;
-
-/** Messages whose handlers write their own audit entry (with the device and the result). */
-export const SELF_AUDITED_DEVICE_TESTS = new Set([
-  'devices.testCardRead',
-  'devices.testQr',
-  'devices.testPrint',
-]);
 
 /** A device's failure as the API's error (its message is for the technician). */
 function toApiFailure(error: unknown): ApiFailure {
@@ -68,7 +61,7 @@ export class DeviceTestActions {
     return this.ctx.deviceSetup ? this.ctx.deviceSetup.inventory() : this.ctx.devices();
   }
 
-  async assign(assignment: DeviceAssignment): Promise<ReplyData['devices.assign']> {
+  async assign(assignment: DeviceAssignment): Promise<Reply['devices.assign']> {
     const setup = this.setup;
     const settings =
       this.ctx.settings ?? fail('NOT_AVAILABLE', 'settings are not wired to the API');
@@ -90,7 +83,7 @@ export class DeviceTestActions {
    * the journey already heard is refused, and the journey it may have started is cancelled so
    * that card's data does not wait in it for the inactivity timeout.
    */
-  testCardRead(can?: string, mrz?: string): Promise<ReplyData['devices.testCardRead']> {
+  testCardRead(can?: string, mrz?: string): Promise<Reply['devices.testCardRead']> {
     const device = this.ctx.deviceSetup?.deviceOf('card') ?? 'card reader';
     return this.audited('devices.testCardRead', device, async (signal) => {
       try {
@@ -102,7 +95,7 @@ export class DeviceTestActions {
     });
   }
 
-  testQr(timeoutSeconds = QR_TEST_MAX_SECONDS): Promise<ReplyData['devices.testQr']> {
+  testQr(timeoutSeconds = QR_TEST_MAX_SECONDS): Promise<Reply['devices.testQr']> {
     const device = this.ctx.deviceSetup?.deviceOf('qr') ?? 'scanner';
     return this.audited('devices.testQr', device, async (signal, controller) => {
       const setup = this.setup;
@@ -121,7 +114,7 @@ export class DeviceTestActions {
     });
   }
 
-  testPrint(): Promise<ReplyData['devices.testPrint']> {
+  testPrint(): Promise<Reply['devices.testPrint']> {
     const device = this.ctx.deviceSetup?.deviceOf('printer') ?? 'printer';
     return this.audited('devices.testPrint', device, async () => {
       const at = new Date(this.now());
@@ -139,7 +132,7 @@ export class DeviceTestActions {
    * Stops this session's running tests: a waiting scan test answers `cancelled`, a card test
    * fails with "test cancelled" (and its reader is given back to the journey).
    */
-  cancel(): ReplyData['devices.cancelTest'] {
+  cancel(): Reply['devices.cancelTest'] {
     const cancelled = this.running.size;
     for (const controller of this.running) controller.abort('cancelled');
     this.running.clear();

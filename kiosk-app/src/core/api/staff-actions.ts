@@ -1,4 +1,4 @@
-import type { ClientMessage, OutboxEntryView, ReplyData } from '../../protocol';
+import type { ClientMessage, OutboxEntryView, Reply } from '../../protocol';
 import type { OutboxEntry } from '../outbox/outbox';
 import type { ApiContext } from './api-context';
 import { fail } from './api-failure';
@@ -10,7 +10,7 @@ export class StaffActions {
     private readonly now: () => number,
   ) {}
 
-  find(query: Extract<ClientMessage, { type: 'receipts.find' }>): ReplyData['receipts.find'] {
+  find(query: Extract<ClientMessage, { type: 'receipts.find' }>): Reply['receipts.find'] {
     const dossierCode = query.dossierCode?.trim().toUpperCase() || undefined;
     const personalId = query.personalId?.trim() || undefined;
     for (const [name, value] of [
@@ -30,13 +30,13 @@ export class StaffActions {
     });
   }
 
-  preview(dossierCode: string): ReplyData['receipts.preview'] {
+  preview(dossierCode: string): Reply['receipts.preview'] {
     const code = dossierCode.trim().toUpperCase();
     return this.ctx.receipts.get(code) ?? fail('NOT_FOUND', `no receipt ${code}`);
   }
 
   /** Reprints the stored slip, marked "BẢN IN LẠI" with the reprint time by the printer port. */
-  async reprint(dossierCode: string): Promise<ReplyData['receipts.reprint']> {
+  async reprint(dossierCode: string): Promise<Reply['receipts.reprint']> {
     const code = dossierCode.trim().toUpperCase();
     const stored = this.ctx.receipts.get(code) ?? fail('NOT_FOUND', `no receipt ${code}`);
     const reprintAt = new Date(this.now()).toISOString();
@@ -48,12 +48,12 @@ export class StaffActions {
     return { dossierCode: code, printed: true };
   }
 
-  outboxList(state?: OutboxEntry['state']): ReplyData['outbox.list'] {
+  outboxList(state?: OutboxEntry['state']): Reply['outbox.list'] {
     const outbox = this.ctx.outbox ?? fail('NOT_AVAILABLE', 'the outbox is not wired to the API');
     return { entries: outbox.list({ state }).map(outboxView), counts: outbox.counts() };
   }
 
-  outboxRetry(outboxId: number): ReplyData['outbox.retry'] {
+  outboxRetry(outboxId: number): Reply['outbox.retry'] {
     const outbox = this.ctx.outbox ?? fail('NOT_AVAILABLE', 'the outbox is not wired to the API');
     if (!outbox.retry(outboxId)) fail('NOT_FOUND', `no failed outbox entry ${outboxId}`);
     return { outboxId, retried: true };

@@ -1,4 +1,4 @@
-import type { ReplyData } from '../../protocol';
+import type { Reply } from '../../protocol';
 import { exportPage } from '../log/log-export';
 import type { ApiContext } from './api-context';
 import { fail } from './api-failure';
@@ -9,7 +9,7 @@ import { fail } from './api-failure';
  * hands them out in pages that fit a WebSocket frame, the next page starting at `next`.
  * The session audits each page asked for (technician action).
  */
-export function exportLogs(ctx: ApiContext, from: number | undefined): ReplyData['logs.export'] {
+export function exportLogs(ctx: ApiContext, from: number | undefined): Reply['logs.export'] {
   const ring = ctx.logs ?? fail('NOT_AVAILABLE', 'the log export needs the running kiosk core');
   const kept = ring.linesFrom(from ?? ring.firstSequence);
   return exportPage(kept.first, kept.lines);

@@ -1,4 +1,4 @@
-import type { ReplyData } from '../../protocol';
+import type { Reply } from '../../protocol';
 import type { StaffRole } from '../auth/account-store';
 import { SignedConfigError } from '../config-bundle';
 import { InvalidSettingsError, redactSettings } from '../settings';
@@ -9,13 +9,13 @@ import { ApiFailure, fail } from './api-failure';
 export class TechnicianActions {
   constructor(private readonly ctx: ApiContext) {}
 
-  configGet(): ReplyData['config.get'] {
+  configGet(): Reply['config.get'] {
     const settings =
       this.ctx.settings ?? fail('NOT_AVAILABLE', 'settings are not wired to the API');
     return redactSettings(settings.current());
   }
 
-  configSet(patch: Record<string, unknown>): ReplyData['config.set'] {
+  configSet(patch: Record<string, unknown>): Reply['config.set'] {
     const settings =
       this.ctx.settings ?? fail('NOT_AVAILABLE', 'settings are not wired to the API');
     try {
@@ -28,7 +28,7 @@ export class TechnicianActions {
   }
 
   /** Applies a signed configuration bundle as a whole, or refuses it naming the reason. */
-  configApply(bundle: string, actor: string): ReplyData['config.apply'] {
+  configApply(bundle: string, actor: string): Reply['config.apply'] {
     const bundles =
       this.ctx.configBundles ??
       fail('NOT_AVAILABLE', 'signed configuration is not wired to the API');
@@ -56,13 +56,13 @@ export class TechnicianActions {
     user: string,
     role: StaffRole,
     pin: string,
-  ): Promise<ReplyData['accounts.create']> {
+  ): Promise<Reply['accounts.create']> {
     if (this.ctx.accounts.exists(user, role)) fail('CONFLICT', `${role} ${user} already exists`);
     await this.ctx.accounts.create(user, role, pin);
     return { user, role };
   }
 
-  setupStatus(): ReplyData['setup.status'] {
+  setupStatus(): Reply['setup.status'] {
     const needsTechnician = this.ctx.accounts.count('technician') === 0;
     return {
       needsTechnician,
@@ -75,7 +75,7 @@ export class TechnicianActions {
     user: string,
     pin: string,
     code: string,
-  ): Promise<ReplyData['setup.createTechnician']> {
+  ): Promise<Reply['setup.createTechnician']> {
     const codes =
       this.ctx.setupCodes ?? fail('NOT_AVAILABLE', 'first-run setup is not wired to the API');
     const result = await codes.redeem(code, user, pin);

@@ -1,7 +1,9 @@
 import type {
   ApiError,
-  ClientCommand,
+  CommandOf,
   JourneyView,
+  MessageType,
+  Reply,
   ServerMessage,
   SessionView,
 } from '../../protocol';
@@ -92,19 +94,21 @@ export class KioskClient {
     return this.state;
   }
 
-  request<T = unknown>(command: ClientCommand): Promise<T> {
+  /** Sends one message; its reply's type follows from the message's registry entry. */
+  request<K extends MessageType>(command: CommandOf<K>): Promise<Reply[K]> {
     const socket = this.socket;
     if (!socket || socket.readyState !== WebSocket.OPEN)
       return Promise.reject(new Error('not connected'));
     const id = this.nextId++;
     socket.send(JSON.stringify({ ...command, id }));
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: (v) => resolve(v as T), reject });
+    return new Promise<Reply[K]>((resolve, reject) => {
+      // The core answers each message with its entry's reply type (core/api/handlers).
+      this.pending.set(id, { resolve: (v) => resolve(v as Reply[K]), reject });
     });
   }
 
   /** Fire-and-forget for journey events: the journey view that follows is the answer. */
-  send(command: ClientCommand): void {
+  send<K extends MessageType>(command: CommandOf<K>): void {
     this.request(command).catch(() => undefined);
   }
 
@@ -116,8 +120,6 @@ export class KioskClient {
         return;
       case 'session':
         this.update({ session: message.session });
-        return;
-      case 'devices':
         return;
       case 'reply': {
         const pending = message.id === null ? undefined : this.pending.get(message.id);

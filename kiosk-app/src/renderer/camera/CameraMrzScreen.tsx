@@ -17,7 +17,7 @@ export function CameraMrzScreen({ onClose }: { onClose: () => void }) {
   const client = useClient();
   const { videoRef, status } = useCameraStream(client);
   const [progress, setProgress] = useState<CameraFrameView | undefined>();
-  const { failed } = useFrameLoop<CameraFrameView>(
+  const { failed } = useFrameLoop(
     client,
     videoRef,
     status === 'live',

@@ -33,7 +33,7 @@ export function CameraTestPanel() {
       INITIAL_ENCODER,
     );
     if (!frame) return;
-    const view = await run<CameraTestView>({ type: 'devices.testCamera', jpeg: frame.jpeg });
+    const view = await run({ type: 'devices.testCamera', jpeg: frame.jpeg });
     if (view) setLast(view);
   };
 

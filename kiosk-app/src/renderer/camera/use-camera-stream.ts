@@ -1,4 +1,3 @@
-import type { ReplyData } from '../../protocol';
 import type { KioskClient } from '../api/kiosk-client';
 import { assignedCameraId } from './assigned-camera';
 import { useEffect, useRef, useState } from 'react';
@@ -37,7 +36,7 @@ export function useCameraStream(client: KioskClient) {
     }
     const open = async (): Promise<MediaStream> => {
       const config = await client
-        .request<ReplyData['camera.config']>({ type: 'camera.config' })
+        .request({ type: 'camera.config' })
         .catch(() => ({ deviceLabel: undefined }));
       // Labels are only readable once the page may use a camera: open the default one first.
       const first = await media.getUserMedia({ audio: false, video: VIDEO });

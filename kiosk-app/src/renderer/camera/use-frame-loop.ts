@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { ClientCommand } from '../../protocol';
+import type { CommandOf, Reply } from '../../protocol';
 import { encodeGuideFrame, INITIAL_ENCODER, type EncoderSettings } from './frame-encoder';
 import { guideBox } from './guide-box';
 
@@ -8,8 +8,11 @@ const FRAME_GAP_MS = 120;
 /** After a refused or failed frame, wait longer before trying again. */
 const RETRY_GAP_MS = 1000;
 
+/** The messages that carry one camera frame. */
+type FrameMessage = 'camera.frame' | 'devices.testCamera';
+
 interface Requester {
-  request<T>(command: ClientCommand): Promise<T>;
+  request<K extends FrameMessage>(command: CommandOf<K>): Promise<Reply[K]>;
 }
 
 /**
@@ -17,12 +20,12 @@ interface Requester {
  * the reply), with `send` choosing the message; stops when `onReply` says so or the component
  * goes away.
  */
-export function useFrameLoop<T>(
+export function useFrameLoop<K extends FrameMessage>(
   client: Requester,
   videoRef: RefObject<HTMLVideoElement | null>,
   live: boolean,
-  command: (jpeg: string) => ClientCommand,
-  onReply: (reply: T) => 'continue' | 'stop',
+  command: (jpeg: string) => CommandOf<K>,
+  onReply: (reply: Reply[K]) => 'continue' | 'stop',
 ) {
   const [failed, setFailed] = useState(false);
   const latest = useRef({ command, onReply });
@@ -54,7 +57,7 @@ export function useFrameLoop<T>(
         }
         settings = frame.settings;
         try {
-          const reply = await client.request<T>(latest.current.command(frame.jpeg));
+          const reply = await client.request(latest.current.command(frame.jpeg));
           if (stopped) return;
           setFailed(false);
           if (latest.current.onReply(reply) === 'stop') return;

@@ -37,7 +37,7 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
 
   useEffect(() => {
     client
-      .request<readonly ProcedureSummary[]>({ type: 'catalogue.list' })
+      .request({ type: 'catalogue.list' })
       .then((list) => setProcedures([...list].sort((a, b) => a.rank - b.rank)))
       .catch(() => setProcedures([]));
   }, [client]);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView, ReplyData } from '../../protocol';
+import type { AuditEntryView } from '../../protocol';
 import { RequestMessage } from './RequestMessage';
 import { useRequest } from './use-request';
 
@@ -10,7 +10,7 @@ export function AuditPanel() {
   const { run, message } = useRequest();
   const [entries, setEntries] = useState<readonly AuditEntryView[]>([]);
   const load = () =>
-    void run<ReplyData['audit.recent']>({ type: 'audit.recent', limit: 100 }).then((data) => {
+    void run({ type: 'audit.recent', limit: 100 }).then((data) => {
       if (data) setEntries(data);
     });
   // eslint-disable-next-line react-hooks/exhaustive-deps -- load once when the tab opens

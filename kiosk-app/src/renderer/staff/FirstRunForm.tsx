@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PIN_DIGITS, type ReplyData } from '../../protocol';
+import { MIN_PIN_DIGITS } from '../../protocol';
 import { UserField } from './AccountFields';
 import { PinPad } from './PinPad';
 import { RequestMessage } from './RequestMessage';
@@ -29,7 +29,7 @@ export function FirstRunForm({
   const [pin, setPin] = useState('');
 
   const submit = async () => {
-    const created = await run<ReplyData['setup.createTechnician']>(
+    const created = await run(
       { type: 'setup.createTechnician', user, pin, code },
       undefined,
       (error) =>

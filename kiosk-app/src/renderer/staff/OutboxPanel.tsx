@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutboxStateView, ReplyData } from '../../protocol';
+import type { OutboxStateView, Reply } from '../../protocol';
 import { RequestMessage } from './RequestMessage';
 import { useRequest } from './use-request';
 
@@ -10,9 +10,8 @@ const STATES: readonly OutboxStateView[] = ['queued', 'sending', 'sent', 'failed
 export function OutboxPanel() {
   const { t } = useTranslation();
   const { run, message, busy } = useRequest();
-  const [data, setData] = useState<ReplyData['outbox.list'] | undefined>();
-  const load = () =>
-    void run<ReplyData['outbox.list']>({ type: 'outbox.list' }).then((d) => d && setData(d));
+  const [data, setData] = useState<Reply['outbox.list'] | undefined>();
+  const load = () => void run({ type: 'outbox.list' }).then((d) => d && setData(d));
   // eslint-disable-next-line react-hooks/exhaustive-deps -- load once when the tab opens
   useEffect(load, []);
   const retry = async (id: number, code: string) => {
@@ -20,7 +19,7 @@ export function OutboxPanel() {
       t('staff.retried', { code }),
     );
     if (done) {
-      const fresh = await run<ReplyData['outbox.list']>({ type: 'outbox.list' });
+      const fresh = await run({ type: 'outbox.list' });
       if (fresh) setData(fresh);
     }
   };

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReplyData } from '../../protocol';
+import type { Reply } from '../../protocol';
 import { ReceiptCard } from '../components/ReceiptCard';
 import { RequestMessage } from './RequestMessage';
 import { useRequest } from './use-request';
 
-type Found = ReplyData['receipts.find'];
+type Found = Reply['receipts.find'];
 
 /** Staff: find receipts by dossier code, personal ID or date range; preview and reprint. */
 export function ReceiptsPanel() {
@@ -13,11 +13,11 @@ export function ReceiptsPanel() {
   const { run, message, busy } = useRequest();
   const [query, setQuery] = useState({ dossierCode: '', personalId: '', from: '', to: '' });
   const [found, setFound] = useState<Found | undefined>();
-  const [preview, setPreview] = useState<ReplyData['receipts.preview'] | undefined>();
+  const [preview, setPreview] = useState<Reply['receipts.preview'] | undefined>();
 
   const find = async () => {
     setPreview(undefined);
-    const data = await run<Found>({
+    const data = await run({
       type: 'receipts.find',
       ...Object.fromEntries(Object.entries(query).filter(([, v]) => v.trim() !== '')),
     });
@@ -72,7 +72,7 @@ export function ReceiptsPanel() {
                     type="button"
                     data-testid={`preview-${receipt.dossierCode}`}
                     onClick={() =>
-                      void run<ReplyData['receipts.preview']>({
+                      void run({
                         type: 'receipts.preview',
                         dossierCode: receipt.dossierCode,
                       }).then(setPreview)
@@ -86,7 +86,7 @@ export function ReceiptsPanel() {
                     data-testid={`reprint-${receipt.dossierCode}`}
                     disabled={busy}
                     onClick={() =>
-                      void run<ReplyData['receipts.reprint']>(
+                      void run(
                         { type: 'receipts.reprint', dossierCode: receipt.dossierCode },
                         (r) => t('staff.reprinted', { code: r.dossierCode }),
                       )

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEGACY_MIN_PIN_DIGITS, type ReplyData } from '../../protocol';
+import { LEGACY_MIN_PIN_DIGITS } from '../../protocol';
 import { FirstRunForm } from './FirstRunForm';
 import { PinChangeForm } from './PinChangeForm';
 import { RoleChoice, UserField } from './AccountFields';
@@ -30,7 +30,7 @@ export function SignInScreen({ onClose }: { onClose: () => void }) {
   const [pin, setPin] = useState('');
 
   useEffect(() => {
-    void run<ReplyData['setup.status']>({ type: 'setup.status' }).then((status) => {
+    void run({ type: 'setup.status' }).then((status) => {
       if (status?.needsTechnician) setStage({ kind: 'first-run', codePending: status.codePending });
     });
   }, [run]);

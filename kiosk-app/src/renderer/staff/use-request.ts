@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, ClientCommand } from '../../protocol';
+import type { ApiError, CommandOf, MessageType, Reply } from '../../protocol';
 import { useClient } from '../api/client-context';
 import { RequestFailed } from '../api/kiosk-client';
 
@@ -11,15 +11,15 @@ export function useRequest() {
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
   const [busy, setBusy] = useState(false);
   const run = useCallback(
-    async <T>(
-      command: ClientCommand,
-      success?: (data: T) => string,
+    async <K extends MessageType>(
+      command: CommandOf<K>,
+      success?: (data: Reply[K]) => string,
       /** Its own text for a refusal it knows (e.g. in Vietnamese), else the core's message. */
       explain?: (error: ApiError) => string | undefined,
-    ): Promise<T | undefined> => {
+    ): Promise<Reply[K] | undefined> => {
       setBusy(true);
       try {
-        const data = await client.request<T>(command);
+        const data = await client.request(command);
         // A plain load (no success text) keeps the outcome of the action before it on screen.
         if (success) setMessage({ text: success(data), error: false });
         return data;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PIN_DIGITS, type ReplyData } from '../../protocol';
+import { MIN_PIN_DIGITS } from '../../protocol';
 import { RoleChoice, UserField } from '../staff/AccountFields';
 import { PinPad } from '../staff/PinPad';
 import { RequestMessage } from '../staff/RequestMessage';
@@ -14,13 +14,11 @@ export function AccountsPanel() {
   const [user, setUser] = useState('');
   const [pin, setPin] = useState('');
   const create = async () => {
-    const done = await run<ReplyData['accounts.create']>(
-      { type: 'accounts.create', role, user, pin },
-      (r) =>
-        t('technician.accountCreated', {
-          user: r.user,
-          role: r.role === 'staff' ? t('staffMode.roleStaff') : t('staffMode.roleTechnician'),
-        }),
+    const done = await run({ type: 'accounts.create', role, user, pin }, (r) =>
+      t('technician.accountCreated', {
+        user: r.user,
+        role: r.role === 'staff' ? t('staffMode.roleStaff') : t('staffMode.roleTechnician'),
+      }),
     );
     if (done) {
       setUser('');

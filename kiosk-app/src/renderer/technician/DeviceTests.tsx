@@ -1,12 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CardTestView,
-  DeviceView,
-  PrinterStatusView,
-  QrTestView,
-  ReplyData,
-} from '../../protocol';
+import type { CardTestView, DeviceView, PrinterStatusView, QrTestView } from '../../protocol';
 import { useClient } from '../api/client-context';
 import { RequestMessage } from '../staff/RequestMessage';
 import { useRequest } from '../staff/use-request';
@@ -137,12 +131,10 @@ export function DeviceTests({
   const [printer, setPrinter] = useState<PrinterStatusView | undefined>();
   const cardRead = async () => {
     setCard(undefined);
-    const devices = await client
-      .request<DeviceView[]>({ type: 'devices.list' })
-      .catch(() => undefined);
+    const devices = await client.request({ type: 'devices.list' }).catch(() => undefined);
     setCardWaitingOn(assignedReader(devices) ?? t('deviceSetup.roles.cardReader'));
     try {
-      const result = await run<CardTestView>({
+      const result = await run({
         type: 'devices.testCardRead',
         ...(can.trim() ? { can: can.trim() } : {}),
         ...(mrz.trim() ? { mrz: mrz.trim() } : {}),
@@ -153,7 +145,7 @@ export function DeviceTests({
     }
   };
   const testPrint = async () => {
-    const result = await run<ReplyData['devices.testPrint']>({ type: 'devices.testPrint' }, (r) =>
+    const result = await run({ type: 'devices.testPrint' }, (r) =>
       t('technician.testPrinted', { at: new Date(r.at).toLocaleTimeString('vi-VN') }),
     );
     setPrinter(result?.status);
@@ -161,7 +153,7 @@ export function DeviceTests({
   };
   const testQr = async () => {
     setScan(undefined);
-    setScan(await qr.run<QrTestView>({ type: 'devices.testQr' }));
+    setScan(await qr.run({ type: 'devices.testQr' }));
   };
   return (
     <section data-testid="device-tests">

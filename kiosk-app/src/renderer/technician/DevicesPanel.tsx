@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceAssignment, DeviceView, ReplyData } from '../../protocol';
+import type { DeviceAssignment, DeviceView } from '../../protocol';
 import { RequestMessage } from '../staff/RequestMessage';
 import { useRequest } from '../staff/use-request';
 import { DeviceTests } from './DeviceTests';
@@ -17,18 +17,16 @@ export function DevicesPanel() {
   const { run, message, busy } = useRequest();
   const [devices, setDevices] = useState<readonly DeviceView[]>([]);
   const load = useCallback(
-    () => void run<DeviceView[]>({ type: 'devices.list' }).then((d) => d && setDevices(d)),
+    () => void run({ type: 'devices.list' }).then((d) => d && setDevices(d)),
     [run],
   );
   useEffect(load, [load]);
   const assign = async (assignment: DeviceAssignment) => {
-    const result = await run<ReplyData['devices.assign']>(
-      { type: 'devices.assign', assignment },
-      (r) =>
-        t('deviceSetup.assigned', {
-          role: t(`deviceSetup.roles.${r.role}`),
-          device: r.devices.find((d) => d.assignedTo?.includes(r.role))?.address ?? '',
-        }),
+    const result = await run({ type: 'devices.assign', assignment }, (r) =>
+      t('deviceSetup.assigned', {
+        role: t(`deviceSetup.roles.${r.role}`),
+        device: r.devices.find((d) => d.assignedTo?.includes(r.role))?.address ?? '',
+      }),
     );
     if (result) setDevices(result.devices);
   };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HealthView, LogExportView } from '../../protocol';
+import type { HealthView } from '../../protocol';
 import { RequestMessage } from '../staff/RequestMessage';
 import { useRequest } from '../staff/use-request';
 
@@ -26,7 +26,7 @@ export function HealthPanel() {
   const { t } = useTranslation();
   const { run, message, busy } = useRequest();
   const [health, setHealth] = useState<HealthView>();
-  const load = () => void run<HealthView>({ type: 'health' }).then(setHealth);
+  const load = () => void run({ type: 'health' }).then(setHealth);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- load once when the tab opens
   useEffect(load, []);
 
@@ -35,7 +35,7 @@ export function HealthPanel() {
     let lines = 0;
     let from: number | undefined;
     for (let page = 0; page < MAX_EXPORT_PAGES; page += 1) {
-      const reply = await run<LogExportView>(
+      const reply = await run(
         from === undefined ? { type: 'logs.export' } : { type: 'logs.export', from },
       );
       if (!reply) return;
@@ -47,9 +47,7 @@ export function HealthPanel() {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     download(text, `kiosk-logs-${health?.kioskId ?? 'kiosk'}-${stamp}.jsonl`);
     // The refreshed report carries the success message (and shows the export in the audit).
-    const fresh = await run<HealthView>({ type: 'health' }, () =>
-      t('technician.logsExported', { lines }),
-    );
+    const fresh = await run({ type: 'health' }, () => t('technician.logsExported', { lines }));
     if (fresh) setHealth(fresh);
   };
 

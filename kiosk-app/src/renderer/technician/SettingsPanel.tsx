@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReplyData } from '../../protocol';
+import type { Reply } from '../../protocol';
 import { RequestMessage } from '../staff/RequestMessage';
 import { SignedBundleForm } from './SignedBundleForm';
 import { useRequest } from '../staff/use-request';
 
-type Settings = ReplyData['config.get'];
+type Settings = Reply['config.get'];
 
 /** The text and number settings on the form, in screen order. */
 const TEXT_KEYS = ['centreName', 'unitCode'] as const;
@@ -97,7 +97,7 @@ export function SettingsPanel() {
   const [form, setForm] = useState<FormState>();
   const [newHoliday, setNewHoliday] = useState('');
   useEffect(() => {
-    void run<Settings>({ type: 'config.get' }).then((s) => {
+    void run({ type: 'config.get' }).then((s) => {
       if (!s) return;
       setLoaded(s);
       setForm(formOf(s));
@@ -111,9 +111,8 @@ export function SettingsPanel() {
     );
 
   const save = async () => {
-    const saved = await run<ReplyData['config.set']>(
-      { type: 'config.set', settings: patchOf(loaded, form) },
-      () => t('technician.saved'),
+    const saved = await run({ type: 'config.set', settings: patchOf(loaded, form) }, () =>
+      t('technician.saved'),
     );
     if (saved) {
       setLoaded(saved);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReplyData } from '../../protocol';
+import type { Reply } from '../../protocol';
 import { RequestMessage } from '../staff/RequestMessage';
 import { useRequest } from '../staff/use-request';
 
@@ -15,7 +15,7 @@ const MAX_FILE_BYTES = 64 * 1024;
 export function SignedBundleForm({
   onApplied,
 }: {
-  onApplied: (settings: ReplyData['config.get']) => void;
+  onApplied: (settings: Reply['config.get']) => void;
 }) {
   const { t } = useTranslation();
   const { run, message, busy } = useRequest();
@@ -26,7 +26,7 @@ export function SignedBundleForm({
   };
   const apply = async () => {
     if (bundle === undefined) return;
-    const applied = await run<ReplyData['config.apply']>({ type: 'config.apply', bundle }, (data) =>
+    const applied = await run({ type: 'config.apply', bundle }, (data) =>
       t('technician.bundleApplied', {
         serial: data.serial,
         changed:
