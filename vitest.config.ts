@@ -15,9 +15,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            '{drivers/*,forms,kiosk-app,installer,test-fixtures}/src/**/*.test.{ts,tsx}',
+            '{drivers/*,forms,kiosk-app,installer,test-fixtures,protocol}/src/**/*.test.{ts,tsx}',
             // The outside checker's scorer for the held-out MRZ sets (issue 20).
             'test-fixtures/mrz-heldout/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           environment: 'node',
         },

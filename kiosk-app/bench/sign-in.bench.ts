@@ -7,7 +7,7 @@
  */
 import type { BenchModule } from '../../scripts/bench';
 import { median, round } from '../../scripts/stats';
-import type { ServerMessage } from '../src/protocol';
+import type { ServerMessage } from '@kiosk/protocol';
 import {
   CURRENT_SCRYPT,
   hashPin,

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { ClientCommand, ServerMessage } from '../src/protocol';
+import type { ClientCommand, ServerMessage } from '@kiosk/protocol';
 import { parseKioskConfig } from '../src/core/config/kiosk-config';
 import { startKioskCore, type RunningCore } from '../src/core/kiosk-core';
 import { createLogger } from '../src/core/log/logger';

@@ -1,4 +1,4 @@
-import { fieldVersion, type JourneyView } from '../src/protocol';
+import { fieldVersion, type JourneyView } from '@kiosk/protocol';
 import type { TestClient } from './core-harness';
 
 /** What a citizen types for a thường trú (permanent residence) registration in the tests. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createActor, type Actor } from 'xstate';
-import type { DeviceView, HealthView, JourneyView } from '../protocol';
+import type { DeviceView, HealthView, JourneyView } from '@kiosk/protocol';
 import { AppointmentCalculator, WorkingCalendar } from './appointment';
 import { SetupCodeStore } from './auth/setup-code-store';
 import { accountMigrations, AccountStore } from './auth/account-store';

@@ -3,10 +3,10 @@
  * drivers and HTTP clients in production and with the demo stand-ins (src/demo) in demo mode;
  * tests use the same seams.
  */
-import type { DossierStatusView, JourneyError, ReceiptView } from '../protocol';
+import type { DossierStatusView, JourneyError, ReceiptView } from '@kiosk/protocol';
 import type { DocumentEvent, IdentificationTrigger } from './flow/journey-events';
 import type { LookupRegistryInput, PrinterCheck, RegistryOutcome } from './flow/journey-services';
-import type { DeviceView } from '../protocol';
+import type { DeviceView } from '@kiosk/protocol';
 
 /** Reads an identity document (chip, QR, MRZ) and reports progress through `emit`. */
 export interface IdentityReader {

@@ -1,4 +1,4 @@
-import type { DeviceView } from '../protocol';
+import type { DeviceView } from '@kiosk/protocol';
 import type { DeviceEventSource } from '../core/ports';
 
 type Listener<A extends unknown[]> = (...args: A) => void;

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ReceiptView } from '../protocol';
+import type { ReceiptView } from '@kiosk/protocol';
 import type { PrinterCheck } from '../core/flow/journey-services';
 import type { PrintOptions, ReceiptPrinterPort } from '../core/ports';
 

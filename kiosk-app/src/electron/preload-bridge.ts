@@ -5,7 +5,7 @@
  * with zod: the sandboxed preload is evaluated on every page load and should stay tiny.
  */
 import { IpcChannel } from './ipc-channels';
-import type { CoreEndpoint, KioskBridge } from '../protocol/kiosk-bridge';
+import type { CoreEndpoint, KioskBridge } from '@kiosk/protocol/kiosk-bridge';
 
 export type Invoke = (channel: IpcChannel) => Promise<unknown>;
 

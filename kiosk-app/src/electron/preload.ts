@@ -3,7 +3,7 @@
  * the renderer sees only `window.kiosk.getCoreEndpoint()` (the shape in protocol/kiosk-bridge.ts).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { KIOSK_BRIDGE_NAME } from '../protocol/kiosk-bridge';
+import { KIOSK_BRIDGE_NAME } from '@kiosk/protocol/kiosk-bridge';
 import { createKioskBridge } from './preload-bridge';
 
 contextBridge.exposeInMainWorld(

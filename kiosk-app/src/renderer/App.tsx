@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JourneyView } from '../protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import { useClient, useClientState } from './api/client-context';
 import { InactivityWarning } from './components/InactivityWarning';
 import { KeyboardSlotProvider } from './components/keyboard-slot';

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLOSE_UNAUTHORISED } from '../../src/protocol';
+import { CLOSE_UNAUTHORISED } from '@kiosk/protocol';
 import { startCoreUnderTest, TestClient, type CoreUnderTest } from '../core-harness';
 
 let env: CoreUnderTest;

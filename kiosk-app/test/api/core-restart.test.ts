@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JourneyView } from '../../src/protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
 import { startKioskProcess } from '../kiosk-process';
 

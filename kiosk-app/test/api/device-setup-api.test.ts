@@ -14,7 +14,7 @@ import { createTransport, defaultTemplate, loadProfile, ReceiptPrinter } from '@
 import { createVirtualCccd, type VirtualCccd } from '@kiosk/test-fixtures/card';
 import { startVirtualPrinter, type VirtualPrinter } from '@kiosk/test-fixtures/printer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntryView, CardTestView, Reply } from '../../src/protocol';
+import type { AuditEntryView, CardTestView, Reply } from '@kiosk/protocol';
 import { parseKioskConfig } from '../../src/core/config/kiosk-config';
 import { EscposReceiptPrinter, ManualScanSource } from '../../src/core/devices';
 import { DeviceManager } from '../../src/core/devices/device-manager';

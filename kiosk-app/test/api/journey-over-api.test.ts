@@ -3,7 +3,7 @@
  * privacy checks on everything the core logged while doing it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JourneyView } from '../../src/protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import { demoCitizens } from '../../src/demo/demo-citizens';
 import { startCoreUnderTest, TestClient, type CoreUnderTest } from '../core-harness';
 import { answerMissingFields } from '../form-answers';

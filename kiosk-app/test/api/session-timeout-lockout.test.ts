@@ -3,7 +3,7 @@
  * back to citizen (and is audited), and the lockout delay grows with every further wrong PIN.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JourneyView } from '../../src/protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import type { ApiContext } from '../../src/core/api/api-context';
 import { ApiFailure, ApiSession, STAFF_SESSION_IDLE_MS } from '../../src/core/api/api-session';
 import { AccountStore } from '../../src/core/auth/account-store';

@@ -5,7 +5,7 @@ import { createTransport, defaultTemplate, loadProfile, ReceiptPrinter } from '@
 import { startVirtualPrinter, type VirtualPrinter } from '@kiosk/test-fixtures/printer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EscposReceiptPrinter } from '../../src/core/devices';
-import type { ReceiptView } from '../../src/protocol';
+import type { ReceiptView } from '@kiosk/protocol';
 
 /** The printer port over TCP against the virtual ESC/POS printer of @kiosk/test-fixtures. */
 const profile = loadProfile('epson-80mm-tcvn3');

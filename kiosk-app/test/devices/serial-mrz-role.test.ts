@@ -25,7 +25,7 @@ import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import { createLogger } from '../../src/core/log/logger';
 import { demoCitizens } from '../../src/demo/demo-citizens';
 import { createDemoPorts } from '../../src/demo/demo-ports';
-import type { DeviceView, HealthView, JourneyView, ServerMessage } from '../../src/protocol';
+import type { DeviceView, HealthView, JourneyView, ServerMessage } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
 
 const FRAMING: MrzFraming = { kind: 'lines', terminator: 'CRLF' };

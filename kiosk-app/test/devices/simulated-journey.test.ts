@@ -12,7 +12,7 @@ import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import { createLogger } from '../../src/core/log/logger';
 import { demoCitizens } from '../../src/demo/demo-citizens';
 import { createSimulatedPorts, type SimulatedPorts } from '../../src/demo/simulated-ports';
-import type { JourneyView } from '../../src/protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
 import { ensurePcscd } from './pcsc-harness';
 import { answerMissingFields } from '../form-answers';

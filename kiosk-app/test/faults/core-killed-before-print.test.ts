@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { startTcpFaultProxy, type TcpFaultProxy } from '@kiosk/test-fixtures/net';
 import { startVirtualPrinter, type VirtualPrinter } from '@kiosk/test-fixtures/printer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JourneyView, ServerMessage } from '../../src/protocol';
+import type { JourneyView, ServerMessage } from '@kiosk/protocol';
 import type { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 import { connect, READY_LIMIT_MS } from './kiosk-serve';

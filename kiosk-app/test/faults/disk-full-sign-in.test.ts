@@ -13,7 +13,7 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../src/protocol';
+import type { ServerMessage } from '@kiosk/protocol';
 import type { TestClient } from '../core-harness';
 import type { KioskProcess } from '../kiosk-process';
 import { TECHNICIAN, connect, health, startServe, technician } from './kiosk-serve';

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import type { DeviceView, HealthView } from '../../src/protocol';
+import type { DeviceView, HealthView } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
 import { setupTechnicianOnMachine } from '../first-technician';
 import { KIOSK_BIN, startKioskProcess, type KioskProcess } from '../kiosk-process';

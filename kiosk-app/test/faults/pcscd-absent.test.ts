@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskProcess } from '../kiosk-process';
 import { startKioskProcess } from '../kiosk-process';
-import type { ServerMessage } from '../../src/protocol';
+import type { ServerMessage } from '@kiosk/protocol';
 import { READY_LIMIT_MS, cardReader, connect, health, startServe, technician } from './kiosk-serve';
 
 /** libpcsclite's clients read the socket path from this variable; nothing listens there. */

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVirtualCard, type VirtualCard } from '@kiosk/test-fixtures/card';
-import type { CardReaderAvailability, ServerMessage } from '../../src/protocol';
+import type { CardReaderAvailability, ServerMessage } from '@kiosk/protocol';
 import type { TestClient } from '../core-harness';
 import type { KioskProcess } from '../kiosk-process';
 import { connect, cpuSeconds, health, startServe, technician, untilReader } from './kiosk-serve';

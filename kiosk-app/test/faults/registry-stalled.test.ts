@@ -18,7 +18,7 @@ import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import { createLinkClients, type LiveLinkClients } from '../../src/core/links/link-clients';
 import { createLogger } from '../../src/core/log/logger';
 import { createDemoPorts } from '../../src/demo/demo-ports';
-import type { JourneyView, ServerMessage } from '../../src/protocol';
+import type { JourneyView, ServerMessage } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
 
 const PERMANENT_RESIDENCE = '1.004222';

@@ -4,7 +4,7 @@
  * edit names the version of the field it was based on, and the core refuses a stale one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JourneyView, ServerMessage } from '../../src/protocol';
+import type { JourneyView, ServerMessage } from '@kiosk/protocol';
 import { startCoreUnderTest, TestClient, type CoreUnderTest } from '../core-harness';
 
 let env: CoreUnderTest;

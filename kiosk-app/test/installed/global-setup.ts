@@ -11,8 +11,8 @@ import { bundleElectron } from '../../scripts/bundle-electron.mjs';
 
 const APP_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const RENDERER_ENTRY = join(APP_DIR, 'dist', 'renderer', 'index.html');
-/** What the renderer bundle is made of (vite.config.ts: src/renderer, with src/protocol). */
-const RENDERER_SOURCES = ['src/renderer', 'src/protocol'].map((dir) => join(APP_DIR, dir));
+/** What the renderer bundle is made of (vite.config.ts: src/renderer, with @kiosk/protocol). */
+const RENDERER_SOURCES = ['src/renderer', '../protocol/src'].map((dir) => join(APP_DIR, dir));
 
 function newestFile(dir: string): number {
   let newest = 0;

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CitizenRecord } from '@kiosk/forms';
-import type { JourneyView } from '../../src/protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import type { RegistryOutcome } from '../../src/core/flow/journey-services';
 import { demoCitizens, demoQrText } from '../../src/demo/demo-citizens';
 import { DemoDevices } from '../../src/demo/demo-devices';

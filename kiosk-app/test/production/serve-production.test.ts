@@ -15,7 +15,7 @@ import { startPortalSimulator, type PortalSimulator } from '@kiosk/test-fixtures
 import { startVirtualPrinter, type VirtualPrinter } from '@kiosk/test-fixtures/printer';
 import { startRegistrySimulator, type RegistrySimulator } from '@kiosk/test-fixtures/registry';
 import { formatCccdTd1 } from '@kiosk/mrz';
-import type { HealthView, JourneyView } from '../../src/protocol';
+import type { HealthView, JourneyView } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
 import { setupTechnicianOnMachine } from '../first-technician';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES, type ServerMessage } from '../../src/protocol';
+import { MESSAGES, type ServerMessage } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
 import { startStaffApi, type StaffApi } from '../staff/staff-api-harness';
 

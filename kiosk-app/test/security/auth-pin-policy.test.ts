@@ -7,7 +7,7 @@
  */
 import { randomBytes, scryptSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../src/protocol';
+import type { ServerMessage } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
 import { startStaffApi, type StaffApi } from '../staff/staff-api-harness';
 

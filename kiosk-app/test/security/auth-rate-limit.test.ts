@@ -5,7 +5,7 @@
  * WebSockets, SQLite file.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../src/protocol';
+import type { ServerMessage } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
 import { startStaffApi, type StaffApi } from '../staff/staff-api-harness';
 

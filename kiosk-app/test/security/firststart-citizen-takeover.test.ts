@@ -5,7 +5,7 @@
  * first. The real core, over its real WebSocket API, from a session that never signed in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../src/protocol';
+import type { ServerMessage } from '@kiosk/protocol';
 import { startCoreUnderTest, TestClient, type CoreUnderTest } from '../core-harness';
 
 type Reply = Extract<ServerMessage, { type: 'reply' }>;

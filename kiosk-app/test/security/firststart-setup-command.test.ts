@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../src/protocol';
+import type { ServerMessage } from '@kiosk/protocol';
 import { openDatabase } from '../../src/core/store/database';
 import { ALL_MIGRATIONS } from '../../src/core/kiosk-core';
 import { startCoreUnderTest, TestClient, type CoreUnderTest } from '../core-harness';

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCccdTd1 } from '@kiosk/mrz';
 import { receiptToSlip, SEE_CARD_TEXT } from '../../src/core/devices/receipt-slip';
-import type { JourneyView } from '../../src/protocol';
-import { fieldVersion } from '../../src/protocol';
+import type { JourneyView } from '@kiosk/protocol';
+import { fieldVersion } from '@kiosk/protocol';
 import type { TestClient } from '../core-harness';
 import {
   mrzToReviewForm,

@@ -9,7 +9,7 @@ import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import { createLinkClients } from '../../src/core/links/link-clients';
 import { createLogger } from '../../src/core/log/logger';
 import { createDemoPorts } from '../../src/demo/demo-ports';
-import type { JourneyView } from '../../src/protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
 
 export interface IdentityTestKiosk {

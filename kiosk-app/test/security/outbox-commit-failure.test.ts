@@ -12,7 +12,7 @@
  */
 import { syntheticCitizen } from '@kiosk/test-fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FormView } from '../../src/protocol';
+import type { FormView } from '@kiosk/protocol';
 import { AppointmentCalculator } from '../../src/core/appointment';
 import { blockOfKiosk, DossierCodeAllocator } from '../../src/core/dossier-code';
 import { DossierIntake } from '../../src/core/intake/dossier-intake';

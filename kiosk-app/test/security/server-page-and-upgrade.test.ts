@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CLOSE_UNAUTHORISED } from '../../src/protocol';
+import { CLOSE_UNAUTHORISED } from '@kiosk/protocol';
 import { parseKioskConfig } from '../../src/core/config/kiosk-config';
 import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import { createLogger } from '../../src/core/log/logger';

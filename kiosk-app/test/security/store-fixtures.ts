@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReceiptView } from '../../src/protocol';
+import type { ReceiptView } from '@kiosk/protocol';
 import { ALL_MIGRATIONS } from '../../src/core/kiosk-core';
 import { openDatabase, type KioskDatabase } from '../../src/core/store/database';
 import { databaseFiles } from '../../src/core/store/database-file-mode';

@@ -12,7 +12,7 @@ import type { Output } from '../../src/cli/output';
 import { parseKioskConfig } from '../../src/core/config/kiosk-config';
 import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import { createLogger } from '../../src/core/log/logger';
-import type { Reply } from '../../src/protocol';
+import type { Reply } from '@kiosk/protocol';
 import { createSimulatedPorts, type SimulatedPorts } from '../../src/demo/simulated-ports';
 
 let core: RunningCore;

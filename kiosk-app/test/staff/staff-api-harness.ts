@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JourneyView, ReceiptView } from '../../src/protocol';
+import type { JourneyView, ReceiptView } from '@kiosk/protocol';
 import { startApiServer, type RunningApiServer } from '../../src/core/api/api-server';
 import type { ApiContext } from '../../src/core/api/api-context';
 import { AccountStore } from '../../src/core/auth/account-store';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntryView, HealthView, LogExportView } from '../../src/protocol';
+import type { AuditEntryView, HealthView, LogExportView } from '@kiosk/protocol';
 import { CliError } from '../../src/cli/cli-error';
 import { EXIT_UNHEALTHY, showHealth } from '../../src/cli/commands/health';
 import { exportLogs } from '../../src/cli/commands/logs';

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JourneyView } from '../../src/protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import { parseKioskConfig } from '../../src/core/config/kiosk-config';
 import { startKioskCore, type RunningCore } from '../../src/core/kiosk-core';
 import type { LinkEndpoints } from '../../src/core/links';

@@ -1,5 +1,5 @@
 import type { CitizenRecord } from '@kiosk/forms';
-import type { JourneyView } from '../../src/protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import { demoCitizens } from '../../src/demo/demo-citizens';
 import { TestClient } from '../core-harness';
 import type { RunningCore } from '../../src/core/kiosk-core';

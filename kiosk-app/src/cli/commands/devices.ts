@@ -5,7 +5,7 @@ import {
   type CardTestView,
   type DeviceAssignment,
   type QrTestView,
-} from '../../protocol';
+} from '@kiosk/protocol';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
 import { openKioskLink, withCredentialOptions, type LinkOptions } from './kiosk-link';

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import WebSocket from 'ws';
-import type { CommandOf, JourneyView, MessageType, Reply, ServerMessage } from '../../protocol';
-import { CLOSE_UNAUTHORISED, clientMessageSchema } from '../../protocol';
+import type { CommandOf, JourneyView, MessageType, Reply, ServerMessage } from '@kiosk/protocol';
+import { CLOSE_UNAUTHORISED, clientMessageSchema } from '@kiosk/protocol';
 import type { ApiContext } from '../../core/api/api-context';
 import { readApiEndpointFile } from '../../core/api/api-endpoint-file';
 import { ApiFailure, ApiSession } from '../../core/api/api-session';

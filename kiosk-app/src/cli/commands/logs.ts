@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { LogExportView } from '../../protocol';
+import type { LogExportView } from '@kiosk/protocol';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
 import { openKioskLink, withCredentialOptions, type LinkOptions } from './kiosk-link';

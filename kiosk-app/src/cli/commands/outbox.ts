@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { OutboxStateView } from '../../protocol';
+import type { OutboxStateView } from '@kiosk/protocol';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
 import { openKioskLink, withCredentialOptions, type LinkOptions } from './kiosk-link';

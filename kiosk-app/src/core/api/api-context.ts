@@ -1,4 +1,4 @@
-import type { DeviceView, HealthView, JourneyView } from '../../protocol';
+import type { DeviceView, HealthView, JourneyView } from '@kiosk/protocol';
 import type { AccountStore } from '../auth/account-store';
 import type { SetupCodeStore } from '../auth/setup-code-store';
 import type { CameraMrzService } from '../camera/camera-mrz-service';

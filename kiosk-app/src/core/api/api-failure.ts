@@ -1,4 +1,4 @@
-import type { ApiError } from '../../protocol';
+import type { ApiError } from '@kiosk/protocol';
 
 /** A refusal the API sends back as `{ ok: false, error }`; anything else is INTERNAL. */
 export class ApiFailure extends Error {

@@ -9,7 +9,7 @@ import {
   clientMessageSchema,
   type ApiError,
   type ServerMessage,
-} from '../../protocol';
+} from '@kiosk/protocol';
 import type { ApiContext } from './api-context';
 import { ApiFailure, ApiSession } from './api-session';
 import { SignInGuard } from '../auth/sign-in-guard';

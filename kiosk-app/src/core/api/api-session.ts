@@ -5,8 +5,8 @@ import type {
   Reply,
   Role,
   SessionView,
-} from '../../protocol';
-import { MESSAGES, roleAllows } from '../../protocol';
+} from '@kiosk/protocol';
+import { MESSAGES, roleAllows } from '@kiosk/protocol';
 import type { ApiContext } from './api-context';
 import { ApiFailure, fail } from './api-failure';
 import { StaffActions } from './staff-actions';

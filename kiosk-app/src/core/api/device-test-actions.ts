@@ -1,5 +1,5 @@
 import { classifyQr } from '../dossier-code';
-import type { DeviceAssignment, DeviceView, QrTestView, Reply } from '../../protocol';
+import type { DeviceAssignment, DeviceView, QrTestView, Reply } from '@kiosk/protocol';
 import { CardHeardByJourneyError } from '../devices/card-test-gate';
 import { assignmentToSettings } from '../devices/device-assignment';
 import { DeviceSetupError, type DeviceSetup } from '../devices/device-setup';

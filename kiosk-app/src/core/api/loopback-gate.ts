@@ -11,7 +11,7 @@
  *   Origin is refused, because every browser sends one and a script outside a browser has the
  *   token file instead (api.json), so it can name the page's origin.
  */
-import { API_PATH } from '../../protocol';
+import { API_PATH } from '@kiosk/protocol';
 
 export interface GateOptions {
   readonly port: number;

@@ -1,4 +1,4 @@
-import type { ClientMessage, OutboxEntryView, Reply } from '../../protocol';
+import type { ClientMessage, OutboxEntryView, Reply } from '@kiosk/protocol';
 import type { OutboxEntry } from '../outbox/outbox';
 import type { ApiContext } from './api-context';
 import { fail } from './api-failure';

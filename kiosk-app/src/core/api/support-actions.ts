@@ -1,4 +1,4 @@
-import type { Reply } from '../../protocol';
+import type { Reply } from '@kiosk/protocol';
 import { exportPage } from '../log/log-export';
 import type { ApiContext } from './api-context';
 import { fail } from './api-failure';

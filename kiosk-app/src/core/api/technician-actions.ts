@@ -1,4 +1,4 @@
-import type { Reply } from '../../protocol';
+import type { Reply } from '@kiosk/protocol';
 import type { StaffRole } from '../auth/account-store';
 import { SignedConfigError } from '../config-bundle';
 import { InvalidSettingsError, redactSettings } from '../settings';

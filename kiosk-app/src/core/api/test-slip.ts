@@ -1,4 +1,4 @@
-import type { ReceiptView } from '../../protocol';
+import type { ReceiptView } from '@kiosk/protocol';
 
 /**
  * The slip a technician's test print produces: the layout of a real receipt, filled with

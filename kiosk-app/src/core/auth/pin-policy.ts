@@ -1,9 +1,9 @@
-import { NEW_PIN_PATTERN, PIN_RULE } from '../../protocol/pin-rule';
+import { NEW_PIN_PATTERN, PIN_RULE } from '@kiosk/protocol';
 
 // The rule itself is shared with the API schemas and the screens (protocol/pin-rule.ts); the
 // lockout and rate limits make online guessing slow, the length makes a copied database
 // costlier to search offline.
-export { MAX_PIN_DIGITS, MIN_PIN_DIGITS, PIN_RULE } from '../../protocol/pin-rule';
+export { MAX_PIN_DIGITS, MIN_PIN_DIGITS, PIN_RULE } from '@kiosk/protocol';
 
 /** True for a PIN new accounts and PIN changes may use. */
 export function isAcceptablePin(pin: string): boolean {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SETUP_CODE_PATTERN } from '../../protocol';
+import { SETUP_CODE_PATTERN } from '@kiosk/protocol';
 import { openDatabase } from '../store/database';
 import { coreMigrations } from '../store/core-migrations';
 import { AccountStore, accountMigrations } from './account-store';

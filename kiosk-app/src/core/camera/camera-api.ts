@@ -1,4 +1,4 @@
-import type { CameraFrameView, CameraTestView } from '../../protocol';
+import type { CameraFrameView, CameraTestView } from '@kiosk/protocol';
 import { fail } from '../api/api-failure';
 import { CameraOcrError, type CameraMrzService } from './camera-mrz-service';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMrz } from '@kiosk/mrz';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
 import { cccdMrzLines } from '@kiosk/test-fixtures/mrz-reader';
-import type { JourneyStep } from '../../protocol';
+import type { JourneyStep } from '@kiosk/protocol';
 import type { JourneyEvent } from '../flow/journey-events';
 import { createLogger } from '../log/logger';
 import type { CameraMrzReading } from './camera-reading';

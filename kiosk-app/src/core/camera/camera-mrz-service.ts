@@ -1,6 +1,6 @@
 import type { MrzDocument } from '@kiosk/mrz';
 import { MrzFrameVoter } from '@kiosk/mrz/ocr';
-import type { CameraFrameView, CameraTestView, JourneyStep } from '../../protocol';
+import type { CameraFrameView, CameraTestView, JourneyStep } from '@kiosk/protocol';
 import type { JourneyEvent } from '../flow/journey-events';
 import type { Logger } from '../log/logger';
 import type { CameraMrzReading } from './camera-reading';

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { listProfiles, parsePrinterUri } from '@kiosk/printer';
-import type { DeviceAssignment } from '../../protocol';
+import type { DeviceAssignment } from '@kiosk/protocol';
 import { hex4 } from './device-assignment';
 import type { DeviceSources } from './device-inventory';
 import { DeviceSetupError } from './device-setup';

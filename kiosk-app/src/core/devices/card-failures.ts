@@ -1,7 +1,7 @@
 import { isIdCardError, type IdCardErrorCode } from '@kiosk/id-card';
 import { isQrError } from '@kiosk/id-card/qr';
 import { isMrzError } from '@kiosk/mrz';
-import type { JourneyErrorCode } from '../../protocol';
+import type { JourneyErrorCode } from '@kiosk/protocol';
 import { JourneyFailure } from '../ports';
 
 /** What the citizen can do about each driver failure decides the journey error it becomes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceView } from '../../protocol';
+import type { DeviceView } from '@kiosk/protocol';
 import { cardReaderAvailability } from './card-reader-availability';
 
 const reader = (status: string): DeviceView => ({

@@ -1,4 +1,4 @@
-import type { CardReaderAvailability, DeviceView } from '../../protocol';
+import type { CardReaderAvailability, DeviceView } from '@kiosk/protocol';
 
 /** Statuses of an assigned reader that can take a card now. */
 const READY = new Set(['online', 'card-present', 'card-absent']);

@@ -7,7 +7,7 @@ import {
   type IdCardErrorCode,
   type ReadResult,
 } from '@kiosk/id-card';
-import type { CardTestView } from '../../protocol';
+import type { CardTestView } from '@kiosk/protocol';
 import { DeviceSetupError, type CardTestKeys } from './device-setup';
 
 export interface CardTestReadOptions {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deviceAssignmentSchema, SERIAL_BAUD_RATES } from '../../protocol';
+import { deviceAssignmentSchema, SERIAL_BAUD_RATES } from '@kiosk/protocol';
 import { assignedAddress, assignmentToSettings } from './device-assignment';
 
 describe('device assignments', () => {

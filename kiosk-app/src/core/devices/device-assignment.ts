@@ -1,4 +1,4 @@
-import type { DeviceAssignment } from '../../protocol';
+import type { DeviceAssignment } from '@kiosk/protocol';
 
 /** The settings patch an assignment stands for (saved through the settings service). */
 export function assignmentToSettings(assignment: DeviceAssignment): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceView } from '../../protocol';
+import type { DeviceView } from '@kiosk/protocol';
 import { inventoryRows, type ActiveDevices, type DeviceSnapshot } from './device-inventory';
 
 const printer: DeviceView = {

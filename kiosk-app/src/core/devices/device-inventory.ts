@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { nodeSerialPorts, type SerialPortInfo } from '@kiosk/device';
 import type { HidDeviceInfo } from '@kiosk/scanner';
-import type { DeviceRole, DeviceView } from '../../protocol';
+import type { DeviceRole, DeviceView } from '@kiosk/protocol';
 import type { KioskSettings } from '../settings/settings-schema';
 import { hex4 } from './device-assignment';
 

@@ -1,7 +1,12 @@
 import type { CardService } from '@kiosk/id-card';
 import { listProfiles } from '@kiosk/printer';
 import { nodeHidTransport } from '@kiosk/scanner';
-import type { CardTestView, DeviceAssignment, DeviceView, PrinterStatusView } from '../../protocol';
+import type {
+  CardTestView,
+  DeviceAssignment,
+  DeviceView,
+  PrinterStatusView,
+} from '@kiosk/protocol';
 import type { DeviceEventSource } from '../ports';
 import type { KioskSettings } from '../settings/settings-schema';
 import { checkAssignment } from './assignment-check';

@@ -1,4 +1,9 @@
-import type { CardTestView, DeviceAssignment, DeviceView, PrinterStatusView } from '../../protocol';
+import type {
+  CardTestView,
+  DeviceAssignment,
+  DeviceView,
+  PrinterStatusView,
+} from '@kiosk/protocol';
 import type { KioskSettings } from '../settings/settings-schema';
 
 /** Why a technician's device action could not be done; the message is for the technician. */

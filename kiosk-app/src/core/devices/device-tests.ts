@@ -1,5 +1,5 @@
 import type { CardService } from '@kiosk/id-card';
-import type { CardTestView, PrinterStatusView } from '../../protocol';
+import type { CardTestView, PrinterStatusView } from '@kiosk/protocol';
 import type { Logger } from '../log/logger';
 import { CardHeardByJourneyError, type CardTestGate } from './card-test-gate';
 import { testCardRead } from './card-test-read';

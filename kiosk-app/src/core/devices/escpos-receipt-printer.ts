@@ -8,7 +8,7 @@ import {
   type ReceiptTemplate,
   type RenderedReceipt,
 } from '@kiosk/printer';
-import type { DeviceView, JourneyError, ReceiptView } from '../../protocol';
+import type { DeviceView, JourneyError, ReceiptView } from '@kiosk/protocol';
 import type { PrinterCheck } from '../flow/journey-services';
 import type { Logger } from '../log/logger';
 import type { PrintOptions, ReceiptPrinterPort } from '../ports';

@@ -7,7 +7,7 @@ import {
   type PrinterProfile,
 } from '@kiosk/printer';
 import { HidScanner, SerialScanner } from '@kiosk/scanner';
-import type { DeviceView } from '../../protocol';
+import type { DeviceView } from '@kiosk/protocol';
 import type { Logger } from '../log/logger';
 import type { KioskSettings } from '../settings/settings-schema';
 import { assignedAddress } from './device-assignment';

@@ -1,5 +1,5 @@
 import type { CardService } from '@kiosk/id-card';
-import type { DeviceView } from '../../protocol';
+import type { DeviceView } from '@kiosk/protocol';
 import type { DeviceEventSource } from '../ports';
 import type { ScanSource } from './scan-source';
 

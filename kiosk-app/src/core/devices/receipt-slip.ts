@@ -1,6 +1,6 @@
 import type { AssuranceLevel } from '@kiosk/forms';
 import { parseReceiptSlip, type ReceiptSlip } from '@kiosk/printer';
-import type { ReceiptView } from '../../protocol';
+import type { ReceiptView } from '@kiosk/protocol';
 import type { PrintOptions } from '../ports';
 
 /** The slip's "Trạng thái" line for each state of the dossier at print time. */

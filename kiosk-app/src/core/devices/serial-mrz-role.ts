@@ -1,6 +1,6 @@
 import { nodeSerialPorts, type SerialPorts } from '@kiosk/device';
 import { SerialMrzReader } from '@kiosk/mrz';
-import type { DeviceView } from '../../protocol';
+import type { DeviceView } from '@kiosk/protocol';
 import type { Logger } from '../log/logger';
 import type { KioskSettings } from '../settings/settings-schema';
 

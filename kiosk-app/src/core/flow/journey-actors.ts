@@ -1,5 +1,5 @@
 import { fromCallback, fromPromise } from 'xstate';
-import type { ReceiptView } from '../../protocol';
+import type { ReceiptView } from '@kiosk/protocol';
 import type { DocumentEvent } from './journey-events';
 import type {
   LookupRegistryInput,

@@ -6,7 +6,7 @@ import type {
   JourneyError,
   ProcedureSummary,
   ReceiptView,
-} from '../../protocol';
+} from '@kiosk/protocol';
 import { mergeCitizenSources, type CitizenMergeResult } from '../identity/citizen-merge';
 import type { IdentificationTrigger, IdentitySources, JourneyEvent } from './journey-events';
 import type { PrinterCheck, RegistryOutcome } from './journey-services';

@@ -1,5 +1,5 @@
 import type { AssuranceLevel, CitizenRecord, FieldValue } from '@kiosk/forms';
-import type { JourneyError, ReceiptView } from '../../protocol';
+import type { JourneyError, ReceiptView } from '@kiosk/protocol';
 
 /** How an identification started. Keys for the chip come from an MRZ or the card's QR. */
 export type IdentificationTrigger =

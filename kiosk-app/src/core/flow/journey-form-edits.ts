@@ -1,6 +1,6 @@
 import type { FieldValue } from '@kiosk/forms';
-import type { FormView } from '../../protocol';
-import { fieldVersion } from '../../protocol';
+import type { FormView } from '@kiosk/protocol';
+import { fieldVersion } from '@kiosk/protocol';
 
 /**
  * A form prepared again (late registry answer) with what the citizen already typed kept: their

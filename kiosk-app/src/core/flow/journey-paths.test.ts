@@ -10,7 +10,7 @@ import { transition } from 'xstate';
 import type { AnyStateNode, SnapshotFrom } from 'xstate';
 import { journeyMachine } from './journey-machine';
 import { TEST_PERSON, TEST_PROCEDURE, TEST_RECEIPT } from './journey-test-actors';
-import type { FormView } from '../../protocol';
+import type { FormView } from '@kiosk/protocol';
 
 type Snapshot = SnapshotFrom<typeof journeyMachine>;
 // The graph library types events loosely; actor done/error and delay events are not part of

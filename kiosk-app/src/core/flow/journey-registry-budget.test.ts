@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
-import type { FormView } from '../../protocol';
+import type { FormView } from '@kiosk/protocol';
 import { journeyMachine } from './journey-machine';
 import type {
   LookupRegistryInput,

@@ -10,7 +10,7 @@ import type {
   JourneyError,
   ProcedureSummary,
   ReceiptView,
-} from '../../protocol';
+} from '@kiosk/protocol';
 import type { IdentificationTrigger } from './journey-events';
 
 export interface ReadDocumentInput {

@@ -9,8 +9,8 @@ import {
   stateIn,
   stopChild,
 } from 'xstate';
-import type { FormView, ProcedureSummary, ReceiptView } from '../../protocol';
-import { fieldVersion } from '../../protocol';
+import type { FormView, ProcedureSummary, ReceiptView } from '@kiosk/protocol';
+import { fieldVersion } from '@kiosk/protocol';
 import {
   emptyContext,
   mergedCitizen,

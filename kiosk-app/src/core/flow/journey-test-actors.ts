@@ -5,7 +5,7 @@
  */
 import { fromCallback, fromPromise } from 'xstate';
 import type { AssuranceLevel, FieldIssue } from '@kiosk/forms';
-import type { FormView, ProcedureSummary, ReceiptView } from '../../protocol';
+import type { FormView, ProcedureSummary, ReceiptView } from '@kiosk/protocol';
 import type { DocumentEvent } from './journey-events';
 import type {
   LookupRegistryInput,

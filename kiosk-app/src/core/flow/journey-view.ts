@@ -1,5 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
-import type { CardReaderAvailability, JourneyStep, JourneyView } from '../../protocol';
+import type { CardReaderAvailability, JourneyStep, JourneyView } from '@kiosk/protocol';
 import type { journeyMachine } from './journey-machine';
 
 type JourneySnapshot = SnapshotFrom<typeof journeyMachine>;

@@ -1,5 +1,5 @@
 import { statfsSync } from 'node:fs';
-import type { DeviceView, HealthView, OutboxStateView } from '../../protocol';
+import type { DeviceView, HealthView, OutboxStateView } from '@kiosk/protocol';
 import type { RecentLogEvent } from '../log/log-ring';
 import type { ReceiptPrinterPort } from '../ports';
 import type { KioskDatabase } from '../store/database';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { LinkHealthView } from '../../protocol';
+import type { LinkHealthView } from '@kiosk/protocol';
 import type { DossierGateway, StatusResult, SubmitResult } from '../links/gateway/dossier-gateway';
 import type { Logger } from '../log/logger';
 import type { RegistryPort } from '../ports';

@@ -1,4 +1,4 @@
-import type { HealthView, PaperStateView } from '../../protocol';
+import type { HealthView, PaperStateView } from '@kiosk/protocol';
 import type { PrinterCheck } from '../flow/journey-services';
 import type { ReceiptPrinterPort } from '../ports';
 

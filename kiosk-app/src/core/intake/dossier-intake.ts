@@ -1,6 +1,6 @@
 import type { AssuranceLevel, CitizenFacts, ProcessingTime } from '@kiosk/forms';
 import { formatReceiptQr } from '../dossier-code';
-import type { ReceiptView } from '../../protocol';
+import type { ReceiptView } from '@kiosk/protocol';
 import type { AppointmentCalculator } from '../appointment';
 import { formatVietnamIso } from '../appointment';
 import type { KioskConfig } from '../config/kiosk-config';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceiptView } from '../../protocol';
+import type { ReceiptView } from '@kiosk/protocol';
 import { TEST_RECEIPT } from '../flow/journey-test-actors';
 import type { StoredReceipt } from '../store/receipt-repository';
 import { findInterruptedReceipt, INTERRUPTED_RECEIPT_WINDOW_MS } from './interrupted-receipt';

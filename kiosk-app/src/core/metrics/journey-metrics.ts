@@ -1,4 +1,4 @@
-import type { JourneyStep } from '../../protocol/journey-view';
+import type { JourneyStep } from '@kiosk/protocol';
 import type { KioskMetrics } from './kiosk-metrics';
 import { IDENTIFICATION_METHODS, type IdentificationMethodLabel } from './metric-labels';
 

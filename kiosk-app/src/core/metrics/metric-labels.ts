@@ -1,6 +1,6 @@
 import type { SignedConfigErrorCode } from '@kiosk/installer/signed-config';
-import { DEVICE_ROLES } from '../../protocol';
-import type { JourneyStep } from '../../protocol/journey-view';
+import { DEVICE_ROLES } from '@kiosk/protocol';
+import type { JourneyStep } from '@kiosk/protocol';
 
 /**
  * Every value a metric label can take. A label never carries what someone typed, scanned or

@@ -1,5 +1,5 @@
 import { statfsSync } from 'node:fs';
-import type { DeviceView } from '../../protocol';
+import type { DeviceView } from '@kiosk/protocol';
 import { checkPrinterHealth, type PrinterHealth } from '../health/printer-health';
 import type { ReceiptPrinterPort } from '../ports';
 import type { TrustStoreSummary } from '../trust/trust-store';

@@ -1,6 +1,6 @@
 import { syntheticCitizen } from '@kiosk/test-fixtures';
 import { describe, expect, it } from 'vitest';
-import type { ReceiptView } from '../../protocol';
+import type { ReceiptView } from '@kiosk/protocol';
 import { coreMigrations } from '../store/core-migrations';
 import { openDatabase, type KioskDatabase } from '../store/database';
 import { ReceiptRepository } from '../store/receipt-repository';

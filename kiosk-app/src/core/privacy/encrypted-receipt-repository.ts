@@ -1,4 +1,4 @@
-import type { ReceiptView } from '../../protocol';
+import type { ReceiptView } from '@kiosk/protocol';
 import type { KioskDatabase } from '../store/database';
 import {
   ReceiptRepository,

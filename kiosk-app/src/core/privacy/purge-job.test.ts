@@ -1,6 +1,6 @@
 import { syntheticCitizen } from '@kiosk/test-fixtures';
 import { describe, expect, it } from 'vitest';
-import type { ReceiptView } from '../../protocol';
+import type { ReceiptView } from '@kiosk/protocol';
 import { blockOfKiosk, DossierCodeAllocator } from '../dossier-code/dossier-code';
 import { createLogger } from '../log/logger';
 import { Outbox, OUTBOX_MIGRATIONS } from '../outbox';

@@ -11,7 +11,7 @@ import {
   type Procedure,
   type Source,
 } from '@kiosk/forms';
-import type { FormView, ProcedureSummary } from '../../protocol';
+import type { FormView, ProcedureSummary } from '@kiosk/protocol';
 import type { Logger } from '../log/logger';
 
 export class UnknownProcedureError extends Error {

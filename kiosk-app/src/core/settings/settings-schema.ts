@@ -6,7 +6,7 @@ import {
   cameraSettingsSchema,
   mrzReaderSettingsSchema,
   qrScannerSettingsSchema,
-} from '../../protocol/message-fields';
+} from '@kiosk/protocol';
 
 /** Device addresses the kiosk can open: PC/SC reader names are free text, printers are URIs. */
 const PRINTER_URI = /^(usb|serial|tcp|file|cups|demo):\S{1,200}$/;

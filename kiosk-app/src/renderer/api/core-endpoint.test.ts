@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIOSK_BRIDGE_NAME } from '../../protocol';
+import { KIOSK_BRIDGE_NAME } from '@kiosk/protocol';
 import { createKioskBridge } from '../../electron/preload-bridge';
 import { IpcChannel } from '../../electron/ipc-channels';
 import {

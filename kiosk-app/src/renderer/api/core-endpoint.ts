@@ -9,7 +9,7 @@
  *   know that cookie any more (it restarted) is answered by reloading the page, which brings
  *   the new cookie.
  */
-import { API_PATH, KIOSK_BRIDGE_NAME, type KioskBridge } from '../../protocol';
+import { API_PATH, KIOSK_BRIDGE_NAME, type KioskBridge } from '@kiosk/protocol';
 
 export interface EndpointSource {
   readonly shell: 'electron' | 'browser';

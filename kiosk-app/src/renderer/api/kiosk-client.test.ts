@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE_UNAUTHORISED } from '../../protocol';
+import { CLOSE_UNAUTHORISED } from '@kiosk/protocol';
 import type { EndpointSource } from './core-endpoint';
 import { KioskClient } from './kiosk-client';
 

@@ -6,8 +6,8 @@ import type {
   Reply,
   ServerMessage,
   SessionView,
-} from '../../protocol';
-import { CLOSE_UNAUTHORISED } from '../../protocol';
+} from '@kiosk/protocol';
+import { CLOSE_UNAUTHORISED } from '@kiosk/protocol';
 import { endpointSource, type EndpointSource, type PageWindow } from './core-endpoint';
 
 export interface ClientState {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CameraFrameView } from '../../protocol';
+import type { CameraFrameView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { CameraPreview } from './CameraPreview';
 import { useCameraStream } from './use-camera-stream';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CameraTestView } from '../../protocol';
+import type { CameraTestView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { useRequest } from '../staff/use-request';
 import { CameraPreview } from './CameraPreview';

@@ -1,6 +1,6 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JourneyStep } from '../../protocol';
+import type { JourneyStep } from '@kiosk/protocol';
 import { CameraMrzScreen } from './CameraMrzScreen';
 
 const OpenCamera = createContext<(() => void) | undefined>(undefined);

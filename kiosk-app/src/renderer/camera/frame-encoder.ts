@@ -1,4 +1,4 @@
-import { CAMERA_FRAME_MAX } from '../../protocol';
+import { CAMERA_FRAME_MAX } from '@kiosk/protocol';
 import type { Box } from './guide-box';
 
 /** Size and quality the last frame was sent with; each frame starts from the last one's. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { CommandOf, Reply } from '../../protocol';
+import type { CommandOf, Reply } from '@kiosk/protocol';
 import { encodeGuideFrame, INITIAL_ENCODER, type EncoderSettings } from './frame-encoder';
 import { guideBox } from './guide-box';
 

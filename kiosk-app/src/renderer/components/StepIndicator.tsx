@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JourneyStep } from '../../protocol';
+import type { JourneyStep } from '@kiosk/protocol';
 
 const STEPS = ['identify', 'procedure', 'form', 'confirm', 'receipt'] as const;
 

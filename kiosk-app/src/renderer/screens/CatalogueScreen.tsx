@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normaliseForSearch } from '@kiosk/forms/browser';
-import type { JourneyView, ProcedureSummary } from '../../protocol';
+import type { JourneyView, ProcedureSummary } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientCommand, JourneyView } from '../../protocol';
+import type { ClientCommand, JourneyView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 
 interface Action {

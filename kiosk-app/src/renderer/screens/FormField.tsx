@@ -1,6 +1,11 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Address, FieldValue, FormField as FieldDefinition, Source } from '@kiosk/forms';
+import type {
+  Address,
+  FieldValue,
+  FormField as FieldDefinition,
+  Source,
+} from '@kiosk/forms/browser';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 
 type Lang = 'vi' | 'en';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JourneyView } from '../../protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import { OpenCameraButton } from '../camera';
 
 export function IdentifyingScreen({ view }: { view: JourneyView }) {

@@ -4,7 +4,7 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { CardReaderAvailability } from '../../protocol';
+import type { CardReaderAvailability } from '@kiosk/protocol';
 import { ClientProvider } from '../api/client-context';
 import { KioskClient } from '../api/kiosk-client';
 import { CameraGate } from '../camera';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CardReaderAvailability } from '../../protocol';
+import type { CardReaderAvailability } from '@kiosk/protocol';
 import { useClient, useClientState } from '../api/client-context';
 import { OpenCameraButton } from '../camera';
 

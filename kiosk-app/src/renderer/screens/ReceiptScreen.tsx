@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JourneyView } from '../../protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { ReceiptCard } from '../components/ReceiptCard';
 

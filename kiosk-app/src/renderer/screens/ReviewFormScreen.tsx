@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { fieldVersion, type JourneyView } from '../../protocol';
+import { fieldVersion, type JourneyView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { ActionBar } from '../components/ActionBar';
 import { FormField } from './FormField';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JourneyView } from '../../protocol';
+import type { JourneyView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 

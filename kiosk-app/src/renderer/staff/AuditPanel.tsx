@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView } from '../../protocol';
+import type { AuditEntryView } from '@kiosk/protocol';
 import { RequestMessage } from './RequestMessage';
 import { useRequest } from './use-request';
 

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionView } from '../../protocol';
+import type { SessionView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import './staff.css';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutboxStateView, Reply } from '../../protocol';
+import type { OutboxStateView, Reply } from '@kiosk/protocol';
 import { RequestMessage } from './RequestMessage';
 import { useRequest } from './use-request';
 

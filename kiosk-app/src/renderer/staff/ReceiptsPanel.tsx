@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Reply } from '../../protocol';
+import type { Reply } from '@kiosk/protocol';
 import { ReceiptCard } from '../components/ReceiptCard';
 import { RequestMessage } from './RequestMessage';
 import { useRequest } from './use-request';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEGACY_MIN_PIN_DIGITS } from '../../protocol';
+import { LEGACY_MIN_PIN_DIGITS } from '@kiosk/protocol';
 import { FirstRunForm } from './FirstRunForm';
 import { PinChangeForm } from './PinChangeForm';
 import { RoleChoice, UserField } from './AccountFields';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionView } from '../../protocol';
+import type { SessionView } from '@kiosk/protocol';
 import { AuditPanel } from './AuditPanel';
 import { ModeShell } from './ModeShell';
 import { OutboxPanel } from './OutboxPanel';

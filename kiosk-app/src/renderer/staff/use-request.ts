@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, CommandOf, MessageType, Reply } from '../../protocol';
+import type { ApiError, CommandOf, MessageType, Reply } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { RequestFailed } from '../api/kiosk-client';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PIN_DIGITS } from '../../protocol';
+import { MIN_PIN_DIGITS } from '@kiosk/protocol';
 import { RoleChoice, UserField } from '../staff/AccountFields';
 import { PinPad } from '../staff/PinPad';
 import { RequestMessage } from '../staff/RequestMessage';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardTestView, DeviceView, PrinterStatusView, QrTestView } from '../../protocol';
+import type { CardTestView, DeviceView, PrinterStatusView, QrTestView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { RequestMessage } from '../staff/RequestMessage';
 import { useRequest } from '../staff/use-request';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceAssignment, DeviceView } from '../../protocol';
+import type { DeviceAssignment, DeviceView } from '@kiosk/protocol';
 import { RequestMessage } from '../staff/RequestMessage';
 import { useRequest } from '../staff/use-request';
 import { DeviceTests } from './DeviceTests';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DeviceRole, DeviceView } from '../../protocol';
+import type { DeviceRole, DeviceView } from '@kiosk/protocol';
 
 /** Roles as the technician reads them ("Đầu đọc thẻ, Máy in giấy hẹn"). */
 export function useRoleNames(): (roles: readonly DeviceRole[] | undefined) => string {

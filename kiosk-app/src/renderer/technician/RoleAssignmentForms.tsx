@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceAssignment, DeviceRole, DeviceView } from '../../protocol';
-import { SERIAL_BAUD_RATES } from '../../protocol';
+import type { DeviceAssignment, DeviceRole, DeviceView } from '@kiosk/protocol';
+import { SERIAL_BAUD_RATES } from '@kiosk/protocol';
 
 type Assign = (assignment: DeviceAssignment) => void;
 

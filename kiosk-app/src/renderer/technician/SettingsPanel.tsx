@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Reply } from '../../protocol';
+import type { Reply } from '@kiosk/protocol';
 import { RequestMessage } from '../staff/RequestMessage';
 import { SignedBundleForm } from './SignedBundleForm';
 import { useRequest } from '../staff/use-request';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionView } from '../../protocol';
+import type { SessionView } from '@kiosk/protocol';
 import { AuditPanel } from '../staff/AuditPanel';
 import { ModeShell } from '../staff/ModeShell';
 import { CameraTestPanel } from '../camera';

@@ -1,4 +1,4 @@
-import type { MessageOf, MessageType, Reply, SessionView } from '../../../protocol';
+import type { MessageOf, MessageType, Reply, SessionView } from '@kiosk/protocol';
 import type { ApiContext } from '../api-context';
 import type { DeviceTestActions } from '../device-test-actions';
 import type { StaffActions } from '../staff-actions';

@@ -1,4 +1,4 @@
-import type { MessageType } from '../../../protocol';
+import type { MessageType } from '@kiosk/protocol';
 import { answerCameraTest } from '../../camera/camera-api';
 import { assignedAddress } from '../../devices/device-assignment';
 import type { HandlerArea } from './api-handler';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../protocol';
+import { MESSAGES } from '@kiosk/protocol';
 import { HANDLERS } from '.';
 
 describe('the handler map', () => {

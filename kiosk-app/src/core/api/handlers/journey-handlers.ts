@@ -1,4 +1,4 @@
-import { fieldVersion, type MessageType } from '../../../protocol';
+import { fieldVersion, type MessageType } from '@kiosk/protocol';
 import type { JourneyEvent } from '../../flow/journey-events';
 import { answerCameraFrame } from '../../camera/camera-api';
 import { fail } from '../api-failure';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { HealthView } from '../../../protocol';
+import type { HealthView } from '@kiosk/protocol';
 import { SETUP_ACTOR } from '../../auth/first-technician';
 import { exportLogs } from '../support-actions';
 import type { HandlerArea } from './api-handler';

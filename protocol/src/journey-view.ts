@@ -11,7 +11,7 @@ import type {
   FormSection,
   LocalizedText,
   Source,
-} from '@kiosk/forms';
+} from '@kiosk/forms/browser';
 
 export type JourneyStep =
   | 'idle'
