@@ -3,6 +3,34 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * Layering (issue 22): drivers know no app and no forms; forms know no drivers; the renderer
+ * knows the protocol, the browser-safe form model and UI libraries, never the core or a driver.
+ * Each zone repeats the fixtures rule, because a later `no-restricted-imports` replaces an earlier
+ * one. Tested in scripts/lint/layering.test.ts.
+ */
+const FIXTURES = {
+  group: ['**/test-fixtures/**', '@kiosk/test-fixtures', '@kiosk/test-fixtures/*'],
+  message: 'production code never imports test fixtures',
+};
+const DRIVER_PACKAGES = ['device', 'id-card', 'mrz', 'scanner', 'printer'].flatMap((name) => [
+  `@kiosk/${name}`,
+  `@kiosk/${name}/*`,
+]);
+const APP = [
+  '@kiosk/app',
+  '@kiosk/app/*',
+  '**/kiosk-app/**',
+  '@kiosk/installer',
+  '@kiosk/installer/*',
+];
+const FORMS = ['@kiosk/forms', '@kiosk/forms/*', '**/forms/src/**'];
+const DRIVERS = [...DRIVER_PACKAGES, '**/drivers/**'];
+
+function restrictImports(...patterns) {
+  return ['error', { patterns: [FIXTURES, ...patterns] }];
+}
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'] },
   js.configs.recommended,
@@ -16,14 +44,38 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
+      'no-restricted-imports': restrictImports(),
+    },
+  },
+  {
+    files: ['drivers/**/*.{ts,tsx,mts,mjs}'],
+    rules: {
+      'no-restricted-imports': restrictImports(
+        { group: APP, message: 'a driver never imports the kiosk app' },
+        { group: FORMS, message: 'a driver never imports the forms' },
+      ),
+    },
+  },
+  {
+    files: ['forms/**/*.{ts,tsx,mts,mjs}'],
+    rules: {
+      'no-restricted-imports': restrictImports(
+        { group: DRIVERS, message: 'the forms never import a driver' },
+        { group: APP, message: 'the forms never import the kiosk app' },
+      ),
+    },
+  },
+  {
+    files: ['protocol/**/*.{ts,tsx}'],
+    rules: {
+      // The renderer bundles the protocol: only the browser-safe form model, no driver, no app.
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: '@kiosk/forms', message: 'the protocol uses @kiosk/forms/browser' }],
           patterns: [
-            {
-              group: ['**/test-fixtures/**', '@kiosk/test-fixtures'],
-              message: 'production code never imports test fixtures',
-            },
+            FIXTURES,
+            { group: [...DRIVERS, ...APP], message: 'the protocol knows no driver and no app' },
           ],
         },
       ],
@@ -37,10 +89,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
+          paths: [
             {
-              group: ['**/core/**', '@kiosk/test-fixtures', '**/test-fixtures/**'],
-              message: 'the renderer only knows the protocol types',
+              name: '@kiosk/forms',
+              message: 'the renderer takes the form model from @kiosk/forms/browser',
+            },
+          ],
+          patterns: [
+            FIXTURES,
+            {
+              group: ['**/core/**', '**/cli/**', '**/demo/**', '**/electron/**', '**/protocol/**'],
+              message: 'the renderer only knows @kiosk/protocol and UI code',
+            },
+            {
+              group: [...DRIVERS, ...APP],
+              message: 'the renderer never imports a driver or the app',
             },
           ],
         },
