@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privatePcscd, privatePcscdPossible, type PrivatePcscd } from '@kiosk/test-fixtures/pcscd';
 import { accessKeyFromMrz, createCardService, type CardService } from '../src/index';
-import { nextEvent, waitForReader } from './pcsc-harness';
+import { nextEvent, waitForReader } from '@kiosk/test-fixtures/pcsc-harness';
 
 const CARD_SCRIPT = fileURLToPath(
   new URL('../../../test-fixtures/independent-card/cccd_vicc.py', import.meta.url),

@@ -5,7 +5,12 @@ import {
   type VirtualCardOptions,
 } from '@kiosk/test-fixtures/card';
 import { accessKeyFromMrz, type AccessKey, type CardService } from '../src/index';
-import { ensurePcscd, newService, nextEvent, waitForReader } from './pcsc-harness';
+import {
+  ensurePcscd,
+  newCardService,
+  nextEvent,
+  waitForReader,
+} from '@kiosk/test-fixtures/pcsc-harness';
 
 /** Faults on the real stack: the card leaves mid-read, pcscd restarts, a wrong key. */
 const READER = 'Virtual PCD 00 01';
@@ -27,7 +32,7 @@ async function place(citizen: number, options: Partial<VirtualCardOptions> = {})
 
 beforeAll(async () => {
   ensurePcscd();
-  service = newService();
+  service = newCardService();
   await waitForReader(service, READER);
   card = await startVirtualCard({ port: 35964, inserted: false });
 });

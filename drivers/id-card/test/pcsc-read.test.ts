@@ -5,7 +5,13 @@ import {
   type VirtualCardOptions,
 } from '@kiosk/test-fixtures/card';
 import { accessKeyFromMrz, accessKeysFromQrFields, type CardService } from '../src/index';
-import { cscaFolder, ensurePcscd, newService, nextEvent, waitForReader } from './pcsc-harness';
+import {
+  cscaFolder,
+  ensurePcscd,
+  newCardService,
+  nextEvent,
+  waitForReader,
+} from '@kiosk/test-fixtures/pcsc-harness';
 
 /** Reads a synthetic CCCD through pcscd + vpcd + the virtual card with @pokusew/pcsclite. */
 const READER = 'Virtual PCD 00 00';
@@ -26,7 +32,7 @@ async function place(citizen: number, options: Partial<VirtualCardOptions> = {})
 
 beforeAll(async () => {
   ensurePcscd();
-  service = newService();
+  service = newCardService();
   await waitForReader(service, READER);
   card = await startVirtualCard({ port: 35963, inserted: false });
   cscaDir = cscaFolder(card.cscaCertificatePem);

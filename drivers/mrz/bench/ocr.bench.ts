@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { BenchModule } from '../../../scripts/bench';
 import { median, round } from '../../../scripts/stats';
-import { generateMrzCorpus } from '../../../test-fixtures/src/mrz-corpus';
+import { generateMrzCorpus } from '@kiosk/test-fixtures/mrz-corpus';
 import { parseMrz } from '../src/codec/parse-mrz';
 import { loadGrayImage } from '../src/ocr/gray-image';
 import { locateMrzBand } from '../src/ocr/mrz-band';

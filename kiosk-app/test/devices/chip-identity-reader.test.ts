@@ -19,7 +19,7 @@ import {
   nextEvent,
   placeCard,
   waitForReader,
-} from './pcsc-harness';
+} from '@kiosk/test-fixtures/pcsc-harness';
 
 const READER = 'Virtual PCD 00 00';
 let cards: CardService;

@@ -14,7 +14,7 @@ import { demoCitizens } from '../../src/demo/demo-citizens';
 import { createSimulatedPorts, type SimulatedPorts } from '../../src/demo/simulated-ports';
 import type { JourneyView } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
-import { ensurePcscd } from './pcsc-harness';
+import { ensurePcscd } from '@kiosk/test-fixtures/pcsc-harness';
 import { answerMissingFields } from '../form-answers';
 
 let ports: SimulatedPorts;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { dashboardExpressions } from '../../../installer/src/monitoring/kiosk-dashboard';
+import { dashboardExpressions } from '@kiosk/installer/monitoring';
 import { demoCitizens } from '../../src/demo/demo-citizens';
 import { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';

@@ -4,19 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCardService, type CardService, type TransportEvent } from '@kiosk/id-card';
-import type { VirtualCard, VirtualCardOptions } from '@kiosk/test-fixtures/card';
+import type { VirtualCard, VirtualCardOptions } from '../card';
 
 const PCSCD_SCRIPT = fileURLToPath(new URL('../../../scripts/services/pcscd.sh', import.meta.url));
 
-/** pcscd with vpcd (idempotent: does nothing when it already runs). */
-export function ensurePcscd(): void {
-  execFileSync('bash', [PCSCD_SCRIPT], { stdio: 'inherit' });
+/** pcscd with vpcd (idempotent: does nothing when it runs); `restart` stops it and starts anew. */
+export function ensurePcscd(restart = false): void {
+  execFileSync('bash', [PCSCD_SCRIPT, ...(restart ? ['restart'] : [])], { stdio: 'inherit' });
 }
 
+/** A card service with the timeouts the integration tests use. */
 export function newCardService(): CardService {
   return createCardService({ timeoutMs: 10_000, retryMs: 200 });
 }
 
+/** A temporary CSCA folder holding the one test CSCA certificate. */
 export function cscaFolder(pem: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-csca-'));
   writeFileSync(join(dir, 'vn-test-csca.pem'), pem);
@@ -44,6 +46,7 @@ export function nextEvent(
   });
 }
 
+/** Resolves once pcscd lists `reader` (at once when it already does). */
 export async function waitForReader(cards: CardService, reader: string): Promise<void> {
   if (cards.readers().includes(reader)) return;
   await nextEvent(cards, (e) => e.type === 'reader-added' && e.reader === reader, 30_000);

@@ -1,0 +1,8 @@
+export {
+  cscaFolder,
+  ensurePcscd,
+  newCardService,
+  nextEvent,
+  placeCard,
+  waitForReader,
+} from './pcsc-harness';
