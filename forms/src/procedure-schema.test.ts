@@ -181,4 +181,26 @@ describe('procedure schema', () => {
       { code: 'SCHEMA', path: '', message: 'x.json: (file): Unrecognized key: "feeVnd"' },
     ]);
   });
+  it('keeps the fee kind, its amount and its sources consistent', () => {
+    const charged = draft();
+    charged.fee = { ...(charged.fee as object), amountVnd: 20000 };
+    expect(problems(charged).map((problem) => problem.message)).toEqual([
+      'x.json: fee: kind is "none" exactly when amountVnd is 0',
+    ]);
+    const unsourced = draft();
+    unsourced.fee = {
+      amountVnd: 0,
+      kind: 'none',
+      paidAt: 'submission',
+      legalSource: 'Luật Hộ tịch 2014, Điều 11',
+      exemptions: [],
+      checkedAgainst: [],
+    };
+    expect(problems(unsourced).map((problem) => problem.message)).toEqual([
+      'x.json: fee: say where the amount was checked (checkedAgainst) or what is unconfirmed',
+    ]);
+    const noTiming = draft();
+    noTiming.fee = { ...(noTiming.fee as object), paidAt: 'later' };
+    expect(problems(noTiming).map((problem) => problem.path)).toEqual(['fee.paidAt']);
+  });
 });

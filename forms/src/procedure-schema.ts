@@ -253,6 +253,27 @@ const document = z
   })
   .readonly();
 
+const feeSchema = z
+  .strictObject({
+    amountVnd: z.number().int().nonnegative(),
+    kind: z.enum(['charge', 'fee', 'none']),
+    paidAt: z.enum(['submission', 'collection']),
+    legalSource: nonEmpty,
+    exemptions: z.array(localizedText).readonly(),
+    checkedAgainst: z.array(z.url()).readonly(),
+    unconfirmed: nonEmpty.optional(),
+    note: localizedText.optional(),
+  })
+  .refine(
+    (fee) => (fee.kind === 'none') === (fee.amountVnd === 0),
+    'kind is "none" exactly when amountVnd is 0',
+  )
+  .refine(
+    (fee) => fee.checkedAgainst.length > 0 || fee.unconfirmed !== undefined,
+    'say where the amount was checked (checkedAgainst) or what is unconfirmed',
+  )
+  .readonly();
+
 export const procedureSchema = z
   .strictObject({
     code: z.string().regex(/^\d\.\d{6}$/, 'must be a national procedure code like "1.004222"'),
@@ -270,9 +291,7 @@ export const procedureSchema = z
           .optional(),
       })
       .readonly(),
-    fee: z
-      .strictObject({ amountVnd: z.number().int().nonnegative(), note: localizedText.optional() })
-      .readonly(),
+    fee: feeSchema,
     documents: z.array(document).min(1).readonly(),
     resultDelivery: z
       .array(z.enum(['counter', 'post', 'online']))

@@ -97,6 +97,29 @@ export interface RequiredDocument {
   readonly original: boolean;
 }
 
+/**
+ * What the citizen pays for a procedure. Law 97/2015/QH13 on fees and charges (Luật Phí và lệ
+ * phí), Article 3: a lệ phí (`charge`) is collected for a State administrative service, a phí
+ * (`fee`) recovers the cost of a public service; `none` when nothing is collected.
+ */
+export interface ProcedureFee {
+  readonly amountVnd: number;
+  readonly kind: 'charge' | 'fee' | 'none';
+  /** When the amount is paid: with the dossier, or when the result is handed back. */
+  readonly paidAt: 'submission' | 'collection';
+  /** The act that sets the amount (a Ministry of Finance circular, a law, a provincial resolution). */
+  readonly legalSource: string;
+  /** Who does not pay, as the act says. */
+  readonly exemptions: readonly LocalizedText[];
+  /**
+   * Public pages the amount was checked against; `unconfirmed` says what could not be checked,
+   * so a maintainer knows what to verify before a centre relies on it.
+   */
+  readonly checkedAgainst: readonly string[];
+  readonly unconfirmed?: string;
+  readonly note?: LocalizedText;
+}
+
 export interface Procedure {
   /** National procedure code from the national public service portal, e.g. `1.004222`. */
   readonly code: string;
@@ -105,7 +128,7 @@ export interface Procedure {
   readonly agencyLevel: 'province' | 'commune' | 'ministry';
   readonly receivingAgency: LocalizedText;
   readonly processingTime: ProcessingTime;
-  readonly fee: { readonly amountVnd: number; readonly note?: LocalizedText };
+  readonly fee: ProcedureFee;
   readonly documents: readonly RequiredDocument[];
   readonly resultDelivery: readonly ('counter' | 'post' | 'online')[];
   readonly form: {

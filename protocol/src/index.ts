@@ -1,4 +1,5 @@
 export * from './api-views';
+export * from './fee-view';
 export * from './journey-view';
 export * from './kiosk-bridge';
 export * from './message-fields';

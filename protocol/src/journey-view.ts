@@ -12,6 +12,7 @@ import type {
   LocalizedText,
   Source,
 } from '@kiosk/forms/browser';
+import type { FeeView } from './fee-view';
 
 export type JourneyStep =
   | 'idle'
@@ -67,6 +68,8 @@ export interface ProcedureSummary {
   readonly receivingAgency: LocalizedText;
   readonly processingTime: { unit: 'workingHours' | 'calendarDays'; amount: number };
   readonly feeVnd: number;
+  /** The fee in full (issue 17); absent from summaries made before fees carried their source. */
+  readonly fee?: FeeView;
   readonly documents: readonly { name: LocalizedText; copies: number; original: boolean }[];
   readonly rank: number;
   /** Extra search words (other names, abbreviations). */

@@ -26,6 +26,13 @@ export function procedureSummary(p: Procedure): ProcedureSummary {
     receivingAgency: p.receivingAgency,
     processingTime: { unit: p.processingTime.unit, amount: p.processingTime.amount },
     feeVnd: p.fee.amountVnd,
+    fee: {
+      amountVnd: p.fee.amountVnd,
+      kind: p.fee.kind,
+      paidAt: p.fee.paidAt,
+      legalSource: p.fee.legalSource,
+      exemptions: p.fee.exemptions,
+    },
     documents: p.documents,
     rank: p.rank,
     keywords: p.keywords ?? [],

@@ -82,6 +82,16 @@ export const en: DeepStrings<Messages> = {
     yes: 'Yes',
     no: 'No',
   },
+  fee: {
+    label: 'Fees and charges',
+    charge: 'Charge',
+    fee: 'Fee',
+    none: 'No fee or charge',
+    paidAtSubmission: 'Paid when submitting',
+    paidAtCollection: 'Paid when collecting the result',
+    legalSource: 'Legal source',
+    exemptions: 'Exemptions and reductions',
+  },
   confirm: {
     heading: 'Confirm and submit',
     applicant: 'Applicant',

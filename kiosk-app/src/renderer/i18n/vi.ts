@@ -75,6 +75,16 @@ export const vi = {
     yes: 'Có',
     no: 'Không',
   },
+  fee: {
+    label: 'Phí, lệ phí',
+    charge: 'Lệ phí',
+    fee: 'Phí',
+    none: 'Không thu phí, lệ phí',
+    paidAtSubmission: 'Nộp khi nộp hồ sơ',
+    paidAtCollection: 'Nộp khi nhận kết quả',
+    legalSource: 'Căn cứ',
+    exemptions: 'Miễn, giảm',
+  },
   confirm: {
     heading: 'Xác nhận nộp hồ sơ',
     applicant: 'Người nộp',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { JourneyView } from '@kiosk/protocol';
 import { ActionBar } from '../components/ActionBar';
+import { FeeSummary } from '../components/FeeSummary';
 import { useClient } from '../api/client-context';
 
 export function ConfirmScreen({ view }: { view: JourneyView }) {
@@ -15,6 +16,7 @@ export function ConfirmScreen({ view }: { view: JourneyView }) {
         <dd data-testid="confirm-applicant">{view.citizen?.record.fullName}</dd>
         <dt>{t('confirm.procedure')}</dt>
         <dd>{view.procedure?.name[lang]}</dd>
+        {view.procedure?.fee && <FeeSummary fee={view.procedure.fee} />}
       </dl>
       <ActionBar>
         <button
