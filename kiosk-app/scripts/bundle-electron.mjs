@@ -36,6 +36,7 @@ export const NATIVE_EXTERNALS = [
   '@serialport/*',
   'node-hid',
   'usb',
+  'pkcs11js',
   '@napi-rs/canvas',
   '@napi-rs/canvas-*',
   'bufferutil',
