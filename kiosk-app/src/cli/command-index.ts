@@ -54,6 +54,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/receipt')).registerReceipt,
   },
   {
+    name: 'payment',
+    summary: 'fee payment by VietQR',
+    load: async () => (await import('./commands/payment')).registerPayment,
+  },
+  {
     name: 'printer',
     summary: 'receipt printer I/O',
     load: async () => (await import('./commands/printer')).registerPrinter,

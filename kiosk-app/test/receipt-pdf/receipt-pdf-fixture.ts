@@ -8,23 +8,15 @@ export const NOTO_SANS = '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf';
 /** A synthetic receipt: no real person, a dossier code of the kiosk's format. */
 export function syntheticReceipt(status: ReceiptPdfContent['fee']['status']): ReceiptPdfContent {
   return {
-    receipt: {
-      dossierCode: 'H29.12-261207-3001',
-      centreName: 'Trung tâm Phục vụ hành chính công (thử nghiệm)',
-      receivingUnit: 'Công an phường Thử Nghiệm',
-      applicantName: 'Trần Thị Mẫu',
-      procedureCode: '1.004222',
-      procedureName: 'Đăng ký thường trú',
-      documents: ['Tờ khai thay đổi thông tin cư trú'],
-      processingTime: '7 ngày làm việc',
-      receivedAt: '07/12/2026 09:00',
-      appointmentAt: '16/12/2026 09:00',
-      collectAt: 'Quầy số 3',
-      status: 'received',
-      lookupUrl: 'https://dichvucong.example.invalid/tra-cuu',
-      trackingHint: '',
-      kioskId: 'kiosk-test',
-    },
+    dossierCode: 'H29.12-261207-3001',
+    centreName: 'Trung tâm Phục vụ hành chính công (thử nghiệm)',
+    receivingUnit: 'Công an phường Thử Nghiệm',
+    applicantName: 'Trần Thị Mẫu',
+    procedureName: 'Đăng ký thường trú',
+    receivedAt: '09 giờ 00, Thứ Hai 07/12/2026',
+    appointmentAt: '09 giờ 00, Thứ Tư 16/12/2026',
+    collectAt: 'Quầy số 3',
+    lookupUrl: 'https://dichvucong.example.invalid/tra-cuu/H29.12-261207-3001',
     fee: { amountVnd: 20000, status },
   };
 }

@@ -10,6 +10,7 @@ import {
 } from '@kiosk/printer';
 import { isDeviceError } from '@kiosk/device';
 import { CliError } from '../cli-error';
+import { registerReceiptPdf } from './receipt-pdf';
 import { stdoutOutput, type Output } from '../output';
 
 export interface ReceiptRenderOptions {
@@ -79,9 +80,9 @@ export async function receiptRender(
 }
 
 export function registerReceipt(program: Command): void {
-  program
-    .command('receipt')
-    .description('receipt slips')
+  const receipt = program.command('receipt').description('receipt slips');
+  registerReceiptPdf(receipt);
+  receipt
     .command('render')
     .description('build the ESC/POS bytes (and a PNG preview) of a receipt slip')
     .requiredOption('--dossier <file>', 'JSON receipt slip')

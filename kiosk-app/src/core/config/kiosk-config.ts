@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UNIT_CODE_PATTERN } from '../dossier-code/dossier-code-format';
+import { paymentConfigSchema } from '../payment/payment-config';
+import { receiptSigningSettingsSchema } from '../receipt-pdf/signing-config';
 
 /**
  * The kiosk's configuration. Read once at start from a JSON file (`--config`), validated as a
@@ -83,6 +85,10 @@ export const kioskConfigSchema = z.strictObject({
     .optional(),
   /** The one-stop system (hệ thống một cửa điện tử) dossier endpoint. */
   portal: z.strictObject({ url: z.url() }).optional(),
+  /** Fees paid by VietQR (issue 17); without it fees are paid at the counter. */
+  payment: paymentConfigSchema.optional(),
+  /** The PKCS#11 token that signs receipt PDFs (issue 17); without it no PDF is signed. */
+  receiptSigning: receiptSigningSettingsSchema.optional(),
 });
 
 export type KioskConfig = z.infer<typeof kioskConfigSchema>;

@@ -52,3 +52,13 @@ export function parseDossierCode(text: string): DossierCode {
     sequence: Number(m[5]),
   };
 }
+
+/** Whether `text` is a dossier code as the kiosk writes it, for callers that refuse rather than throw. */
+export function isDossierCode(text: string): boolean {
+  try {
+    parseDossierCode(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

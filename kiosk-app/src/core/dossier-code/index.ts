@@ -7,7 +7,12 @@ export {
   type DossierCodeConfig,
   type SequenceBlock,
 } from './dossier-code';
-export { parseDossierCode, UNIT_CODE_PATTERN, type DossierCode } from './dossier-code-format';
+export {
+  isDossierCode,
+  parseDossierCode,
+  UNIT_CODE_PATTERN,
+  type DossierCode,
+} from './dossier-code-format';
 export { classifyQr, type ClassifiedQr } from './classify-qr';
 export {
   formatReceiptQr,

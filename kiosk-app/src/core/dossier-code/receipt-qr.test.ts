@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classifyQr } from './classify-qr';
 import { formatCccdQr, QrError } from '@kiosk/id-card/qr';
-import { parseDossierCode } from './dossier-code-format';
+import { isDossierCode, parseDossierCode } from './dossier-code-format';
 import { formatReceiptQr, parseReceiptQr } from './receipt-qr';
 
 const dossierCode = fc
@@ -80,6 +80,25 @@ describe('classifyQr', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (text) => {
         expect(['cccd', 'receipt', 'unknown']).toContain(classifyQr(text).kind);
+      }),
+    );
+  });
+});
+
+describe('isDossierCode', () => {
+  it('says yes to a code the kiosk writes and no to anything parseDossierCode refuses', () => {
+    expect(isDossierCode('H29.-261207-0001')).toBe(true);
+    expect(isDossierCode('h29.-261207-0001')).toBe(false);
+    expect(isDossierCode('H29.-261332-0001')).toBe(false);
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        let parses = true;
+        try {
+          parseDossierCode(text);
+        } catch {
+          parses = false;
+        }
+        expect(isDossierCode(text)).toBe(parses);
       }),
     );
   });

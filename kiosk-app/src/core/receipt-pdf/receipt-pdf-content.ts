@@ -1,9 +1,42 @@
-import type { FeeStatus, ReceiptView } from '@kiosk/protocol';
+import { formatSlipTime } from '@kiosk/printer';
+import type { ReceiptSlip } from '@kiosk/printer';
+import type { FeeStatus } from '@kiosk/protocol';
 
-/** What the receipt PDF says: the receipt fields the slip carries, and the fee with its status. */
+/** What the receipt PDF says: the fields the thermal slip carries, and the fee with its status. */
 export interface ReceiptPdfContent {
-  readonly receipt: ReceiptView;
+  readonly dossierCode: string;
+  readonly centreName: string;
+  readonly receivingUnit: string;
+  readonly applicantName: string;
+  readonly procedureName: string;
+  /** Already worded for the citizen, e.g. "08 giờ 30, Thứ Hai 07/12/2026". */
+  readonly receivedAt: string;
+  readonly appointmentAt: string;
+  readonly collectAt: string;
+  readonly lookupUrl: string;
   readonly fee: { readonly amountVnd: number; readonly status: FeeStatus };
+}
+
+/** The centre's time zone for the times printed on receipts. */
+const CENTRE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** The PDF twin of a thermal slip (the same dossier file `kiosk receipt render` reads). */
+export function receiptPdfFromSlip(
+  slip: ReceiptSlip,
+  fee: ReceiptPdfContent['fee'],
+): ReceiptPdfContent {
+  return {
+    dossierCode: slip.dossierCode,
+    centreName: slip.centreName,
+    receivingUnit: slip.receivingUnit,
+    applicantName: slip.applicantName,
+    procedureName: slip.procedureName,
+    receivedAt: formatSlipTime(slip.receivedAt, CENTRE_TIME_ZONE),
+    appointmentAt: formatSlipTime(slip.appointmentAt, CENTRE_TIME_ZONE),
+    collectAt: slip.resultCollectionPlace,
+    lookupUrl: slip.statusLookupUrl,
+    fee,
+  };
 }
 
 /** The Vietnamese words the receipt prints for each fee status. */

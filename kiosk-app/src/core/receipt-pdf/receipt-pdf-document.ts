@@ -82,7 +82,7 @@ export async function renderReceiptPdf(
 ): Promise<Uint8Array> {
   const pdfDoc = await PDFDocument.create();
   pdfDoc.registerFontkit(fontkit);
-  pdfDoc.setTitle(`${TITLE} ${content.receipt.dossierCode}`);
+  pdfDoc.setTitle(`${TITLE} ${content.dossierCode}`);
   pdfDoc.setLanguage('vi-VN');
   pdfDoc.setCreationDate(options.createdAt);
   pdfDoc.setModificationDate(options.createdAt);
@@ -91,7 +91,7 @@ export async function renderReceiptPdf(
   const font = await pdfDoc.embedFont(options.fontBytes, { subset: true });
   const page = pdfDoc.addPage([PAGE.width, PAGE.height]);
   const writer = new PageWriter(page, font);
-  const { receipt } = content;
+  const receipt = content;
   writer.text(receipt.centreName, 11);
   writer.text(receipt.receivingUnit, 10);
   writer.gap();
@@ -99,7 +99,7 @@ export async function renderReceiptPdf(
   writer.gap();
   writer.field('Mã hồ sơ', receipt.dossierCode);
   writer.field('Người nộp', receipt.applicantName);
-  writer.field('Thủ tục', `${receipt.procedureName} (${receipt.procedureCode})`);
+  writer.field('Thủ tục', receipt.procedureName);
   writer.field('Thời gian tiếp nhận', receipt.receivedAt);
   writer.field('Ngày hẹn trả kết quả', receipt.appointmentAt);
   writer.field('Nơi nhận kết quả', receipt.collectAt);

@@ -20,6 +20,16 @@ export const signingConfigSchema = z.strictObject({
 
 export type SigningConfig = z.infer<typeof signingConfigSchema>;
 
+/**
+ * The `receiptSigning` section of the kiosk configuration: the PIN is not written there but in
+ * a file of its own (mode 0600), read when a receipt is signed.
+ */
+export const receiptSigningSettingsSchema = signingConfigSchema
+  .omit({ pin: true })
+  .extend({ pinFile: z.string().min(1) });
+
+export type ReceiptSigningSettings = z.infer<typeof receiptSigningSettingsSchema>;
+
 /** The config as it may be logged or shown: everything but the PIN. */
 export function describeSigningConfig(config: SigningConfig): Record<string, string> {
   return {
