@@ -3,13 +3,17 @@
  * an HSM at a centre) and Debian's pdfsig, which the project did not write, judges the signature.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReceiptPdf } from '../../src/core/receipt-pdf/receipt-pdf-document';
 import { signReceiptPdf } from '../../src/core/receipt-pdf/sign-receipt-pdf';
 import { SigningError } from '../../src/core/receipt-pdf/signing-error';
+import {
+  SIGNATURE_VERDICT_TEXT,
+  verifyReceiptPdf,
+} from '../../src/core/receipt-pdf/verify-receipt-pdf';
 import { createDemoSigningToken } from '../../src/demo/demo-signing-token';
 import type { DemoSigningToken } from '../../src/demo/demo-signing-token';
 import { pdfOptions, syntheticReceipt } from './receipt-pdf-fixture';
@@ -105,5 +109,38 @@ describe('signed receipt PDF', () => {
       signReceiptPdf(pdf, { ...token.config, keyLabel: 'other-key' }, new Date()),
     );
     expect(failure.code).toBe('TOKEN_KEY_NOT_FOUND');
+  });
+});
+
+describe('verifyReceiptPdf (what the status lookup shows)', () => {
+  function caDer(): Uint8Array {
+    const pem = readFileSync(token.caCertificatePath, 'utf8');
+    return new Uint8Array(Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/gu, ''), 'base64'));
+  }
+
+  it('says "Chữ ký hợp lệ" for the signed receipt and not once a byte changed', async () => {
+    const signed = await signedReceipt();
+    expect(await verifyReceiptPdf(signed, [caDer()])).toBe('valid');
+    expect(SIGNATURE_VERDICT_TEXT.valid).toBe('Chữ ký hợp lệ');
+    const tampered = Buffer.from(signed);
+    const at = tampered.toString('latin1').indexOf('/Producer');
+    tampered[at + 1] = 'p'.charCodeAt(0);
+    expect(await verifyReceiptPdf(tampered, [caDer()])).toBe('invalid');
+    const appended = Buffer.concat([Buffer.from(signed), Buffer.from('\n% unsigned\n')]);
+    expect(await verifyReceiptPdf(appended, [caDer()])).toBe('invalid');
+  });
+
+  it('refuses a signature from a CA the centre does not trust, and an unsigned PDF', async () => {
+    const signed = await signedReceipt();
+    const other = createDemoSigningToken(path.join(folder, 'other-token'), { pin: PIN });
+    const otherCa = new Uint8Array(
+      Buffer.from(
+        readFileSync(other.caCertificatePath, 'utf8').replace(/-----[A-Z ]+-----|\s/gu, ''),
+        'base64',
+      ),
+    );
+    expect(await verifyReceiptPdf(signed, [otherCa])).toBe('invalid');
+    const unsigned = await renderReceiptPdf(syntheticReceipt('paid'), pdfOptions());
+    expect(await verifyReceiptPdf(unsigned, [caDer()])).not.toBe('valid');
   });
 });
