@@ -202,7 +202,10 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   }));
   const outbox = new Outbox(db, codes, undefined, createOutboxPayloadCodec(dataKey));
   const worker = new OutboxWorker(outbox, gateway, { logger });
-  const calendar = new WorkingCalendar({ extraDaysOff: () => settings.current().holidays });
+  const calendar = new WorkingCalendar({
+    extraDaysOff: () => settings.current().holidays,
+    configuredTables: () => settings.current().holidayTables,
+  });
   const intake = new DossierIntake({
     outbox,
     receipts,

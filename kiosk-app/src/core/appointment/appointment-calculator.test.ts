@@ -116,6 +116,65 @@ describe('AppointmentCalculator: cut-off and office hours', () => {
   });
 });
 
+/*
+ * 2027: no Government decision found yet (holidays/2027.json, `confirmed: false`); the table
+ * follows Bộ luật Lao động 2019, Điều 112 khoản 1 and 3, with lunar dates from date-holidays.
+ */
+describe('AppointmentCalculator: 2027 (computed table, dự kiến)', () => {
+  it('Tết Đinh Mùi: Giao thừa Fri 5 Feb to Thu 11 Feb off (5 Tết days, Sat/Sun compensated)', () => {
+    // Điều 112 khoản 1 điểm b (5 days) and khoản 3 (a holiday on the weekly rest day is taken
+    // on the next working day): received Thu 4 Feb 16:00, one working day → Fri 12 Feb 16:00.
+    const a = calc.calculate(at('2027-02-04T16:00:00'), { unit: 'workingHours', amount: 8 });
+    expect(a.dueIso).toBe('2027-02-12T16:00:00+07:00');
+    expect(a.unconfirmedYears).toEqual([2027]);
+  });
+  it('30/4–1/5: Fri 30 Apr off, Sat 1 May compensated on Mon 3 May', () => {
+    // Điều 112 khoản 1 điểm c, d and khoản 3.
+    expect(due('2027-04-29T16:00:00', 'workingHours', 2)).toBe('2027-05-04T08:00:00+07:00');
+  });
+  it('National Day: Thu 2 and Fri 3 Sep off, Wed 1 Sep worked', () => {
+    // Điều 112 khoản 1 điểm đ: 2/9 and one adjacent day; the one joining the weekend (3/9).
+    expect(due('2027-09-01T16:00:00', 'workingHours', 2)).toBe('2027-09-06T08:00:00+07:00');
+  });
+  it('a 2026 dossier due in 2027 is provisional; one due within 2026 is not', () => {
+    expect(
+      calc.calculate(at('2026-12-30T09:00:00'), { unit: 'workingHours', amount: 24 })
+        .unconfirmedYears,
+    ).toEqual([2027]);
+    expect(
+      calc.calculate(at('2026-12-01T09:00:00'), { unit: 'workingHours', amount: 24 })
+        .unconfirmedYears,
+    ).toEqual([]);
+  });
+});
+
+describe('AppointmentCalculator: same day, cut-off and out of hours', () => {
+  // Nghị định 23/2015/NĐ-CP, Điều 7: certified copies the same working day, or the next working
+  // day when received after 15:00 (forms/procedures/chung-thuc-ban-sao.json: amount 0, cut-off).
+  const sameDay = { unit: 'workingHours', amount: 0, cutOff: '15:00' } as const;
+  it('same-day: due at the close of the day it was received', () => {
+    const a = calc.calculate(at('2026-03-10T09:20:00'), sameDay);
+    expect(a.sameDay).toBe(true);
+    expect(a.dueIso).toBe('2026-03-10T17:00:00+07:00');
+  });
+  it('same-day after the 15:00 cut-off: due at the close of the next working day', () => {
+    const a = calc.calculate(at('2026-03-13T15:30:00'), sameDay); // a Friday
+    expect(a.cutOffApplied).toBe(true);
+    expect(a.dueIso).toBe('2026-03-16T17:00:00+07:00');
+  });
+  it('received before opening counts from the opening (07:00), not from the minute it was received', () => {
+    // Nghị định 118/2025: the time limit runs in working time; 06:40 is outside office hours.
+    const a = calc.calculate(at('2026-03-09T06:40:00'), { unit: 'workingHours', amount: 56 });
+    expect(formatVietnamIso(a.countedFrom)).toBe('2026-03-09T07:00:00+07:00');
+    expect(a.dueIso).toBe('2026-03-17T17:00:00+07:00');
+  });
+  it('received in the evening counts from the next morning', () => {
+    const a = calc.calculate(at('2026-03-09T19:05:00'), { unit: 'workingHours', amount: 8 });
+    expect(formatVietnamIso(a.countedFrom)).toBe('2026-03-10T07:00:00+07:00');
+    expect(a.dueIso).toBe('2026-03-10T17:00:00+07:00');
+  });
+});
+
 describe('AppointmentCalculator properties', () => {
   const received = fc.date({
     min: new Date('2025-01-01T00:00:00Z'),
@@ -145,8 +204,9 @@ describe('AppointmentCalculator properties', () => {
     );
   });
   it('more working hours never give an earlier result', () => {
+    // From 1 h up: 0 h is "the same day", due at the close of the day whatever the hour.
     fc.assert(
-      fc.property(received, fc.integer({ min: 0, max: 200 }), (r, amount) => {
+      fc.property(received, fc.integer({ min: 1, max: 200 }), (r, amount) => {
         const a = calc.calculate(r, { unit: 'workingHours', amount });
         const b = calc.calculate(r, { unit: 'workingHours', amount: amount + 1 });
         expect(b.due.getTime()).toBeGreaterThan(a.due.getTime());

@@ -31,6 +31,21 @@ export interface Appointment {
   /** The working moment the clock started from (after cut-off and office hours). */
   readonly countedFrom: Date;
   readonly cutOffApplied: boolean;
+  /**
+   * A same-day procedure (0 working hours): the result is due by the end of the working day
+   * the dossier counts from, printed as "Trong ngày".
+   */
+  readonly sameDay: boolean;
+  /**
+   * Years between receipt and due date whose holiday table is not a published decision: the
+   * appointment is then an expected date ("dự kiến") and the kiosk logs it for the technician.
+   */
+  readonly unconfirmedYears: readonly number[];
+}
+
+/** True when the appointment rests on a holiday table nobody has confirmed yet. */
+export function isProvisional(appointment: Pick<Appointment, 'unconfirmedYears'>): boolean {
+  return appointment.unconfirmedYears.length > 0;
 }
 
 export class AppointmentError extends Error {
@@ -51,9 +66,12 @@ export interface AppointmentCalculatorOptions {
 }
 
 /**
- * Computes the appointment time for a dossier (Nghị định 61/2018/NĐ-CP, Điều 19, as amended by
- * Nghị định 107/2021: a dossier received after the published cut-off counts from the next working
- * day). All arithmetic is in Vietnamese wall-clock minutes.
+ * Computes the appointment time for a dossier. The one-stop rules are those of Nghị định
+ * 118/2025/NĐ-CP (in force since 1/7/2025, replacing Nghị định 61/2018 and 107/2021): the time
+ * limit runs in working days from receipt of a complete dossier. The cut-off is per procedure
+ * (`processingTime.cutOff`, each with its source in the procedure file, e.g. Nghị định 23/2015,
+ * Điều 7 for certified copies: after 15:00 → the next working day). A dossier received outside
+ * office hours counts from the next opening. All arithmetic is in Vietnamese wall-clock minutes.
  *
  * @example
  * const calc = new AppointmentCalculator();
@@ -85,8 +103,10 @@ export class AppointmentCalculator {
     const from = cutOffApplied
       ? this.nextWorkingTime(startOfLocalDay(addDays(localDateOf(receivedLocal), 1)))
       : this.nextWorkingTime(receivedLocal);
-    const dueLocal =
-      time.unit === 'workingHours'
+    const sameDay = time.unit === 'workingHours' && time.amount === 0;
+    const dueLocal = sameDay
+      ? this.endOfWorkingDay(from)
+      : time.unit === 'workingHours'
         ? this.addWorkingMinutes(from, Math.round(time.amount * 60))
         : this.landOnWorkingTime(from + Math.round(time.amount * 24 * 60));
     const due = fromLocalMinutes(dueLocal);
@@ -95,7 +115,25 @@ export class AppointmentCalculator {
       dueIso: formatVietnamIso(due),
       countedFrom: fromLocalMinutes(from),
       cutOffApplied,
+      sameDay,
+      unconfirmedYears: this.unconfirmedYearsBetween(receivedLocal, dueLocal),
     };
+  }
+
+  private unconfirmedYearsBetween(from: LocalMinutes, to: LocalMinutes): number[] {
+    const years: number[] = [];
+    const last = Number(localDateOf(to).slice(0, 4));
+    for (let y = Number(localDateOf(from).slice(0, 4)); y <= last; y += 1) {
+      if (!this.calendar.isYearConfirmed(y)) years.push(y);
+    }
+    return years;
+  }
+
+  /** The close of the last office period of the working day `local` falls on. */
+  private endOfWorkingDay(local: LocalMinutes): LocalMinutes {
+    const last = this.officeHours[this.officeHours.length - 1];
+    if (!last) throw new AppointmentError('APPOINTMENT_NO_WORKING_DAY', 'no office hours');
+    return startOfLocalDay(localDateOf(local)) + last.end;
   }
 
   /** Working days → working hours, for procedures published in days. */

@@ -2,6 +2,7 @@ export {
   AppointmentCalculator,
   AppointmentError,
   WORKING_HOURS_PER_DAY,
+  isProvisional,
   type Appointment,
   type AppointmentCalculatorOptions,
 } from './appointment-calculator';

@@ -24,12 +24,18 @@ function publicHolidays(year: number): DayOff[] {
 }
 
 /**
- * Điều 112 khoản 1 điểm đ: 2 September and one adjacent day. Governments have chosen the day
- * that joins a weekend (2024: Tue 3 Sep after a Monday 2 Sep; 2025: Mon 1 Sep); we follow that.
+ * Điều 112 khoản 1 điểm đ: 2 September and one day before or after it, which the Government
+ * picks each year. Recent choices join the holiday to a weekend: 2024 (2/9 a Monday) took
+ * Tuesday 3/9; 2025 (a Tuesday) took Monday 1/9. So: 3/9 when 2/9 is a Thursday (Friday joins
+ * the weekend), a Monday, or a Sunday (1/9 would itself be a Saturday); 1/9 otherwise.
  */
-function secondNationalDay(year: number): DayOff {
+const THREE_SEPTEMBER_WEEKDAYS: readonly number[] = [0, 1, 4];
+
+export function secondNationalDay(year: number): DayOff {
   const nationalDay = `${year}-09-02`;
-  const date = weekdayOf(nationalDay) === 1 ? `${year}-09-03` : `${year}-09-01`;
+  const date = THREE_SEPTEMBER_WEEKDAYS.includes(weekdayOf(nationalDay))
+    ? `${year}-09-03`
+    : `${year}-09-01`;
   return { date, reason: 'Quốc khánh (ngày liền kề)' };
 }
 

@@ -5,6 +5,11 @@ import { weekdayOf, type LocalDate } from '@kiosk/forms';
 export interface WorkingCalendarOptions {
   /** Yearly tables; a table given here replaces a bundled one of the same year. */
   readonly tables?: readonly HolidayTable[];
+  /**
+   * Tables loaded by technicians through the signed configuration (setting `holidayTables`),
+   * read at every question like `extraDaysOff`; they replace bundled and `tables` ones.
+   */
+  readonly configuredTables?: () => readonly HolidayTable[];
   /** Weekly days off, 0 = Sunday … 6 = Saturday. Default Saturday and Sunday. */
   readonly weekendDays?: readonly number[];
   /**
@@ -15,6 +20,7 @@ export interface WorkingCalendarOptions {
 }
 
 const NO_DAYS: readonly LocalDate[] = [];
+const NO_TABLES: readonly HolidayTable[] = [];
 
 /** The reason a day from the centre's own list shows. */
 export const CENTRE_DAY_OFF = 'Ngày nghỉ do trung tâm cài đặt';
@@ -29,7 +35,11 @@ export type DayKind =
  * a year without a complete table, the statutory rules); the weekly days off.
  */
 export class WorkingCalendar {
-  private readonly tables = new Map<number, HolidayTable>();
+  private readonly baseTables = new Map<number, HolidayTable>();
+  private readonly configuredTables: (() => readonly HolidayTable[]) | undefined;
+  /** The configured list the cached years were computed from. */
+  private configuredSeen: readonly HolidayTable[] = NO_TABLES;
+  private tables = new Map<number, HolidayTable>();
   private readonly weekendDays: readonly number[];
   private readonly extraDaysOff: (() => readonly LocalDate[]) | undefined;
   /** The last list seen and its set: settings hand out the same array until they change. */
@@ -41,7 +51,9 @@ export class WorkingCalendar {
 
   constructor(options: WorkingCalendarOptions = {}) {
     for (const t of [...BUNDLED_HOLIDAY_TABLES, ...(options.tables ?? [])])
-      this.tables.set(t.year, t);
+      this.baseTables.set(t.year, t);
+    this.tables = new Map(this.baseTables);
+    this.configuredTables = options.configuredTables;
     this.weekendDays = options.weekendDays ?? [0, 6];
     this.extraDaysOff = options.extraDaysOff;
   }
@@ -68,7 +80,33 @@ export class WorkingCalendar {
     return this.dayKind(date).working;
   }
 
+  /**
+   * True when `year` has a table that follows a published decision. Appointments falling in a
+   * year that is not are expected dates ("dự kiến"): the Government may still move the days.
+   */
+  isYearConfirmed(year: number): boolean {
+    this.refreshConfigured();
+    return this.tables.get(year)?.confirmed === true;
+  }
+
+  /** The table in force for `year`, if any (for the technician's view and logs). */
+  tableOf(year: number): HolidayTable | undefined {
+    this.refreshConfigured();
+    return this.tables.get(year);
+  }
+
+  /** Rebuilds the tables and drops cached years when the configured list changed. */
+  private refreshConfigured(): void {
+    const list = this.configuredTables?.() ?? NO_TABLES;
+    if (list === this.configuredSeen) return;
+    this.configuredSeen = list;
+    this.tables = new Map(this.baseTables);
+    for (const t of list) this.tables.set(t.year, t);
+    this.years.clear();
+  }
+
   private year(year: number): { off: Map<LocalDate, string>; on: Map<LocalDate, string> } {
+    this.refreshConfigured();
     const cached = this.years.get(year);
     if (cached) return cached;
     const table = this.tables.get(year);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UNIT_CODE_PATTERN } from '../dossier-code/dossier-code-format';
 import type { KioskConfig } from '../config/kiosk-config';
 import { holidayDatesSchema } from '../appointment/holiday-dates';
+import { holidayTableSchema } from '../appointment/holiday-table';
 import {
   cameraSettingsSchema,
   mrzReaderSettingsSchema,
@@ -41,6 +42,18 @@ export const kioskSettingsSchema = z
     retentionDays: z.number().int().min(1).max(3650),
     /** The centre's own days off (YYYY-MM-DD), on top of the bundled holiday tables. */
     holidays: holidayDatesSchema.default([]),
+    /**
+     * Yearly holiday tables newer than the bundled ones (e.g. the Government's decision for a
+     * year the kiosk shipped a computed table for), loaded through a signed configuration
+     * bundle. One table a year; it replaces the bundled table of that year.
+     */
+    holidayTables: z
+      .array(holidayTableSchema)
+      .max(10)
+      .refine((tables) => new Set(tables.map((t) => t.year)).size === tables.length, {
+        message: 'one holiday table per year',
+      })
+      .default([]),
     registry: z
       .object({
         url: z.url({ protocol: /^https?$/ }),
@@ -88,6 +101,7 @@ export function settingsFromConfig(config: KioskConfig): KioskSettings {
     printerProfile: config.printerProfile,
     retentionDays: config.retentionDays,
     holidays: [],
+    holidayTables: [],
     registry: config.registry,
     portal: config.portal,
   };
