@@ -204,3 +204,23 @@ describe('procedure schema', () => {
     expect(problems(noTiming).map((problem) => problem.path)).toEqual(['fee.paidAt']);
   });
 });
+
+describe('intake mode', () => {
+  it('defaults to counter and marks documents as required papers', () => {
+    const parsed = parseProcedureJson(draft(), 'x.json').procedure;
+    expect(parsed?.intake).toBe('counter');
+    expect(parsed?.documents.every((d) => !d.optional && d.source === 'paper')).toBe(true);
+  });
+  it('refuses an electronic intake that requires a paper', () => {
+    const json = { ...draft(), intake: 'electronic' };
+    expect(problems(json).map((p) => p.path)).toContain('documents[0].source');
+  });
+  it('accepts an electronic intake whose papers are all optional or electronic', () => {
+    const json = draft();
+    const documents = (json.documents as Record<string, unknown>[]).map((d, i) => ({
+      ...d,
+      ...(i === 0 ? { source: 'kioskForm' } : { optional: true }),
+    }));
+    expect(problems({ ...json, documents, intake: 'electronic' })).toEqual([]);
+  });
+});

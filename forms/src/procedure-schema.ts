@@ -250,6 +250,8 @@ const document = z
     name: localizedText,
     copies: z.number().int().positive(),
     original: z.boolean(),
+    optional: z.boolean().default(false),
+    source: z.enum(['paper', 'kioskForm', 'nationalDatabase']).default('paper'),
   })
   .readonly();
 
@@ -293,6 +295,8 @@ export const procedureSchema = z
       .readonly(),
     fee: feeSchema,
     documents: z.array(document).min(1).readonly(),
+    /** Absent means `counter`: a paper is seen unless the file says otherwise. */
+    intake: z.enum(['electronic', 'counter']).default('counter'),
     resultDelivery: z
       .array(z.enum(['counter', 'post', 'online']))
       .min(1)
@@ -311,6 +315,17 @@ export const procedureSchema = z
     notes: z.array(nonEmpty).readonly().optional(),
   })
   .superRefine((procedure, ctx) => {
+    if (procedure.intake === 'electronic') {
+      procedure.documents.forEach((doc, index) => {
+        if (doc.source === 'paper' && !doc.optional)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['documents', index, 'source'],
+            message:
+              'an electronic intake cannot require a paper: mark the procedure "counter", or the document optional or electronic',
+          });
+      });
+    }
     const sections = procedure.form.sections;
     sections.forEach((entry, index) =>
       checkUnique(sections, entry.id, index, ['form', 'sections'], ctx),

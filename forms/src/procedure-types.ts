@@ -91,10 +91,21 @@ export interface ProcessingTime {
   readonly cutOff?: string;
 }
 
+/**
+ * Where a paper of the dossier comes from: brought on paper by the citizen, the declaration
+ * the kiosk fills in, or data the receiving body reads from a national database (the ID card
+ * from the population database: Nghị định 118/2025/NĐ-CP does not let it ask for what the
+ * databases hold).
+ */
+export type DocumentSource = 'paper' | 'kioskForm' | 'nationalDatabase';
+
 export interface RequiredDocument {
   readonly name: LocalizedText;
   readonly copies: number;
   readonly original: boolean;
+  /** Only some applicants have it ("nếu có"): the review screen asks. */
+  readonly optional: boolean;
+  readonly source: DocumentSource;
 }
 
 /**
@@ -120,6 +131,14 @@ export interface ProcedureFee {
   readonly note?: LocalizedText;
 }
 
+/**
+ * How a dossier is received. `electronic`: nothing has to be seen on paper (declaration plus
+ * national data), so the one-stop system's acceptance is the acceptance and the kiosk prints
+ * the receipt when it arrives. `counter`: papers or originals must be seen, so the kiosk prints
+ * a phiếu nộp hồ sơ and the receipt follows the officer's acceptance.
+ */
+export type IntakeMode = 'electronic' | 'counter';
+
 export interface Procedure {
   /** National procedure code from the national public service portal, e.g. `1.004222`. */
   readonly code: string;
@@ -130,6 +149,7 @@ export interface Procedure {
   readonly processingTime: ProcessingTime;
   readonly fee: ProcedureFee;
   readonly documents: readonly RequiredDocument[];
+  readonly intake: IntakeMode;
   readonly resultDelivery: readonly ('counter' | 'post' | 'online')[];
   readonly form: {
     readonly id: string;
