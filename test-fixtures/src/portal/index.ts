@@ -1,5 +1,7 @@
 export {
   startPortalSimulator,
+  AUTOMATIC_OFFICER,
+  type ElectronicAcceptance,
   PORTAL_COUNT_PATH,
   PORTAL_DOSSIER_PATH,
   type PortalMode,
@@ -8,3 +10,4 @@ export {
 } from './portal-server';
 export { PORTAL_STATUS, statusAt, type PortalStatus } from './portal-statuses';
 export type { PortalCounts } from './portal-store';
+export { OFFICER_PATH, officerPage } from './portal-officer';

@@ -8,7 +8,8 @@ import {
   sendText,
   type CommonMode,
 } from '../registry/simulator-http';
-import { PortalStore, type PortalCounts } from './portal-store';
+import { handleOfficerRequest, registerBookOf } from './portal-officer';
+import { PortalStore, type PortalCounts, type StoredDossier } from './portal-store';
 import { PORTAL_STATUS, statusAt, type PortalStatus } from './portal-statuses';
 
 export type PortalMode =
@@ -17,6 +18,15 @@ export type PortalMode =
   | { readonly kind: 'commit-then-stall' }
   /** Store the dossier, then answer 503: the kiosk must resend and be deduplicated. */
   | { readonly kind: 'commit-then-fail' };
+
+/**
+ * What the one-stop system does with an electronically received dossier: accept it at once
+ * (the usual case), never answer, or refuse it.
+ */
+export type ElectronicAcceptance = 'auto' | 'never' | 'refuse';
+
+/** The officer name an automatic acceptance carries. */
+export const AUTOMATIC_OFFICER = 'Tiếp nhận tự động';
 
 export interface PortalSimulatorOptions {
   readonly port?: number;
@@ -33,6 +43,7 @@ export interface PortalSimulator {
   duplicateCodes(): string[];
   codes(): string[];
   setStatus(code: string, status: PortalStatus): boolean;
+  setElectronicAcceptance(mode: ElectronicAcceptance): void;
   /** Resolves once at least `n` dossiers are stored. */
   waitForDossiers(n: number): Promise<void>;
   /** Resolves when the next submission request arrives (before it is handled). */
@@ -57,6 +68,7 @@ export async function startPortalSimulator(
   const countWaiters: { n: number; resolve: () => void }[] = [];
   const submissionWaiters: (() => void)[] = [];
   let mode: PortalMode = { kind: 'normal' };
+  let electronic: ElectronicAcceptance = 'auto';
 
   const notifyCount = (): void => {
     if (countWaiters.length === 0) return;
@@ -74,17 +86,54 @@ export async function startPortalSimulator(
     res.on('close', () => stalled.delete(res));
   };
 
+  /** Status and acceptance fields: a dossier with an intake mode waits for its acceptance. */
+  const acceptanceStatus = (d: StoredDossier): [PortalStatus, Record<string, unknown>] => {
+    if (!d.intake) return [statusAt(d.code, d.receivedAt, now(), stepMs), {}];
+    const a = d.acceptance;
+    if (!a) return ['awaitingAcceptance', {}];
+    if (a.state === 'refused') return ['refused', { CanBoTiepNhan: a.officer, LyDo: a.reason }];
+    return [
+      statusAt(d.code, a.at, now(), stepMs),
+      {
+        CanBoTiepNhan: a.officer,
+        ThoiGianTiepNhan: new Date(a.at).toISOString(),
+        SoTheoDoi: { Quyen: a.registerBook, SoThuTu: a.registerEntry },
+      },
+    ];
+  };
+
   const statusBody = (code: string): Record<string, unknown> | undefined => {
     const d = store.byCode(code);
     if (!d) return undefined;
-    const status =
-      (d.statusOverride as PortalStatus | undefined) ?? statusAt(code, d.receivedAt, now(), stepMs);
+    const [computed, acceptance] = acceptanceStatus(d);
+    const status = (d.statusOverride as PortalStatus | undefined) ?? computed;
     return {
       MaHoSo: code,
       TrangThai: PORTAL_STATUS[status],
       NgayHenTra: d.appointmentAt ?? null,
       CapNhatLuc: new Date(now()).toISOString(),
+      ...acceptance,
     };
+  };
+
+  /** An electronic dossier is decided by the system itself, as `electronic` says. */
+  const decideElectronic = (code: string): void => {
+    const at = now();
+    if (electronic === 'auto')
+      store.decide(code, {
+        state: 'accepted',
+        officer: AUTOMATIC_OFFICER,
+        at,
+        registerBook: registerBookOf(at),
+        registerEntry: String(store.nextRegisterEntry()).padStart(4, '0'),
+      });
+    if (electronic === 'refuse')
+      store.decide(code, {
+        state: 'refused',
+        officer: AUTOMATIC_OFFICER,
+        at,
+        reason: 'Hồ sơ không đủ điều kiện tiếp nhận trực tuyến',
+      });
   };
 
   const submit = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -118,7 +167,14 @@ export async function startPortalSimulator(
     }
     if (!existing) {
       const appointment = typeof body.NgayHenTra === 'string' ? body.NgayHenTra : undefined;
-      store.insert(idempotencyKey, body.MaHoSo, text, now(), appointment);
+      const intake =
+        body.HinhThucTiepNhan === 'TRUC_TUYEN'
+          ? 'electronic'
+          : body.HinhThucTiepNhan === 'TRUC_TIEP'
+            ? 'counter'
+            : undefined;
+      store.insert(idempotencyKey, body.MaHoSo, text, now(), appointment, intake);
+      if (intake === 'electronic') decideElectronic(body.MaHoSo);
       notifyCount();
     }
     if (current.kind === 'commit-then-stall') return stall(res);
@@ -129,6 +185,7 @@ export async function startPortalSimulator(
 
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (handleOfficerRequest(req, res, path, store, now)) return;
     if (req.method === 'GET' && path === PORTAL_COUNT_PATH) {
       return sendJson(res, 200, { ...store.counts(), duplicateCodes: store.duplicateCodes() });
     }
@@ -162,6 +219,9 @@ export async function startPortalSimulator(
     duplicateCodes: () => store.duplicateCodes(),
     codes: () => store.codes(),
     setStatus: (code, status) => store.setStatus(code, status),
+    setElectronicAcceptance(next) {
+      electronic = next;
+    },
     waitForDossiers: (n) =>
       new Promise<void>((resolve) => {
         countWaiters.push({ n, resolve });

@@ -1,5 +1,7 @@
 /** Status codes of the simulated one-stop system, as the provincial systems name them. */
 export const PORTAL_STATUS = {
+  awaitingAcceptance: 'CHO_TIEP_NHAN',
+  refused: 'TU_CHOI_TIEP_NHAN',
   received: 'DA_TIEP_NHAN',
   processing: 'DANG_XU_LY',
   needsMoreDocuments: 'YEU_CAU_BO_SUNG',

@@ -6,6 +6,33 @@ export interface StoredDossier {
   readonly receivedAt: number;
   readonly appointmentAt?: string;
   readonly statusOverride?: string;
+  /** `electronic` or `counter` when the kiosk said (HinhThucTiepNhan); absent for older kiosks. */
+  readonly intake?: 'electronic' | 'counter';
+  readonly acceptance?: Acceptance;
+}
+
+/** An acceptance decision: who, when, the register entry, or why refused. */
+export type Acceptance =
+  | {
+      readonly state: 'accepted';
+      readonly officer: string;
+      readonly at: number;
+      readonly registerBook: string;
+      readonly registerEntry: string;
+    }
+  | {
+      readonly state: 'refused';
+      readonly officer: string;
+      readonly at: number;
+      readonly reason: string;
+    };
+
+/** A dossier waiting for an officer, as the officer's screen lists it (synthetic data only). */
+export interface PendingDossier {
+  readonly code: string;
+  readonly procedureCode: string;
+  readonly applicantName: string;
+  readonly receivedAt: number;
 }
 
 export interface PortalCounts {
@@ -43,7 +70,9 @@ export class PortalStore {
         payload TEXT NOT NULL,
         received_at INTEGER NOT NULL,
         appointment_at TEXT,
-        status_override TEXT
+        status_override TEXT,
+        intake TEXT,
+        acceptance_json TEXT
       );
       CREATE INDEX IF NOT EXISTS dossier_code ON dossier (code);
       CREATE TABLE IF NOT EXISTS submission (id INTEGER PRIMARY KEY, idempotency_key TEXT, at INTEGER NOT NULL);`);
@@ -66,10 +95,53 @@ export class PortalStore {
     return row ? stored(row) : undefined;
   }
 
-  insert(key: string, code: string, payload: string, at: number, appointmentAt?: string): void {
+  insert(
+    key: string,
+    code: string,
+    payload: string,
+    at: number,
+    appointmentAt?: string,
+    intake?: 'electronic' | 'counter',
+  ): void {
     this.sql(
-      'INSERT INTO dossier (idempotency_key, code, payload, received_at, appointment_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(key, code, payload, at, appointmentAt ?? null);
+      'INSERT INTO dossier (idempotency_key, code, payload, received_at, appointment_at, intake) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(key, code, payload, at, appointmentAt ?? null, intake ?? null);
+  }
+
+  /** Records the decision once: a dossier already decided keeps its first decision. */
+  decide(code: string, acceptance: Acceptance): boolean {
+    return (
+      this.sql(
+        'UPDATE dossier SET acceptance_json = ? WHERE code = ? AND acceptance_json IS NULL',
+      ).run(JSON.stringify(acceptance), code).changes > 0
+    );
+  }
+
+  /** The next entry of the register (Sổ theo dõi hồ sơ): one more than the accepted count. */
+  nextRegisterEntry(): number {
+    const row = this.sql(
+      `SELECT COUNT(*) AS n FROM dossier WHERE acceptance_json LIKE '{"state":"accepted"%'`,
+    ).get() as { n: number };
+    return row.n + 1;
+  }
+
+  pending(): PendingDossier[] {
+    const rows = this.sql(
+      'SELECT code, payload, received_at FROM dossier WHERE intake IS NOT NULL AND acceptance_json IS NULL ORDER BY received_at',
+    ).all() as { code: string; payload: string; received_at: number }[];
+    return rows.map((row) => {
+      const payload = JSON.parse(row.payload) as {
+        MaThuTuc?: unknown;
+        ChuHoSo?: { fullName?: unknown };
+      };
+      return {
+        code: row.code,
+        procedureCode: typeof payload.MaThuTuc === 'string' ? payload.MaThuTuc : '',
+        applicantName:
+          typeof payload.ChuHoSo?.fullName === 'string' ? payload.ChuHoSo.fullName : '',
+        receivedAt: row.received_at,
+      };
+    });
   }
 
   setStatus(code: string, status: string): boolean {
@@ -114,6 +186,8 @@ interface Row {
   received_at: number;
   appointment_at: string | null;
   status_override: string | null;
+  intake: string | null;
+  acceptance_json: string | null;
 }
 
 function stored(row: Row): StoredDossier {
@@ -123,5 +197,7 @@ function stored(row: Row): StoredDossier {
     receivedAt: row.received_at,
     appointmentAt: row.appointment_at ?? undefined,
     statusOverride: row.status_override ?? undefined,
+    intake: row.intake === 'electronic' || row.intake === 'counter' ? row.intake : undefined,
+    acceptance: row.acceptance_json ? (JSON.parse(row.acceptance_json) as Acceptance) : undefined,
   };
 }

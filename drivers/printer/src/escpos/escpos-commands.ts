@@ -55,6 +55,32 @@ export function cut(kind: 'full' | 'partial'): number[] {
   return [GS, 0x56, kind === 'full' ? 0 : 1];
 }
 
+/** `GS h n`: barcode bar height in dots. */
+export function barcodeHeight(dots: number): number[] {
+  return [GS, 0x68, dots];
+}
+
+/** `GS w n`: barcode module width in dots. */
+export function barcodeModuleWidth(dots: number): number[] {
+  return [GS, 0x77, dots];
+}
+
+/** `GS H n`: where the human-readable text of a barcode goes; 0 = not printed. */
+export function barcodeTextPosition(n: number): number[] {
+  return [GS, 0x48, n];
+}
+
+/** CODE128 system number of `GS k m n d1…dn` (function B). */
+export const CODE128 = 73;
+/** `{B`: the data starts in code set B (printable ASCII, which dossier codes are). */
+const CODE_SET_B = [0x7b, 0x42];
+
+/** `GS k 73 n {B d1…dn`: print `payload` (ASCII) as a CODE128 barcode. */
+export function code128(payload: string): number[] {
+  const data = [...CODE_SET_B, ...Buffer.from(payload, 'latin1')];
+  return [GS, 0x6b, CODE128, data.length, ...data];
+}
+
 /** `GS v 0 m xL xH yL yH`: raster bit image header, normal density (m = 0). */
 export function rasterImageHeader(bytesPerRow: number, rows: number): number[] {
   return [GS, 0x76, 0x30, 0x00, bytesPerRow & 0xff, bytesPerRow >> 8, rows & 0xff, rows >> 8];

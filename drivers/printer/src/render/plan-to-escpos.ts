@@ -4,10 +4,14 @@ import type { TextStyle } from '../receipt/slip-layout';
 import { TCVN3_PAGE, encodeTcvn3, isTcvn3Page } from '../encoding/tcvn3';
 import { WINDOWS1258_PAGE, encodeWindows1258 } from '../encoding/windows1258';
 import { rasterBitImage } from './raster-bit-image';
-import type { PrintPlan } from './print-plan';
+import { BARCODE_HEIGHT_DOTS, barcodeModuleDots, type PrintPlan } from './print-plan';
 import {
+  barcodeHeight,
+  barcodeModuleWidth,
+  barcodeTextPosition,
   characterSize,
   codeTable,
+  code128,
   emphasize,
   feedDots,
   justify,
@@ -122,6 +126,19 @@ export function planToEscPos(plan: PrintPlan, profile: PrinterProfile): EscPosJo
         );
         state.align = JUSTIFY.left;
         break;
+      case 'barcode': {
+        const out = state.align !== JUSTIFY.center ? justify(JUSTIFY.center) : [];
+        state.align = JUSTIFY.center;
+        raw([
+          ...out,
+          ...barcodeHeight(BARCODE_HEIGHT_DOTS),
+          ...barcodeModuleWidth(barcodeModuleDots(profile)),
+          // The code is printed as text above the bars: no human-readable line below them.
+          ...barcodeTextPosition(0),
+          ...code128(op.payload),
+        ]);
+        break;
+      }
       case 'cut':
         parts.push(
           encoder()

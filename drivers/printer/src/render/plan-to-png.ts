@@ -2,7 +2,7 @@ import { GlobalFonts, ImageData, createCanvas, type SKRSContext2D } from '@napi-
 import QRCode from 'qrcode';
 import type { PrinterProfile } from '../profile/printer-profile';
 import { toRgba } from './bitmap';
-import { FONT_A, type PrintOp, type PrintPlan } from './print-plan';
+import { BARCODE_HEIGHT_DOTS, FONT_A, type PrintOp, type PrintPlan } from './print-plan';
 
 /**
  * Stand-in for the printer's resident font A: a monospaced font with precomposed Vietnamese
@@ -38,6 +38,8 @@ function opHeight(op: PrintOp, lineSpacing: number): number {
       return op.dots;
     case 'qr':
       return qrModules(op.payload).size * op.moduleDots + lineSpacing;
+    case 'barcode':
+      return BARCODE_HEIGHT_DOTS;
     case 'cut':
       return 0;
   }
@@ -106,6 +108,15 @@ export function planToPng(plan: PrintPlan, profile: PrinterProfile): Buffer {
             }
           }
         }
+        break;
+      }
+      case 'barcode': {
+        // The preview marks where the printer draws the bars; the bars are the printer's own.
+        ctx.strokeStyle = '#000';
+        ctx.strokeRect(8, y + 4, width - 16, BARCODE_HEIGHT_DOTS - 8);
+        ctx.font = '20px KioskFontA';
+        ctx.fillStyle = '#000';
+        ctx.fillText(`||| ${op.payload} |||`, 16, y + BARCODE_HEIGHT_DOTS / 2 + 6);
         break;
       }
       case 'feed':

@@ -21,12 +21,22 @@ export type PrintOp =
   | { readonly op: 'feed'; readonly dots: number }
   /** A native QR code (`GS ( k`), centred; followed by a line feed. */
   | { readonly op: 'qr'; readonly payload: string; readonly moduleDots: number }
+  /** A native CODE128 barcode (`GS k 73`), centred, its text printed below it. */
+  | { readonly op: 'barcode'; readonly payload: string }
   | { readonly op: 'cut' };
 
 export interface PrintPlan {
   /** `ESC 3 n`: dots a line feed advances (0 in raster mode, where feeds are explicit). */
   readonly lineSpacingDots: number;
   readonly ops: readonly PrintOp[];
+}
+
+/** Bar height of the dossier barcode: about 10 mm at 203 dpi, enough for a hand scanner. */
+export const BARCODE_HEIGHT_DOTS = 80;
+
+/** Module width: 2 dots where the code fits on 80 mm paper, 1 dot on 58 mm. */
+export function barcodeModuleDots(profile: PrinterProfile): number {
+  return profile.dotsPerLine >= 512 ? 2 : 1;
 }
 
 /** Font A cell (12×24 dots) and the line pitch we set with `ESC 3`. */
@@ -73,6 +83,9 @@ export function planCodePage(elements: readonly SlipElement[], profile: PrinterP
         }
         ops.push({ op: 'feed', dots: QR_QUIET_DOTS });
         ops.push(qrOp(el.payload, profile));
+        break;
+      case 'barcode':
+        if (profile.barcode) ops.push({ op: 'barcode', payload: el.payload });
         break;
     }
   }
@@ -136,6 +149,11 @@ export function planRaster(
         flushFeed();
         ops.push(qrOp(el.payload, profile));
         pendingFeed += QR_QUIET_DOTS;
+        break;
+      case 'barcode':
+        if (!profile.barcode) break;
+        flushFeed();
+        ops.push({ op: 'barcode', payload: el.payload });
         break;
     }
   }

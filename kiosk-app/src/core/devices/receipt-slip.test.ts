@@ -30,6 +30,7 @@ const RECEIPT: ReceiptView = {
 describe('receiptToSlip', () => {
   it('maps every field of the receipt to the printed slip', () => {
     expect(receiptToSlip(RECEIPT)).toEqual({
+      kind: 'receipt',
       centreName: RECEIPT.centreName,
       dossierCode: RECEIPT.dossierCode,
       receivingUnit: RECEIPT.receivingUnit,

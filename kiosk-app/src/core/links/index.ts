@@ -44,6 +44,7 @@ export { latinUpperName } from './registry/latin-name';
 export { REGISTRY_RESULT, type RegistryRequestBody } from './registry/registry-wire';
 export {
   DOSSIER_STATUSES,
+  type AcceptanceDetails,
   type Dossier,
   type DossierGateway,
   type DossierStatus,

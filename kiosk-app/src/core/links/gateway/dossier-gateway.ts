@@ -1,4 +1,4 @@
-import type { AssuranceLevel, CitizenRecord, FieldValue } from '@kiosk/forms';
+import type { AssuranceLevel, CitizenRecord, FieldValue, IntakeMode } from '@kiosk/forms';
 
 /** A dossier as the kiosk hands it to the one-stop system (hệ thống một cửa điện tử). */
 export interface Dossier {
@@ -15,10 +15,19 @@ export interface Dossier {
    * the original card. Absent on dossiers queued before assurance levels existed.
    */
   readonly identityAssurance?: AssuranceLevel;
+  /**
+   * How the dossier is received: `electronic` (the one-stop system accepts it by itself) or
+   * `counter` (an officer accepts it after seeing the papers). Absent on older dossiers.
+   */
+  readonly intake?: IntakeMode;
 }
 
 /** The usual life of a dossier at the service centre. */
 export const DOSSIER_STATUSES = [
+  /** Submitted, not yet accepted: no receipt may be printed (Nghị định 118/2025/NĐ-CP). */
+  'awaitingAcceptance',
+  /** The one-stop system or the officer refused to accept it. */
+  'refused',
   'received',
   'processing',
   'needsMoreDocuments',
@@ -26,6 +35,18 @@ export const DOSSIER_STATUSES = [
   'returned',
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+/** What the one-stop system says of the acceptance: who, when, the register entry, or why not. */
+export interface AcceptanceDetails {
+  /** The receiving officer's name; "Tiếp nhận tự động" for an electronic acceptance. */
+  readonly officer?: string;
+  readonly acceptedAt?: string;
+  /** Sổ theo dõi hồ sơ: book (quyển số) and entry (số thứ tự). */
+  readonly registerBook?: string;
+  readonly registerEntry?: string;
+  /** Why it was refused. */
+  readonly reason?: string;
+}
 
 export type GatewayUnavailableReason =
   | 'timeout'
@@ -61,6 +82,7 @@ export type StatusResult =
       readonly status: DossierStatus;
       readonly appointmentAt?: string;
       readonly updatedAt?: string;
+      readonly acceptance?: AcceptanceDetails;
     }
   | { readonly kind: 'notFound' }
   | {

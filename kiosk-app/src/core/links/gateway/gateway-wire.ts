@@ -6,6 +6,8 @@ import type { Dossier, DossierStatus } from './dossier-gateway';
  * provincial systems use. The idempotency key travels in the `Idempotency-Key` header.
  */
 export const STATUS_CODES: Readonly<Record<DossierStatus, string>> = {
+  awaitingAcceptance: 'CHO_TIEP_NHAN',
+  refused: 'TU_CHOI_TIEP_NHAN',
   received: 'DA_TIEP_NHAN',
   processing: 'DANG_XU_LY',
   needsMoreDocuments: 'YEU_CAU_BO_SUNG',
@@ -33,6 +35,14 @@ export const statusResponseSchema = z.object({
   TrangThai: statusCode,
   NgayHenTra: z.string().nullish(),
   CapNhatLuc: z.string().nullish(),
+  /** Acceptance details; any of them may be absent. */
+  CanBoTiepNhan: z.string().max(200).nullish(),
+  ThoiGianTiepNhan: z.string().max(40).nullish(),
+  SoTheoDoi: z
+    .object({ Quyen: z.string().max(40), SoThuTu: z.string().max(40) })
+    .nullish()
+    .catch(undefined),
+  LyDo: z.string().max(500).nullish(),
 });
 
 export interface DossierWire {
@@ -45,6 +55,8 @@ export interface DossierWire {
   readonly KenhNop: 'KIOSK';
   /** Mức độ xác thực danh tính at the kiosk (see `Dossier.identityAssurance`). */
   readonly MucDoXacThuc?: Dossier['identityAssurance'];
+  /** TRUC_TUYEN: accepted by the system; TRUC_TIEP: an officer accepts it at the counter. */
+  readonly HinhThucTiepNhan?: 'TRUC_TUYEN' | 'TRUC_TIEP';
 }
 
 export function dossierToWire(dossier: Dossier): DossierWire {
@@ -57,5 +69,8 @@ export function dossierToWire(dossier: Dossier): DossierWire {
     DuLieuToKhai: dossier.form,
     KenhNop: 'KIOSK',
     MucDoXacThuc: dossier.identityAssurance,
+    ...(dossier.intake
+      ? { HinhThucTiepNhan: dossier.intake === 'electronic' ? 'TRUC_TUYEN' : 'TRUC_TIEP' }
+      : {}),
   };
 }

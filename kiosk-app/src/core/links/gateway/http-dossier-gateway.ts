@@ -1,7 +1,14 @@
+import type { z } from 'zod';
 import type { JsonHttpClient } from '../http/json-http-client';
 import { MalformedResponseError, RejectedRequestError } from '../http/http-errors';
 import { failureKind } from '../resilience/resilience-policy';
-import type { Dossier, DossierGateway, StatusResult, SubmitResult } from './dossier-gateway';
+import type {
+  AcceptanceDetails,
+  Dossier,
+  DossierGateway,
+  StatusResult,
+  SubmitResult,
+} from './dossier-gateway';
 import { dossierToWire, statusResponseSchema, submitAckSchema } from './gateway-wire';
 
 export const DEFAULT_DOSSIER_PATH = 'api/ho-so';
@@ -33,7 +40,22 @@ export function interpretStatus(body: unknown, code: string): StatusResult {
     status: parsed.data.TrangThai,
     appointmentAt: parsed.data.NgayHenTra ?? undefined,
     updatedAt: parsed.data.CapNhatLuc ?? undefined,
+    ...acceptanceOf(parsed.data),
   };
+}
+
+function acceptanceOf(
+  data: z.output<typeof statusResponseSchema>,
+): { acceptance: AcceptanceDetails } | Record<string, never> {
+  const acceptance: AcceptanceDetails = {
+    ...(data.CanBoTiepNhan ? { officer: data.CanBoTiepNhan } : {}),
+    ...(data.ThoiGianTiepNhan ? { acceptedAt: data.ThoiGianTiepNhan } : {}),
+    ...(data.SoTheoDoi
+      ? { registerBook: data.SoTheoDoi.Quyen, registerEntry: data.SoTheoDoi.SoThuTu }
+      : {}),
+    ...(data.LyDo ? { reason: data.LyDo } : {}),
+  };
+  return Object.keys(acceptance).length > 0 ? { acceptance } : {};
 }
 
 /**
