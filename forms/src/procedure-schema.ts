@@ -297,6 +297,7 @@ export const procedureSchema = z
     documents: z.array(document).min(1).readonly(),
     /** Absent means `counter`: a paper is seen unless the file says otherwise. */
     intake: z.enum(['electronic', 'counter']).default('counter'),
+    receiptForm: z.enum(['onestop-01', 'residence-ct04']).default('onestop-01'),
     resultDelivery: z
       .array(z.enum(['counter', 'post', 'online']))
       .min(1)

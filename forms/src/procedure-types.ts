@@ -150,6 +150,11 @@ export interface Procedure {
   readonly fee: ProcedureFee;
   readonly documents: readonly RequiredDocument[];
   readonly intake: IntakeMode;
+  /**
+   * The receipt form: `onestop-01` (Mẫu số 01, Thông tư 01/2018/TT-VPCP) or, for residence
+   * procedures, the police's `residence-ct04` (Mẫu CT04, Thông tư 66/2023/TT-BCA).
+   */
+  readonly receiptForm: 'onestop-01' | 'residence-ct04';
   readonly resultDelivery: readonly ('counter' | 'post' | 'online')[];
   readonly form: {
     readonly id: string;

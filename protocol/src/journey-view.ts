@@ -74,6 +74,8 @@ export interface ProcedureSummary {
   readonly rank: number;
   /** Extra search words (other names, abbreviations). */
   readonly keywords: readonly string[];
+  /** `electronic`: accepted by the one-stop system; `counter`: by an officer. */
+  readonly intake?: 'electronic' | 'counter';
 }
 
 export interface FormView {
@@ -120,7 +122,50 @@ export interface ReceiptView {
    * Absent on receipts stored before assurance levels existed (read as unverified).
    */
   readonly identityAssurance?: AssuranceLevel;
+  /**
+   * `receipt`: the official receipt, printed once the dossier is accepted. `submissionSlip`:
+   * the phiếu nộp hồ sơ of a counter intake (or of an electronic one not accepted yet), never
+   * a receipt. Absent on receipts stored before intake modes existed (read as `receipt`).
+   */
+  readonly kind?: 'receipt' | 'submissionSlip';
+  readonly intake?: 'electronic' | 'counter';
+  /** Where the acceptance stands; absent on older receipts. */
+  readonly acceptance?: ReceiptAcceptance;
+  /** The counter queue number of a phiếu nộp hồ sơ. */
+  readonly queueNumber?: string;
+  /** The papers with their counts: received (receipt) or to bring (phiếu). */
+  readonly papers?: readonly ReceiptPaper[];
+  /** Số lượng hồ sơ (bộ). */
+  readonly sets?: number;
+  readonly applicantAddress?: string;
+  readonly applicantPhone?: string;
+  readonly applicantEmail?: string;
+  /** The procedure's fee in đồng (0 = none) and whether it was paid at the kiosk. */
+  readonly fee?: { readonly amountVnd: number; readonly paid: boolean };
+  /** The appointment rests on a holiday table not yet confirmed: printed "dự kiến". */
+  readonly appointmentProvisional?: boolean;
+  /** A same-day procedure: printed "Trong ngày". */
+  readonly sameDay?: boolean;
+  /** Which official form the receipt follows. */
+  readonly receiptForm?: 'onestop-01' | 'residence-ct04';
 }
+
+export interface ReceiptPaper {
+  readonly name: string;
+  readonly originals: number;
+  readonly copies: number;
+}
+
+export type ReceiptAcceptance =
+  | { readonly state: 'pending' }
+  | {
+      readonly state: 'accepted';
+      readonly officer: string;
+      readonly acceptedAt?: string;
+      readonly registerBook?: string;
+      readonly registerEntry?: string;
+    }
+  | { readonly state: 'refused'; readonly reason: string };
 
 export interface DossierStatusView {
   readonly dossierCode: string;
@@ -128,6 +173,13 @@ export interface DossierStatusView {
   readonly procedureName?: string;
   readonly appointmentAt?: string;
   readonly updatedAt?: string;
+  /**
+   * Set when this lookup found the dossier newly accepted: the kiosk printed the official
+   * receipt (true) or could not (false, the counter reprints it).
+   */
+  readonly receiptPrinted?: boolean;
+  /** Why the dossier was refused. */
+  readonly reason?: string;
 }
 
 export type CardReaderAvailability = 'ready' | 'unavailable';

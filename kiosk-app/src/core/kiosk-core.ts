@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createActor, type Actor } from 'xstate';
-import type { DeviceView, HealthView, JourneyView } from '@kiosk/protocol';
+import type { DeviceView, HealthView, JourneyView, ReceiptView } from '@kiosk/protocol';
 import { AppointmentCalculator, WorkingCalendar } from './appointment';
 import { SetupCodeStore } from './auth/setup-code-store';
 import { accountMigrations, AccountStore } from './auth/account-store';
@@ -28,11 +28,12 @@ import {
 import { cardReaderAvailability } from './devices/card-reader-availability';
 import type { JourneyEvent } from './flow/journey-events';
 import { DossierIntake } from './intake/dossier-intake';
-import { dossierStatusPort } from './intake/dossier-status';
+import { dossierStatusPort, type AcceptanceOutcome } from './intake/dossier-status';
+import { DossierAcceptance, type AwaitOptions } from './intake/dossier-acceptance';
 import { summarizeTrustStore } from './trust/trust-store';
 import { healthReport, oldestQueuedAt } from './health/health-report';
 import { LinkMonitor, monitorGateway, monitorRegistry } from './health/link-monitor';
-import type { DossierGateway, LiveLinkClients } from './links';
+import type { DossierGateway, LiveLinkClients, StatusResult } from './links';
 import { LogRing } from './log/log-ring';
 import { teeLogger, type Logger } from './log/logger';
 import { Outbox, OUTBOX_MIGRATIONS, OutboxWorker } from './outbox';
@@ -90,6 +91,8 @@ export interface KioskCoreOptions {
   readonly extraOrigins?: readonly string[];
   /** Journey delays in ms, for tests and the demo (defaults from the live settings). */
   readonly delays?: JourneyDelayOverrides;
+  /** How long the kiosk waits for an electronic acceptance (tests shorten it). */
+  readonly acceptanceWait?: AwaitOptions;
   /**
    * The ring buffer `logger` already writes to (see `teeLogger`), so lines of drivers created
    * before the core are in the support export too; without it the core keeps its own.
@@ -206,28 +209,62 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     extraDaysOff: () => settings.current().holidays,
     configuredTables: () => settings.current().holidayTables,
   });
+  const calculator = new AppointmentCalculator({ calendar });
   const intake = new DossierIntake({
     outbox,
     receipts,
-    calculator: new AppointmentCalculator({ calendar }),
+    calculator,
     procedures,
     config: () => ({ ...config, ...settings.current() }),
   });
+  const acceptance = new DossierAcceptance({ gateway, receipts, procedures, calculator, logger });
+  /** A phiếu whose dossier the officer accepted: print the receipt now, once (scan at kiosk). */
+  const printAccepted = async (receipt: ReceiptView): Promise<boolean> => {
+    try {
+      await ports.printer.print(receipt);
+      receipts.markPrinted(receipt.dossierCode);
+      return true;
+    } catch (error) {
+      logger.warn('receipt.acceptedPrintFailed', {
+        dossier: receipt.dossierCode,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    }
+  };
 
+  /** A status answer may carry the acceptance of a phiếu: the receipt is printed then. */
+  const acceptOnLookup = async (
+    code: string,
+    result: Extract<StatusResult, { kind: 'found' }>,
+  ): Promise<AcceptanceOutcome> => {
+    const decided = acceptance.apply(code, result);
+    if (decided?.kind !== 'receipt') return {};
+    return { appointmentAt: decided.appointmentAt, receiptPrinted: await printAccepted(decided) };
+  };
   const machine = journeyMachine.provide({
     actors: journeyActors({
       identity: meteredIdentityReader(ports.identity, metrics),
       registry: registryPort,
       procedures,
       printer: ports.printer,
-      status: dossierStatusPort(gateway, outbox),
+      status: dossierStatusPort(gateway, outbox, acceptOnLookup),
       submit: async (input) => {
-        const receipt = intake.submit(input);
+        const slip = intake.submit(input);
         logger.info('dossier.received', {
-          dossier: receipt.dossierCode,
-          procedure: receipt.procedureCode,
+          dossier: slip.dossierCode,
+          procedure: slip.procedureCode,
+          intake: slip.intake ?? 'counter',
         });
-        return receipt;
+        if (slip.appointmentProvisional)
+          // For the technician: the appointment rests on a holiday table nobody confirmed yet.
+          logger.warn('appointment.provisional', {
+            dossier: slip.dossierCode,
+            appointment: slip.appointmentAt,
+          });
+        return slip.intake === 'electronic'
+          ? acceptance.awaitDecision(slip, options.acceptanceWait)
+          : slip;
       },
       logger,
     }),

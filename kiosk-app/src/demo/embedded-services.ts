@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { syntheticCitizens } from '@kiosk/test-fixtures';
-import { startPortalSimulator } from '@kiosk/test-fixtures/portal';
+import { OFFICER_PATH, startPortalSimulator } from '@kiosk/test-fixtures/portal';
 import { startRegistrySimulator } from '@kiosk/test-fixtures/registry';
 import type { KioskConfig } from '../core/config/kiosk-config';
 
 export interface EmbeddedServices {
   /** The endpoints to put into the kiosk configuration. */
   readonly endpoints: Pick<KioskConfig, 'registry' | 'portal'>;
+  /** The simulated one-stop system's officer screen, where counter dossiers are accepted. */
+  readonly officerScreenUrl: string;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startEmbeddedServices(dataDir: string): Promise<EmbeddedSe
       },
       portal: { url: portal.url },
     },
+    officerScreenUrl: new URL(OFFICER_PATH, portal.url).toString(),
     close: async () => {
       await Promise.all([registry.close(), portal.close()]);
     },

@@ -49,6 +49,7 @@ export async function startDemo(
   logger.info('demo.services', {
     registry: 'simulator',
     portal: 'simulator',
+    officerScreen: services.officerScreenUrl,
     card: simulated.cardPath,
   });
   const closeAll = async () => {

@@ -47,7 +47,13 @@ function Screen({ view }: { view: JourneyView }) {
     case 'confirming':
       return <ConfirmScreen view={view} />;
     case 'submitting':
-      return <BusyScreen testId="screen-submitting" heading={t('submitting.heading')} />;
+      return (
+        <BusyScreen
+          testId="screen-submitting"
+          heading={t('submitting.heading')}
+          detail={view.procedure?.intake === 'electronic' ? t('submitting.awaiting') : undefined}
+        />
+      );
     case 'submitFailed':
       return (
         <ErrorScreen

@@ -3,6 +3,8 @@ import { formatReceiptQr } from '../dossier-code';
 import type { ReceiptView } from '@kiosk/protocol';
 import type { AppointmentCalculator } from '../appointment';
 import { formatVietnamIso } from '../appointment';
+import { applicantContact } from './applicant-contact';
+import { effectiveIntake, electronicPapers, papersToBring, queueNumberOf } from './receipt-papers';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { SubmitDossierInput } from '../flow/journey-services';
 import type { Outbox } from '../outbox';
@@ -38,8 +40,11 @@ function assuranceOfDossier(level: CitizenFacts['assurance']): AssuranceLevel {
 
 /**
  * Receives a dossier at the kiosk: gives it a code, computes the appointment, and stores the
- * dossier (outbox) and its receipt in one transaction, before any network call. The receipt can
- * then be printed at once; the outbox worker delivers the dossier when the gateway is reachable.
+ * dossier (outbox) and its slip in one transaction, before any network call. The slip is a
+ * phiếu nộp hồ sơ (`kind: 'submissionSlip'`, acceptance pending) until the one-stop system
+ * accepts the dossier: by itself for an electronic intake, by an officer for a counter intake
+ * (Nghị định 118/2025/NĐ-CP: the receipt follows the acceptance). The outbox worker delivers
+ * the dossier when the gateway is reachable.
  *
  * The code is reserved (and committed) first, and the worker is woken only once the transaction
  * has committed: if the COMMIT fails (disk full, I/O error) nothing of the dossier has left the
@@ -59,6 +64,8 @@ export class DossierIntake {
     const received = this.now();
     const appointment = calculator.calculate(received, procedure.processingTime);
     const receivedAt = formatVietnamIso(received);
+    const intake = effectiveIntake(procedure);
+    const contact = applicantContact(input.citizen.record, input.form.values);
     const reserved = outbox.reserve();
     return outbox.atomically((): ReceiptView => {
       const { code } = outbox.enqueue(
@@ -69,6 +76,7 @@ export class DossierIntake {
           applicant: input.citizen.record,
           form: input.form.values,
           identityAssurance: assuranceOfDossier(input.citizen.assurance),
+          intake,
         },
         reserved,
       );
@@ -89,6 +97,20 @@ export class DossierIntake {
         trackingHint: config.trackingHint,
         kioskId: config.kioskId,
         identityAssurance: assuranceOfDossier(input.citizen.assurance),
+        kind: 'submissionSlip',
+        intake,
+        acceptance: { state: 'pending' },
+        ...(intake === 'counter' ? { queueNumber: queueNumberOf(code) } : {}),
+        papers: intake === 'counter' ? papersToBring(procedure) : electronicPapers(procedure),
+        sets: 1,
+        ...(contact.address ? { applicantAddress: contact.address } : {}),
+        ...(contact.phone ? { applicantPhone: contact.phone } : {}),
+        ...(contact.email ? { applicantEmail: contact.email } : {}),
+        // No payment at the kiosk yet: the fee is printed as not paid (paid at the counter).
+        fee: { amountVnd: procedure.fee.amountVnd, paid: false },
+        appointmentProvisional: appointment.unconfirmedYears.length > 0,
+        sameDay: appointment.sameDay,
+        receiptForm: procedure.receiptForm,
       };
       receipts.save(receipt, input.citizen.record.personalId);
       return receipt;

@@ -1,4 +1,5 @@
-import type { DossierGateway } from '../links';
+import type { DossierStatusView } from '@kiosk/protocol';
+import type { DossierGateway, StatusResult } from '../links';
 import type { Outbox } from '../outbox';
 import type { DossierStatusPort } from '../ports';
 
@@ -7,16 +8,36 @@ import type { DossierStatusPort } from '../ports';
  * dossier, else this kiosk's outbox (queued, or sent and not yet visible there), else not found.
  * An unreachable system with no local copy is an error the journey shows as "unavailable".
  */
-export function dossierStatusPort(gateway: DossierGateway, outbox: Outbox): DossierStatusPort {
+/** What acting on an acceptance found by the lookup gave: the new appointment, the print. */
+export type AcceptanceOutcome = Partial<
+  Pick<DossierStatusView, 'appointmentAt' | 'receiptPrinted'>
+>;
+
+export function dossierStatusPort(
+  gateway: DossierGateway,
+  outbox: Outbox,
+  onFound?: (
+    code: string,
+    result: Extract<StatusResult, { kind: 'found' }>,
+  ) => Promise<AcceptanceOutcome>,
+): DossierStatusPort {
   return {
     async status(code) {
       const result = await gateway.status(code);
       if (result.kind === 'found') {
+        // A phiếu accepted since: its receipt is printed now (issue 15).
+        const outcome = onFound ? await onFound(code, result) : {};
         return {
           dossierCode: result.code,
           status: result.status,
-          appointmentAt: result.appointmentAt,
+          appointmentAt: outcome.appointmentAt ?? result.appointmentAt,
           updatedAt: result.updatedAt,
+          ...(outcome.receiptPrinted !== undefined
+            ? { receiptPrinted: outcome.receiptPrinted }
+            : {}),
+          ...(result.status === 'refused' && result.acceptance?.reason
+            ? { reason: result.acceptance.reason }
+            : {}),
         };
       }
       const local = outbox.get(code);

@@ -75,6 +75,17 @@ export class EncryptedReceiptRepository extends ReceiptRepository {
       );
   }
 
+  override replaceSlip(receipt: ReceiptView): boolean {
+    return (
+      this.database
+        .prepare(
+          'UPDATE receipts SET slip_json = ?, printed = 0 WHERE dossier_code = ? AND purged_at IS NULL',
+        )
+        .run(this.cipher.seal(JSON.stringify(receipt), RECEIPT_SLIP), receipt.dossierCode).changes >
+      0
+    );
+  }
+
   override markPrinted(dossierCode: string): void {
     this.database
       .prepare('UPDATE receipts SET printed = 1 WHERE dossier_code = ? AND purged_at IS NULL')

@@ -36,6 +36,7 @@ export function procedureSummary(p: Procedure): ProcedureSummary {
     documents: p.documents,
     rank: p.rank,
     keywords: p.keywords ?? [],
+    intake: p.intake,
   };
 }
 

@@ -41,6 +41,18 @@ export class ReceiptRepository {
       );
   }
 
+  /**
+   * Replaces the stored slip of a dossier, e.g. a phiếu nộp hồ sơ by the official receipt once
+   * the dossier is accepted; the new slip counts as not printed yet. False when none is stored.
+   */
+  replaceSlip(receipt: ReceiptView): boolean {
+    return (
+      this.db
+        .prepare('UPDATE receipts SET slip_json = ?, printed = 0 WHERE dossier_code = ?')
+        .run(JSON.stringify(receipt), receipt.dossierCode).changes > 0
+    );
+  }
+
   markPrinted(dossierCode: string): void {
     this.db.prepare('UPDATE receipts SET printed = 1 WHERE dossier_code = ?').run(dossierCode);
   }

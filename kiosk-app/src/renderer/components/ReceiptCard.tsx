@@ -17,14 +17,44 @@ export function ReceiptCard({ receipt }: { receipt: ReceiptView }) {
       .then(setQr)
       .catch(() => setQr(''));
   }, [receipt.lookupUrl]);
+  const slip = receipt.kind === 'submissionSlip';
+  const notes = [
+    receipt.sameDay ? t('receipt.sameDay') : undefined,
+    slip || receipt.appointmentProvisional ? t('receipt.provisional') : undefined,
+  ].filter((n): n is string => n !== undefined);
+  const appointment = `${localTime(receipt.appointmentAt)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  const status = !slip
+    ? t(`receipt.${receipt.status}`)
+    : receipt.acceptance?.state === 'refused'
+      ? `${t('receipt.refused')}: ${receipt.acceptance.reason}`
+      : t('receipt.awaiting');
+  const officer = receipt.acceptance?.state === 'accepted' ? receipt.acceptance.officer : undefined;
+  const papers =
+    receipt.papers?.map((p) =>
+      [
+        p.name,
+        [
+          p.originals > 0 ? `${p.originals} ${t('receipt.originals')}` : undefined,
+          p.copies > 0 ? `${p.copies} ${t('receipt.copies')}` : undefined,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      ]
+        .filter((part) => part !== '')
+        .join(' – '),
+    ) ?? receipt.documents;
   const rows: [string, string][] = [
+    ...(receipt.queueNumber
+      ? ([[t('receipt.queueNumber'), receipt.queueNumber]] as [string, string][])
+      : []),
     [t('receipt.applicant'), receipt.applicantName],
     [t('receipt.procedure'), receipt.procedureName],
     [t('receipt.processingTime'), receipt.processingTime],
     [t('receipt.receivedAt'), localTime(receipt.receivedAt)],
-    [t('receipt.appointmentAt'), localTime(receipt.appointmentAt)],
+    [t('receipt.appointmentAt'), appointment],
     [t('receipt.collectAt'), receipt.collectAt],
-    [t('receipt.status'), t(`receipt.${receipt.status}`)],
+    [t('receipt.status'), status],
+    ...(officer ? ([[t('receipt.officer'), officer]] as [string, string][]) : []),
     [t('receipt.kiosk'), receipt.kioskId],
     [
       t('receipt.assurance'),
@@ -35,7 +65,7 @@ export function ReceiptCard({ receipt }: { receipt: ReceiptView }) {
   return (
     <section className="receipt" data-testid="receipt">
       <p className="centre">{receipt.centreName}</p>
-      <h3>{t('receipt.title')}</h3>
+      <h3 data-testid="receipt-title">{t(slip ? 'receipt.slipTitle' : 'receipt.title')}</h3>
       <p className="code">
         {t('receipt.code')}: <strong data-testid="dossier-code">{receipt.dossierCode}</strong>
       </p>
@@ -52,11 +82,11 @@ export function ReceiptCard({ receipt }: { receipt: ReceiptView }) {
           {t('receipt.seeCard')}
         </p>
       )}
-      {receipt.documents.length > 0 && (
+      {papers.length > 0 && (
         <>
-          <p className="label">{t('receipt.documents')}</p>
-          <ul>
-            {receipt.documents.map((d) => (
+          <p className="label">{t(slip ? 'receipt.papersToBring' : 'receipt.documents')}</p>
+          <ul data-testid="receipt-papers">
+            {papers.map((d) => (
               <li key={d}>{d}</li>
             ))}
           </ul>

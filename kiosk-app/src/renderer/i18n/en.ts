@@ -99,7 +99,10 @@ export const en: DeepStrings<Messages> = {
     submit: 'Submit dossier',
     printerOff: 'The printer is unavailable',
   },
-  submitting: { heading: 'Submitting your dossier…' },
+  submitting: {
+    heading: 'Submitting your dossier…',
+    awaiting: 'Awaiting acceptance: the one-stop system is receiving the electronic dossier.',
+  },
   submitFailed: {
     heading: 'The dossier was not submitted',
     body: 'Nothing was recorded. Please try again or ask staff at the counter.',
@@ -108,12 +111,28 @@ export const en: DeepStrings<Messages> = {
   done: {
     heading: 'Dossier submitted',
     take: 'Please take your receipt from the printer and bring it when you collect the result.',
+    slipHeading: 'Submission slip printed',
+    slipTake:
+      'This slip is not yet a receipt. Take it and the papers it lists to the counter; once the officer accepts your dossier, scan the code on the slip at this kiosk to print the receipt.',
+    pendingTake:
+      'The one-stop system has not accepted the dossier yet. Keep this slip and scan its code at the kiosk in a few minutes to print the receipt.',
+    refusedHeading: 'The dossier was not accepted',
   },
   printFailed: {
     heading: 'Your dossier was received',
     body: 'The printer has a problem, so the receipt was not printed. Please photograph this screen or go to the information desk to have it printed.',
   },
   receipt: {
+    slipTitle: 'SUBMISSION SLIP',
+    queueNumber: 'Counter queue number',
+    papersToBring: 'Papers to bring to the counter',
+    originals: 'original(s)',
+    copies: 'copy(ies)',
+    provisional: 'expected',
+    sameDay: 'Same day',
+    officer: 'Received by',
+    awaiting: 'Awaiting acceptance',
+    refused: 'Not accepted',
     title: 'DOSSIER RECEIPT AND APPOINTMENT',
     code: 'Dossier code',
     applicant: 'Applicant',
@@ -150,7 +169,14 @@ export const en: DeepStrings<Messages> = {
       needsMoreDocuments: 'More documents needed',
       done: 'Result ready',
       returned: 'Result handed back',
+      awaitingAcceptance: 'Awaiting acceptance',
+      refused: 'Not accepted',
     },
+    receiptPrinted:
+      'Your dossier was accepted: the receipt has been printed, please take it from the printer.',
+    receiptNotPrinted:
+      'Your dossier was accepted but the printer has a problem: please ask at the counter for the receipt.',
+    reason: 'Reason',
   },
   warning: {
     heading: 'Are you still there?',

@@ -92,7 +92,10 @@ export const vi = {
     submit: 'Nộp hồ sơ',
     printerOff: 'Máy in đang tạm ngưng',
   },
-  submitting: { heading: 'Đang nộp hồ sơ…' },
+  submitting: {
+    heading: 'Đang nộp hồ sơ…',
+    awaiting: 'Chờ tiếp nhận: hệ thống một cửa đang tiếp nhận hồ sơ điện tử.',
+  },
   submitFailed: {
     heading: 'Chưa nộp được hồ sơ',
     body: 'Hồ sơ chưa được ghi nhận. Vui lòng thử lại hoặc liên hệ cán bộ tại quầy.',
@@ -101,6 +104,12 @@ export const vi = {
   done: {
     heading: 'Nộp hồ sơ thành công',
     take: 'Vui lòng nhận giấy hẹn ở khe máy in và mang theo khi đến nhận kết quả.',
+    slipHeading: 'Đã in phiếu nộp hồ sơ',
+    slipTake:
+      'Phiếu này chưa phải giấy tiếp nhận. Mang phiếu và các giấy tờ ghi trên phiếu đến quầy; sau khi cán bộ tiếp nhận, quét mã trên phiếu tại máy này để in giấy tiếp nhận.',
+    pendingTake:
+      'Hệ thống một cửa chưa tiếp nhận hồ sơ. Giữ phiếu này và quét mã trên phiếu tại máy sau ít phút để in giấy tiếp nhận.',
+    refusedHeading: 'Hồ sơ không được tiếp nhận',
   },
   printFailed: {
     heading: 'Hồ sơ đã được tiếp nhận',
@@ -108,6 +117,16 @@ export const vi = {
   },
   receipt: {
     title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+    slipTitle: 'PHIẾU NỘP HỒ SƠ',
+    queueNumber: 'Số thứ tự tại quầy',
+    papersToBring: 'Giấy tờ cần mang đến quầy',
+    originals: 'bản chính',
+    copies: 'bản sao',
+    provisional: 'dự kiến',
+    sameDay: 'Trong ngày',
+    officer: 'Người tiếp nhận',
+    awaiting: 'Chờ tiếp nhận',
+    refused: 'Không được tiếp nhận',
     code: 'Mã hồ sơ',
     applicant: 'Người nộp',
     procedure: 'Thủ tục',
@@ -143,7 +162,14 @@ export const vi = {
       needsMoreDocuments: 'Cần bổ sung hồ sơ',
       done: 'Đã có kết quả',
       returned: 'Đã trả kết quả',
+      awaitingAcceptance: 'Chờ tiếp nhận',
+      refused: 'Không được tiếp nhận',
     },
+    receiptPrinted:
+      'Hồ sơ đã được tiếp nhận: giấy tiếp nhận đã được in, vui lòng nhận ở khe máy in.',
+    receiptNotPrinted:
+      'Hồ sơ đã được tiếp nhận nhưng máy in đang gặp sự cố: vui lòng đến quầy để in giấy tiếp nhận.',
+    reason: 'Lý do',
   },
   warning: {
     heading: 'Quý vị còn ở đây không?',

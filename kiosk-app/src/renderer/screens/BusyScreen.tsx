@@ -1,8 +1,17 @@
-export function BusyScreen({ testId, heading }: { testId: string; heading: string }) {
+export function BusyScreen({
+  testId,
+  heading,
+  detail,
+}: {
+  testId: string;
+  heading: string;
+  detail?: string;
+}) {
   return (
     <main className="screen busy" data-testid={testId} aria-busy="true">
       <div className="spinner" aria-hidden="true" />
       <h1>{heading}</h1>
+      {detail && <p data-testid={`${testId}-detail`}>{detail}</p>}
     </main>
   );
 }

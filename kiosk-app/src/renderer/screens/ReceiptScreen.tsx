@@ -8,18 +8,35 @@ export function ReceiptScreen({ view }: { view: JourneyView }) {
   const { t } = useTranslation();
   const client = useClient();
   const failed = view.step === 'printFailed';
+  const receipt = view.receipt;
+  const slip = receipt?.kind === 'submissionSlip';
+  const refused = slip && receipt?.acceptance?.state === 'refused';
+  const heading = failed
+    ? 'printFailed.heading'
+    : refused
+      ? 'done.refusedHeading'
+      : slip
+        ? 'done.slipHeading'
+        : 'done.heading';
+  const take = failed
+    ? 'printFailed.body'
+    : slip && receipt?.intake === 'electronic'
+      ? 'done.pendingTake'
+      : slip
+        ? 'done.slipTake'
+        : 'done.take';
   return (
     <main
       className={`screen receipt-screen${failed ? ' failed' : ''}`}
       data-testid={`screen-${view.step}`}
     >
-      <h1>{t(failed ? 'printFailed.heading' : 'done.heading')}</h1>
+      <h1>{t(heading)}</h1>
       {failed && view.error && (
         <p className="error-text" role="alert">
           {t(`errors.${view.error.code}`)}
         </p>
       )}
-      <p>{t(failed ? 'printFailed.body' : 'done.take')}</p>
+      {!refused && <p>{t(take)}</p>}
       {view.receipt && <ReceiptCard receipt={view.receipt} />}
       <div className="actions">
         {failed && (

@@ -39,6 +39,16 @@ export function StatusLookupScreen({ view }: { view: JourneyView }) {
             </strong>
           </p>
           {result.appointmentAt && <p>{result.appointmentAt}</p>}
+          {result.reason && (
+            <p data-testid="status-reason">
+              {t('status.reason')}: {result.reason}
+            </p>
+          )}
+          {result.receiptPrinted !== undefined && (
+            <p data-testid="status-receipt-printed">
+              {t(result.receiptPrinted ? 'status.receiptPrinted' : 'status.receiptNotPrinted')}
+            </p>
+          )}
         </section>
       )}
       {phase === 'notFound' && <p className="error-text">{t('status.notFound')}</p>}

@@ -1,0 +1,53 @@
+import type { Procedure, RequiredDocument } from '@kiosk/forms';
+import type { ReceiptPaper } from '@kiosk/protocol';
+
+/** A paper as the form counts it: originals (bản chính) and copies (bản sao). */
+function paperOf(doc: RequiredDocument): ReceiptPaper {
+  return {
+    name: doc.name.vi,
+    originals: doc.original ? doc.copies : 0,
+    copies: doc.original ? 0 : doc.copies,
+  };
+}
+
+/** The papers the kiosk itself received electronically: its declaration and national data. */
+export function electronicPapers(procedure: Procedure): ReceiptPaper[] {
+  return procedure.documents.filter((d) => d.source !== 'paper').map(paperOf);
+}
+
+/**
+ * The papers a counter intake asks the citizen to bring: every required paper, and the
+ * optional ones ("nếu có") the citizen said they have, with the counts they gave.
+ */
+export function papersToBring(
+  procedure: Procedure,
+  optionalCounts: Readonly<Record<number, number>> = {},
+): ReceiptPaper[] {
+  return procedure.documents.flatMap((doc, index): ReceiptPaper[] => {
+    if (doc.source !== 'paper') return [];
+    if (!doc.optional) return [paperOf(doc)];
+    const count = optionalCounts[index] ?? 0;
+    return count > 0 ? [paperOf({ ...doc, copies: count })] : [];
+  });
+}
+
+/**
+ * How this dossier is received: an `electronic` procedure goes to the counter as soon as the
+ * citizen brings a paper, since a paper must be seen by an officer.
+ */
+export function effectiveIntake(
+  procedure: Procedure,
+  optionalCounts: Readonly<Record<number, number>> = {},
+): Procedure['intake'] {
+  if (procedure.intake === 'counter') return 'counter';
+  return papersToBring(procedure, optionalCounts).length > 0 ? 'counter' : 'electronic';
+}
+
+/**
+ * The counter queue number of a phiếu: the kiosk's own dossier sequence (`…-NNNN`), unique per
+ * kiosk and day and valid offline. A queue system replaces it when the centre has one.
+ */
+export function queueNumberOf(dossierCode: string): string {
+  const sequence = /-(\d{4})$/.exec(dossierCode)?.[1] ?? dossierCode;
+  return `Q${sequence}`;
+}
