@@ -159,5 +159,8 @@ export function receiptToSlip(receipt: ReceiptView, options: PrintOptions = {}):
 export function printJobId(receipt: ReceiptView, options: PrintOptions = {}): string {
   return options.reprintAt
     ? `${receipt.dossierCode}/reprint/${options.reprintAt}`
-    : `${receipt.dossierCode}/${receipt.receivedAt}`;
+    : receipt.kind === 'submissionSlip'
+      ? // The receipt that follows it may carry the same minute: it must not be taken as printed.
+        `${receipt.dossierCode}/phieu/${receipt.receivedAt}`
+      : `${receipt.dossierCode}/${receipt.receivedAt}`;
 }

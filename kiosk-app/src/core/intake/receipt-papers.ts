@@ -17,15 +17,16 @@ export function electronicPapers(procedure: Procedure): ReceiptPaper[] {
 
 /**
  * The papers a counter intake asks the citizen to bring: every required paper, and the
- * optional ones ("nếu có") the citizen said they have, with the counts they gave.
+ * optional ones ("nếu có") with the counts the citizen gave; without answers every optional
+ * paper is listed, its name saying when it is needed.
  */
 export function papersToBring(
   procedure: Procedure,
-  optionalCounts: Readonly<Record<number, number>> = {},
+  optionalCounts?: Readonly<Record<number, number>>,
 ): ReceiptPaper[] {
   return procedure.documents.flatMap((doc, index): ReceiptPaper[] => {
     if (doc.source !== 'paper') return [];
-    if (!doc.optional) return [paperOf(doc)];
+    if (!doc.optional || optionalCounts === undefined) return [paperOf(doc)];
     const count = optionalCounts[index] ?? 0;
     return count > 0 ? [paperOf({ ...doc, copies: count })] : [];
   });
@@ -40,6 +41,7 @@ export function effectiveIntake(
   optionalCounts: Readonly<Record<number, number>> = {},
 ): Procedure['intake'] {
   if (procedure.intake === 'counter') return 'counter';
+  // Only the papers the citizen said they bring count here: none said, none brought.
   return papersToBring(procedure, optionalCounts).length > 0 ? 'counter' : 'electronic';
 }
 

@@ -41,6 +41,7 @@ export function IdleScreen({ cardReader }: { cardReader: CardReaderAvailability 
       <OpenCameraButton primary={!readerReady} />
       <button
         className="secondary big"
+        data-testid="open-status-lookup"
         onClick={() => client.send({ type: 'journey.openStatusLookup' })}
       >
         {t('idle.status')}
