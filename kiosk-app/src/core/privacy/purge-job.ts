@@ -49,8 +49,8 @@ export interface PurgeReport {
 }
 
 /**
- * Removes personal data after the retention period (Decree 13/2023/NĐ-CP art. 3, principles: data kept
- * no longer than the purpose needs): old receipts, payloads of dossiers the gateway acknowledged,
+ * Removes personal data after the retention period (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, in
+ * force 1/1/2026, after Decree 13/2023/NĐ-CP: data kept no longer than the purpose needs): old receipts, payloads of dossiers the gateway acknowledged,
  * and delivered or failed outbox rows past the retention, then checkpoints the WAL so no older
  * page version keeps them on disk. Audit entries stay (actor, action and dossier code only).
  * Runs once at start and then every hour.

@@ -31,7 +31,7 @@ export const en: DeepStrings<Messages> = {
       'Please show the QR code on the card to the scanner, or scan the MRZ on the back of the card with the camera',
     status: 'Check a dossier',
     privacy:
-      'Your personal data is used only to receive your dossier, is protected under Decree 13/2023/NĐ-CP on personal data protection, and is cleared from the screen as soon as you leave.',
+      'Your personal data is used only to receive your dossier, is protected under the Law on Personal Data Protection No. 91/2025/QH15, and is cleared from the screen as soon as you leave.',
     demoHeading: 'Demo mode — pick a sample card',
     demoCard: 'Place sample card {{n}}',
     demoQr: 'Scan sample QR {{n}}',

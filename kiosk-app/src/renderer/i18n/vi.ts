@@ -27,7 +27,7 @@ export const vi = {
       'Vui lòng đưa mã QR trên thẻ vào máy quét, hoặc quét dải MRZ ở mặt sau thẻ bằng camera',
     status: 'Tra cứu hồ sơ',
     privacy:
-      'Dữ liệu cá nhân của quý vị chỉ được dùng để tiếp nhận hồ sơ, được bảo vệ theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân và được xóa khỏi màn hình ngay khi quý vị rời máy.',
+      'Dữ liệu cá nhân của quý vị chỉ được dùng để tiếp nhận hồ sơ, được bảo vệ theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và được xóa khỏi màn hình ngay khi quý vị rời máy.',
     demoHeading: 'Chế độ trình diễn — chọn một thẻ mẫu',
     demoCard: 'Đặt thẻ mẫu {{n}}',
     demoQr: 'Quét QR mẫu {{n}}',
