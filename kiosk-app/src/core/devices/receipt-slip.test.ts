@@ -95,3 +95,30 @@ describe('printJobId', () => {
     expect(reprint).not.toBe(printJobId(RECEIPT, { reprintAt: '2026-11-29T11:00:00.000Z' }));
   });
 });
+
+describe('receiptToSlip: appointment notes and the phiếu', () => {
+  it('marks an appointment from an unconfirmed holiday table "dự kiến", a same-day one "Trong ngày"', () => {
+    expect(receiptToSlip({ ...RECEIPT, appointmentProvisional: true }).appointmentNote).toBe(
+      'dự kiến',
+    );
+    expect(receiptToSlip({ ...RECEIPT, sameDay: true }).appointmentNote).toBe('Trong ngày');
+    expect(receiptToSlip(RECEIPT).appointmentNote).toBeUndefined();
+  });
+  it('a phiếu is always "dự kiến", has its own print job and is never titled a receipt', () => {
+    const phieu = { ...RECEIPT, kind: 'submissionSlip' as const, intake: 'counter' as const };
+    const slip = receiptToSlip(phieu);
+    expect(slip.kind).toBe('submissionSlip');
+    expect(slip.title).toBeUndefined();
+    expect(slip.appointmentNote).toBe('dự kiến');
+    expect(printJobId(phieu)).not.toBe(printJobId(RECEIPT));
+  });
+  it('prints a free procedure\'s fee as "Không" and a fee with its paid status', () => {
+    expect(receiptToSlip({ ...RECEIPT, fee: { amountVnd: 0, paid: false } }).fee).toEqual({
+      text: 'Không',
+    });
+    expect(receiptToSlip({ ...RECEIPT, fee: { amountVnd: 200000, paid: false } }).fee).toEqual({
+      text: '200.000 đồng',
+      paid: false,
+    });
+  });
+});
