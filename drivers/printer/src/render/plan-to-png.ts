@@ -111,12 +111,11 @@ export function planToPng(plan: PrintPlan, profile: PrinterProfile): Buffer {
         break;
       }
       case 'barcode': {
-        // The preview marks where the printer draws the bars; the bars are the printer's own.
-        ctx.strokeStyle = '#000';
-        ctx.strokeRect(8, y + 4, width - 16, BARCODE_HEIGHT_DOTS - 8);
+        // The preview marks where the printer draws the bars with the code between bar signs,
+        // as the virtual printer's picture does, so the two stay dot for dot the same.
         ctx.font = '20px KioskFontA';
         ctx.fillStyle = '#000';
-        ctx.fillText(`||| ${op.payload} |||`, 16, y + BARCODE_HEIGHT_DOTS / 2 + 6);
+        ctx.fillText(`||| ${op.payload} |||`, 0, y + 20);
         break;
       }
       case 'feed':
