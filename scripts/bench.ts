@@ -3,7 +3,7 @@
  * JSON report (bench-report.json at the repository root, and stdout). Benchmarks measure; they
  * never pass or fail on a time.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -39,6 +39,17 @@ async function benchFiles(only: string | undefined): Promise<string[]> {
   return files;
 }
 
+/**
+ * The last StrykerJS score of each module (mutation/scores.json, written by `npm run mutate`):
+ * copied, not measured here, since one run takes minutes per module on two cores.
+ */
+async function latestMutationScores(): Promise<unknown> {
+  const file = join(root, 'mutation', 'scores.json');
+  if (!existsSync(file)) return { note: 'no mutation run recorded; run `npm run mutate`' };
+  const scores = JSON.parse(await readFile(file, 'utf8')) as unknown;
+  return { source: 'mutation/scores.json (npm run mutate)', ...(scores as object) };
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   const report: Record<string, unknown> = {
@@ -60,6 +71,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
+  report.mutation = await latestMutationScores();
   const json = JSON.stringify(report, null, 2);
   await writeFile(join(root, 'bench-report.json'), `${json}\n`);
   process.stdout.write(`${json}\n`);

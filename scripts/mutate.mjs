@@ -2,11 +2,14 @@
 /**
  * `npm run mutate` lists the modules; `npm run mutate -- <workspace> [module]` runs StrykerJS on
  * each (one after another: the machine has two cores) and writes reports/mutation/<folder>.html
- * and .json, then prints the score table (killed, survived, timeout, no coverage).
+ * and .json, records each module's score in mutation/scores.json (read by `npm run bench`), then
+ * prints the score table (killed, survived, timeout, no coverage).
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { MUTATION_MODULES } from '../mutation/modules.mjs';
+import { scoreOf } from '../mutation/mutation-score.mjs';
+import { recordScore } from '../mutation/scores-file.mjs';
 
 const [workspace, only] = process.argv.slice(2);
 if (!workspace || !(workspace in MUTATION_MODULES)) {
@@ -31,18 +34,13 @@ for (const [module, folder] of modules) {
   const report = JSON.parse(
     readFileSync(`reports/mutation/${folder.replaceAll('/', '.')}.json`, 'utf8'),
   );
-  const count = { Killed: 0, Survived: 0, Timeout: 0, NoCoverage: 0, other: 0 };
-  for (const file of Object.values(report.files))
-    for (const m of file.mutants) count[m.status in count ? m.status : 'other'] += 1;
-  const detected = count.Killed + count.Timeout;
-  const valid = detected + count.Survived + count.NoCoverage;
-  rows.push({
-    module: `${workspace}/${module}`,
-    killed: count.Killed,
-    survived: count.Survived,
-    timeout: count.Timeout,
-    noCoverage: count.NoCoverage,
-    score: valid ? `${((100 * detected) / valid).toFixed(1)} %` : 'n/a',
+  const score = scoreOf(report);
+  recordScore(`${workspace}/${module}`, {
+    ...score,
+    mutated: folder,
+    measuredAt: new Date().toISOString(),
+    commit: execFileSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8' }).trim(),
   });
+  rows.push({ module: `${workspace}/${module}`, ...score });
 }
 console.table(rows);
