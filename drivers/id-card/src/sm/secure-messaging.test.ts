@@ -156,7 +156,7 @@ describe('send sequence counter', () => {
           expect(hex(terminal.ssc)).toBe(hex(card.ssc));
         },
       ),
-      { numRuns: 4 },
+      { numRuns: 2 },
     );
   });
 });
