@@ -1,6 +1,7 @@
 /**
  * The code that protects people, measured by mutation testing (issue 23). A module is mutated
- * with only its own unit tests, so the score says how well those tests guard it.
+ * with only its own unit tests, so the score says how well those tests guard it. A module given as
+ * `{ folder, files }` is narrowed to those files (globs relative to the folder).
  * `npm run mutate` lists them; `npm run mutate -- <workspace> [module]` runs them.
  */
 export const MUTATION_MODULES = {

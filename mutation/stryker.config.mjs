@@ -20,7 +20,10 @@ export default {
   vitest: { configFile: 'mutation/vitest.config.mjs', related: false },
   checkers: ['typescript'],
   tsconfigFile,
-  mutate: [`${folder}/**/*.ts`, `!${folder}/**/*.test.ts`, `!${folder}/**/index.ts`],
+  // A module may be narrowed to its critical files (MUTATE_FILES, relative to the folder).
+  mutate: process.env.MUTATE_FILES
+    ? process.env.MUTATE_FILES.split(',').map((file) => `${folder}/${file}`)
+    : [`${folder}/**/*.ts`, `!${folder}/**/*.test.ts`, `!${folder}/**/index.ts`],
   coverageAnalysis: 'perTest',
   // Two cores shared with the rest of the machine.
   concurrency: 1,

@@ -25,10 +25,11 @@ if (modules.length === 0) {
 }
 
 const rows = [];
-for (const [module, folder] of modules) {
+for (const [module, entry] of modules) {
+  const { folder, files } = typeof entry === 'string' ? { folder: entry, files: undefined } : entry;
   const run = spawnSync('npx', ['stryker', 'run', 'mutation/stryker.config.mjs'], {
     stdio: 'inherit',
-    env: { ...process.env, MUTATE_MODULE: folder },
+    env: { ...process.env, MUTATE_MODULE: folder, MUTATE_FILES: files?.join(',') ?? '' },
   });
   if (run.status !== 0) process.exit(run.status ?? 1);
   const report = JSON.parse(
@@ -37,7 +38,7 @@ for (const [module, folder] of modules) {
   const score = scoreOf(report);
   recordScore(`${workspace}/${module}`, {
     ...score,
-    mutated: folder,
+    mutated: files ? files.map((file) => `${folder}/${file}`) : folder,
     measuredAt: new Date().toISOString(),
     commit: execFileSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8' }).trim(),
   });

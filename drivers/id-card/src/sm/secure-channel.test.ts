@@ -60,6 +60,7 @@ describe('SecureChannel', () => {
       const channel = new SecureChannel(inner, new SecureMessaging(cipher(), SSC));
       const error = await failure(channel.send({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 1000 }));
       expect(error.code).toBe('APDU_STATUS');
+      expect(error.message).toBe('the card refused an extended-length APDU');
       expect(error.sw).toBe(sw);
       expect(inner.sent[0]?.ne).toBe(65536);
       expect(hex(channel.sm.ssc)).toBe(hex(SSC));

@@ -234,10 +234,25 @@ describe('protected commands', () => {
         card.unprotectCommand({ cla: 0x0c, ins: 0xb0, p1: 0, p2: 0, data: fromHex('970104') }),
       ),
     ).toBe('SM_PROTOCOL');
+    const [sender, receiver] = pair(icaoCipher, SSC_D3);
+    const unmarked = { ...sender.protect({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 4 }), cla: 0 };
+    expect(() => receiver.unprotectCommand(unmarked)).toThrow('command is not protected');
     const [terminal, other] = pair(icaoCipher, SSC_D3);
     const command = terminal.protect({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 4 });
     const tampered = { ...command, p2: 1 };
     expect(codeOf(() => other.unprotectCommand(tampered))).toBe('SM_MAC_INVALID');
+    expect(() =>
+      new SecureMessaging(icaoCipher(), SSC_D3).unprotectCommand({
+        cla: 0x0c,
+        ins: 0xb0,
+        p1: 0,
+        p2: 0,
+        data: fromHex('970104'),
+      }),
+    ).toThrow('protected command has no MAC');
+    expect(() => pair(icaoCipher, SSC_D3)[1].unprotectCommand(tampered)).toThrow(
+      'command MAC does not verify',
+    );
   });
 });
 
@@ -251,10 +266,21 @@ describe('protected responses', () => {
     expect(codeOf(() => sm.unprotect({ data: fromHex('99'), sw: 0x9000 }))).toBe('SM_PROTOCOL');
   });
 
-  it('names the command in what it reports', () => {
+  it('names the command in what it reports, and keeps the parse error as the cause', () => {
     const sm = new SecureMessaging(icaoCipher(), SSC_D3);
     expect(() => sm.unprotect({ data: fromHex('FF'), sw: 0x9000 }, 'READ BINARY')).toThrow(
-      /^READ BINARY: /,
+      'READ BINARY: protected response is not TLV',
+    );
+    let error: unknown;
+    try {
+      sm.unprotect({ data: fromHex('FF'), sw: 0x9000 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ message: 'command: protected response is not TLV' });
+    expect((error as Error).cause).toBeInstanceOf(Error);
+    expect(() => sm.unprotect({ data: new Uint8Array(0), sw: 0x9000 }, 'SELECT')).toThrow(
+      'SELECT: protected response has no MAC',
     );
   });
 
@@ -266,7 +292,9 @@ describe('protected responses', () => {
       const answer = card.protectResponse({ data: fromHex('60145F01'), sw: 0x9000 });
       const data = answer.data.slice();
       data[index] = (data[index] ?? 0) ^ 0x01;
-      expect(codeOf(() => terminal.unprotect({ data, sw: 0x9000 }))).toBe('SM_MAC_INVALID');
+      expect(() => terminal.unprotect({ data, sw: 0x9000 }, 'READ BINARY')).toThrow(
+        "READ BINARY: the card's MAC does not verify",
+      );
     }
   });
 
@@ -302,9 +330,9 @@ describe('protected responses', () => {
     const sm = new SecureMessaging(icaoCipher(), SSC_D3);
     const do87 = fromHex('870801AABBCCDDEEFF00');
     const mac = icaoMac(icaoCipher(), ssc, do87);
-    expect(
-      codeOf(() => sm.unprotect({ data: concat(do87, fromHex('8E08'), mac), sw: 0x9000 })),
-    ).toBe('SM_PROTOCOL');
+    expect(() => sm.unprotect({ data: concat(do87, fromHex('8E08'), mac), sw: 0x9000 })).toThrow(
+      'command: cryptogram is not a whole number of blocks',
+    );
   });
 
   it('uses a status word of two bytes only; a malformed DO99 leaves the response status', () => {
@@ -312,7 +340,7 @@ describe('protected responses', () => {
     const sm = new SecureMessaging(icaoCipher(), SSC_D3);
     const do99 = fromHex('990190');
     const mac = icaoMac(icaoCipher(), ssc, do99);
-    expect(sm.unprotect({ data: concat(do99, fromHex('8E08'), mac), sw: 0x9000 }).sw).toBe(0x9000);
+    expect(sm.unprotect({ data: concat(do99, fromHex('8E08'), mac), sw: 0x6282 }).sw).toBe(0x6282);
   });
 });
 
