@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run mutate` lists the modules; `npm run mutate -- <workspace> [module]` runs StrykerJS on
+ * `npm run mutate` lists the modules; `npm run mutate -- <workspace> [module [files]]` runs StrykerJS on
  * each (one after another: the machine has two cores) and writes reports/mutation/<folder>.html
  * and .json, records each module's score in mutation/scores.json (read by `npm run bench`), then
  * prints the score table (killed, survived, timeout, no coverage).
@@ -11,9 +11,9 @@ import { MUTATION_MODULES } from '../mutation/modules.mjs';
 import { scoreOf } from '../mutation/mutation-score.mjs';
 import { recordScore } from '../mutation/scores-file.mjs';
 
-const [workspace, only] = process.argv.slice(2);
+const [workspace, only, narrowed] = process.argv.slice(2);
 if (!workspace || !(workspace in MUTATION_MODULES)) {
-  console.log('usage: npm run mutate -- <workspace> [module]');
+  console.log('usage: npm run mutate -- <workspace> [module [file.ts,other.ts]]');
   for (const [ws, modules] of Object.entries(MUTATION_MODULES))
     console.log(`  ${ws}: ${Object.keys(modules).join(', ')}`);
   process.exit(workspace ? 2 : 0);
@@ -26,7 +26,10 @@ if (modules.length === 0) {
 
 const rows = [];
 for (const [module, entry] of modules) {
-  const { folder, files } = typeof entry === 'string' ? { folder: entry, files: undefined } : entry;
+  const { folder, files: listed } =
+    typeof entry === 'string' ? { folder: entry, files: undefined } : entry;
+  // `npm run mutate -- <workspace> <module> a.ts,b.ts` narrows one run to those files.
+  const files = narrowed ? narrowed.split(',') : listed;
   const run = spawnSync('npx', ['stryker', 'run', 'mutation/stryker.config.mjs'], {
     stdio: 'inherit',
     env: { ...process.env, MUTATE_MODULE: folder, MUTATE_FILES: files?.join(',') ?? '' },
