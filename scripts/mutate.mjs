@@ -24,12 +24,23 @@ if (modules.length === 0) {
   process.exit(2);
 }
 
+/**
+ * The commit the run starts from (a run takes minutes; work goes on meanwhile), `-dirty` when
+ * files other than the scores themselves differ from it.
+ */
+function commitUnderTest() {
+  const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+  const changed = git('status', '--porcelain', '--', '.', ':!mutation/scores.json');
+  return `${git('rev-parse', '--short', 'HEAD')}${changed ? '-dirty' : ''}`;
+}
+
 const rows = [];
 for (const [module, entry] of modules) {
   const { folder, files: listed } =
     typeof entry === 'string' ? { folder: entry, files: undefined } : entry;
   // `npm run mutate -- <workspace> <module> a.ts,b.ts` narrows one run to those files.
   const files = narrowed ? narrowed.split(',') : listed;
+  const commit = commitUnderTest();
   const run = spawnSync('npx', ['stryker', 'run', 'mutation/stryker.config.mjs'], {
     stdio: 'inherit',
     env: { ...process.env, MUTATE_MODULE: folder, MUTATE_FILES: files?.join(',') ?? '' },
@@ -43,7 +54,7 @@ for (const [module, entry] of modules) {
     ...score,
     mutated: files ? files.map((file) => `${folder}/${file}`) : folder,
     measuredAt: new Date().toISOString(),
-    commit: execFileSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8' }).trim(),
+    commit,
   });
   rows.push({ module: `${workspace}/${module}`, ...score });
 }
