@@ -73,6 +73,7 @@ describe('BAC terminal side: what the card answers', () => {
     for (const nonce of ['46B9342A41396C', '4608F919887022120A']) {
       const error = await failure(bac(scripted(ok(nonce), ok(E_IC_M_IC))));
       expect(error.code).toBe('SM_PROTOCOL');
+      expect(error.message).toBe('GET CHALLENGE returned no 8-byte nonce');
     }
   });
 
@@ -85,12 +86,14 @@ describe('BAC terminal side: what the card answers', () => {
   it('refuses a chip answer that is not 40 bytes', async () => {
     const error = await failure(bac(scripted(ok(RND_IC), ok(E_IC_M_IC.slice(0, 78)))));
     expect(error.code).toBe('SM_PROTOCOL');
+    expect(error.message).toBe('BAC answer is not 40 bytes');
   });
 
   it('refuses a chip answer whose MAC does not verify', async () => {
     const altered = `${E_IC_M_IC.slice(0, 78)}48`;
     const error = await failure(bac(scripted(ok(RND_IC), ok(altered))));
     expect(error.code).toBe('SM_MAC_INVALID');
+    expect(error.message).toBe('the chip cryptogram MAC does not verify (BAC)');
   });
 
   it('refuses a chip that does not return both nonces, even with a valid MAC', async () => {
@@ -104,6 +107,7 @@ describe('BAC terminal side: what the card answers', () => {
       const answer = bacTerminalCryptogram(keys, ic, ifd, K_IC);
       const error = await failure(bac(scripted(ok(RND_IC), ok(answer))));
       expect(error.code).toBe('CHIP_ACCESS_DENIED');
+      expect(error.message).toBe('the chip did not return our nonces (BAC)');
     }
     expect(hex(bacTerminalCryptogram(keys, RND_IC, RND_IFD, K_IC))).toBe(E_IC_M_IC);
   });
