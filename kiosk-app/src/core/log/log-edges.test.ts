@@ -1,7 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LogRing } from './log-ring';
 import { REMOVED, exportPage, redactForExport } from './log-export';
-import { createLogger, formatLogLine, teeLogger, type LogFields, type LogLevel } from './logger';
+import {
+  createLogger,
+  formatLogLine,
+  redact,
+  stderrLogger,
+  teeLogger,
+  type LogFields,
+  type LogLevel,
+} from './logger';
 
 const at = new Date('2026-03-10T01:00:00.000Z');
 
@@ -129,5 +137,68 @@ describe('support export edges', () => {
       text: '{"event":"a"}\n{"event":"b"}\n',
       lines: 2,
     });
+  });
+});
+
+describe('what the redaction leaves in place of a value', () => {
+  it('marks MRZ lines, phone numbers and ID numbers by kind', () => {
+    expect(redact('mrz IDVNM2030012341001203001234<<1 end')).toBe('mrz [mrz] end');
+    expect(redact('call 0912345678 now')).toBe('call [phone] now');
+    expect(redact('id 079203001234.')).toBe('id [id].');
+  });
+
+  it('the support export marks a dropped field "[removed]", and only whole-word "ten"', () => {
+    expect(REMOVED).toBe('[removed]');
+    expect(JSON.parse(redactForExport('{"ten":"An","tenant":"x","written":"y"}'))).toEqual({
+      ten: '[removed]',
+      tenant: 'x',
+      written: 'y',
+    });
+  });
+
+  it('the stderr logger writes one redacted JSON line per event', () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      stderrLogger().warn('card.read', { id: '079203001234' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(
+      /^\{"at":"[^"]+","level":"warn","event":"card.read","id":"\[id\]"\}\n$/,
+    );
+  });
+});
+
+describe('log ring and export boundaries', () => {
+  it('finds a problem on the oldest kept line', () => {
+    const ring = new LogRing(3);
+    ring.push('{"level":"error","event":"first"}');
+    ring.push('{"level":"info","event":"second"}');
+    expect(ring.recentProblems().map((p) => p.event)).toEqual(['first']);
+  });
+
+  it('says what capacity it refused', () => {
+    expect(() => new LogRing(0)).toThrow('capacity must be a whole number ≥ 1, not 0');
+  });
+
+  it('fills a page to exactly its size', () => {
+    const a = '{"event":"a"}';
+    const b = '{"event":"b"}';
+    const exact = Buffer.byteLength(`${a}\n${b}\n`);
+    expect(exact).toBe(28);
+    expect(exportPage(0, [a, b], exact)).toEqual({ text: `${a}\n${b}\n`, lines: 2 });
+    expect(exportPage(0, [a, b], exact - 1)).toEqual({ text: `${a}\n`, lines: 1, next: 1 });
+  });
+
+  it('when cutting a line, drops only a broken last character, not a U+FFFD the line had', () => {
+    const line = JSON.stringify({ event: 'x', text: `\uFFFD${'ệ'.repeat(100)}` });
+    // 64 bytes: the 24-byte prefix with the U+FFFD, 13 whole ệ, and one byte of a 14th.
+    const page = exportPage(0, [line], 65);
+    expect(page.text).toBe(`{"event":"x","text":"\uFFFD${'ệ'.repeat(13)}\n`);
   });
 });
