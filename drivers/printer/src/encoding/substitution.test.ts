@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TCVN3_CAPITALS_PAGE, TCVN3_PAGE, decodeTcvn3, encodeTcvn3, isTcvn3Page } from './tcvn3';
 import { decodeWindows1258, encodeWindows1258 } from './windows1258';
-import { allTonedVowels, splitTone } from './vietnamese-letters';
+import { allTonedVowels, allVietnameseLetters, splitTone } from './vietnamese-letters';
 
 /** Characters of foreign names a receipt may meet: the printer gets the nearest plain letter. */
 describe('TCVN-3 substitution', () => {
@@ -69,5 +69,31 @@ describe('Vietnamese letters', () => {
     expect(splitTone('ệ')).toEqual({ base: 'ê', tone: '\u0323' });
     expect(splitTone('ê')).toEqual({ base: 'ê', tone: undefined });
     expect(splitTone('Ử')).toEqual({ base: 'Ư', tone: '\u0309' });
+  });
+});
+
+describe('the replacement character', () => {
+  it('is never sent as one of the pages\' unassigned bytes: it prints "?"', () => {
+    expect(encodeTcvn3('\uFFFD')).toEqual({
+      runs: [{ page: TCVN3_PAGE, bytes: Uint8Array.of(0x3f) }],
+      substituted: ['\uFFFD'],
+    });
+    expect(encodeWindows1258('\uFFFD')).toEqual({
+      bytes: Uint8Array.of(0x3f),
+      substituted: ['\uFFFD'],
+    });
+  });
+});
+
+describe('the letter list the round-trip tests walk', () => {
+  it('holds đ and Đ and every capital toned vowel', () => {
+    const letters = allVietnameseLetters();
+    expect(letters).toContain('đ');
+    expect(letters).toContain('Đ');
+    expect(letters).toContain('Ệ');
+    expect(letters).not.toContain('');
+    expect(letters.filter((c) => c === c.toUpperCase() && c !== c.toLowerCase())).toHaveLength(
+      12 * 6 + 1 + 16,
+    );
   });
 });
