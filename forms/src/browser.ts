@@ -60,3 +60,4 @@ export {
 export { FormsError } from './forms-error';
 export type { FormsErrorCode } from './forms-error';
 export { describeProcessingTime, describeFee } from './procedure-format';
+export * from './administrative-units';

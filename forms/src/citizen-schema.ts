@@ -15,6 +15,12 @@ const address = z.strictObject({
   commune: text,
   detail: text.optional(),
   district: text.optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
+  former: text.optional(),
+  confirmation: z.enum(['divided', 'unknown']).optional(),
 });
 
 const person = {

@@ -19,7 +19,18 @@ export interface Address {
   readonly commune: string;
   readonly detail?: string;
   readonly district?: string;
+  /** The commune's code on the official list (Quyết định 19/2025/QĐ-TTg), when it is on it. */
+  readonly communeCode?: string;
+  /** The units as the source wrote them before conversion ("Xã A, Huyện B, Tỉnh C"). */
+  readonly former?: string;
+  /**
+   * Set when the conversion is not certain: `divided` = the old commune was split and the citizen
+   * picks the new one; `unknown` = not on the official lists, kept as written to be confirmed.
+   */
+  readonly confirmation?: AddressConfirmation;
 }
+
+export type AddressConfirmation = 'divided' | 'unknown';
 
 export interface RelatedPerson {
   readonly fullName: string;

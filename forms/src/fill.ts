@@ -116,7 +116,17 @@ function toFieldValue(raw: unknown): FieldValue | undefined {
     if (!address.province && !address.commune) return undefined;
     return deepNfc(
       Object.fromEntries(
-        (['province', 'commune', 'detail', 'district'] as const)
+        (
+          [
+            'province',
+            'commune',
+            'detail',
+            'district',
+            'communeCode',
+            'former',
+            'confirmation',
+          ] as const
+        )
           .filter((key) => typeof address[key] === 'string' && address[key] !== '')
           .map((key) => [key, address[key]]),
       ) as unknown as Address,

@@ -22,6 +22,7 @@ export type IssueReason =
   | 'option'
   | 'checkbox'
   | 'address'
+  | 'addressToConfirm'
   | 'group'
   | 'tooManyItems';
 
@@ -50,6 +51,7 @@ const CODE: Record<IssueReason, FieldIssue['code']> = {
   option: 'option',
   checkbox: 'format',
   address: 'format',
+  addressToConfirm: 'format',
   group: 'format',
   tooManyItems: 'range',
 };
@@ -121,6 +123,11 @@ function describe(reason: IssueReason, detail: Detail): LocalizedText {
       return {
         vi: 'phải có tỉnh/thành phố và xã/phường',
         en: 'needs a province/city and a commune/ward',
+      };
+    case 'addressToConfirm':
+      return {
+        vi: 'địa chỉ theo đơn vị hành chính cũ chưa đổi được chắc chắn, xin chọn lại xã/phường trong danh sách',
+        en: 'the address in the former units could not be converted with certainty; pick the commune/ward from the list',
       };
     case 'group':
       return { vi: 'không đúng dạng danh sách', en: 'must be a list' };

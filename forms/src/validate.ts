@@ -60,6 +60,10 @@ function validateField(
   if (isEmptyValue(value)) return field.required ? [fieldIssue(fieldId, field, 'required')] : [];
   if (value === undefined) return [];
   if (field.type === 'address') {
+    // A converted address the table could not settle (NQ 1654–1687/NQ-UBTVQH15 divided the
+    // commune, or it is on no list) is the citizen's to confirm, never sent as a guess.
+    if (isAddressValue(value) && value.confirmation !== undefined)
+      return [fieldIssue(fieldId, field, 'addressToConfirm')];
     if (!isAddressValue(value) || !value.province.trim() || !value.commune.trim())
       return [fieldIssue(fieldId, field, 'address')];
     return [];

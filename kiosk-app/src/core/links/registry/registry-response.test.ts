@@ -44,11 +44,15 @@ describe('interpretRegistryResponse', () => {
         placeOfOrigin: {
           province: 'Tỉnh Ninh Bình',
           commune: 'Xã Hải Anh',
+          // NQ 1674/NQ-UBTVQH15 kept the name for the merged commune; the code is the new list's.
+          communeCode: '14236',
           district: 'Huyện Hải Hậu',
+          former: 'Xã Hải Anh, Huyện Hải Hậu, Tỉnh Nam Định',
         },
         permanentResidence: {
           province: 'Thành phố Hà Nội',
           commune: 'Phường Ba Đình',
+          communeCode: '00004',
           detail: 'Số 1 phố Điện Biên Phủ',
         },
         father: { fullName: 'Nguyễn Văn Bình', birthYear: 1960 },
