@@ -1,5 +1,6 @@
 /**
- * An address typed part after part (số nhà, then xã/phường, then tỉnh/thành phố) is saved whole.
+ * An address entered part after part (số nhà typed, then tỉnh/thành phố and xã/phường picked
+ * from the official list by typing without accents) is saved whole.
  * Each part is saved when the citizen moves on, and the core then raises the field's version;
  * the field must go on from the version its own save produced, or the next part is refused as
  * the edit of a stale page and lost.
@@ -27,16 +28,17 @@ describe('an address field', () => {
   it('keeps every part the citizen typed in one pass', async () => {
     const page = await kioskPage(browser, kiosk.url);
     await reachReview(page, 2, 'thuong tru', '1.004222');
+    await page.getByTestId('field-newResidence-detail').fill('Số 12 ngõ 34');
+    await page.getByTestId('field-newResidence-detail').press('Tab');
+    await page.getByTestId('field-newResidence-province').fill('hue');
+    await page.getByTestId('field-newResidence-province-option-46').tap();
+    await page.getByTestId('field-newResidence-commune').fill('thuan hoa');
+    await page.getByTestId('field-newResidence-commune-option-19789').tap();
     const parts = {
       detail: 'Số 12 ngõ 34',
-      commune: 'Phường Ba Đình',
-      province: 'Thành phố Hà Nội',
+      commune: 'Phường Thuận Hóa',
+      province: 'Thành phố Huế',
     };
-    for (const [part, text] of Object.entries(parts)) {
-      const input = page.getByTestId(`field-newResidence-${part}`);
-      await input.fill(text);
-      await input.press('Tab');
-    }
     // What the core stored: a fresh page shows the field from the core's value.
     const fresh = await browser.newPage();
     await fresh.goto(kiosk.url);

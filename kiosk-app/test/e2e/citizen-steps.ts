@@ -36,13 +36,30 @@ export async function reachReview(
   await page.getByTestId('screen-reviewingForm').waitFor();
 }
 
+/**
+ * Picks an address from the official list as a citizen does: types part of the province's name
+ * without accents and taps the match, then the same for the commune, then types the street.
+ */
+export async function pickAddress(
+  page: Page,
+  fieldId: string,
+  detail = 'Số 1 đường Lê Lợi',
+): Promise<void> {
+  const id = `field-${fieldId}`;
+  await page.getByTestId(`${id}-province`).fill('ha noi');
+  await page.getByTestId(`${id}-province-option-01`).tap();
+  await page.getByTestId(`${id}-commune`).fill('ba dinh');
+  await page.getByTestId(`${id}-commune-option-00004`).tap();
+  const street = page.getByTestId(`${id}-detail`);
+  await street.fill(detail);
+  await street.press('Tab');
+}
+
 /** A valid value for an input, chosen the way a citizen would answer that question. */
 function answerFor(type: string | null, testId: string): string {
   if (type === 'date') return `${new Date().getFullYear() + 1}-06-01`;
   if (type === 'email') return 'cong.dan@example.vn';
   if (type === 'tel') return testId.toLowerCase().includes('phone') ? '0912345678' : '1';
-  if (testId.endsWith('-province')) return 'Thành phố Hà Nội';
-  if (testId.endsWith('-commune')) return 'Phường Ba Đình';
   return 'Số 1 đường Lê Lợi';
 }
 
@@ -63,6 +80,10 @@ export async function fillMissing(page: Page): Promise<void> {
       const toggle = field.locator('button.toggle');
       if ((await toggle.count()) > 0) {
         await toggle.tap();
+        continue;
+      }
+      if ((await field.getByTestId(`field-${id}-province`).count()) > 0) {
+        await pickAddress(page, id);
         continue;
       }
       const inputs = await field.locator('input').all();

@@ -77,6 +77,11 @@ export const en: DeepStrings<Messages> = {
     province: 'Province/City',
     commune: 'Commune/Ward',
     detail: 'House number, street',
+    formerAddress: 'In the former units (before 1 July 2025): {{address}}',
+    addressToConfirm: {
+      divided: 'The former commune was divided between several new ones: please pick yours.',
+      unknown: 'This unit is not on the new list: please pick the province and commune again.',
+    },
     edit: 'Edit',
     done: 'Done',
     yes: 'Yes',

@@ -70,6 +70,13 @@ export const vi = {
     province: 'Tỉnh/Thành phố',
     commune: 'Xã/Phường',
     detail: 'Số nhà, đường',
+    formerAddress: 'Theo đơn vị hành chính cũ (trước 01/07/2025): {{address}}',
+    addressToConfirm: {
+      divided:
+        'Xã/phường cũ đã được chia cho nhiều xã/phường mới: xin Ông/Bà chọn xã/phường nơi mình ở.',
+      unknown:
+        'Không tìm thấy đơn vị này trong danh mục mới: xin Ông/Bà chọn lại tỉnh và xã/phường.',
+    },
     edit: 'Sửa',
     done: 'Xong',
     yes: 'Có',

@@ -7,6 +7,7 @@ import type {
   Source,
 } from '@kiosk/forms/browser';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
+import { AddressPicker } from './AddressPicker';
 
 type Lang = 'vi' | 'en';
 
@@ -72,7 +73,7 @@ export function FormField({
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
   const [draft, setDraft] = useState<string>(typeof value === 'string' ? value : '');
   const [address, setAddress] = useState<Address>(isAddress(value) ? value : NO_ADDRESS);
-  const [keyboard, setKeyboard] = useState<'value' | keyof Address | undefined>();
+  const [keyboard, setKeyboard] = useState<'value' | 'detail' | undefined>();
   const [focused, setFocused] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [base, setBase] = useState(version);
@@ -160,7 +161,7 @@ export function FormField({
       </button>
     );
   } else if (field.type === 'address') {
-    const part = (key: keyof Address, labelKey: string) => (
+    const part = (key: 'detail', labelKey: string) => (
       <input
         data-testid={`${id}-${key}`}
         placeholder={t(labelKey)}
@@ -181,11 +182,16 @@ export function FormField({
       />
     );
     editor = (
-      <div className="address" id={id}>
-        {part('detail', 'form.detail')}
-        {part('commune', 'form.commune')}
-        {part('province', 'form.province')}
-      </div>
+      <AddressPicker
+        id={id}
+        address={address}
+        detail={part('detail', 'form.detail')}
+        onPick={(next) => {
+          setAddress(next);
+          onCommit(next, base);
+          setSaved(JSON.stringify(next));
+        }}
+      />
     );
   } else {
     const inputType =
