@@ -61,3 +61,4 @@ export { FormsError } from './forms-error';
 export type { FormsErrorCode } from './forms-error';
 export { describeProcessingTime, describeFee } from './procedure-format';
 export * from './administrative-units';
+export * from './display';

@@ -57,9 +57,11 @@ export async function pickAddress(
 
 /** A valid value for an input, chosen the way a citizen would answer that question. */
 function answerFor(type: string | null, testId: string): string {
-  if (type === 'date') return `${new Date().getFullYear() + 1}-06-01`;
+  if (type === 'date') return `01/06/${new Date().getFullYear() + 1}`;
   if (type === 'email') return 'cong.dan@example.vn';
-  if (type === 'tel') return testId.toLowerCase().includes('phone') ? '0912345678' : '1';
+  if (type === 'phone') return '0912345678';
+  if (type === 'tel' || type === 'number' || type === 'idNumber')
+    return testId.toLowerCase().includes('phone') ? '0912345678' : '1';
   return 'Số 1 đường Lê Lợi';
 }
 
@@ -90,7 +92,7 @@ export async function fillMissing(page: Page): Promise<void> {
       for (const input of inputs) {
         await input.fill(
           answerFor(
-            await input.getAttribute('type'),
+            (await input.getAttribute('data-type')) ?? (await input.getAttribute('type')),
             (await input.getAttribute('data-testid')) ?? '',
           ),
         );

@@ -33,6 +33,9 @@ export const en: DeepStrings<Messages> = {
     privacy:
       'Your personal data is used only to receive your dossier, is protected under the Law on Personal Data Protection No. 91/2025/QH15, and is cleared from the screen as soon as you leave.',
     demoHeading: 'Demo mode — pick a sample card',
+    demoMismatch: 'differs on purpose',
+    demoMismatchNote:
+      'Sample cards 1–3 agree with the population database. Card {{n}} differs on purpose in the permanent residence (moved after the card was issued), to show the mismatch notice.',
     demoCard: 'Place sample card {{n}}',
     demoQr: 'Scan sample QR {{n}}',
   },
@@ -77,6 +80,7 @@ export const en: DeepStrings<Messages> = {
     province: 'Province/City',
     commune: 'Commune/Ward',
     detail: 'House number, street',
+    datePlaceholder: 'dd/mm/yyyy',
     formerAddress: 'In the former units (before 1 July 2025): {{address}}',
     addressToConfirm: {
       divided: 'The former commune was divided between several new ones: please pick yours.',

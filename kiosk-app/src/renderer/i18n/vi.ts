@@ -29,6 +29,9 @@ export const vi = {
     privacy:
       'Dữ liệu cá nhân của quý vị chỉ được dùng để tiếp nhận hồ sơ, được bảo vệ theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và được xóa khỏi màn hình ngay khi quý vị rời máy.',
     demoHeading: 'Chế độ trình diễn — chọn một thẻ mẫu',
+    demoMismatch: 'cố ý khác CSDL',
+    demoMismatchNote:
+      'Thẻ mẫu 1–3 khớp với CSDL dân cư. Thẻ mẫu {{n}} cố ý khác ở nơi thường trú (đã chuyển nhà sau khi cấp thẻ) để xem thông báo sai khác.',
     demoCard: 'Đặt thẻ mẫu {{n}}',
     demoQr: 'Quét QR mẫu {{n}}',
   },
@@ -70,6 +73,7 @@ export const vi = {
     province: 'Tỉnh/Thành phố',
     commune: 'Xã/Phường',
     detail: 'Số nhà, đường',
+    datePlaceholder: 'ngày/tháng/năm',
     formerAddress: 'Theo đơn vị hành chính cũ (trước 01/07/2025): {{address}}',
     addressToConfirm: {
       divided:

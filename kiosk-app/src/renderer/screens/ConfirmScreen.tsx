@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CITIZEN_FIELD_LABELS, formatDate, formatSex } from '@kiosk/forms/browser';
 import type { JourneyView } from '@kiosk/protocol';
 import { ActionBar } from '../components/ActionBar';
 import { FeeSummary } from '../components/FeeSummary';
@@ -8,12 +9,25 @@ export function ConfirmScreen({ view }: { view: JourneyView }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const client = useClient();
+  const record = view.citizen?.record;
   return (
     <main className="screen confirm" data-testid="screen-confirming">
       <h1>{t('confirm.heading')}</h1>
       <dl className="summary">
         <dt>{t('confirm.applicant')}</dt>
-        <dd data-testid="confirm-applicant">{view.citizen?.record.fullName}</dd>
+        <dd data-testid="confirm-applicant">{record?.fullName}</dd>
+        {record?.dateOfBirth && (
+          <>
+            <dt>{CITIZEN_FIELD_LABELS.dateOfBirth[lang]}</dt>
+            <dd data-testid="confirm-birth">{formatDate(record.dateOfBirth)}</dd>
+          </>
+        )}
+        {record?.sex && (
+          <>
+            <dt>{CITIZEN_FIELD_LABELS.sex[lang]}</dt>
+            <dd data-testid="confirm-sex">{formatSex(record.sex, lang)}</dd>
+          </>
+        )}
         <dt>{t('confirm.procedure')}</dt>
         <dd>{view.procedure?.name[lang]}</dd>
         {view.procedure?.fee && <FeeSummary fee={view.procedure.fee} />}

@@ -1,10 +1,13 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  Address,
-  FieldValue,
-  FormField as FieldDefinition,
-  Source,
+import {
+  formatDate,
+  formatFieldValue,
+  normaliseEntry,
+  type Address,
+  type FieldValue,
+  type FormField as FieldDefinition,
+  type Source,
 } from '@kiosk/forms/browser';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { AddressPicker } from './AddressPicker';
@@ -23,20 +26,10 @@ function isAddress(value: FieldValue | undefined): value is Address {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function asText(value: FieldValue | undefined): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? '✓' : '';
-  if (isAddress(value))
-    return [value.detail, value.commune, value.province].filter(Boolean).join(', ');
-  if (Array.isArray(value))
-    return value
-      .map((item) =>
-        Object.values(item)
-          .filter((v) => typeof v === 'string')
-          .join(' · '),
-      )
-      .join('; ');
-  return '';
+/** What the editor shows of a text-like value: a date as dd/mm/yyyy, as the citizen types it. */
+function draftOf(field: FieldDefinition, value: FieldValue | undefined): string {
+  if (typeof value !== 'string') return '';
+  return field.type === 'date' ? formatDate(value) : value;
 }
 
 const NO_ADDRESS: Address = { province: '', commune: '', detail: '' };
@@ -71,7 +64,7 @@ export function FormField({
 }: Props) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
-  const [draft, setDraft] = useState<string>(typeof value === 'string' ? value : '');
+  const [draft, setDraft] = useState<string>(draftOf(field, value));
   const [address, setAddress] = useState<Address>(isAddress(value) ? value : NO_ADDRESS);
   const [keyboard, setKeyboard] = useState<'value' | 'detail' | undefined>();
   const [focused, setFocused] = useState(false);
@@ -93,7 +86,7 @@ export function FormField({
   }
   if (!editing && syncedAt !== synced) {
     setSyncedAt(synced);
-    setDraft(typeof value === 'string' ? value : '');
+    setDraft(draftOf(field, value));
     setAddress(isAddress(value) ? value : NO_ADDRESS);
     setBase(version);
     setDirty(false);
@@ -130,7 +123,13 @@ export function FormField({
   if (!editable || field.type === 'group') {
     editor = (
       <output id={id} className="value" data-testid={id}>
-        {asText(value)}
+        {formatFieldValue(field, value, lang)}
+        {isAddress(value) && value.former !== undefined && (
+          <span className="former-address" data-testid={`${id}-former`}>
+            {' '}
+            ({t('form.formerAddress', { address: value.former })})
+          </span>
+        )}
       </output>
     );
   } else if (field.type === 'select' && field.options) {
@@ -194,9 +193,10 @@ export function FormField({
       />
     );
   } else {
+    // Dates are typed and shown as dd/mm/yyyy (the browser's date picker follows the OS locale).
     const inputType =
       field.type === 'date'
-        ? 'date'
+        ? 'text'
         : field.type === 'email'
           ? 'email'
           : field.type === 'phone' || field.type === 'number' || field.type === 'idNumber'
@@ -207,22 +207,24 @@ export function FormField({
         id={id}
         data-testid={id}
         type={inputType}
+        data-type={field.type}
         value={draft}
         maxLength={field.maxLength}
+        placeholder={field.type === 'date' ? t('form.datePlaceholder') : undefined}
         onFocus={() => {
           setFocused(true);
-          if (field.type !== 'date') setKeyboard('value');
+          setKeyboard('value');
         }}
         onChange={(e) => {
           setDraft(e.target.value);
           setDirty(true);
         }}
         onBlur={() => {
-          commitDraft(draft);
+          commitDraft(normaliseEntry(field, draft));
           setFocused(false);
           setKeyboard(undefined);
         }}
-        onKeyDown={(e) => e.key === 'Enter' && commitDraft(draft)}
+        onKeyDown={(e) => e.key === 'Enter' && commitDraft(normaliseEntry(field, draft))}
       />
     );
   }
@@ -248,7 +250,7 @@ export function FormField({
             setDirty(true);
           }}
           onClose={() => {
-            commitDraft(keyboard === 'value' ? draft : address);
+            commitDraft(keyboard === 'value' ? normaliseEntry(field, draft) : address);
             setKeyboard(undefined);
           }}
         />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { citizenFieldNames } from '@kiosk/forms/browser';
 import { fieldVersion, type JourneyView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { ActionBar } from '../components/ActionBar';
@@ -24,7 +25,9 @@ export function ReviewFormScreen({ view }: { view: JourneyView }) {
         </p>
       )}
       {mismatched.length > 0 && (
-        <p className="notice">{t('form.mismatch', { fields: mismatched.join(', ') })}</p>
+        <p className="notice" data-testid="mismatch-notice">
+          {t('form.mismatch', { fields: citizenFieldNames(mismatched, lang) })}
+        </p>
       )}
       {form.missing.length > 0 && (
         <p className="notice" data-testid="missing-notice">

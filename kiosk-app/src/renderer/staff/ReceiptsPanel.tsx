@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatDateTime } from '@kiosk/forms/browser';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '@kiosk/protocol';
 import { ReceiptCard } from '../components/ReceiptCard';
@@ -61,7 +62,7 @@ export function ReceiptsPanel() {
               <tr key={receipt.dossierCode} data-testid={`receipt-row-${receipt.dossierCode}`}>
                 <td>{receipt.dossierCode}</td>
                 <td>{receipt.procedureName}</td>
-                <td>{new Date(receipt.receivedAt).toLocaleString('vi-VN')}</td>
+                <td>{formatDateTime(receipt.receivedAt)}</td>
                 <td>{printed ? t('staff.printed') : t('staff.notPrinted')}</td>
                 <td data-testid={`assurance-${receipt.dossierCode}`}>
                   {t(`receipt.assuranceLevels.${receipt.identityAssurance ?? 'unknown'}`)}

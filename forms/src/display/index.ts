@@ -1,0 +1,8 @@
+export { CITIZEN_FIELD_LABELS, citizenFieldNames } from './citizen-labels';
+export {
+  formatAddress,
+  formatDate,
+  formatDateTime,
+  formatFieldValue,
+  formatSex,
+} from './value-format';

@@ -1,0 +1,95 @@
+/**
+ * The one formatter of citizen values for people: the review screen, the staff view and paper all
+ * show dates as dd/mm/yyyy, sex as Nam/Nữ, choices by their label and addresses in the two-level
+ * form, from here. Stored values stay canonical (ISO dates, codes).
+ */
+import type { Address, Sex } from '../citizen';
+import type { FieldValue, FormField, LocalizedText } from '../procedure-types';
+
+type Lang = keyof LocalizedText;
+
+/**
+ * ISO `YYYY-MM-DD` → `dd/mm/yyyy`; the partial dates the registry holds for people whose papers
+ * gave only a month or a year (`YYYY-MM`, `YYYY`) → `mm/yyyy`, `yyyy`. Anything else as it is.
+ */
+export function formatDate(iso: string): string {
+  const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (full) return `${full[3]}/${full[2]}/${full[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(iso);
+  if (month) return `${month[2]}/${month[1]}`;
+  return iso;
+}
+
+/** Vietnam keeps UTC+7 all year (no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** An instant as "HH:MM dd/mm/yyyy" in Vietnam time; text that is not an instant as it is. */
+export function formatDateTime(instant: string): string {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return instant;
+  const local = new Date(ms + VIETNAM_OFFSET_MS).toISOString();
+  return `${local.slice(11, 16)} ${formatDate(local.slice(0, 10))}`;
+}
+
+const SEX: Readonly<Record<Sex, LocalizedText>> = {
+  M: { vi: 'Nam', en: 'Male' },
+  F: { vi: 'Nữ', en: 'Female' },
+  X: { vi: 'Chưa có thông tin', en: 'Not recorded' },
+};
+
+/** M/F/X → Nam/Nữ/"Chưa có thông tin" (the registry's code 0). */
+export function formatSex(sex: Sex, lang: Lang = 'vi'): string {
+  return SEX[sex][lang];
+}
+
+/** "Số 1, Phường Ba Đình, Thành phố Hà Nội": street first, then commune, then province. */
+export function formatAddress(address: Address): string {
+  return [address.detail, address.commune, address.province]
+    .filter((part): part is string => part !== undefined && part.trim() !== '')
+    .join(', ');
+}
+
+const YES_NO: Readonly<Record<'yes' | 'no', LocalizedText>> = {
+  yes: { vi: 'Có', en: 'Yes' },
+  no: { vi: 'Không', en: 'No' },
+};
+
+function isAddress(value: FieldValue): value is Address {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A form value as text for people: a choice by its label, a date as dd/mm/yyyy, `sex`-like
+ * choices through their options, a box as Có/Không, a group row by row.
+ */
+export function formatFieldValue(
+  field: Pick<FormField, 'type' | 'options' | 'fields'>,
+  value: FieldValue | undefined,
+  lang: Lang = 'vi',
+): string {
+  if (value === undefined) return '';
+  if (typeof value === 'boolean') return YES_NO[value ? 'yes' : 'no'][lang];
+  if (typeof value === 'string') {
+    if (field.type === 'date') return formatDate(value);
+    if (field.type === 'select')
+      return field.options?.find((o) => o.value === value)?.label[lang] ?? value;
+    return value;
+  }
+  if (Array.isArray(value)) {
+    // `Array.isArray` does not narrow a readonly array type; a group's value is rows of answers.
+    const rows = value as readonly Readonly<Record<string, string | boolean>>[];
+    return rows
+      .map((row) =>
+        Object.entries(row)
+          .map(([id, inner]) => {
+            const sub = field.fields?.find((f) => f.id === id);
+            return sub ? formatFieldValue(sub, inner, lang) : String(inner);
+          })
+          .filter((text) => text !== '')
+          .join(' · '),
+      )
+      .join('; ');
+  }
+  if (isAddress(value)) return formatAddress(value);
+  return '';
+}
