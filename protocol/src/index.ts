@@ -6,3 +6,4 @@ export * from './message-fields';
 export * from './message-registry';
 export * from './pin-rule';
 export * from './roles';
+export * from './demo-cards';

@@ -1,9 +1,30 @@
 import type { CitizenRecord } from '@kiosk/forms';
 import { syntheticCitizens } from '@kiosk/test-fixtures';
+import { DEMO_MISMATCH_CARD } from '@kiosk/protocol';
 
 /** The demo's synthetic citizens: the same people the simulators serve. */
 export const DEMO_CITIZEN_COUNT = 6;
 export const demoCitizens: readonly CitizenRecord[] = syntheticCitizens(DEMO_CITIZEN_COUNT);
+
+/**
+ * The registry's record of a demo citizen. It agrees with the card for every citizen but the one
+ * of `DEMO_MISMATCH_CARD`, who moved after the card was issued: the registry holds the new
+ * permanent residence, the chip the old one.
+ */
+export function demoRegistryRecord(record: CitizenRecord): CitizenRecord {
+  if (record !== demoCitizens[DEMO_MISMATCH_CARD] || !record.permanentResidence) return record;
+  return {
+    ...record,
+    permanentResidence: { ...record.permanentResidence, detail: 'Số 8 ngõ 15 đường Lê Lợi' },
+  };
+}
+
+/** The people the demo's registry simulator serves: `count` synthetic citizens, as above. */
+export function demoRegistryCitizens(count: number): CitizenRecord[] {
+  return syntheticCitizens(count).map((record, i) =>
+    i === DEMO_MISMATCH_CARD ? demoRegistryRecord(demoCitizens[i] ?? record) : record,
+  );
+}
 
 /** What a CCCD chip carries (DG1 + DG13); household data and phone come from the registry only. */
 export function chipPartOf(record: CitizenRecord): Partial<CitizenRecord> {
@@ -11,9 +32,14 @@ export function chipPartOf(record: CitizenRecord): Partial<CitizenRecord> {
   return chip;
 }
 
-/** What the registry returns: the chip's data minus the card's own fields. */
+/** What the registry returns: its record (see `demoRegistryRecord`) minus the card's own fields. */
 export function registryPartOf(record: CitizenRecord): Partial<CitizenRecord> {
-  const { dateOfIssue: _i, dateOfExpiry: _x, personalIdentification: _f, ...registry } = record;
+  const {
+    dateOfIssue: _i,
+    dateOfExpiry: _x,
+    personalIdentification: _f,
+    ...registry
+  } = demoRegistryRecord(record);
   return registry;
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { syntheticCitizens } from '@kiosk/test-fixtures';
+import { demoRegistryCitizens } from './demo-citizens';
 import { OFFICER_PATH, startPortalSimulator } from '@kiosk/test-fixtures/portal';
 import { startRegistrySimulator } from '@kiosk/test-fixtures/registry';
 import type { KioskConfig } from '../core/config/kiosk-config';
@@ -21,7 +21,7 @@ export async function startEmbeddedServices(dataDir: string): Promise<EmbeddedSe
   const registry = await startRegistrySimulator({
     port: 0,
     dbFile: join(dataDir, 'sim-registry.sqlite'),
-    citizens: syntheticCitizens(300),
+    citizens: demoRegistryCitizens(300),
   });
   const portal = await startPortalSimulator({
     port: 0,

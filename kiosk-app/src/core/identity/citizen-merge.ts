@@ -7,6 +7,7 @@ import {
   type FieldMismatch,
   type Source,
 } from '@kiosk/forms';
+import { comparablePart } from './comparable-part';
 
 /** What each identification source produced for one citizen, possibly partial. */
 export interface CitizenSources {
@@ -44,7 +45,8 @@ export type CitizenMergeResult =
 
 /** Compares values as a person would: Unicode NFC, case and spacing ignored; MRZ has no diacritics. */
 function comparable(value: unknown, source: MergedSource): string {
-  const json = typeof value === 'string' ? value : JSON.stringify(value);
+  const part = comparablePart(value);
+  const json = typeof part === 'string' ? part : JSON.stringify(part);
   let s = json.normalize('NFC').toLocaleUpperCase('vi').replace(/\s+/g, ' ').trim();
   if (source === 'mrz') s = fold(s);
   return s;

@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { CardReaderAvailability } from '@kiosk/protocol';
+import { DEMO_CARDS, DEMO_MISMATCH_CARD, type CardReaderAvailability } from '@kiosk/protocol';
 import { useClient, useClientState } from '../api/client-context';
 import { OpenCameraButton } from '../camera';
-
-const DEMO_CARDS = [0, 1, 2, 3];
 
 /** The card reader is offline: say so, in Vietnamese then English, and offer the other ways. */
 function ReaderUnavailable() {
@@ -49,6 +47,9 @@ export function IdleScreen({ cardReader }: { cardReader: CardReaderAvailability 
       {session?.demo && (
         <section className="demo-panel" aria-label={t('idle.demoHeading')}>
           <h2>{t('idle.demoHeading')}</h2>
+          <p className="hint" data-testid="demo-mismatch-note">
+            {t('idle.demoMismatchNote', { n: DEMO_MISMATCH_CARD + 1 })}
+          </p>
           <div className="demo-buttons">
             {DEMO_CARDS.map((n) => (
               <button
@@ -57,6 +58,7 @@ export function IdleScreen({ cardReader }: { cardReader: CardReaderAvailability 
                 onClick={() => client.send({ type: 'demo.placeCard', citizenIndex: n })}
               >
                 {t('idle.demoCard', { n: n + 1 })}
+                {n === DEMO_MISMATCH_CARD && ` — ${t('idle.demoMismatch')}`}
               </button>
             ))}
             <button

@@ -1,0 +1,69 @@
+/**
+ * What the citizen reads on screen is in their terms (issue 16): dates as dd/mm/yyyy, sex as
+ * Nam/Nữ, field names in Vietnamese, and an address picked from the official two-level list.
+ * The demo's cards 1–3 agree with the registry; card 4 disagrees on purpose, and says where.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { syntheticCitizen } from '@kiosk/test-fixtures';
+import { launchChromium, kioskPage } from './chromium';
+import { fillMissing, pickAddress, reachReview } from './citizen-steps';
+import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+
+let kiosk: KioskProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  kiosk = await startKioskProcess();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+describe('values as the citizen reads them', () => {
+  it('shows dd/mm/yyyy, Nam/Nữ and a two-level address from the list, with no mismatch', async () => {
+    const citizen = syntheticCitizen(0);
+    const page = await kioskPage(browser, kiosk.url);
+    await expect(page.getByTestId('demo-mismatch-note').textContent()).resolves.toContain(
+      'Thẻ mẫu 4',
+    );
+    await reachReview(page, 0, 'thuong tru', '1.004222');
+    await expect(page.getByTestId('field-dateOfBirth').textContent()).resolves.toBe(
+      dmy(citizen.dateOfBirth),
+    );
+    await expect(page.getByTestId('field-sex').textContent()).resolves.toBe(
+      citizen.sex === 'F' ? 'Nữ' : 'Nam',
+    );
+    expect(await page.getByTestId('mismatch-notice').count()).toBe(0);
+    await pickAddress(page, 'newResidence', 'Số 12 ngõ 34');
+    await expect(page.getByTestId('field-newResidence-province').inputValue()).resolves.toBe(
+      'Thành phố Hà Nội',
+    );
+    await expect(page.getByTestId('field-newResidence-commune').inputValue()).resolves.toBe(
+      'Phường Ba Đình',
+    );
+    await fillMissing(page);
+    await page.getByTestId('screen-confirming').waitFor();
+    await expect(page.getByTestId('confirm-birth').textContent()).resolves.toBe(
+      dmy(citizen.dateOfBirth),
+    );
+    await expect(page.getByTestId('confirm-sex').textContent()).resolves.toMatch(/^(Nam|Nữ)$/);
+    await page.getByTestId('confirm-back').tap();
+    await page.getByTestId('screen-reviewingForm').waitFor();
+    await page.getByTestId('cancel').tap();
+  });
+
+  it('names the field card 4 disagrees on in Vietnamese', async () => {
+    const page = await kioskPage(browser, kiosk.url);
+    await reachReview(page, 3, 'thuong tru', '1.004222');
+    await expect(page.getByTestId('mismatch-notice').textContent()).resolves.toContain(
+      'ở mục: Nơi thường trú.',
+    );
+    await page.getByTestId('cancel').tap();
+  });
+});
