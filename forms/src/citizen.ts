@@ -48,17 +48,31 @@ export interface CitizenRecord {
   readonly personalId: string;
   readonly oldIdNumber?: string;
   readonly fullName: string;
+  /** Tên gọi khác (Luật Căn cước 2023, Điều 9 khoản 2). */
+  readonly otherName?: string;
   readonly dateOfBirth: string;
   readonly sex: Sex;
   readonly nationality?: string;
   readonly ethnicity?: string;
   readonly religion?: string;
   readonly placeOfOrigin?: Address;
+  /** Nơi sinh (Điều 9 khoản 6): where the person was born. */
   readonly placeOfBirth?: Address;
+  /**
+   * Nơi đăng ký khai sinh (Điều 9 khoản 7): where the birth was registered, which the 2024 card
+   * prints; not the same as the place of birth.
+   */
+  readonly birthRegistrationPlace?: Address;
   /** Permanent residence (nơi thường trú). */
   readonly permanentResidence?: Address;
   /** Current residence (nơi ở hiện tại). */
   readonly currentResidence?: Address;
+  /** Nơi tạm trú (Điều 9 khoản 17). */
+  readonly temporaryResidence?: Address;
+  /** Tình trạng hôn nhân (Điều 9 khoản 21), as the registry words it. */
+  readonly maritalStatus?: string;
+  /** Ngày, tháng, năm chết (Điều 9 khoản 24): a record with one ends the journey. */
+  readonly dateOfDeath?: string;
   readonly personalIdentification?: string;
   readonly dateOfIssue?: string;
   readonly dateOfExpiry?: string;

@@ -6,6 +6,7 @@ export const identifying = journeySetup.createStateConfig({
   type: 'parallel',
   tags: ['busy'],
   onDone: [
+    { guard: 'registryRecordClosed', target: 'identifyFailed', actions: 'failClosedRecord' },
     { guard: 'identityComplete', target: 'choosingProcedure', actions: 'mergeCitizen' },
     { target: 'identifyFailed', actions: 'failIncompleteIdentity' },
   ],

@@ -85,6 +85,8 @@ export const journeySetup = setup({
       context.trigger.qr !== undefined,
     /** The sources name the person (ID, name, birth date, sex); otherwise nobody was identified. */
     identityComplete: ({ context }) => mergedCitizen(context).ok,
+    /** The registry records a date of death (Luật Căn cước 2023, Điều 9 khoản 24). */
+    registryRecordClosed: ({ context }) => context.sources.registry?.dateOfDeath !== undefined,
     /** The registry is asked as the national API is: ID, full name and full date of birth. */
     lookupReady: ({ context }) =>
       context.personalId !== undefined &&
@@ -190,6 +192,8 @@ export const journeySetup = setup({
       event.type === 'document.failed' ? { error: event.error } : {},
     ),
     recordCardRemoved: assign({ error: { code: 'CARD_REMOVED' } }),
+    /** A registry record closed by death: nobody can apply with it; the citizen goes to the counter. */
+    failClosedRecord: assign({ error: { code: 'REGISTRY_RECORD_CLOSED' } }),
     recordNoKey: assign({
       error: { code: 'CARD_ACCESS_DENIED', detail: 'no MRZ or QR was presented' },
     }),

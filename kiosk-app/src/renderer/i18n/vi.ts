@@ -189,6 +189,8 @@ export const vi = {
   },
   errors: {
     CARD_READ_FAILED: 'Không đọc được chip trên thẻ. Vui lòng đặt lại thẻ ngay ngắn trên đầu đọc.',
+    REGISTRY_RECORD_CLOSED:
+      'Hồ sơ trong Cơ sở dữ liệu quốc gia về dân cư không còn hiệu lực cho thẻ này. Kiosk không thể tiếp nhận; xin mời Ông/Bà đến quầy để cán bộ hỗ trợ.',
     CARD_REMOVED: 'Thẻ đã được nhấc ra trước khi đọc xong. Vui lòng đặt lại thẻ.',
     CARD_ACCESS_DENIED: 'Không mở được chip của thẻ. Vui lòng quét mã QR trên thẻ.',
     CARD_READER_UNAVAILABLE: 'Đầu đọc thẻ đang tạm ngưng. Vui lòng dùng mã QR hoặc liên hệ cán bộ.',

@@ -118,3 +118,45 @@ describe('registryDate', () => {
     );
   });
 });
+
+describe('registry fields of Luật Căn cước 2023, Điều 9', () => {
+  it('keeps nơi sinh apart from nơi đăng ký khai sinh and maps the other field groups', () => {
+    const result = interpretRegistryResponse(
+      {
+        MaKetQua: '00',
+        CongDan: {
+          ...citizen,
+          TenGoiKhac: 'Tý',
+          NoiSinh: { TinhThanhPho: 'Thành phố Hà Nội', PhuongXa: 'Phường Ba Đình' },
+          NoiDangKyKhaiSinh: {
+            TinhThanhPho: 'Tỉnh Nam Định',
+            QuanHuyen: 'Huyện Hải Hậu',
+            PhuongXa: 'Xã Hải Anh',
+          },
+          NoiTamTru: { TinhThanhPho: 'Thành phố Huế', PhuongXa: 'Phường Thuận Hóa' },
+          TinhTrangHonNhan: 'Đã kết hôn',
+          SoDienThoai: '0912345678',
+          Email: 'cong.dan@example.vn',
+          NgayMat: '20250301',
+        },
+      },
+      QUERY,
+    );
+    expect(result.kind).toBe('found');
+    if (result.kind !== 'found') return;
+    expect(result.record).toMatchObject({
+      otherName: 'Tý',
+      placeOfBirth: { province: 'Thành phố Hà Nội', commune: 'Phường Ba Đình' },
+      birthRegistrationPlace: {
+        province: 'Tỉnh Ninh Bình',
+        commune: 'Xã Hải Anh',
+        former: 'Xã Hải Anh, Huyện Hải Hậu, Tỉnh Nam Định',
+      },
+      temporaryResidence: { province: 'Thành phố Huế', commune: 'Phường Thuận Hóa' },
+      maritalStatus: 'Đã kết hôn',
+      phone: '0912345678',
+      email: 'cong.dan@example.vn',
+      dateOfDeath: '2025-03-01',
+    });
+  });
+});

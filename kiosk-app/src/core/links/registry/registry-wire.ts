@@ -54,10 +54,20 @@ export const citizenWireSchema = z.object({
   DanToc: text,
   TonGiao: text,
   QuocTich: text,
+  /** Tên gọi khác, Luật Căn cước 2023 Điều 9 khoản 2. */
+  TenGoiKhac: text,
   QueQuan: addressWire.nullish(),
+  /** Nơi sinh (khoản 6) and nơi đăng ký khai sinh (khoản 7) are two fields, never one. */
+  NoiSinh: addressWire.nullish(),
   NoiDangKyKhaiSinh: addressWire.nullish(),
   ThuongTru: addressWire.nullish(),
+  NoiTamTru: addressWire.nullish(),
   NoiOHienTai: addressWire.nullish(),
+  TinhTrangHonNhan: text,
+  SoDienThoai: text,
+  Email: text,
+  /** Ngày chết, `yyyyMMdd` (khoản 24). */
+  NgayMat: text,
   Cha: relatedWire.nullish(),
   Me: relatedWire.nullish(),
   VoChong: relatedWire.nullish(),
