@@ -35,6 +35,32 @@ describe('access keys', () => {
     expect(old[0]).toMatchObject({ dateOfExpiry: NO_EXPIRY });
   });
 
+  it('knows the renewal at 14 of a thẻ căn cước issued from 1 July 2024 (Luật Căn cước 2023, Điều 21)', () => {
+    const child = accessKeysFromQrFields({
+      personalId: '001218012345',
+      dateOfBirth: '2018-09-10',
+      dateOfIssue: '2025-02-03',
+    });
+    expect(child.map((k) => (k.kind === 'mrz' ? k.dateOfExpiry : ''))).toEqual([
+      '320910',
+      '430910',
+    ]);
+    // Issued at 12, within two years of 14 (khoản 2): valid until 25.
+    const twelve = accessKeysFromQrFields({
+      personalId: '001212012345',
+      dateOfBirth: '2012-05-06',
+      dateOfIssue: '2024-08-01',
+    });
+    expect(twelve[0]).toMatchObject({ dateOfExpiry: '370506' });
+    // A CCCD issued before 1 July 2024 follows the 2014 law: no renewal at 14.
+    const before = accessKeysFromQrFields({
+      personalId: '001208012345',
+      dateOfBirth: '2008-05-06',
+      dateOfIssue: '2022-08-01',
+    });
+    expect(before[0]).toMatchObject({ dateOfExpiry: '330506' });
+  });
+
   it('always includes the expiry the CCCD rule gives (property)', async () => {
     const { syntheticCitizen } = await import('@kiosk/test-fixtures');
     fc.assert(

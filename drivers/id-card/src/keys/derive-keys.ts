@@ -45,12 +45,21 @@ const yymmdd = (y: number, m: string, d: string): string =>
   `${String(y % 100).padStart(2, '0')}${m}${d}`;
 
 /**
- * Ages at which a CCCD expires (Law on Citizen Identification 2014 art. 21, Law on
- * Identification 2023 art. 21): the card is renewed at 25, 40 and 60, and a card issued within
- * two years before one of these ages stays valid until the next one; a card issued at 58 or
- * later does not expire.
+ * Ages at which a card expires. Luật Căn cước công dân 2014, Điều 21: the CCCD is renewed at 25,
+ * 40 and 60. Luật Căn cước 2023 (in force 1 July 2024), Điều 21 khoản 1: the thẻ căn cước,
+ * which may also be issued to a child under 14, is renewed at 14, 25, 40 and 60. Under both
+ * (khoản 2), a card issued within two years before one of these ages stays valid until the next
+ * one; a card issued at 58 or later does not expire.
  */
-const MILESTONES = [25, 40, 60] as const;
+const MILESTONES_2014 = [25, 40, 60] as const;
+const MILESTONES_2023 = [14, 25, 40, 60] as const;
+/** Luật Căn cước 2023 takes effect: cards issued from this day follow its ages. */
+const LAW_2023_FROM = '2024-07-01';
+
+function milestonesFor(issue: { y: number; m: string; d: string }): readonly number[] {
+  const iso = `${String(issue.y).padStart(4, '0')}-${issue.m}-${issue.d}`;
+  return iso >= LAW_2023_FROM ? MILESTONES_2023 : MILESTONES_2014;
+}
 
 /**
  * What a card without expiry holds in the MRZ expiry field is not published. ICAO 9303 Part 3
@@ -74,6 +83,7 @@ export function accessKeysFromQrFields(fields: QrKeyFields): AccessKey[] {
   const ageAtIssue = issue.y - birth.y;
   const documentNumber = fields.personalId.slice(3);
   const dateOfBirth = yymmdd(birth.y, birth.m, birth.d);
+  const MILESTONES = milestonesFor(issue);
   const primary = MILESTONES.findIndex((age) => ageAtIssue < age - 2);
   const ordered: (number | undefined)[] = [];
   if (primary === -1) ordered.push(undefined, 60, 40);
