@@ -3,8 +3,9 @@ import { QrError } from './qr-error';
 import { CONTROL_CHARACTERS, normaliseVietnamese } from './vietnamese-text';
 
 /**
- * The QR code printed on the back of the chip CCCD (from 2021) and on the front of the Căn cước
- * card (from 1 July 2024). The payload is UTF-8 text, fields separated by `|`:
+ * The QR code printed on the front (top right) of the chip CCCD (from 2021) and on the back of the
+ * Căn cước card (from 1 July 2024; TT 16/2024/TT-BCA moved it, with nơi cư trú and nơi đăng ký
+ * khai sinh, to the back). The payload is UTF-8 text, fields separated by `|`:
  *
  * ```
  * 7 fields  ID|oldID|name|ddmmyyyy|sex|address|issue ddmmyyyy      chip CCCD 2021–2024 (oldID may be empty)

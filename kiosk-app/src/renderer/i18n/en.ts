@@ -25,7 +25,8 @@ export const en: DeepStrings<Messages> = {
   idle: {
     heading: 'Welcome',
     instruction: 'Please place your chip-based citizen ID card on the reader',
-    qrHint: 'or show the QR code on the card to the scanner',
+    qrHint:
+      'or show the card’s QR code to the scanner: on the 2021 citizen ID card it is at the top right of the front; on the identity card issued from 1 July 2024 it is on the back',
     readerUnavailable: 'The card reader is not ready',
     readerUnavailableInstruction:
       'Please show the QR code on the card to the scanner, or scan the MRZ on the back of the card with the camera',
@@ -42,7 +43,8 @@ export const en: DeepStrings<Messages> = {
   identifying: {
     reading: 'Reading your card, please keep it still…',
     lookingUp: 'Looking you up in the National Population Database…',
-    awaitingKey: 'Please show the QR code on the back of the card to unlock the chip',
+    awaitingKey:
+      'Please show the card’s QR code to the scanner to unlock the chip (2021 card: front, top right; 2024 card: back)',
   },
   identifyFailed: {
     heading: 'The card could not be read',
@@ -199,7 +201,8 @@ export const en: DeepStrings<Messages> = {
     CARD_REMOVED: 'The card was removed before reading finished. Please place it again.',
     CARD_ACCESS_DENIED: 'The chip could not be unlocked. Please scan the QR code on the card.',
     CARD_READER_UNAVAILABLE: 'The card reader is unavailable. Please use the QR code or ask staff.',
-    QR_INVALID: 'This QR code is not a citizen ID card QR code.',
+    QR_INVALID:
+      'This QR code is not one the kiosk can read as a 2021 citizen ID card or a 2024 identity card. Please place the card on the reader to read the chip, or use the camera to read the three lines of characters (MRZ) on the back.',
     MRZ_INVALID: 'The MRZ of the card could not be read.',
     REGISTRY_UNAVAILABLE: 'The population database is unreachable.',
     SUBMIT_FAILED: 'The dossier was not submitted.',

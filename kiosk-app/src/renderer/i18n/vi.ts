@@ -21,7 +21,8 @@ export const vi = {
   idle: {
     heading: 'Xin kính chào quý công dân',
     instruction: 'Vui lòng đặt thẻ Căn cước công dân gắn chip lên đầu đọc',
-    qrHint: 'hoặc đưa mã QR trên thẻ vào máy quét',
+    qrHint:
+      'hoặc đưa mã QR vào máy quét: thẻ căn cước công dân (mẫu 2021) có mã QR ở góc trên bên phải mặt trước; thẻ căn cước (mẫu từ 01/07/2024) có mã QR ở mặt sau',
     readerUnavailable: 'Đầu đọc thẻ chưa sẵn sàng',
     readerUnavailableInstruction:
       'Vui lòng đưa mã QR trên thẻ vào máy quét, hoặc quét dải MRZ ở mặt sau thẻ bằng camera',
@@ -38,7 +39,8 @@ export const vi = {
   identifying: {
     reading: 'Đang đọc thẻ, vui lòng giữ nguyên thẻ…',
     lookingUp: 'Đang tra cứu Cơ sở dữ liệu quốc gia về dân cư…',
-    awaitingKey: 'Vui lòng đưa mã QR ở mặt sau thẻ vào máy quét để mở khóa chip',
+    awaitingKey:
+      'Vui lòng đưa mã QR của thẻ vào máy quét để mở khóa chip (thẻ mẫu 2021: mặt trước, góc trên bên phải; thẻ căn cước mẫu 2024: mặt sau)',
   },
   identifyFailed: { heading: 'Chưa đọc được thẻ', otherMethod: 'Dùng cách khác (mã QR)' },
   catalogue: {
@@ -194,7 +196,8 @@ export const vi = {
     CARD_REMOVED: 'Thẻ đã được nhấc ra trước khi đọc xong. Vui lòng đặt lại thẻ.',
     CARD_ACCESS_DENIED: 'Không mở được chip của thẻ. Vui lòng quét mã QR trên thẻ.',
     CARD_READER_UNAVAILABLE: 'Đầu đọc thẻ đang tạm ngưng. Vui lòng dùng mã QR hoặc liên hệ cán bộ.',
-    QR_INVALID: 'Mã QR không phải mã QR của thẻ Căn cước.',
+    QR_INVALID:
+      'Kiosk không đọc được mã QR này như mã của thẻ căn cước công dân 2021 hoặc thẻ căn cước 2024. Xin đặt thẻ lên đầu đọc để đọc chip, hoặc dùng camera đọc ba dòng ký tự (MRZ) ở mặt sau thẻ.',
     MRZ_INVALID: 'Không đọc được vùng MRZ của thẻ.',
     REGISTRY_UNAVAILABLE: 'Không kết nối được Cơ sở dữ liệu dân cư.',
     SUBMIT_FAILED: 'Chưa nộp được hồ sơ.',
