@@ -156,6 +156,25 @@ describe('validate', () => {
     ]);
   });
 
+  it('refuses a converted address the citizen has not confirmed, until a commune is picked', () => {
+    const divided = {
+      province: 'Thành phố Hà Nội',
+      commune: '',
+      district: 'Quận Ba Đình',
+      former: 'Phường Điện Biên, Quận Ba Đình, Thành phố Hà Nội',
+      confirmation: 'divided' as const,
+    };
+    const issues = validate(procedure('1.004222'), { newResidence: divided }, { today: TODAY });
+    expect(issues.find((i) => i.fieldId === 'newResidence')?.message.vi).toContain(
+      'chọn lại xã/phường',
+    );
+    const { confirmation: _unsure, district: _old, ...rest } = divided;
+    const picked = { ...rest, commune: 'Phường Ba Đình', communeCode: '00004' };
+    expect(issuesFor('1.004222', { newResidence: picked }).map(([id]) => id)).not.toContain(
+      'newResidence',
+    );
+  });
+
   it('never throws, whatever the values', () => {
     const value: fc.Arbitrary<FieldValue> = fc.oneof(
       fc.string(),
