@@ -48,6 +48,7 @@ export const citizenRecordSchema = z.strictObject({
   placeOfBirth: address.optional(),
   birthRegistrationPlace: address.optional(),
   temporaryResidence: address.optional(),
+  residence: address.optional(),
   otherName: text.optional(),
   maritalStatus: text.optional(),
   dateOfDeath: isoDate.optional(),

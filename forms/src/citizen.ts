@@ -67,6 +67,11 @@ export interface CitizenRecord {
   readonly permanentResidence?: Address;
   /** Current residence (nơi ở hiện tại). */
   readonly currentResidence?: Address;
+  /**
+   * Nơi cư trú as the thẻ căn cước issued from 1 July 2024 prints it (TT 16/2024/TT-BCA): where the
+   * holder resides, permanent or temporary; the card does not say which.
+   */
+  readonly residence?: Address;
   /** Nơi tạm trú (Điều 9 khoản 17). */
   readonly temporaryResidence?: Address;
   /** Tình trạng hôn nhân (Điều 9 khoản 21), as the registry words it. */

@@ -21,6 +21,7 @@ export const CITIZEN_FIELD_LABELS = {
   placeOfBirth: { vi: 'Nơi sinh', en: 'Place of birth' },
   birthRegistrationPlace: { vi: 'Nơi đăng ký khai sinh', en: 'Place of birth registration' },
   temporaryResidence: { vi: 'Nơi tạm trú', en: 'Temporary residence' },
+  residence: { vi: 'Nơi cư trú', en: 'Place of residence' },
   maritalStatus: { vi: 'Tình trạng hôn nhân', en: 'Marital status' },
   dateOfDeath: { vi: 'Ngày, tháng, năm chết', en: 'Date of death' },
   permanentResidence: { vi: 'Nơi thường trú', en: 'Permanent residence' },

@@ -1,5 +1,6 @@
 import type { CitizenRecord } from '@kiosk/forms';
 import { syntheticCitizens } from '@kiosk/test-fixtures';
+import { cardGenerationOf } from '../core/identity/card-generation';
 import { DEMO_MISMATCH_CARD } from '@kiosk/protocol';
 
 /** The demo's synthetic citizens: the same people the simulators serve. */
@@ -26,10 +27,16 @@ export function demoRegistryCitizens(count: number): CitizenRecord[] {
   );
 }
 
-/** What a CCCD chip carries (DG1 + DG13); household data and phone come from the registry only. */
+/**
+ * What a card's chip carries (DG1 + DG13); household data and phone come from the registry only.
+ * A card issued from 1 July 2024 prints nơi đăng ký khai sinh and nơi cư trú where the 2021 card
+ * printed quê quán and nơi thường trú (TT 16/2024/TT-BCA).
+ */
 export function chipPartOf(record: CitizenRecord): Partial<CitizenRecord> {
   const { currentResidence: _c, householdHead: _h, phone: _p, email: _e, ...chip } = record;
-  return chip;
+  if (cardGenerationOf(record.dateOfIssue) === 'cccd-2021') return chip;
+  const { placeOfOrigin, permanentResidence, ...rest } = chip;
+  return { ...rest, birthRegistrationPlace: placeOfOrigin, residence: permanentResidence };
 }
 
 /** What the registry returns: its record (see `demoRegistryRecord`) minus the card's own fields. */

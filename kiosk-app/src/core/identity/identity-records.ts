@@ -9,7 +9,7 @@ import type { CccdQrData } from '@kiosk/id-card/qr';
 import { parseMrz, type MrzDocument } from '@kiosk/mrz';
 import type { DocumentEvent } from '../flow/journey-events';
 import { JourneyFailure } from '../ports';
-import { splitAddressText } from './address-text';
+import { cardGenerationOf, printedPlaces } from './card-generation';
 import { PRINTED_DOCUMENT_ASSURANCE } from './identity-assurance';
 import { birthDateWithIdCentury } from './personal-id-birth-date';
 
@@ -41,12 +41,10 @@ export function cardDocumentToRecord(document: CardDocument): Partial<CitizenRec
     nationality: document.nationality,
     ethnicity: document.ethnicity,
     religion: document.religion,
-    placeOfOrigin: present(document.placeOfOrigin)
-      ? splitAddressText(document.placeOfOrigin)
-      : undefined,
-    permanentResidence: present(document.placeOfResidence)
-      ? splitAddressText(document.placeOfResidence)
-      : undefined,
+    ...printedPlaces(cardGenerationOf(document.dateOfIssue), {
+      first: document.placeOfOrigin,
+      second: document.placeOfResidence,
+    }),
     personalIdentification: document.personalIdentification,
     dateOfIssue: document.dateOfIssue,
     dateOfExpiry: document.dateOfExpiry ?? undefined,
@@ -65,7 +63,9 @@ export function cccdQrToRecord(qr: CccdQrData): Partial<CitizenRecord> {
     fullName: qr.fullName,
     dateOfBirth: qr.dateOfBirth,
     sex: qr.sex,
-    permanentResidence: present(qr.address) ? splitAddressText(qr.address) : undefined,
+    ...printedPlaces(qr.generation === 'can-cuoc-2024' ? 'can-cuoc-2024' : 'cccd-2021', {
+      second: qr.address,
+    }),
     dateOfIssue: qr.dateOfIssue,
   });
 }

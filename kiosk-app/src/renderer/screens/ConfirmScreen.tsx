@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CITIZEN_FIELD_LABELS, formatDate, formatSex } from '@kiosk/forms/browser';
+import { CITIZEN_FIELD_LABELS, formatAddress, formatDate, formatSex } from '@kiosk/forms/browser';
 import type { JourneyView } from '@kiosk/protocol';
 import { ActionBar } from '../components/ActionBar';
 import { FeeSummary } from '../components/FeeSummary';
@@ -22,6 +22,17 @@ export function ConfirmScreen({ view }: { view: JourneyView }) {
             <dd data-testid="confirm-birth">{formatDate(record.dateOfBirth)}</dd>
           </>
         )}
+        {(['permanentResidence', 'residence'] as const).map((place) => {
+          const address = record?.[place];
+          return (
+            address && (
+              <div key={place} className="summary-row" data-testid={`confirm-${place}`}>
+                <dt>{CITIZEN_FIELD_LABELS[place][lang]}</dt>
+                <dd>{formatAddress(address)}</dd>
+              </div>
+            )
+          );
+        })}
         {record?.sex && (
           <>
             <dt>{CITIZEN_FIELD_LABELS.sex[lang]}</dt>
