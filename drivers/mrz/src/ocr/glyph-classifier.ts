@@ -1,9 +1,18 @@
 import type { GrayImage } from './gray-image';
 import type { LineCells } from './glyph-cells';
-import { normalisePatch, ocrbTemplates, type OcrbTemplates } from './ocrb-templates';
+import { ocrbTemplates, type OcrbTemplates } from './ocrb-templates';
 
-/** One cell's candidates, best first: normalised correlation with each OCR-B glyph (−1 … 1). */
-export type CellScores = ReadonlyArray<{ readonly char: string; readonly score: number }>;
+/** One candidate glyph of a cell: normalised correlation (−1 … 1) at its best shift. */
+export interface GlyphScore {
+  readonly char: string;
+  readonly score: number;
+  /** Where in the search window the template fitted best (0 … 2·shift), when measured. */
+  readonly dx?: number;
+  readonly dy?: number;
+}
+
+/** One cell's candidates, best first. */
+export type CellScores = ReadonlyArray<GlyphScore>;
 
 /** Where a cell is sampled from: its ink centre and baseline in the image, and the scales. */
 export interface CellSampling {
@@ -53,19 +62,21 @@ export function cellPatch(img: GrayImage, sampling: CellSampling, t: OcrbTemplat
   const values = new Float64Array(width * height);
   // Output (u, v) ↔ source: u = width/2 at the cell's ink centre, v = pad + cap + shift at baseline.
   const baseV = g.pad + g.capHeight + SHIFT_Y;
+  // The 2×2 sub-samples at ¼ and ¾ of the output pixel, unrolled: this runs for every pixel of
+  // every cell of every frame.
+  const x0 = centre - width / 2 / scaleX;
+  const y0 = baseline - baseV / scaleY;
   for (let v = 0; v < height; v++) {
+    const syA = y0 + (v + 0.25) / scaleY;
+    const syB = y0 + (v + 0.75) / scaleY;
     for (let u = 0; u < width; u++) {
-      let sum = 0;
-      for (const [du, dv] of [
-        [0.25, 0.25],
-        [0.75, 0.25],
-        [0.25, 0.75],
-        [0.75, 0.75],
-      ] as const) {
-        const sx = centre + (u + du - width / 2) / scaleX;
-        const sy = baseline + (v + dv - baseV) / scaleY;
-        sum += sample(img, sx, sy);
-      }
+      const sxA = x0 + (u + 0.25) / scaleX;
+      const sxB = x0 + (u + 0.75) / scaleX;
+      const sum =
+        sample(img, sxA, syA) +
+        sample(img, sxB, syA) +
+        sample(img, sxA, syB) +
+        sample(img, sxB, syB);
       values[v * width + u] = 1 - sum / 4 / 255;
     }
   }
@@ -85,8 +96,57 @@ function templateBank(t: OcrbTemplates): Float64Array {
   return bank;
 }
 
-/** Coarse shift grid: every other pixel; each template then climbs to its own local best. */
+/**
+ * Coarse shift grid: every other pixel from ±2 (3 × 3 positions; cells are centred on their
+ * ink, so the glyph is rarely 3 px off), then each template climbs to its own local best, up
+ * to the ±3 edge of the window.
+ */
 const COARSE_STEP = 2;
+const COARSE_FROM = 1;
+
+/**
+ * The normalised (zero-mean, unit-norm) window of a patch at shift (dx, dy), written into `out`:
+ * what a template of the bank, or the glyph model, is compared with.
+ */
+export function patchWindow(
+  patch: CellPatch,
+  tw: number,
+  th: number,
+  dx: number,
+  dy: number,
+  out: Float64Array = new Float64Array(tw * th),
+  at = 0,
+): Float64Array {
+  const size = tw * th;
+  let mean = 0;
+  for (let y = 0; y < th; y++) {
+    const row = (y + dy) * patch.width + dx;
+    for (let x = 0; x < tw; x++) {
+      const v = patch.values[row + x] as number;
+      out[at + y * tw + x] = v;
+      mean += v;
+    }
+  }
+  mean /= size;
+  let norm = 0;
+  for (let i = at; i < at + size; i++) {
+    const d = (out[i] as number) - mean;
+    out[i] = d;
+    norm += d * d;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let i = at; i < at + size; i++) out[i] = (out[i] as number) * scale;
+  return out;
+}
+
+/**
+ * Scratch space for the shifted windows of one cell, reused from cell to cell and frame to frame
+ * (the camera worker reads several frames a second; allocating 49 windows per cell was a
+ * measurable share of the time). Safe: `scoreCell` is synchronous.
+ */
+let scratch = new Float64Array(0);
+let scratchReady = new Uint8Array(0);
+const seenScratch = new Uint8Array((2 * SHIFT_X + 1) * (2 * SHIFT_Y + 1));
 
 /**
  * Scores of every template at its best shift within the search window. The correlation of a
@@ -102,35 +162,33 @@ export function scoreCell(patch: CellPatch, t: OcrbTemplates): CellScores {
   const bank = templateBank(t);
   const spanX = 2 * SHIFT_X + 1;
   const spanY = 2 * SHIFT_Y + 1;
-  const windows: Array<Float64Array | undefined> = new Array(spanX * spanY);
-  const windowAt = (dx: number, dy: number): Float64Array => {
-    const known = windows[dy * spanX + dx];
-    if (known) return known;
-    const window = new Float64Array(size);
-    for (let y = 0; y < th; y++)
-      for (let x = 0; x < tw; x++)
-        window[y * tw + x] = patch.values[(y + dy) * patch.width + x + dx] as number;
-    const normalised = normalisePatch(window);
-    windows[dy * spanX + dx] = normalised;
-    return normalised;
-  };
+  if (scratch.length < size * spanX * spanY) scratch = new Float64Array(size * spanX * spanY);
+  if (scratchReady.length < spanX * spanY) scratchReady = new Uint8Array(spanX * spanY);
+  const windows = scratch;
+  const ready = scratchReady;
+  ready.fill(0);
   const correlation = (k: number, dx: number, dy: number): number => {
-    const w = windowAt(dx, dy);
+    const slot = dy * spanX + dx;
+    const w = slot * size;
+    if (!ready[slot]) {
+      patchWindow(patch, tw, th, dx, dy, windows, w);
+      ready[slot] = 1;
+    }
     const offset = k * size;
-    // Plain loop over one flat array: this is the pipeline's hot spot.
+    // Plain loop over flat arrays: this is the pipeline's hot spot.
     let s = 0;
-    for (let i = 0; i < size; i++) s += (w[i] as number) * (bank[offset + i] as number);
+    for (let i = 0; i < size; i++) s += (windows[w + i] as number) * (bank[offset + i] as number);
     return s;
   };
-  const scores = new Float64Array(count);
-  const seen = new Uint8Array(spanX * spanY);
+  const scores: GlyphScore[] = [];
+  const seen = seenScratch;
   for (let k = 0; k < count; k++) {
     seen.fill(0);
     let best = -2;
     let bx = 0;
     let by = 0;
-    for (let dy = 0; dy < spanY; dy += COARSE_STEP)
-      for (let dx = 0; dx < spanX; dx += COARSE_STEP) {
+    for (let dy = COARSE_FROM; dy < spanY; dy += COARSE_STEP)
+      for (let dx = COARSE_FROM; dx < spanX; dx += COARSE_STEP) {
         seen[dy * spanX + dx] = 1;
         const s = correlation(k, dx, dy);
         if (s > best) [best, bx, by] = [s, dx, dy];
@@ -146,11 +204,9 @@ export function scoreCell(patch: CellPatch, t: OcrbTemplates): CellScores {
           if (s > best) [best, bx, by, moved] = [s, dx, dy, true];
         }
     }
-    scores[k] = best;
+    scores.push({ char: t.templates[k]?.char ?? '<', score: best, dx: bx, dy: by });
   }
-  return t.templates
-    .map((tpl, k) => ({ char: tpl.char, score: scores[k] as number }))
-    .sort((a, b) => b.score - a.score);
+  return scores.sort((a, b) => b.score - a.score);
 }
 
 /** Every cell of one line resampled to the templates' geometry. */
