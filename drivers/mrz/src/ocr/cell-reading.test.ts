@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMrzError } from '../codec/mrz-error';
 import type { CellScores } from './glyph-classifier';
+import { formatMrz } from '../codec/format-mrz';
+import { mrzCheckDigit } from '../codec/check-digit';
 import { readCells } from './cell-reading';
+import { SHAPE_MARGIN, STRONG_SHAPE_MARGIN, type ShapeMargin } from './letter-or-digit';
 import { MRZ_ALPHABET } from './ocrb-templates';
 
 const today = new Date(Date.UTC(2026, 10, 28));
@@ -118,5 +121,83 @@ describe('readCells', () => {
         },
       ),
     );
+  });
+
+  describe('letter or digit in an alphanumeric field (TD3 document number)', () => {
+    // Printed 0 at columns 4 and 5 of the document number (weights 7 and 3): read as O there,
+    // the check digit still passes (7·24 + 3·24 ≡ 0 mod 10), so only the shape can tell.
+    const passport = formatMrz({
+      format: 'TD3',
+      documentCode: 'P',
+      issuingState: 'UTO',
+      documentNumber: 'ZS0000774',
+      nationality: 'UTO',
+      dateOfBirth: '1974-08-12',
+      sex: 'F',
+      dateOfExpiry: '2032-04-15',
+      surname: 'ERIKSSON',
+      givenNames: 'ANNA MARIA',
+    });
+    const misread = (): CellScores[][] => {
+      const scores = scoresOf(passport);
+      const row = scores[1];
+      if (row) {
+        row[3] = cell('O', '0', 0.05);
+        row[4] = cell('O', '0', 0.05);
+      }
+      return scores;
+    };
+    /** The glyph model's margin: the printed kind clearly, except `margin` at columns 4–5. */
+    const shapeSays =
+      (margin: number): ShapeMargin =>
+      (line, column) => {
+        if (line === 1 && (column === 3 || column === 4)) return margin;
+        const printed = passport[line]?.charAt(column) ?? '<';
+        return /[0-9]/.test(printed) ? -STRONG_SHAPE_MARGIN : STRONG_SHAPE_MARGIN;
+      };
+
+    it('the attack: the O readings pass the check digit', () => {
+      expect(mrzCheckDigit('ZS0OO0774')).toBe(mrzCheckDigit('ZS0000774'));
+    });
+
+    it('takes the digit when the shape clearly says 0, whatever the templates preferred', () => {
+      const reading = readCells(misread(), { today }, shapeSays(-STRONG_SHAPE_MARGIN));
+      expect(reading.document.documentNumber).toBe('ZS0000774');
+      expect(reading.document.lines).toEqual(passport);
+    });
+
+    it('refuses when the shape does not clearly say letter or digit', () => {
+      expect(() => readCells(misread(), { today }, shapeSays(SHAPE_MARGIN * 0.5))).toThrow(
+        /shape does not decide/,
+      );
+    });
+
+    it('refuses a letter/digit look-alike when no shape was measured', () => {
+      expect(() => readCells(misread(), { today })).toThrow(/shape does not decide/);
+    });
+
+    it('follows the shape, never the templates: digit, letter, or refused', () => {
+      fc.assert(
+        fc.property(fc.double({ min: -20, max: 20, noNaN: true }), (margin) => {
+          const read = (): string => {
+            try {
+              return readCells(misread(), { today }, shapeSays(margin)).document.documentNumber;
+            } catch (error) {
+              if (!isMrzError(error)) throw error;
+              return error.code;
+            }
+          };
+          // A clear letter shape makes ZS0OO0774, which passes its check digit (the attack).
+          // Below the strong margin the templates (which say O here) must agree.
+          const expected =
+            margin <= -STRONG_SHAPE_MARGIN
+              ? 'ZS0000774'
+              : margin >= SHAPE_MARGIN
+                ? 'ZS0OO0774'
+                : 'MRZ_AMBIGUOUS';
+          expect(read()).toBe(expected);
+        }),
+      );
+    });
   });
 });

@@ -11,6 +11,7 @@ import { isMrzError, MrzError } from '../codec/mrz-error';
 import { parseMrz, type ParseMrzOptions } from '../codec/parse-mrz';
 import { positionClasses } from '../codec/position-classes';
 import type { CellScores } from './glyph-classifier';
+import { decideLetterOrDigit, letterDigitPair, type ShapeMargin } from './letter-or-digit';
 import { isVietnameseNameShape } from './vietnamese-name-shape';
 
 /**
@@ -20,6 +21,8 @@ import { isVietnameseNameShape } from './vietnamese-name-shape';
  * a check digit covers (9303-3 §4.9) may, when the reading fails its check digits, take their
  * runner-up — fewest changes first, and only a unique valid reading is accepted. Cells no check
  * digit covers (names, sex, nationality, fillers) must be clear on their own, else: refused.
+ * In an alphanumeric field a letter and its digit look-alike (O/0, I/1, …) are told apart by the
+ * glyph's shape (`letter-or-digit.ts`), never by the check digits, and refused when unclear.
  */
 export interface CellReading {
   readonly document: MrzDocument;
@@ -45,7 +48,8 @@ const MAX_NAME_DOUBTFUL = 8;
 
 const DIGITS = '0123456789';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const ALLOWED: Record<CharClass, string> = {
+/** The glyphs each position class admits (9303-3 §4.3). */
+export const ALLOWED: Readonly<Record<CharClass, string>> = {
   digit: DIGITS,
   digitOrFiller: `${DIGITS}<`,
   alpha: LETTERS,
@@ -129,16 +133,36 @@ function* combinations(n: number, k: number, from = 0): Generator<number[]> {
     for (const rest of combinations(n, k - 1, i + 1)) yield [i, ...rest];
 }
 
+/** A TD1 whose first line reads `IDVNM` give or take a D/0/O: the CCCD profile applies. */
+export function looksLikeCccd(layout: MrzLayout, firstLine: string): boolean {
+  return layout.format === 'TD1' && /^I[D0O]VNM/.test(firstLine);
+}
+
+/**
+ * The class of every cell, from the layout and the first line's glyphs (only its first five
+ * matter: they say whether the CCCD profile applies).
+ */
+export function bandClasses(layout: MrzLayout, firstLine: string): CharClass[][] {
+  return positionClasses(layout, looksLikeCccd(layout, firstLine) ? ['IDVNM', '', ''] : []);
+}
+
+const kindOf = (c: string): 'digit' | 'letter' | 'filler' =>
+  c >= '0' && c <= '9' ? 'digit' : c === '<' ? 'filler' : 'letter';
+
+/**
+ * `shape`: the glyph model's letter-vs-digit margin per cell; without it, a letter/digit
+ * look-alike in an alphanumeric field is refused.
+ */
 export function readCells(
   lines: ReadonlyArray<readonly CellScores[]>,
   options: ParseMrzOptions = {},
+  shape?: ShapeMargin,
 ): CellReading {
   const glyphLines = lines.map((cells) => cells.map((c) => c[0]?.char ?? '<').join(''));
   const layout = layoutForShape(lines.length, lines[0]?.length ?? 0);
   if (!layout) throw new MrzError('MRZ_LENGTH', 'the band does not have an MRZ shape');
-  const cccd = layout.format === 'TD1' && /^I[D0O]VNM/.test(glyphLines[0] ?? '');
-  const probe = cccd ? ['IDVNM', ...glyphLines.slice(1)] : glyphLines;
-  const classes = positionClasses(layout, probe);
+  const cccd = looksLikeCccd(layout, glyphLines[0] ?? '');
+  const classes = bandClasses(layout, glyphLines[0] ?? '');
   const covered = coveredCells(layout, cccd);
 
   const grid: string[][] = [];
@@ -148,16 +172,29 @@ export function readCells(
   lines.forEach((cells, li) => {
     const row: string[] = [];
     cells.forEach((scores, col) => {
-      const allowed = ALLOWED[classes[li]?.[col] ?? 'alnum'];
-      const ranked = scores.filter((s) => allowed.includes(s.char));
-      const best = ranked[0];
-      const second = ranked[1];
-      if (!best || best.score < MIN_SCORE) {
+      const charClass = classes[li]?.[col] ?? 'alnum';
+      const allowed = ALLOWED[charClass];
+      let ranked = scores.filter((s) => allowed.includes(s.char));
+      const top = ranked[0];
+      if (!top || top.score < MIN_SCORE) {
         throw new MrzError('MRZ_FORMAT', `line ${li + 1}, column ${col + 1}: no glyph fits`, {
           line: li,
           column: col,
         });
       }
+      const pair = charClass === 'alnum' ? letterDigitPair(top.char) : undefined;
+      if (pair) {
+        // The shape settles letter or digit; the check digits may still swap within that kind.
+        const letterScore = ranked.find((r) => r.char === pair.letter)?.score ?? -1;
+        const digitScore = ranked.find((r) => r.char === pair.digit)?.score ?? -1;
+        const templatePrefers = letterScore >= digitScore ? pair.letter : pair.digit;
+        const chosen = decideLetterOrDigit(li, col, pair, shape, templatePrefers);
+        const kind = kindOf(chosen);
+        const mine = ranked.find((s) => s.char === chosen) ?? { char: chosen, score: top.score };
+        ranked = [mine, ...ranked.filter((s) => s.char !== chosen && kindOf(s.char) === kind)];
+      }
+      const best = ranked[0] ?? top;
+      const second = ranked[1];
       const gap = second ? best.score - second.score : 1;
       if (covered.has(`${li}:${col}`)) {
         if (second && gap < DOUBTFUL_GAP)

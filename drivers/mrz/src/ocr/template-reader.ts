@@ -1,11 +1,20 @@
 import { MrzError, isMrzError } from '../codec/mrz-error';
 import type { ParseMrzOptions } from '../codec/parse-mrz';
-import { readCells, type CellReading } from './cell-reading';
+import { layoutForShape } from '../codec/layouts';
+import { ALLOWED, bandClasses, readCells, type CellReading } from './cell-reading';
 import { estimateBandBlur } from './blur-estimate';
-import { linePatches, scoreCell, type CellScores } from './glyph-classifier';
+import {
+  linePatches,
+  patchWindow,
+  scoreCell,
+  type CellPatch,
+  type CellScores,
+} from './glyph-classifier';
+import { glyphLogits, glyphMargin, glyphModel } from './glyph-model';
+import type { ShapeMargin } from './letter-or-digit';
 import { lineCells, type LineCells } from './glyph-cells';
 import type { MrzBand } from './mrz-band';
-import { ocrbTemplates } from './ocrb-templates';
+import { ocrbTemplates, type OcrbTemplates } from './ocrb-templates';
 import { isVietnameseNameShape } from './vietnamese-name-shape';
 
 export type TemplateBandReading =
@@ -55,16 +64,75 @@ export function bandCells(band: MrzBand): LineCells[] | undefined {
   return all;
 }
 
+const subsets = new WeakMap<OcrbTemplates, Map<string, OcrbTemplates>>();
+
+/** The templates of the given glyphs only (cached, so each subset's bank is built once). */
+function templatesOf(all: OcrbTemplates, chars: string): OcrbTemplates {
+  let byChars = subsets.get(all);
+  if (!byChars) {
+    byChars = new Map();
+    subsets.set(all, byChars);
+  }
+  let subset = byChars.get(chars);
+  if (!subset) {
+    subset = { ...all, templates: all.templates.filter((t) => chars.includes(t.char)) };
+    byChars.set(chars, subset);
+  }
+  return subset;
+}
+
+/** Cells whose glyphs, read against the whole alphabet, tell the document's profile. */
+const PROFILE_CELLS = 5;
+
+/**
+ * Every cell scored against the glyphs its position admits (9303-3 §4.3, narrowed by the CCCD
+ * profile): a digit cell is matched with 10 templates, not 37. The reading only ever ranks the
+ * admitted glyphs (`readCells`), so this changes no decision; the first line's first cells,
+ * which say which profile applies, are scored against all of them.
+ */
+function scoreByClass(patches: CellPatch[][], templates: OcrbTemplates): CellScores[][] {
+  const layout = layoutForShape(patches.length, patches[0]?.length ?? 0);
+  const head = (patches[0] ?? []).slice(0, PROFILE_CELLS).map((p) => scoreCell(p, templates));
+  const classes = layout
+    ? bandClasses(layout, head.map((c) => c[0]?.char ?? '<').join(''))
+    : undefined;
+  return patches.map((line, li) =>
+    line.map((patch, col) => {
+      const known = li === 0 ? head[col] : undefined;
+      if (known) return known;
+      const charClass = classes?.[li]?.[col];
+      return scoreCell(patch, charClass ? templatesOf(templates, ALLOWED[charClass]) : templates);
+    }),
+  );
+}
+
+/** Ranked OCR-B candidates for every cell, and the glyph model's logits for each cell. */
+export interface BandGlyphs {
+  readonly scores: CellScores[][];
+  readonly logits: Float64Array[][];
+}
+
 /**
  * Ranked OCR-B candidates for every cell of the band, matched with templates blurred like the
- * band (`estimateBandBlur`); undefined when the glyphs do not form fixed-pitch lines.
+ * band (`estimateBandBlur`), and the glyph model's logits on the window where the best template
+ * fitted; undefined when the glyphs do not form fixed-pitch lines.
  */
-export function bandCellScores(band: MrzBand): CellScores[][] | undefined {
+export function bandGlyphs(band: MrzBand): BandGlyphs | undefined {
   const cells = bandCells(band);
   if (!cells) return undefined;
   const patches = cells.map((line) => linePatches(band.image, line));
   const { templates } = estimateBandBlur(patches.flat(), ocrbTemplates());
-  return patches.map((line) => line.map((patch) => scoreCell(patch, templates)));
+  const scores = scoreByClass(patches, templates);
+  const model = glyphModel();
+  const window = new Float64Array(model.width * model.height);
+  const logits = patches.map((line, li) =>
+    line.map((patch, col) => {
+      const top = scores[li]?.[col]?.[0];
+      patchWindow(patch, model.width, model.height, top?.dx ?? 3, top?.dy ?? 3, window);
+      return glyphLogits(model, window);
+    }),
+  );
+  return { scores, logits };
 }
 
 /**
@@ -76,17 +144,23 @@ export function readBandWithTemplates(
   band: MrzBand,
   options: ParseMrzOptions = {},
 ): TemplateBandReading {
-  const scores = bandCellScores(band);
-  if (!scores) {
+  const glyphs = bandGlyphs(band);
+  if (!glyphs) {
     return {
       ok: false,
       error: new MrzError('MRZ_OCR_NOT_FOUND', 'the MRZ glyphs do not form a fixed-pitch line'),
       glyphLines: [],
     };
   }
+  const { scores, logits } = glyphs;
   const glyphLines = scores.map((line) => line.map((c) => c[0]?.char ?? '<').join(''));
+  const model = glyphModel();
+  const shape: ShapeMargin = (line, column, letter, digit) => {
+    const cell = logits[line]?.[column];
+    return cell ? glyphMargin(model, cell, letter, digit) : 0;
+  };
   try {
-    const reading = readCells(scores, options);
+    const reading = readCells(scores, options, shape);
     const { document } = reading;
     // The name line has no check digit: a CCCD name must at least read as Vietnamese syllables.
     if (
