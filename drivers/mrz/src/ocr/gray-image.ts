@@ -1,4 +1,4 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
 
 /** An 8-bit grayscale image; the OCR pipeline works on these. */
 export interface GrayImage {
@@ -12,8 +12,9 @@ export function grayFromRgba(
   width: number,
   height: number,
   rgba: Uint8Array | Uint8ClampedArray,
+  into?: Uint8Array,
 ): GrayImage {
-  const data = new Uint8Array(width * height);
+  const data = into && into.length === width * height ? into : new Uint8Array(width * height);
   for (let i = 0, o = 0; i < data.length; i++, o += 4) {
     data[i] =
       ((rgba[o] as number) * 299 + (rgba[o + 1] as number) * 587 + (rgba[o + 2] as number) * 114) /
@@ -30,6 +31,29 @@ export async function loadGrayImage(source: Buffer | string): Promise<GrayImage>
   ctx.drawImage(image, 0, 0);
   const { data } = ctx.getImageData(0, 0, image.width, image.height);
   return grayFromRgba(image.width, image.height, data);
+}
+
+/**
+ * Decodes camera frames one after another into the same canvas and the same gray buffer while
+ * the frame size stays the same (a camera's does), instead of allocating both per frame. The
+ * image it returns is overwritten by the next `decode`: read it before decoding the next frame.
+ */
+export class GrayFrameDecoder {
+  private canvas: Canvas | undefined;
+  private gray = new Uint8Array(0);
+
+  async decode(source: Buffer): Promise<GrayImage> {
+    const image = await loadImage(source);
+    const { width, height } = image;
+    if (!this.canvas || this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas = createCanvas(width, height);
+      this.gray = new Uint8Array(width * height);
+    }
+    const ctx = this.canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const { data } = ctx.getImageData(0, 0, width, height);
+    return grayFromRgba(width, height, data, this.gray);
+  }
 }
 
 /** Encodes grayscale as PNG, the form tesseract.js takes. */

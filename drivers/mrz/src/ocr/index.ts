@@ -14,5 +14,5 @@ export {
   type TextRecognizer,
 } from './tesseract-engine';
 export { MrzFrameVoter, type FrameVoterOptions } from './frame-voter';
-export { grayFromRgba, loadGrayImage, type GrayImage } from './gray-image';
+export { grayFromRgba, GrayFrameDecoder, loadGrayImage, type GrayImage } from './gray-image';
 export { locateMrzBand, estimateSkew, type MrzBand } from './mrz-band';

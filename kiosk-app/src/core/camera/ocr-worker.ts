@@ -7,17 +7,22 @@
  * Electron bundle (scripts/bundle-electron.mjs).
  */
 import { parentPort } from 'node:worker_threads';
-import { loadGrayImage, readMrzFromImage, type GrayImage } from '@kiosk/mrz/ocr';
+import { GrayFrameDecoder, readMrzFromImage, type GrayImage } from '@kiosk/mrz/ocr';
 import type { CameraMrzReading, OcrWorkerRequest, OcrWorkerResponse } from './camera-reading';
+
+/** One decoder for the worker's life: frames reuse its canvas and gray buffer. */
+const decoder = new GrayFrameDecoder();
 
 async function readFrame(jpeg: Uint8Array): Promise<CameraMrzReading> {
   let gray: GrayImage;
   try {
-    gray = await loadGrayImage(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength));
+    gray = await decoder.decode(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength));
   } catch {
     return { kind: 'undecodable' };
   }
   // Templates only: tesseract takes far longer per frame than a camera gives (README: camera path).
+  // Without a recognizer the reading is synchronous, so the next frame cannot overwrite `gray`
+  // (the decoder's buffer) while this one is read.
   const reading = await readMrzFromImage(gray, undefined);
   if (!reading.ok) return { kind: 'unread', code: reading.error.code };
   return {
