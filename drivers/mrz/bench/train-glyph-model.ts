@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { generateMrzCorpus } from '../../../test-fixtures/src/mrz-corpus';
+import { generateMrzCorpus } from '@kiosk/test-fixtures/mrz-corpus';
 import { estimateBandBlur } from '../src/ocr/blur-estimate';
 import { linePatches, patchWindow, scoreCell } from '../src/ocr/glyph-classifier';
 import { loadGrayImage } from '../src/ocr/gray-image';
