@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import type { BenchModule } from '../../../scripts/bench';
 import { median, round } from '../../../scripts/stats';
 import { generateMrzCorpus } from '@kiosk/test-fixtures/mrz-corpus';
@@ -41,27 +42,33 @@ interface Tally {
 /**
  * Sets scored by their own scorers, kept apart from the training generator so the reader is
  * never tuned on them (issue #20): the held-out generated set and the real specimen photos.
- * Each `score.ts`, when present, exports by default a function (or an object with `run`)
- * returning its report; the bench only runs it and files the result under its own key.
+ * Each `score.ts`, when present, is run as its own program (`tsx score.ts`, no arguments) and
+ * its output filed under its own key: parsed when it is JSON, as text otherwise.
+ * `MRZ_BENCH_OUTSIDE_SETS=0` skips them.
  */
 const OUTSIDE_SETS = [
   { key: 'heldOutGenerated', path: '../../../test-fixtures/mrz-heldout/score.ts' },
   { key: 'realSpecimens', path: '../../../test-fixtures/mrz-real-specimens/score.ts' },
 ] as const;
 
-type Scorer = (() => Promise<unknown>) | { run: () => Promise<unknown> };
+function runScorer(file: string): unknown {
+  const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+  const run = spawnSync(tsx, [file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = run.stdout.trim();
+  if (run.status !== 0) return { exitCode: run.status, stderr: run.stderr.trim().slice(-2000) };
+  try {
+    return JSON.parse(out) as unknown;
+  } catch {
+    return out;
+  }
+}
 
-async function outsideSets(): Promise<Record<string, unknown>> {
+function outsideSets(): Record<string, unknown> {
+  if (process.env.MRZ_BENCH_OUTSIDE_SETS === '0') return {};
   const out: Record<string, unknown> = {};
   for (const set of OUTSIDE_SETS) {
-    const url = new URL(set.path, import.meta.url);
-    if (!existsSync(url)) {
-      out[set.key] = 'not present';
-      continue;
-    }
-    const scorer = ((await import(pathToFileURL(url.pathname).href)) as { default: Scorer })
-      .default;
-    out[set.key] = await (typeof scorer === 'function' ? scorer() : scorer.run());
+    const file = fileURLToPath(new URL(set.path, import.meta.url));
+    out[set.key] = existsSync(file) ? runScorer(file) : 'not present';
   }
   return out;
 }
@@ -163,7 +170,7 @@ const bench: BenchModule = {
             rawTesseract: report(rawTesseract, TESSERACT_COUNT),
           }
         : {}),
-      ...(await outsideSets()),
+      ...outsideSets(),
     };
   },
 };
