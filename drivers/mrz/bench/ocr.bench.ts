@@ -105,6 +105,7 @@ function report(t: Tally, images: number): Record<string, unknown> {
           p95MsPerImage: round(percentile(t.ms, 0.95), 1),
         }
       : {}),
+    ...(t.cpuMs.length > 0 ? { medianCpuMsPerImage: round(median(t.cpuMs), 1) } : {}),
   };
 }
 
@@ -163,7 +164,9 @@ const bench: BenchModule = {
       seed: SEED,
       set: 'training generator (test-fixtures mrz-corpus), evaluation seed 9303',
       ours: { ...report(ours, COUNT), tesseractFallbacks: fellBack.count },
-      ...(COUNT > TESSERACT_COUNT ? { oursOnFirstImages: report(oursFirst, TESSERACT_COUNT) } : {}),
+      ...(COUNT > TESSERACT_COUNT && TESSERACT_COUNT > 0
+        ? { oursOnFirstImages: report(oursFirst, TESSERACT_COUNT) }
+        : {}),
       ...(TESSERACT_COUNT > 0
         ? {
             tesseractPipeline: report(tesseractPipeline, TESSERACT_COUNT),
