@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { ReceiptSlipSchema } from '@kiosk/printer';
 import { z } from 'zod';
 import { loadKioskConfig } from '../../core/config/kiosk-config';
-import { receiptPdfFromSlip } from '../../core/receipt-pdf/receipt-pdf-content';
+import { describeFeeLine, receiptPdfFromSlip } from '../../core/receipt-pdf/receipt-pdf-content';
 import { renderReceiptPdf } from '../../core/receipt-pdf/receipt-pdf-document';
 import { signReceiptPdf } from '../../core/receipt-pdf/sign-receipt-pdf';
 import { readSigningConfig } from '../../core/receipt-pdf/signing-settings';
@@ -56,12 +56,14 @@ export async function receiptPdf(
   out: Output = stdoutOutput,
 ): Promise<void> {
   const json = await readDossier(options.dossier);
-  const slip = ReceiptSlipSchema.safeParse(json);
+  const fee = dossierFeeSchema.safeParse(json);
+  if (!fee.success) throw new CliError(`dossier file ${options.dossier}: invalid "fee"`);
+  // The file states the fee once, as an amount and a status; the slip carries it as printed text.
+  const slipFee = { text: describeFeeLine(fee.data.fee), paid: fee.data.fee.status === 'paid' };
+  const slip = ReceiptSlipSchema.safeParse({ ...fee.data, fee: slipFee });
   if (!slip.success) {
     throw new CliError(`dossier file ${options.dossier}: ${slip.error.issues[0]?.message ?? ''}`);
   }
-  const fee = dossierFeeSchema.safeParse(json);
-  if (!fee.success) throw new CliError(`dossier file ${options.dossier}: invalid "fee"`);
   const config = loadKioskConfig(options.config);
   let signing: SigningConfig;
   if (options.demo) {
