@@ -103,6 +103,11 @@ export const en: DeepStrings<Messages> = {
     legalSource: 'Legal source',
     exemptions: 'Exemptions and reductions',
   },
+  groupField: {
+    add: 'Add to the list',
+    remove: 'Remove',
+    newItem: 'Row {{n}}',
+  },
   confirm: {
     heading: 'Confirm and submit',
     applicant: 'Applicant',

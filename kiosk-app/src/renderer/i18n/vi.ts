@@ -98,6 +98,11 @@ export const vi = {
     legalSource: 'Căn cứ',
     exemptions: 'Miễn, giảm',
   },
+  groupField: {
+    add: 'Thêm vào danh sách',
+    remove: 'Xoá',
+    newItem: 'Dòng {{n}}',
+  },
   confirm: {
     heading: 'Xác nhận nộp hồ sơ',
     applicant: 'Người nộp',

@@ -11,6 +11,7 @@ import {
 } from '@kiosk/forms/browser';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { AddressPicker } from './AddressPicker';
+import { GroupFieldEditor } from './GroupFieldEditor';
 
 type Lang = 'vi' | 'en';
 
@@ -120,7 +121,9 @@ export function FormField({
   );
 
   let editor: ReactElement;
-  if (!editable || field.type === 'group') {
+  if (editable && field.type === 'group') {
+    editor = <GroupFieldEditor field={field} value={value} version={version} onCommit={onCommit} />;
+  } else if (!editable) {
     editor = (
       <output id={id} className="value" data-testid={id}>
         {formatFieldValue(field, value, lang)}
