@@ -13,6 +13,7 @@ import type {
   Source,
 } from '@kiosk/forms/browser';
 import type { FeeView } from './fee-view';
+import type { ConfirmationCommitment } from './confirmation-commitment';
 
 export type JourneyStep =
   | 'idle'
@@ -204,6 +205,8 @@ export interface JourneyView {
    */
   readonly registry: 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped' | 'late';
   readonly procedure?: ProcedureSummary;
+  /** Only while confirming: what submitting now commits the citizen to. */
+  readonly commitment?: ConfirmationCommitment;
   readonly form?: FormView;
   readonly receipt?: ReceiptView;
   readonly printerReady: boolean;

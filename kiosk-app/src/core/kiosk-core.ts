@@ -27,6 +27,7 @@ import {
 } from './flow/journey-observers';
 import { cardReaderAvailability } from './devices/card-reader-availability';
 import type { JourneyEvent } from './flow/journey-events';
+import { confirmationCommitment } from './confirmation/confirmation-commitment';
 import { DossierIntake } from './intake/dossier-intake';
 import { dossierStatusPort, type AcceptanceOutcome } from './intake/dossier-status';
 import { DossierAcceptance, type AwaitOptions } from './intake/dossier-acceptance';
@@ -306,12 +307,16 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       ...trustSource,
     });
 
-  const citizenView = (): JourneyView =>
-    journeyView(
+  const citizenView = (): JourneyView => {
+    const view = journeyView(
       journey.getSnapshot(),
       settings.current().warningSeconds,
       cardReaderAvailability(devices()),
     );
+    if (view.step !== 'confirming' || !view.procedure) return view;
+    const procedure = procedures.get(view.procedure.code);
+    return { ...view, commitment: confirmationCommitment(procedure, calculator, new Date()) };
+  };
 
   const configBundles = new ConfigBundleApplier({
     db,

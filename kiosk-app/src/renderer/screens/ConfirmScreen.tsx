@@ -4,6 +4,7 @@ import type { JourneyView } from '@kiosk/protocol';
 import { ActionBar } from '../components/ActionBar';
 import { FeeSummary } from '../components/FeeSummary';
 import { useClient } from '../api/client-context';
+import { CommitmentSummary } from './CommitmentSummary';
 
 export function ConfirmScreen({ view }: { view: JourneyView }) {
   const { t, i18n } = useTranslation();
@@ -43,6 +44,9 @@ export function ConfirmScreen({ view }: { view: JourneyView }) {
         <dd>{view.procedure?.name[lang]}</dd>
         {view.procedure?.fee && <FeeSummary fee={view.procedure.fee} />}
       </dl>
+      {view.procedure && (
+        <CommitmentSummary procedure={view.procedure} commitment={view.commitment} />
+      )}
       <ActionBar>
         <button
           className="secondary big"

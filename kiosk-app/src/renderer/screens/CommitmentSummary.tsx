@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import type { ConfirmationCommitment, ProcedureSummary } from '@kiosk/protocol';
+
+type Lang = 'vi' | 'en';
+
+/** "HH:mm ngày dd/mm/yyyy" of an ISO time with its +07:00 offset, as the receipt prints it. */
+function wallClock(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return m ? `${m[4]}:${m[5]} ngày ${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/**
+ * The fee as the procedure defines it: free, an amount, or "not set" when the catalogue does not
+ * say (never a guessed 0).
+ */
+export function feeText(feeVnd: number | undefined, t: (key: string) => string): string {
+  if (feeVnd === undefined || !Number.isFinite(feeVnd)) return t('commitment.feeUnset');
+  if (feeVnd === 0) return t('commitment.free');
+  return `${feeVnd.toLocaleString('vi-VN')} đ`;
+}
+
+/**
+ * What the citizen commits to by submitting: when the result is expected, the fee, the papers to
+ * bring and where to go next (issue 21), so nothing on the receipt comes as a surprise.
+ */
+export function CommitmentSummary({
+  procedure,
+  commitment,
+}: {
+  procedure: ProcedureSummary;
+  commitment: ConfirmationCommitment | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
+  const due = commitment?.expectedAppointmentIso;
+  return (
+    <section className="commitment" aria-labelledby="commitment-heading">
+      <h2 id="commitment-heading">{t('commitment.heading')}</h2>
+      <dl className="summary">
+        <dt>{t('commitment.appointment')}</dt>
+        <dd data-testid="commitment-appointment">
+          {due ? wallClock(due) : t('commitment.appointmentUnknown')}
+        </dd>
+        <dt>{t('commitment.fee')}</dt>
+        <dd data-testid="commitment-fee">{feeText(procedure.feeVnd, t)}</dd>
+        <dt>{t('commitment.next')}</dt>
+        <dd data-testid="commitment-next">
+          {t('commitment.nextText', { agency: procedure.receivingAgency[lang] })}
+        </dd>
+      </dl>
+      <h3>{t('commitment.papers')}</h3>
+      <ul data-testid="commitment-papers">
+        {procedure.documents.length === 0 && <li>{t('commitment.noPapers')}</li>}
+        {procedure.documents.map((d) => (
+          <li key={d.name.vi}>
+            {d.name[lang]} — {d.copies}{' '}
+            {d.original ? t('commitment.original') : t('commitment.copy')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

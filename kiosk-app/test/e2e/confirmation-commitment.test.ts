@@ -1,0 +1,49 @@
+/**
+ * Issue 21: before submitting, the confirmation screen shows what the citizen commits to — the
+ * expected appointment (from the core's appointment calculator), the fee the procedure defines,
+ * the papers to bring and where to go next.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { loadCatalogue } from '@kiosk/forms';
+import { launchChromium, kioskPage } from './chromium';
+import { fillMissing, reachReview } from './citizen-steps';
+import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+
+let kiosk: KioskProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  kiosk = await startKioskProcess();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+describe('the confirmation screen', () => {
+  it('shows the expected appointment, the fee, the papers and the next step', async () => {
+    const procedure = loadCatalogue().procedures.find((p) => p.code === '1.004222');
+    if (!procedure) throw new Error('thường trú missing from the catalogue');
+    const page = await kioskPage(browser, kiosk.url);
+    await reachReview(page, 0, 'thuong tru', procedure.code);
+    await fillMissing(page);
+    await page.getByTestId('screen-confirming').waitFor();
+    expect(await page.getByTestId('commitment-appointment').textContent()).toMatch(
+      /^\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/,
+    );
+    expect(await page.getByTestId('commitment-fee').textContent()).toBe(
+      `${procedure.fee.amountVnd.toLocaleString('vi-VN')} đ`,
+    );
+    const papers = (await page.getByTestId('commitment-papers').textContent()) ?? '';
+    for (const document of procedure.documents) expect(papers).toContain(document.name.vi);
+    expect(await page.getByTestId('commitment-next').textContent()).toContain(
+      procedure.receivingAgency.vi,
+    );
+    await page.getByTestId('cancel').tap();
+    await page.getByTestId('screen-idle').waitFor();
+    await page.close();
+  });
+});
