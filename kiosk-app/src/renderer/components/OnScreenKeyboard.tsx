@@ -5,6 +5,11 @@ import { useKeyboardSlot } from './keyboard-slot';
 import { applyTone, MARK_KEYS, TONES, type Tone } from './vietnamese-typing';
 
 const ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm,./-'];
+/** Phone, ID and number fields: a dial-pad layout with large keys, no letters. */
+const NUMERIC_ROWS = ['123', '456', '789', '0'];
+
+/** `numeric` for fields whose `inputMode` is numeric or tel (phone, ID number, numbers). */
+export type KeyboardLayout = 'text' | 'numeric';
 const TONE_LABELS: Record<Tone, string> = { sac: 'á', huyen: 'à', hoi: 'ả', nga: 'ã', nang: 'ạ' };
 
 /** A touch keyboard that types Vietnamese (letters, marked letters, tone keys) into one field. */
@@ -12,10 +17,12 @@ export function OnScreenKeyboard({
   value,
   onChange,
   onClose,
+  layout = 'text',
 }: {
   value: string;
   onChange: (value: string) => void;
   onClose: () => void;
+  layout?: KeyboardLayout;
 }) {
   const { t } = useTranslation();
   const slot = useKeyboardSlot();
@@ -39,10 +46,11 @@ export function OnScreenKeyboard({
       role="group"
       aria-label={t('keyboard.label')}
       data-testid="keyboard"
+      data-layout={layout}
       onPointerDown={(e) => e.preventDefault()}
       onMouseDown={(e) => e.preventDefault()}
     >
-      {ROWS.map((row) => (
+      {(layout === 'numeric' ? NUMERIC_ROWS : ROWS).map((row) => (
         <div className="row" key={row}>
           {[...row].map((k) => (
             <button key={k} onClick={() => type(k)}>
@@ -51,27 +59,31 @@ export function OnScreenKeyboard({
           ))}
         </div>
       ))}
+      {layout === 'text' && (
+        <div className="row">
+          {MARK_KEYS.map((k) => (
+            <button key={k} onClick={() => type(k)}>
+              {k}
+            </button>
+          ))}
+          {(Object.keys(TONES) as Tone[]).map((tone) => (
+            <button
+              key={tone}
+              className="tone"
+              aria-label={`${t('keyboard.tones')} ${TONE_LABELS[tone]}`}
+              onClick={() => onChange(applyTone(value, tone))}
+            >
+              {TONE_LABELS[tone]}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="row">
-        {MARK_KEYS.map((k) => (
-          <button key={k} onClick={() => type(k)}>
-            {k}
+        {layout === 'text' && (
+          <button className="wide" onClick={() => onChange(`${value} `)}>
+            {t('keyboard.space')}
           </button>
-        ))}
-        {(Object.keys(TONES) as Tone[]).map((tone) => (
-          <button
-            key={tone}
-            className="tone"
-            aria-label={`${t('keyboard.tones')} ${TONE_LABELS[tone]}`}
-            onClick={() => onChange(applyTone(value, tone))}
-          >
-            {TONE_LABELS[tone]}
-          </button>
-        ))}
-      </div>
-      <div className="row">
-        <button className="wide" onClick={() => onChange(`${value} `)}>
-          {t('keyboard.space')}
-        </button>
+        )}
         <button onClick={() => onChange([...value].slice(0, -1).join(''))}>
           {t('keyboard.delete')}
         </button>

@@ -33,6 +33,11 @@ function draftOf(field: FieldDefinition, value: FieldValue | undefined): string 
   return field.type === 'date' ? formatDate(value) : value;
 }
 
+/** Phone, ID and number fields open the numeric pad (issue 21: no hunting for digits). */
+function inputTypeIsNumeric(field: FieldDefinition): boolean {
+  return field.type === 'phone' || field.type === 'number' || field.type === 'idNumber';
+}
+
 const NO_ADDRESS: Address = { province: '', commune: '', detail: '' };
 
 interface Props {
@@ -211,6 +216,7 @@ export function FormField({
         data-testid={id}
         type={inputType}
         data-type={field.type}
+        inputMode={inputType === 'tel' ? (field.type === 'phone' ? 'tel' : 'numeric') : undefined}
         value={draft}
         maxLength={field.maxLength}
         placeholder={field.type === 'date' ? t('form.datePlaceholder') : undefined}
@@ -246,6 +252,7 @@ export function FormField({
       {issue && <p className="issue">{issue}</p>}
       {keyboard && (
         <OnScreenKeyboard
+          layout={keyboard === 'value' && inputTypeIsNumeric(field) ? 'numeric' : 'text'}
           value={keyboardValue}
           onChange={(v) => {
             if (keyboard === 'value') setDraft(v);

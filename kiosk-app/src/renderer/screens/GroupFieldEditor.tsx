@@ -111,6 +111,9 @@ export function GroupFieldEditor({
       )}
       {typing && (
         <OnScreenKeyboard
+          layout={
+            subFields.find((sub) => sub.id === typing)?.type === 'number' ? 'numeric' : 'text'
+          }
           value={draft[typing] ?? ''}
           onChange={(v) => setDraft({ ...draft, [typing]: v })}
           onClose={() => setTyping(undefined)}
