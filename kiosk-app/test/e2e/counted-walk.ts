@@ -106,6 +106,15 @@ async function answerMissing(page: Page, count: WalkCount): Promise<void> {
     for (const id of ids) {
       if (!count.answers.includes(id)) count.answers.push(id);
       const field = page.locator(`[data-field="${id}"]`);
+      const reuse = page.getByTestId(`reuse-${id}`);
+      if (await reuse.isVisible()) {
+        // An answer given earlier in the form (a phone, an e-mail) is offered: one tap.
+        await reuse.tap();
+        count.taps++;
+        count.answerTaps++;
+        await reuse.waitFor({ state: 'detached' });
+        continue;
+      }
       const select = field.locator('select');
       if ((await select.count()) > 0) {
         await select.selectOption({ index: 1 });

@@ -64,6 +64,7 @@ export const en: DeepStrings<Messages> = {
       'The population database is unreachable: the form is filled from your card only, please check it.',
   },
   form: {
+    reuse: 'Use {{value}} again',
     heading: 'Check your form',
     missing: 'Please fill in the missing items',
     fromChip: 'From the chip',

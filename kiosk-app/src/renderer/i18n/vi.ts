@@ -57,6 +57,7 @@ export const vi = {
       'Không kết nối được Cơ sở dữ liệu dân cư: tờ khai chỉ điền từ thẻ, vui lòng kiểm tra kỹ.',
   },
   form: {
+    reuse: 'Dùng lại {{value}}',
     heading: 'Kiểm tra tờ khai',
     missing: 'Vui lòng điền các mục còn thiếu',
     fromChip: 'Từ chip thẻ',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldValue, FormField as FieldDefinition } from '@kiosk/forms';
+import type { FieldValue, FormField as FieldDefinition } from '@kiosk/forms/browser';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 
 type Item = Readonly<Record<string, string | boolean>>;

@@ -1,9 +1,12 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { citizenFieldNames } from '@kiosk/forms/browser';
+import { citizenFieldNames, type FieldValue } from '@kiosk/forms/browser';
 import { fieldVersion, type JourneyView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { ActionBar } from '../components/ActionBar';
 import { FormField } from './FormField';
+import { ReuseAnswerOffer } from './ReuseAnswerOffer';
+import { reusableAnswers } from './reusable-answers';
 
 /** The review screen, generated from the procedure's form definition. */
 export function ReviewFormScreen({ view }: { view: JourneyView }) {
@@ -13,6 +16,7 @@ export function ReviewFormScreen({ view }: { view: JourneyView }) {
   const form = view.form;
   if (!form) return null;
   const issues = new Map(form.issues.map((i) => [i.fieldId, i.message[lang]]));
+  const offers = reusableAnswers(form.sections, form.values, form.editable);
   const mismatched = view.citizen?.mismatches.map((m) => m.field) ?? [];
   return (
     <main className="screen review" data-testid="screen-reviewingForm">
@@ -38,23 +42,34 @@ export function ReviewFormScreen({ view }: { view: JourneyView }) {
       {form.sections.map((section) => (
         <fieldset key={section.id} className="section">
           <legend>{section.title[lang]}</legend>
-          {section.fields.map((field) => (
-            <FormField
-              key={field.id}
-              field={field}
-              value={form.values[field.id]}
-              version={fieldVersion(form, field.id)}
-              source={form.provenance[field.id]}
-              editable={form.editable.includes(field.id)}
-              missing={form.missing.includes(field.id)}
-              issue={issues.get(field.id)}
-              onCommit={(value, version) =>
-                // A refused stale edit (CONFLICT) needs nothing more: the field shows the
-                // core's value again once the citizen leaves it.
-                client.send({ type: 'journey.updateField', fieldId: field.id, value, version })
-              }
-            />
-          ))}
+          {section.fields.map((field) => {
+            const commit = (value: FieldValue, version: number) =>
+              // A refused stale edit (CONFLICT) needs nothing more: the field shows the
+              // core's value again once the citizen leaves it.
+              client.send({ type: 'journey.updateField', fieldId: field.id, value, version });
+            const offer = offers.get(field.id);
+            return (
+              <Fragment key={field.id}>
+                <FormField
+                  field={field}
+                  value={form.values[field.id]}
+                  version={fieldVersion(form, field.id)}
+                  source={form.provenance[field.id]}
+                  editable={form.editable.includes(field.id)}
+                  missing={form.missing.includes(field.id)}
+                  issue={issues.get(field.id)}
+                  onCommit={commit}
+                />
+                {offer !== undefined && (
+                  <ReuseAnswerOffer
+                    fieldId={field.id}
+                    value={offer}
+                    onUse={() => commit(offer, fieldVersion(form, field.id))}
+                  />
+                )}
+              </Fragment>
+            );
+          })}
         </fieldset>
       ))}
       <ActionBar>
