@@ -52,6 +52,7 @@ import {
 } from './metrics';
 import type { DeviceEventSource, IdentityReader, ReceiptPrinterPort, RegistryPort } from './ports';
 import { ProcedureService } from './procedures/procedure-service';
+import { centreOrdered } from './procedures/centre-order';
 import type { DeviceSetup } from './devices/device-setup';
 import { coreMigrations } from './store/core-migrations';
 import { openDatabase, type KioskDatabase } from './store/database';
@@ -182,7 +183,13 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   const audit = new ProtectedAuditRepository(db, dataKey);
   const accounts = new AccountStore(db);
   const setupCodes = new SetupCodeStore(db, accounts);
-  const procedures = ProcedureService.fromCatalogue(logger);
+  // The published catalogue in this centre's order (issue 21: frequent procedures first).
+  const ordered = centreOrdered(
+    ProcedureService.fromCatalogue(logger).procedures,
+    config.catalogueFirst,
+  );
+  for (const code of ordered.unknownCodes) logger.warn('catalogue.unknown-first', { code });
+  const procedures = new ProcedureService(ordered.procedures);
   // Endpoint credentials are sealed at rest with the same data key as the receipts.
   const settings = new SettingsService(new SettingsRepository(db), settingsFromConfig(config), {
     cipher: new FieldCipher(dataKey),

@@ -39,4 +39,13 @@ describe('parseKioskConfig', () => {
       }),
     );
   });
+
+  it('takes the procedures a centre lists first, and refuses what is not a procedure code', () => {
+    expect(parseKioskConfig({}).catalogueFirst).toEqual([]);
+    expect(parseKioskConfig({ catalogueFirst: ['1.004222', '2.000815'] }).catalogueFirst).toEqual([
+      '1.004222',
+      '2.000815',
+    ]);
+    expect(() => parseKioskConfig({ catalogueFirst: ['thuong tru'] })).toThrow(/catalogueFirst/);
+  });
 });

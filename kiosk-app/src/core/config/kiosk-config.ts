@@ -18,6 +18,14 @@ export const kioskConfigSchema = z.strictObject({
   receivingUnit: z.string().min(1).default('Bộ phận Một cửa'),
   unitCode: z.string().regex(UNIT_CODE_PATTERN).default('H01'),
   collectAt: z.string().min(1).default('Quầy trả kết quả, Trung tâm Phục vụ hành chính công'),
+  /**
+   * Procedure codes this centre lists first in the catalogue, most asked first (issue 21: recent
+   * or frequent procedures come first); the rest follow in the catalogue's own order.
+   */
+  catalogueFirst: z
+    .array(z.string().regex(/^\d+\.\d{6}$/))
+    .max(50)
+    .default([]),
   lookupBaseUrl: z.url().default('https://dichvucong.example.gov.vn/tra-cuu'),
   trackingHint: z
     .string()
