@@ -41,8 +41,13 @@ export function CommitmentSummary({
         <dd data-testid="commitment-appointment">
           {due ? wallClock(due) : t('commitment.appointmentUnknown')}
         </dd>
-        <dt>{t('commitment.fee')}</dt>
-        <dd data-testid="commitment-fee">{feeText(procedure.feeVnd, t)}</dd>
+        {/* A procedure whose fee carries its source shows it in full (FeeSummary) above. */}
+        {!procedure.fee && (
+          <>
+            <dt>{t('commitment.fee')}</dt>
+            <dd data-testid="commitment-fee">{feeText(procedure.feeVnd, t)}</dd>
+          </>
+        )}
         <dt>{t('commitment.next')}</dt>
         <dd data-testid="commitment-next">
           {t('commitment.nextText', { agency: procedure.receivingAgency[lang] })}
