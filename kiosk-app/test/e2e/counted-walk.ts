@@ -107,7 +107,12 @@ async function answerMissing(page: Page, count: WalkCount): Promise<void> {
       if (!count.answers.includes(id)) count.answers.push(id);
       const field = page.locator(`[data-field="${id}"]`);
       const reuse = page.getByTestId(`reuse-${id}`);
-      if (await reuse.isVisible()) {
+      // The offer appears once the core has the earlier answer; give its echo a moment.
+      const offered = await reuse
+        .waitFor({ timeout: 1000 })
+        .then(() => true)
+        .catch(() => false);
+      if (offered) {
         // An answer given earlier in the form (a phone, an e-mail) is offered: one tap.
         await reuse.tap();
         count.taps++;
