@@ -8,3 +8,5 @@ export * from './message-registry';
 export * from './pin-rule';
 export * from './roles';
 export * from './demo-cards';
+export * from './procedure-page';
+export * from './demo-procedure-qrs';

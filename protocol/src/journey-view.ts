@@ -14,6 +14,7 @@ import type {
 } from '@kiosk/forms/browser';
 import type { FeeView } from './fee-view';
 import type { ConfirmationCommitment } from './confirmation-commitment';
+import type { ProcedurePageView } from './procedure-page';
 
 export type JourneyStep =
   | 'idle'
@@ -27,7 +28,8 @@ export type JourneyStep =
   | 'printing'
   | 'printFailed'
   | 'done'
-  | 'statusLookup';
+  | 'statusLookup'
+  | 'procedureInfo';
 
 /** Codes of the failures a citizen can see; the renderer translates them. */
 export type JourneyErrorCode =
@@ -220,4 +222,6 @@ export interface JourneyView {
     readonly phase: 'entering' | 'looking' | 'found' | 'notFound' | 'unavailable';
     readonly result?: DossierStatusView;
   };
+  /** Only on the procedure page (`procedureInfo`): what it shows. */
+  readonly procedurePage?: ProcedurePageView;
 }

@@ -52,4 +52,21 @@ describe('forwardDeviceEvents', () => {
     off();
     expect(Object.values(listeners).every((list) => list.length === 0)).toBe(true);
   });
+
+  it('routes a posted procedure QR, and any other web address, to the procedure page', () => {
+    const { devices, listeners } = handDevices();
+    const sent: JourneyEvent[] = [];
+    forwardDeviceEvents(devices, (e) => sent.push(e));
+    for (const text of [
+      'https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=1.004222',
+      'https://example.vn/',
+      formatReceiptQr('H29-261128-3001', 'https://dvc.example.vn/tra-cuu'),
+    ])
+      listeners.qr.forEach((l) => l(text));
+    expect(sent).toEqual([
+      { type: 'PROCEDURE_QR', code: '1.004222' },
+      { type: 'PROCEDURE_QR_INVALID', reason: 'PROCEDURE_QR_NOT_PORTAL' },
+      { type: 'RECEIPT_QR', code: 'H29-261128-3001' },
+    ]);
+  });
 });

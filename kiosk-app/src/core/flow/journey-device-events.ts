@@ -1,10 +1,12 @@
 import { classifyQr } from '../dossier-code';
 import type { DeviceEventSource } from '../ports';
 import type { JourneyEvent } from './journey-events';
+import { procedureQrEvent } from './procedure-qr-event';
 
 /**
  * Device events into the journey: a card placed or taken away, a scanned QR (a receipt of this
- * kiosk opens the status lookup, anything else is tried as the card's QR) and a serial MRZ (the
+ * kiosk opens the status lookup, any other web address the procedure page, anything else is
+ * tried as the card's QR) and a serial MRZ (the
  * journey takes it only where it identifies: idle, awaiting a key, failed). Returns the
  * unsubscribe.
  */
@@ -16,6 +18,8 @@ export function forwardDeviceEvents(
     devices.onCardPresented((reader, mrz) => send({ type: 'CARD_PRESENTED', reader, mrz })),
     devices.onCardRemoved(() => send({ type: 'CARD_REMOVED' })),
     devices.onQr((text) => {
+      const procedure = procedureQrEvent(text);
+      if (procedure) return send(procedure);
       const qr = classifyQr(text);
       send(
         qr.kind === 'receipt'
