@@ -93,7 +93,11 @@ export function journeyActors(deps: JourneyActorDeps) {
       }
     }),
     describeProcedure: fromPromise<ProcedureInfoView | undefined, { code: string }>(
-      async ({ input }) => describeProcedure(deps.procedures.procedures, input.code),
+      async ({ input }) => {
+        const page = describeProcedure(deps.procedures.procedures, input.code);
+        logger.info('procedure.page', { code: input.code, found: page !== undefined });
+        return page;
+      },
     ),
   };
 }
