@@ -459,6 +459,7 @@ export const en: DeepStrings<Messages> = {
       cccd: 'CCCD card QR',
       receipt: 'Receipt QR',
       unknown: 'Unrecognised code',
+      procedure: 'Procedure QR (National Public Service Portal)',
     },
     qrTimeout: 'Timed out; nothing was scanned',
     qrCancelled: 'Test scan cancelled',

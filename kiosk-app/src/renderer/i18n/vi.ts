@@ -452,6 +452,7 @@ export const vi = {
       cccd: 'Mã QR trên thẻ CCCD',
       receipt: 'Mã QR trên giấy hẹn',
       unknown: 'Mã không nhận ra',
+      procedure: 'Mã QR thủ tục (Cổng Dịch vụ công quốc gia)',
     },
     qrTimeout: 'Hết thời gian chờ, chưa quét mã nào',
     qrCancelled: 'Đã hủy quét thử',
