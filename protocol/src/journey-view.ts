@@ -120,6 +120,11 @@ export interface ReceiptView {
   readonly status: 'queued' | 'received';
   readonly lookupUrl: string;
   readonly trackingHint: string;
+  /**
+   * The short code status SMS come from, when the citizen asked for them and the centre set one
+   * (`smsShortCode`); the slip's SMS line names it.
+   */
+  readonly smsShortCode?: string;
   readonly kioskId: string;
   /**
    * How the applicant was identified; below `chip-verified` the officer must see the card.
