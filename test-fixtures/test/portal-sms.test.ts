@@ -50,6 +50,7 @@ async function startPortal(
       },
       shortCode: SHORT_CODE,
       retryMs: 50,
+      sweepMs: 20,
       onFailure: (e) => waiting.splice(0).forEach((w) => w(e)),
     },
   });
@@ -112,6 +113,32 @@ describe('status SMS over SMPP', () => {
     ]);
     expect(sim.smsCounts()).toMatchObject({ subscriptions: 1, queued: 0, sent: 2 });
     expect(await recorded(smsc)).toHaveLength(2);
+    expect(smsc.binds()[0]).toEqual({
+      systemId: DEFAULT_SMSC_SYSTEM_ID,
+      interfaceVersion: 0x34,
+      status: COMMAND_STATUS.ESME_ROK,
+    });
+  });
+
+  it('texts the statuses a dossier reaches with time, each once', async () => {
+    smsc = await startSmscSimulator();
+    let clock = Date.parse('2026-12-07T02:00:00Z');
+    const { portal: sim } = await startPortal(smsc.port, {
+      now: () => clock,
+      statusStepMs: 60_000,
+    });
+    await submit(sim, 'H01-261207-0007', true);
+    expect(await officer(sim, 'H01-261207-0007', 'tiep-nhan')).toBe(200);
+    await sim.waitForSmsSent(1);
+    clock += 60_000; // one step after the acceptance: in processing
+    await sim.waitForSmsSent(2);
+    clock += 60_000; // two steps: the outcome this code always ends with
+    await sim.waitForSmsSent(3);
+    const texts = smsc.messages().map((m) => m.text);
+    expect(texts[0]).toContain('da duoc tiep nhan');
+    expect(texts[1]).toContain('dang duoc giai quyet');
+    expect(texts[2]).toMatch(/da co ket qua|can bo sung giay to|bi tra lai/);
+    expect(texts).toHaveLength(3);
   });
 
   it('sends nothing for a dossier without consent; a refusal reaches a subscriber', async () => {

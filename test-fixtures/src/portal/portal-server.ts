@@ -51,7 +51,13 @@ export interface PortalSimulatorOptions {
    * The SMSC status messages go to (issue 18): without it subscriptions and messages are kept
    * and nothing is sent.
    */
-  readonly sms?: Omit<SmsNotifierOptions, 'now'>;
+  readonly sms?: Omit<SmsNotifierOptions, 'now'> & {
+    /**
+     * How often subscribed dossiers are checked for a status reached with time (processing,
+     * result ready, ...); default 5 s.
+     */
+    readonly sweepMs?: number;
+  };
 }
 
 export interface PortalSimulator {
@@ -155,11 +161,27 @@ export async function startPortalSimulator(
     ];
   };
 
+  const currentStatus = (d: StoredDossier): PortalStatus =>
+    (d.statusOverride as PortalStatus | undefined) ?? acceptanceStatus(d)[0];
+
+  /**
+   * Statuses move on with time without an event: each subscribed dossier's status is looked at
+   * every `sweepMs` and queued when new (the queue keeps one message per code and status).
+   */
+  const sweep = (): void => {
+    for (const code of smsQueue.subscribedCodes()) {
+      const d = store.byCode(code);
+      const status = d ? currentStatus(d) : undefined;
+      if (status && status !== 'awaitingAcceptance') statusChanged(code, status);
+    }
+  };
+  const sweepTimer = sms ? setInterval(sweep, sms.sweepMs ?? 5000) : undefined;
+
   const statusBody = (code: string): Record<string, unknown> | undefined => {
     const d = store.byCode(code);
     if (!d) return undefined;
-    const [computed, acceptance] = acceptanceStatus(d);
-    const status = (d.statusOverride as PortalStatus | undefined) ?? computed;
+    const [, acceptance] = acceptanceStatus(d);
+    const status = currentStatus(d);
     return {
       MaHoSo: code,
       TrangThai: PORTAL_STATUS[status],
@@ -298,6 +320,7 @@ export async function startPortalSimulator(
       }),
     setSmscAccount: (account) => notifier?.setAccount(account),
     async close() {
+      clearInterval(sweepTimer);
       await notifier?.close();
       for (const res of stalled) res.destroy();
       server.closeAllConnections();

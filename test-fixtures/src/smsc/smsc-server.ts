@@ -15,6 +15,8 @@ export interface SmscSimulatorOptions {
 
 export interface BindAttempt {
   readonly systemId: string;
+  /** §5.2.4: 0x34 from an ESME that speaks v3.4. */
+  readonly interfaceVersion: number;
   readonly status: number;
 }
 
@@ -68,7 +70,7 @@ export async function startSmscSimulator(
         : bind.password !== password
           ? COMMAND_STATUS.ESME_RINVPASWD
           : COMMAND_STATUS.ESME_ROK;
-    binds.push({ systemId: bind.systemId, status });
+    binds.push({ systemId: bind.systemId, interfaceVersion: bind.interfaceVersion, status });
     return status;
   };
 

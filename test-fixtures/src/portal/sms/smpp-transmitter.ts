@@ -38,6 +38,7 @@ const TON_INTERNATIONAL = 0x01;
 const TON_NETWORK_SPECIFIC = 0x03;
 const NPI_ISDN = 0x01;
 const NPI_UNKNOWN = 0x00;
+const SMPP_VERSION_3_4 = 0x34;
 /** §5.2.19: SMSC default alphabet, i.e. GSM 7-bit. */
 const DATA_CODING_DEFAULT = 0x00;
 
@@ -61,7 +62,12 @@ export function openTransmitter(account: SmscAccount): Promise<SmppTransmitter> 
     };
     const session: Session = connect({ url: account.url }, () => {
       session.bind_transmitter(
-        { system_id: account.systemId, password: account.password },
+        {
+          system_id: account.systemId,
+          password: account.password,
+          // §5.2.4: 0x34 for v3.4 (the library would send 0x50, version 5.0).
+          interface_version: SMPP_VERSION_3_4,
+        },
         (pdu: SmppPdu) => {
           if (pdu.command_status !== 0)
             return fail(

@@ -60,6 +60,15 @@ export class SmsQueue {
       .run(code, destination, at);
   }
 
+  /** Dossiers whose citizen asked for status SMS. */
+  subscribedCodes(): string[] {
+    return (
+      this.db.prepare('SELECT code FROM sms_subscription ORDER BY code').all() as {
+        code: string;
+      }[]
+    ).map((r) => r.code);
+  }
+
   /** Queues the status message when the dossier has a subscription; true when queued now. */
   enqueue(code: string, status: PortalStatus, at: number): boolean {
     const subscription = this.db
