@@ -22,7 +22,6 @@ import {
   smsSubscriptionOf,
   type SmsNotifierOptions,
   type SmsQueueCounts,
-  type SmscAccount,
 } from './sms';
 
 export type PortalMode =
@@ -76,8 +75,6 @@ export interface PortalSimulator {
   smsCounts(): SmsQueueCounts;
   /** Resolves once the SMSC has accepted at least `n` status messages. */
   waitForSmsSent(n: number): Promise<void>;
-  /** New SMSC credentials; queued messages are retried with them at once. */
-  setSmscAccount(account: SmscAccount): void;
   close(): Promise<void>;
 }
 
@@ -318,7 +315,6 @@ export async function startPortalSimulator(
         sentWaiters.push({ n, resolve });
         notifySent();
       }),
-    setSmscAccount: (account) => notifier?.setAccount(account),
     async close() {
       clearInterval(sweepTimer);
       await notifier?.close();

@@ -31,20 +31,11 @@ export class SmsNotifier {
   private again = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private closed = false;
-  private account: SmscAccount;
 
   constructor(
     private readonly queue: SmsQueue,
     private readonly options: SmsNotifierOptions,
-  ) {
-    this.account = options.account;
-  }
-
-  /** The credentials for the next bind (a technician fixed a wrong password). */
-  setAccount(account: SmscAccount): void {
-    this.account = account;
-    this.wake();
-  }
+  ) {}
 
   /** Sends what is due now, or right after the current round. */
   wake(): void {
@@ -82,7 +73,7 @@ export class SmsNotifier {
     let transmitter: SmppTransmitter | undefined;
     let current = due[0];
     try {
-      transmitter = await openTransmitter(this.account);
+      transmitter = await openTransmitter(this.options.account);
       for (const sms of due) {
         current = sms;
         if (this.closed) break;
