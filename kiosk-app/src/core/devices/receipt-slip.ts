@@ -36,7 +36,6 @@ export const RECEIPT_FORMS = {
 /** The kiosk prints the applicant's copy; the one-stop system keeps the record. */
 export const COPY_MARK = 'Liên 1: Giao người nộp hồ sơ';
 
-/** "2.000 đồng", "Không" when the procedure is free. */
 /**
  * The slip's SMS line for a citizen who asked for status SMS: where they will come from. Only
  * what is true is printed: the kiosk offers no SMS lookup syntax (no "Soạn HS <mã> gửi ..."),
@@ -46,6 +45,7 @@ export function smsTrackingLine(shortCode: string): string {
   return `tình trạng hồ sơ được nhắn từ đầu số ${shortCode}`;
 }
 
+/** "2.000 đồng", "Không" when the procedure is free. */
 export function feeText(amountVnd: number): string {
   if (amountVnd === 0) return 'Không';
   return `${amountVnd.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
