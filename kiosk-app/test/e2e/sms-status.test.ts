@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { demoServiceUrl, officerAccepts } from './back-office';
 import { launchChromium, kioskPage } from './chromium';
 import { fillMissing, printedSlipText, reachReview } from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
@@ -31,16 +32,8 @@ interface RecordedSms {
   readonly text: string;
 }
 
-/** A URL the demo logged in its `demo.services` line. */
-function demoServiceUrl(key: 'officerScreen' | 'smscMessages'): string {
-  const line = kiosk.logLines.find((l) => l.includes('"event":"demo.services"')) ?? '';
-  const url = new RegExp(`"${key}":"([^"]+)"`).exec(line)?.[1];
-  if (!url) throw new Error(`the demo did not log ${key}`);
-  return url;
-}
-
 async function smscMessages(): Promise<RecordedSms[]> {
-  const res = await fetch(demoServiceUrl('smscMessages'));
+  const res = await fetch(demoServiceUrl(kiosk, 'smscMessages'));
   return ((await res.json()) as { messages: RecordedSms[] }).messages;
 }
 
@@ -76,15 +69,6 @@ async function submitCounterDossier(cardIndex: number, consent: boolean): Promis
   return code;
 }
 
-async function officerAccepts(code: string): Promise<void> {
-  const officer = await browser.newPage();
-  await officer.goto(demoServiceUrl('officerScreen'));
-  await officer.getByLabel(`Cán bộ tiếp nhận ${code}`).fill('Cán bộ Mẫu');
-  await officer.locator(`tr[data-code="${code}"] button`, { hasText: 'Tiếp nhận' }).click();
-  await officer.waitForURL(/\/can-bo$/);
-  await officer.close();
-}
-
 describe('status SMS end to end', () => {
   it('a consenting citizen gets one SMS when the officer accepts; one who did not, none', async () => {
     const silent = await submitCounterDossier(1, false);
@@ -98,8 +82,8 @@ describe('status SMS end to end', () => {
 
     // The unsubscribed dossier is accepted first: the portal sends in order, so a message for
     // it would reach the SMSC before the subscribed one's.
-    await officerAccepts(silent);
-    await officerAccepts(subscribed);
+    await officerAccepts(browser, kiosk, silent);
+    await officerAccepts(browser, kiosk, subscribed);
     const [message, ...more] = await messagesFor(subscribed);
     expect(more).toEqual([]);
     expect(message).toEqual({
