@@ -44,6 +44,12 @@ declare module 'smpp' {
     on(event: 'error', listener: (error: Error) => void): this;
   }
 
+  /** A PDU built from fields; `toBuffer()` gives its bytes (lib/pdu.js). */
+  export class PDU {
+    constructor(command: string, options?: Readonly<Record<string, unknown>>);
+    toBuffer(): Buffer;
+  }
+
   export function connect(
     options: { readonly url: string; readonly auto_enquire_link_period?: number },
     listener?: () => void,
