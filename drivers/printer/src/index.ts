@@ -38,7 +38,17 @@ export {
 } from './encoding/tcvn3';
 export { WINDOWS1258_PAGE, encodeWindows1258, decodeWindows1258 } from './encoding/windows1258';
 export { allVietnameseLetters, allTonedVowels } from './encoding/vietnamese-letters';
-export { renderReceipt, planReceipt, type RenderedReceipt } from './render/render-receipt';
+export {
+  renderReceipt,
+  renderQueueTicket,
+  planReceipt,
+  type RenderedReceipt,
+} from './render/render-receipt';
+export {
+  QueueTicketSlipSchema,
+  queueTicketToElements,
+  type QueueTicketSlip,
+} from './receipt/queue-ticket';
 export type { PrintPlan, PrintOp } from './render/print-plan';
 export type { Bitmap } from './render/bitmap';
 

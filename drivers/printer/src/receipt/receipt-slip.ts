@@ -45,6 +45,8 @@ export const ReceiptSlipSchema = z
     sets: z.number().int().min(1).max(99).optional(),
     /** The counter queue number of a phiếu nộp hồ sơ. */
     queueNumber: z.string().min(1).optional(),
+    /** The counter group that calls the queue number ("Hộ tịch – Quầy 1, 2"). */
+    queueCounter: z.string().min(1).optional(),
     /** As the law states it, e.g. "05 ngày làm việc". */
     processingTimeByLaw: z.string().min(1),
     receivedAt: z.iso.datetime({ offset: true }),

@@ -27,6 +27,11 @@ export const ReceiptLabelsSchema = z.object({
     .string()
     .default('Phiếu này chưa phải giấy tiếp nhận hồ sơ. Mang phiếu và giấy tờ dưới đây đến quầy.'),
   queueNumber: z.string().default('Số thứ tự tại quầy'),
+  queueCounter: z.string().default('Quầy'),
+  ticketTitle: z.string().default('PHIẾU SỐ THỨ TỰ'),
+  ticketWaiting: z.string().default('Số người đang chờ'),
+  ticketIssuedAt: z.string().default('Thời gian lấy số'),
+  ticketNotice: z.string().default('Vui lòng chờ gọi số và đến quầy được ghi trên phiếu.'),
   applicantAddress: z.string().default('Địa chỉ'),
   applicantPhone: z.string().default('Số điện thoại'),
   applicantEmail: z.string().default('Email'),

@@ -65,6 +65,8 @@ export function slipToElements(slip: ReceiptSlip, template: ReceiptTemplate): Sl
   out.push(text(`${l.dossierCode}: ${slip.dossierCode}`, 'strong'));
   if (template.dossierBarcode) out.push({ kind: 'barcode', payload: slip.dossierCode });
   if (slip.queueNumber) out.push(text(`${l.queueNumber}: ${slip.queueNumber}`, 'title'));
+  if (slip.queueNumber && slip.queueCounter)
+    out.push(text(`${l.queueCounter}: ${slip.queueCounter}`, 'strong'));
   out.push(text(`${l.receivingUnit}: ${slip.receivingUnit}`));
   out.push(text(`${l.applicantName}: ${slip.applicantName}`));
   if (slip.applicantAddress) out.push(text(`${l.applicantAddress}: ${slip.applicantAddress}`));

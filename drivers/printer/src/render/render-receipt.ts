@@ -2,7 +2,8 @@ import { DeviceError } from '@kiosk/device';
 import type { PrinterProfile } from '../profile/printer-profile';
 import type { ReceiptSlip } from '../receipt/receipt-slip';
 import type { ReceiptTemplate } from '../receipt/receipt-template';
-import { slipToElements } from '../receipt/slip-layout';
+import { queueTicketToElements, type QueueTicketSlip } from '../receipt/queue-ticket';
+import { slipToElements, type SlipElement } from '../receipt/slip-layout';
 import { planToEscPos } from './plan-to-escpos';
 import { planToPng } from './plan-to-png';
 import { planCodePage, planRaster, type PrintPlan } from './print-plan';
@@ -20,13 +21,17 @@ export interface RenderedReceipt {
   readonly plan: PrintPlan;
 }
 
-/** Builds the print plan for a slip on a printer: the one place the two ways diverge. */
+/** Builds the print plan for a slip on a printer. */
 export function planReceipt(
   slip: ReceiptSlip,
   profile: PrinterProfile,
   template: ReceiptTemplate,
 ): PrintPlan {
-  const elements = slipToElements(slip, template);
+  return planElements(slipToElements(slip, template), profile);
+}
+
+/** Laid-out elements on a printer: the one place the two ways (code page, raster) diverge. */
+function planElements(elements: SlipElement[], profile: PrinterProfile): PrintPlan {
   if (profile.vietnamese !== 'raster') return planCodePage(elements, profile);
   if (!profile.rasterFont) {
     throw new DeviceError(
@@ -53,7 +58,19 @@ export function renderReceipt(
   profile: PrinterProfile,
   template: ReceiptTemplate,
 ): RenderedReceipt {
-  const plan = planReceipt(slip, profile, template);
+  return renderPlan(planReceipt(slip, profile, template), profile);
+}
+
+/** The "Lấy số thứ tự" ticket, rendered as a slip is. */
+export function renderQueueTicket(
+  ticket: QueueTicketSlip,
+  profile: PrinterProfile,
+  template: ReceiptTemplate,
+): RenderedReceipt {
+  return renderPlan(planElements(queueTicketToElements(ticket, template), profile), profile);
+}
+
+function renderPlan(plan: PrintPlan, profile: PrinterProfile): RenderedReceipt {
   const { bytes, boundaries, substituted } = planToEscPos(plan, profile);
   return { escpos: bytes, boundaries, previewPng: planToPng(plan, profile), substituted, plan };
 }
