@@ -10,6 +10,7 @@ const SIMULATORS = [
   'portal',
   'payment',
   'smsc',
+  'queue',
 ] as const;
 type SimulatorName = (typeof SIMULATORS)[number];
 
