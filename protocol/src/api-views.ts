@@ -222,6 +222,15 @@ export interface HealthView {
     readonly expired: number;
     readonly firstExpiry?: string;
   };
+  /**
+   * The centre's queue system (issue 18): `online`, `fallback` (down: the kiosk issues its own
+   * `K<n>-` numbers) or `local-only` (none configured). `detail` is plain English.
+   */
+  readonly queueSystem?: {
+    readonly state: 'online' | 'fallback' | 'local-only';
+    readonly detail: string;
+    readonly since?: string;
+  };
   /** The last warn/error log events, already redacted. */
   readonly recentErrors: readonly {
     readonly at: string;

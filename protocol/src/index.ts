@@ -2,6 +2,7 @@ export * from './api-views';
 export * from './fee-view';
 export * from './confirmation-commitment';
 export * from './journey-view';
+export * from './queue-ticket-view';
 export * from './kiosk-bridge';
 export * from './message-fields';
 export * from './message-registry';

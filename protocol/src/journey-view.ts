@@ -15,6 +15,7 @@ import type {
 import type { FeeView } from './fee-view';
 import type { ConfirmationCommitment } from './confirmation-commitment';
 import type { ProcedurePageView } from './procedure-page';
+import type { TakingNumberView } from './queue-ticket-view';
 
 export type JourneyStep =
   | 'idle'
@@ -29,7 +30,8 @@ export type JourneyStep =
   | 'printFailed'
   | 'done'
   | 'statusLookup'
-  | 'procedureInfo';
+  | 'procedureInfo'
+  | 'takingNumber';
 
 /** Codes of the failures a citizen can see; the renderer translates them. */
 export type JourneyErrorCode =
@@ -142,6 +144,8 @@ export interface ReceiptView {
   readonly acceptance?: ReceiptAcceptance;
   /** The counter queue number of a phiếu nộp hồ sơ. */
   readonly queueNumber?: string;
+  /** The counter group that calls `queueNumber` ("Hộ tịch – Quầy 3, 4"). */
+  readonly queueCounter?: string;
   /** The papers with their counts: received (receipt) or to bring (phiếu). */
   readonly papers?: readonly ReceiptPaper[];
   /** Số lượng hồ sơ (bộ). */
@@ -229,4 +233,6 @@ export interface JourneyView {
   };
   /** Only on the procedure page (`procedureInfo`): what it shows. */
   readonly procedurePage?: ProcedurePageView;
+  /** "Lấy số thứ tự": a queue number without a dossier. */
+  readonly takingNumber?: TakingNumberView;
 }

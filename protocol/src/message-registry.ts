@@ -98,6 +98,14 @@ export const MESSAGES = {
   'journey.useOtherMethod': citizenStep,
   'journey.finish': citizenStep,
   'journey.openStatusLookup': citizenStep,
+  'journey.openTakeNumber': citizenStep,
+  // A counter group's code, as the centre's queue system names its services.
+  'journey.takeNumber': {
+    fields: z.object({ group: z.string().regex(/^[A-Z]{1,4}$/) }),
+    role: 'citizen',
+    audit: 'none',
+    reply: noData,
+  },
   'journey.lookupStatus': {
     fields: z.object({ code: z.string().min(1).max(40) }),
     role: 'citizen',

@@ -50,7 +50,20 @@ import {
   startMonitoringPort,
   type MonitoringPort,
 } from './metrics';
-import type { DeviceEventSource, IdentityReader, ReceiptPrinterPort, RegistryPort } from './ports';
+import type {
+  DeviceEventSource,
+  IdentityReader,
+  QueueSystemPort,
+  ReceiptPrinterPort,
+  RegistryPort,
+} from './ports';
+import {
+  HttpQueueSystem,
+  LocalQueueSequence,
+  QUEUE_MIGRATIONS,
+  QueueNumbers,
+  unmappedSectors,
+} from './queue';
 import { ProcedureService } from './procedures/procedure-service';
 import { centreOrdered } from './procedures/centre-order';
 import type { DeviceSetup } from './devices/device-setup';
@@ -82,6 +95,8 @@ export interface CorePorts {
   readonly deviceSetup?: DeviceSetup;
   /** The CSCA trust store the chip reader checks against; the health report counts it. */
   readonly trustDir?: string;
+  /** The centre's queue system; without it, the one at `queue.url` in the configuration. */
+  readonly queue?: QueueSystemPort;
 }
 
 export interface KioskCoreOptions {
@@ -137,6 +152,7 @@ export const ALL_MIGRATIONS = [
   ...OUTBOX_MIGRATIONS,
   ...PRIVACY_MIGRATIONS,
   ...CONFIG_BUNDLE_MIGRATIONS,
+  ...QUEUE_MIGRATIONS,
 ];
 
 /**
@@ -225,6 +241,43 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     procedures,
     config: () => ({ ...config, ...settings.current() }),
   });
+  const queueSystem =
+    ports.queue ??
+    (config.queue.url ? new HttpQueueSystem(config.queue.url, config.kioskId) : undefined);
+  const queueNumbers = new QueueNumbers({
+    ...(queueSystem ? { system: queueSystem } : {}),
+    fallback: new LocalQueueSequence(db),
+    kioskNumber: () => settings.current().kioskNumber,
+    groups: config.queue.groups,
+    deadline: () => AbortSignal.timeout(config.queue.timeoutMs),
+    logger,
+  });
+  // A field no counter group lists is sent to the first group; the technician should know.
+  for (const sector of unmappedSectors(
+    config.queue.groups,
+    procedures.procedures.map((p) => p.sector.vi),
+  ))
+    logger.warn('queue.sector.unmapped', { sector, group: config.queue.groups[0]?.code });
+  /** "Lấy số thứ tự": the number, then its ticket; a printer failure leaves it on screen only. */
+  const issueQueueTicket = async ({ group }: { group: string }) => {
+    const ticket = await queueNumbers.issue(group);
+    logger.info('queue.ticket', {
+      group: ticket.group,
+      number: ticket.number,
+      source: ticket.source,
+    });
+    const { centreName } = settings.current();
+    try {
+      await ports.printer.printTicket({ ...ticket, centreName, kioskId: config.kioskId });
+      return { ticket, printed: true };
+    } catch (error) {
+      logger.warn('queue.ticketPrintFailed', {
+        number: ticket.number,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      return { ticket, printed: false };
+    }
+  };
   const acceptance = new DossierAcceptance({ gateway, receipts, procedures, calculator, logger });
   /** A phiếu whose dossier the officer accepted: print the receipt now, once (scan at kiosk). */
   const printAccepted = async (receipt: ReceiptView): Promise<boolean> => {
@@ -258,7 +311,13 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       printer: ports.printer,
       status: dossierStatusPort(gateway, outbox, acceptOnLookup),
       submit: async (input) => {
-        const slip = intake.submit(input);
+        // A counter intake is called at its field's counters: its number first (network).
+        const { intake: mode, sector } = intake.intakeOf(input.procedureCode);
+        const queue =
+          mode === 'counter'
+            ? await queueNumbers.issue(queueNumbers.groupOfSector(sector).code)
+            : undefined;
+        const slip = intake.submit(input, queue);
         logger.info('dossier.received', {
           dossier: slip.dossierCode,
           procedure: slip.procedureCode,
@@ -274,6 +333,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
           ? acceptance.awaitDecision(slip, options.acceptanceWait)
           : slip;
       },
+      issueQueueTicket,
       logger,
     }),
     delays: journeyDelays(() => settings.current(), options.delays),
@@ -311,6 +371,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       printer: ports.printer,
       journeyStep: () => journeyView(journey.getSnapshot(), settings.current().warningSeconds).step,
       recentProblems: (limit) => logRing.recentProblems(limit),
+      queueSystem: () => queueNumbers.state(),
       ...trustSource,
     });
 
@@ -319,6 +380,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       journey.getSnapshot(),
       settings.current().warningSeconds,
       cardReaderAvailability(devices()),
+      queueNumbers.groups(),
     );
     if (view.step !== 'confirming' || !view.procedure) return view;
     const procedure = procedures.get(view.procedure.code);

@@ -6,7 +6,8 @@
 import type { DossierStatusView, JourneyError, ReceiptView } from '@kiosk/protocol';
 import type { DocumentEvent, IdentificationTrigger } from './flow/journey-events';
 import type { LookupRegistryInput, PrinterCheck, RegistryOutcome } from './flow/journey-services';
-import type { DeviceView } from '@kiosk/protocol';
+import type { DeviceView, QueueTicketView } from '@kiosk/protocol';
+import type { QueueSystemTicket } from './queue/queue-system-reply';
 
 /** Reads an identity document (chip, QR, MRZ) and reports progress through `emit`. */
 export interface IdentityReader {
@@ -26,9 +27,26 @@ export interface PrintOptions {
   readonly reprintAt?: string;
 }
 
+/** A queue ticket with the issuer printed on it. */
+export interface QueueTicketPrint extends QueueTicketView {
+  readonly centreName: string;
+  readonly kioskId: string;
+}
+
 export interface ReceiptPrinterPort {
   check(): Promise<PrinterCheck>;
   print(receipt: ReceiptView, options?: PrintOptions): Promise<void>;
+  /** The small "Lấy số thứ tự" ticket: the number, its counters, the time. */
+  printTicket(ticket: QueueTicketPrint): Promise<void>;
+}
+
+/**
+ * The centre's queue system (hệ thống xếp hàng tự động): draws the next number of a counter
+ * group. Rejects with a `QueueSystemError` when it is down or answers nonsense; the kiosk then
+ * numbers by itself (queue/queue-numbers.ts).
+ */
+export interface QueueSystemPort {
+  issue(group: string, signal: AbortSignal): Promise<QueueSystemTicket>;
 }
 
 export interface DossierStatusPort {

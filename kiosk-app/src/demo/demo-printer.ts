@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReceiptView } from '@kiosk/protocol';
 import type { PrinterCheck } from '../core/flow/journey-services';
-import type { PrintOptions, ReceiptPrinterPort } from '../core/ports';
+import type { PrintOptions, QueueTicketPrint, ReceiptPrinterPort } from '../core/ports';
 
 /** Lines of the slip as text, in print order: what the demo printer "prints". */
 export function receiptLines(receipt: ReceiptView, options: PrintOptions = {}): string[] {
@@ -48,5 +48,11 @@ export class DemoPrinter implements ReceiptPrinterPort {
       `${receiptLines(receipt, options).join('\n')}\n`,
     );
     await writeFile(join(this.dir, `${name}.json`), `${JSON.stringify(receipt, null, 2)}\n`);
+  }
+
+  async printTicket(ticket: QueueTicketPrint): Promise<void> {
+    if (this.paperOut) throw new Error('paper out');
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(join(this.dir, `ticket-${ticket.number}.json`), `${JSON.stringify(ticket)}\n`);
   }
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { demoRegistryCitizens } from './demo-citizens';
 import { OFFICER_PATH, startPortalSimulator } from '@kiosk/test-fixtures/portal';
+import { startQueueSystem } from '@kiosk/test-fixtures/queue';
 import { startRegistrySimulator } from '@kiosk/test-fixtures/registry';
 import {
   DEFAULT_SMSC_PASSWORD,
@@ -13,6 +14,8 @@ import type { KioskConfig } from '../core/config/kiosk-config';
 export interface EmbeddedServices {
   /** The endpoints to put into the kiosk configuration. */
   readonly endpoints: Pick<KioskConfig, 'registry' | 'portal'>;
+  /** The queue system simulator's address (`queue.url`). */
+  readonly queueUrl: string;
   /** The simulated one-stop system's officer screen, where counter dossiers are accepted. */
   readonly officerScreenUrl: string;
   /** The SMSC simulator's list of the status SMS the portal sent (issue 18). */
@@ -26,12 +29,15 @@ export interface EmbeddedServices {
 const DEMO_SMS_SHORT_CODE = '8088';
 
 /**
- * The demo's back office: the population registry and one-stop portal simulators as real HTTP
- * servers on 127.0.0.1, backed by SQLite files in the data folder, and the SMSC simulator the
- * portal texts status changes to over SMPP. The kiosk talks to them with
+ * The demo's back office: the population registry, one-stop portal and queue system simulators
+ * as real HTTP servers on 127.0.0.1, backed by SQLite files in the data folder, and the SMSC
+ * simulator the portal texts status changes to over SMPP. The kiosk talks to them with
  * its production clients (OAuth2, retries, circuit breaker, outbox).
  */
-export async function startEmbeddedServices(dataDir: string): Promise<EmbeddedServices> {
+export async function startEmbeddedServices(
+  dataDir: string,
+  counterGroups: readonly string[],
+): Promise<EmbeddedServices> {
   const registry = await startRegistrySimulator({
     port: 0,
     dbFile: join(dataDir, 'sim-registry.sqlite'),
@@ -51,6 +57,8 @@ export async function startEmbeddedServices(dataDir: string): Promise<EmbeddedSe
       shortCode: DEMO_SMS_SHORT_CODE,
     },
   });
+  // The centre's queue system: one service per counter group the kiosk is configured with.
+  const queue = await startQueueSystem({ port: 0, groups: counterGroups });
   return {
     endpoints: {
       registry: {
@@ -62,11 +70,12 @@ export async function startEmbeddedServices(dataDir: string): Promise<EmbeddedSe
       },
       portal: { url: portal.url },
     },
+    queueUrl: queue.url,
     officerScreenUrl: new URL(OFFICER_PATH, portal.url).toString(),
     smscMessagesUrl: new URL(SMSC_MESSAGES_PATH, smsc.httpUrl).toString(),
     smsShortCode: DEMO_SMS_SHORT_CODE,
     close: async () => {
-      await Promise.all([registry.close(), portal.close()]);
+      await Promise.all([registry.close(), portal.close(), queue.close()]);
       await smsc.close();
     },
   };

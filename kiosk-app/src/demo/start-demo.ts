@@ -29,15 +29,23 @@ export async function startDemo(
   // One ring for the whole demo, so the simulated devices' lines reach the support export too.
   const logRing = new LogRing();
   const logger = teeLogger(outerLogger, (line) => logRing.push(line));
-  const services = await startEmbeddedServices(config.dataDir).catch((error: unknown) => {
+  const services = await startEmbeddedServices(
+    config.dataDir,
+    config.queue.groups.map((g) => g.code),
+  ).catch((error: unknown) => {
     lock.release();
     throw error;
   });
+  // KIOSK_DEMO_QUEUE=down points the kiosk at a queue system that refuses connections (the
+  // fallback numbers and the technician's warning can be seen); otherwise the simulator.
+  const queueUrl =
+    process.env.KIOSK_DEMO_QUEUE === 'down' ? 'http://127.0.0.1:9/' : services.queueUrl;
   // The demo's SMSC short code, unless the configuration names the centre's own.
   const demoConfig = parseKioskConfig({
     smsShortCode: services.smsShortCode,
     ...config,
     ...services.endpoints,
+    queue: { ...config.queue, url: queueUrl },
   });
   const links = createLinkClients(demoConfig);
   // KIOSK_DEMO_CARD=in-process keeps a demo off PC/SC (tests that must not share vpcd);
@@ -54,6 +62,7 @@ export async function startDemo(
   logger.info('demo.services', {
     registry: 'simulator',
     portal: 'simulator',
+    queue: queueUrl,
     officerScreen: services.officerScreenUrl,
     smscMessages: services.smscMessagesUrl,
     card: simulated.cardPath,

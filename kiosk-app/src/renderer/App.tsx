@@ -14,6 +14,7 @@ import { IdleScreen } from './screens/IdleScreen';
 import { ReceiptScreen } from './screens/ReceiptScreen';
 import { ReviewFormScreen } from './screens/ReviewFormScreen';
 import { StatusLookupScreen } from './screens/StatusLookupScreen';
+import { TakeNumberScreen } from './screens/TakeNumberScreen';
 import { SignInScreen } from './staff/SignInScreen';
 import { StaffShell } from './staff/StaffShell';
 import { useLongPress } from './staff/use-long-press';
@@ -73,6 +74,8 @@ function Screen({ view }: { view: JourneyView }) {
       return <StatusLookupScreen view={view} />;
     case 'procedureInfo':
       return <ProcedurePageScreen view={view} />;
+    case 'takingNumber':
+      return <TakeNumberScreen view={view} />;
   }
 }
 
@@ -146,7 +149,8 @@ export function App() {
             </span>
             {journey.step !== 'idle' &&
               journey.step !== 'statusLookup' &&
-              journey.step !== 'procedureInfo' && <StepIndicator step={journey.step} />}
+              journey.step !== 'procedureInfo' &&
+              journey.step !== 'takingNumber' && <StepIndicator step={journey.step} />}
             <button
               className="lang"
               data-testid="language"

@@ -40,7 +40,11 @@ beforeAll(async () => {
     receipts: new ReceiptRepository(db),
     audit,
     accounts,
-    printer: { check: async () => ({ ready: true }), print: async () => undefined },
+    printer: {
+      check: async () => ({ ready: true }),
+      print: async () => undefined,
+      printTicket: async () => undefined,
+    },
     devices: () => [],
     health: () => ({}),
     logger,

@@ -92,7 +92,8 @@ describe('intake modes end to end', () => {
     expect(await page.getByTestId('receipt-title').textContent()).toBe('PHIẾU NỘP HỒ SƠ');
     const phieu = await printedSlip((t) => t.includes(dossier));
     expect(phieu.text).toContain('PHIẾU NỘP HỒ SƠ');
-    expect(phieu.text).toMatch(/Số thứ tự tại quầy: Q\d{4}/);
+    // Residence is called at the Cư trú counters (CTR), from the queue system simulator.
+    expect(phieu.text).toMatch(/Số thứ tự tại quầy: CTR\d{4}/);
     expect(phieu.text).toContain('Giấy tờ cần mang đến quầy:');
     expect(phieu.text).toMatch(/1\. Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp/);
     expect(phieu.text).toContain('(dự kiến)');

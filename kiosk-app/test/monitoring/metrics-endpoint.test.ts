@@ -106,6 +106,7 @@ describe('the monitoring port', () => {
               : new Promise(() => undefined);
           },
           print: () => Promise.resolve(),
+          printTicket: () => Promise.resolve(),
         },
       },
       '',

@@ -197,6 +197,7 @@ function databaseLink(config: KioskConfig): KioskLink {
     printer: {
       check: async () => ({ ready: false }),
       print: async () => noCore('printing')(),
+      printTicket: async () => noCore('printing')(),
     },
     devices: () => [],
     health: () => ({

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UNIT_CODE_PATTERN } from '../dossier-code/dossier-code-format';
 import { paymentConfigSchema } from '../payment/payment-config';
+import { queueConfigSchema } from '../queue/queue-config';
 import { receiptSigningSettingsSchema } from '../receipt-pdf/signing-config';
 
 /**
@@ -104,6 +105,8 @@ export const kioskConfigSchema = z.strictObject({
   portal: z.strictObject({ url: z.url() }).optional(),
   /** Fees paid by VietQR (issue 17); without it fees are paid at the counter. */
   payment: paymentConfigSchema.optional(),
+  /** The centre's queue system and its counter groups by field (issue 18). */
+  queue: queueConfigSchema,
   /** The PKCS#11 token that signs receipt PDFs (issue 17); without it no PDF is signed. */
   receiptSigning: receiptSigningSettingsSchema.optional(),
 });

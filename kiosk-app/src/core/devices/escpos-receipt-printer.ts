@@ -1,6 +1,8 @@
 import { DeviceError } from '@kiosk/device';
 import {
   isPrintable,
+  QueueTicketSlipSchema,
+  renderQueueTicket,
   renderReceipt,
   type PrinterProfile,
   type PrinterStatus,
@@ -11,7 +13,7 @@ import {
 import type { DeviceView, JourneyError, ReceiptView } from '@kiosk/protocol';
 import type { PrinterCheck } from '../flow/journey-services';
 import type { Logger } from '../log/logger';
-import type { PrintOptions, ReceiptPrinterPort } from '../ports';
+import type { PrintOptions, QueueTicketPrint, ReceiptPrinterPort } from '../ports';
 import { printJobId, receiptToSlip } from './receipt-slip';
 
 export interface EscposReceiptPrinterOptions {
@@ -103,10 +105,32 @@ export class EscposReceiptPrinter implements ReceiptPrinterPort {
    * receipt on screen and the store keeps it unprinted for staff.
    */
   async print(receipt: ReceiptView, options: PrintOptions = {}): Promise<void> {
-    const rendered = this.render(receipt, options);
+    await this.send(this.render(receipt, options), printJobId(receipt, options), options);
+  }
+
+  /** The "Lấy số thứ tự" ticket; one job per number, so a retry never prints it twice. */
+  async printTicket(ticket: QueueTicketPrint): Promise<void> {
+    const slip = QueueTicketSlipSchema.parse({
+      centreName: ticket.centreName,
+      number: ticket.number,
+      groupName: ticket.groupName,
+      ...(ticket.counters ? { counters: ticket.counters } : {}),
+      ...(ticket.waiting === undefined ? {} : { waiting: ticket.waiting }),
+      issuedAt: ticket.issuedAt,
+      kioskId: ticket.kioskId,
+    });
+    const rendered = renderQueueTicket(slip, this.options.profile, this.options.template);
+    await this.send(rendered, `ticket:${ticket.number}@${ticket.issuedAt}`, {});
+  }
+
+  private async send(
+    rendered: RenderedReceipt,
+    jobId: string,
+    options: PrintOptions,
+  ): Promise<void> {
     try {
       const result = await this.options.printer.print(rendered.escpos, {
-        jobId: printJobId(receipt, options),
+        jobId,
         boundaries: rendered.boundaries,
       });
       this.options.logger?.info('printer.job', {

@@ -129,6 +129,7 @@ export function receiptToSlip(receipt: ReceiptView, options: PrintOptions = {}):
     ...(receipt.papers ? { documents: [...receipt.papers] } : {}),
     ...(receipt.sets !== undefined ? { sets: receipt.sets } : {}),
     ...(receipt.queueNumber ? { queueNumber: receipt.queueNumber } : {}),
+    ...(receipt.queueNumber && receipt.queueCounter ? { queueCounter: receipt.queueCounter } : {}),
     ...(note ? { appointmentNote: note } : {}),
     ...(receipt.fee
       ? {

@@ -3,6 +3,8 @@ import type { ProcedureInfoView, ReceiptView } from '@kiosk/protocol';
 import { describeProcedure } from '../procedures/procedure-info';
 import type { DocumentEvent } from './journey-events';
 import type {
+  IssuedQueueTicket,
+  IssueQueueTicketInput,
   LookupRegistryInput,
   LookupStatusInput,
   PrepareFormInput,
@@ -28,6 +30,8 @@ export interface JourneyActorDeps {
   readonly printer: ReceiptPrinterPort;
   readonly status: DossierStatusPort;
   readonly submit: (input: SubmitDossierInput) => Promise<ReceiptView>;
+  /** "Lấy số thứ tự": issues a number for a counter group and prints its ticket. */
+  readonly issueQueueTicket: (input: IssueQueueTicketInput) => Promise<IssuedQueueTicket>;
   readonly logger: Logger;
 }
 
@@ -84,6 +88,9 @@ export function journeyActors(deps: JourneyActorDeps) {
       logger.info('printer.printed', { dossier: input.receipt.dossierCode });
       return undefined;
     }),
+    issueQueueTicket: fromPromise<IssuedQueueTicket, IssueQueueTicketInput>(async ({ input }) =>
+      deps.issueQueueTicket(input),
+    ),
     lookupStatus: fromPromise<StatusOutcome, LookupStatusInput>(async ({ input }) => {
       try {
         const result = await deps.status.status(input.code);

@@ -11,7 +11,7 @@ import type {
 } from '@kiosk/protocol';
 import { mergeCitizenSources, type CitizenMergeResult } from '../identity/citizen-merge';
 import type { IdentificationTrigger, IdentitySources, JourneyEvent } from './journey-events';
-import type { PrinterCheck, RegistryOutcome } from './journey-services';
+import type { IssuedQueueTicket, PrinterCheck, RegistryOutcome } from './journey-services';
 
 /** What the journey knows about the citizen at the kiosk; wiped when the journey ends. */
 export interface JourneyContext {
@@ -32,6 +32,9 @@ export interface JourneyContext {
   readonly receipt?: ReceiptView;
   readonly error?: JourneyError;
   readonly statusResult?: DossierStatusView;
+  /** "Lấy số thứ tự": the counter group picked, then its number. */
+  readonly queueGroup?: string;
+  readonly queueTicket?: IssuedQueueTicket;
   /** The published procedure page (no card): the code asked for, its page or why none. */
   readonly procedurePage?: ProcedurePage;
   /** Chosen on the procedure page before the card: the journey goes straight to its form. */
@@ -72,6 +75,8 @@ export const emptyContext: JourneyContext = {
   statusResult: undefined,
   procedurePage: undefined,
   preselectedProcedure: undefined,
+  queueGroup: undefined,
+  queueTicket: undefined,
 };
 
 /** The identification trigger an event starts, if it starts one. */

@@ -47,6 +47,9 @@ export type CitizenEvent =
   | { type: 'USE_OTHER_METHOD' }
   | { type: 'FINISH' }
   | { type: 'OPEN_STATUS_LOOKUP' }
+  | { type: 'OPEN_TAKE_NUMBER' }
+  /** `group`: a counter group's code. */
+  | { type: 'TAKE_NUMBER'; group: string }
   | { type: 'LOOKUP_STATUS'; code: string }
   /** Issue 18: the procedure catalogue without a card, one procedure's page, "Nộp hồ sơ". */
   | { type: 'OPEN_PROCEDURE_CATALOGUE' }

@@ -6,7 +6,8 @@
  * device or a server by itself: the core provides the real ones with `journeyMachine.provide`.
  * Time only moves through `after` delays, so tests drive it with a simulated clock. Each state
  * of the journey region past `idle` lives in the file of its part of the diagram
- * (journey-identifying, journey-form, journey-checkout, journey-status-lookup), the inactivity
+ * (journey-identifying, journey-form, journey-checkout, journey-status-lookup,
+ * journey-take-number), the inactivity
  * region in journey-attention.
  *
  * @example
@@ -30,6 +31,7 @@ import { identifyFailed, identifying } from './journey-identifying';
 import { journeySetup } from './journey-setup';
 import { statusLookup } from './journey-status-lookup';
 import { procedureInfo } from './journey-procedure-info';
+import { takingNumber } from './journey-take-number';
 
 export type { JourneyContext } from './journey-context';
 
@@ -52,6 +54,7 @@ export const journeyMachine = journeySetup.createMachine({
             MRZ_READ: { target: 'identifying', actions: 'startIdentification' },
             RECEIPT_QR: { target: 'statusLookup.looking', actions: 'rememberLookupCode' },
             OPEN_STATUS_LOOKUP: 'statusLookup',
+            OPEN_TAKE_NUMBER: 'takingNumber',
             RESUME_RECEIPT: { target: 'printFailed', actions: 'resumeReceipt' },
             PROCEDURE_QR: { target: 'procedureInfo.describing', actions: 'rememberProcedureCode' },
             PROCEDURE_QR_INVALID: {
@@ -74,6 +77,7 @@ export const journeyMachine = journeySetup.createMachine({
         done,
         statusLookup,
         procedureInfo,
+        takingNumber,
       },
     },
     attention,

@@ -64,6 +64,8 @@ const EVENTS: AnyEvent[] = [
   { type: 'FINISH' },
   { type: 'OPEN_STATUS_LOOKUP' },
   { type: 'LOOKUP_STATUS', code: 'C' },
+  { type: 'OPEN_TAKE_NUMBER' },
+  { type: 'TAKE_NUMBER', group: 'HT' },
   { type: 'RESUME_RECEIPT', receipt: TEST_RECEIPT },
   { type: 'document.idKnown', personalId: TEST_PERSON.personalId },
   {
@@ -106,9 +108,21 @@ const EVENTS: AnyEvent[] = [
   done('describeProcedure', TEST_PROCEDURE_INFO),
   done('describeProcedure', undefined),
   error('describeProcedure'),
+  done('issueQueueTicket', {
+    ticket: {
+      number: 'HT0001',
+      group: 'HT',
+      groupName: 'Hộ tịch',
+      issuedAt: '2026-11-28T09:00:00+07:00',
+      source: 'queue-system',
+    },
+    printed: true,
+  }),
+  error('issueQueueTicket'),
   after('inactivity', 'attention.watching'),
   after('warningCountdown', 'attention.warning'),
   after('doneLinger', 'journey.done'),
+  after('doneLinger', 'journey.takingNumber.issued'),
   after('keyWait', 'journey.identifying.document.awaitingKey'),
   after('registryBudget', 'journey.identifying.registry.lookingUp'),
 ];

@@ -50,6 +50,17 @@ const FILLED: Required<JourneyContext> = {
   statusResult: { dossierCode: 'H01-261128-0001', status: 'processing' },
   procedurePage: { code: TEST_PROCEDURE.code, problem: 'unknownProcedure' },
   preselectedProcedure: TEST_PROCEDURE.code,
+  queueGroup: 'HT',
+  queueTicket: {
+    ticket: {
+      number: 'HT0001',
+      group: 'HT',
+      groupName: 'Hộ tịch',
+      issuedAt: '2026-11-28T09:00:00+07:00',
+      source: 'queue-system',
+    },
+    printed: true,
+  },
 };
 
 const KEYS = Object.keys(FILLED) as (keyof JourneyContext)[];

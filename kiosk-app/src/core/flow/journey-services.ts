@@ -9,6 +9,7 @@ import type {
   FormView,
   JourneyError,
   ProcedureSummary,
+  QueueTicketView,
   ReceiptView,
 } from '@kiosk/protocol';
 import type { IdentificationTrigger } from './journey-events';
@@ -76,3 +77,14 @@ export type StatusOutcome =
   | { readonly kind: 'found'; readonly status: DossierStatusView }
   | { readonly kind: 'notFound' }
   | { readonly kind: 'unavailable' };
+
+export interface IssueQueueTicketInput {
+  /** The counter group's code. */
+  readonly group: string;
+}
+
+/** A "Lấy số thứ tự" number and whether its ticket came out of the printer. */
+export interface IssuedQueueTicket {
+  readonly ticket: QueueTicketView;
+  readonly printed: boolean;
+}

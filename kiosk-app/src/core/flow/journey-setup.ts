@@ -23,6 +23,8 @@ import {
 import type { DocumentEvent, JourneyEvent } from './journey-events';
 import { keepCitizenEdits, withValue } from './journey-form-edits';
 import type {
+  IssuedQueueTicket,
+  IssueQueueTicketInput,
   LookupRegistryInput,
   LookupStatusInput,
   PrepareFormInput,
@@ -65,6 +67,9 @@ export const journeySetup = setup({
     /** The published page of a procedure; undefined when the catalogue lacks the code. */
     describeProcedure: fromPromise<ProcedureInfoView | undefined, { code: string }>(
       notProvided('describeProcedure'),
+    ),
+    issueQueueTicket: fromPromise<IssuedQueueTicket, IssueQueueTicketInput>(
+      notProvided('issueQueueTicket'),
     ),
   },
   delays: {
@@ -159,6 +164,13 @@ export const journeySetup = setup({
         event.type === 'LOOKUP_STATUS' || event.type === 'RECEIPT_QR'
           ? { dossierCode: event.code, status: '' }
           : undefined,
+    })),
+    /** "Lấy số thứ tự": the counter group the citizen picked. */
+    rememberQueueGroup: assign(({ event }) =>
+      event.type === 'TAKE_NUMBER' ? { queueGroup: event.group } : {},
+    ),
+    takeQueueTicket: assign((_, params: { issued: IssuedQueueTicket }) => ({
+      queueTicket: params.issued,
     })),
     /** Asks the registry in a child that outlives `identifying` (see `registryBudget`). */
     askRegistry: enqueueActions(({ context, enqueue }) => {

@@ -1,9 +1,11 @@
 import type { SnapshotFrom } from 'xstate';
 import type {
   CardReaderAvailability,
+  CounterGroupView,
   JourneyStep,
   JourneyView,
   ProcedurePageView,
+  TakingNumberView,
 } from '@kiosk/protocol';
 import type { journeyMachine } from './journey-machine';
 
@@ -23,6 +25,7 @@ const STEPS: readonly JourneyStep[] = [
   'done',
   'statusLookup',
   'procedureInfo',
+  'takingNumber',
 ];
 
 function stepOf(snapshot: JourneySnapshot): JourneyStep {
@@ -58,6 +61,7 @@ export function journeyView(
   snapshot: JourneySnapshot,
   warningSeconds: number,
   cardReader: CardReaderAvailability = 'ready',
+  counterGroups: readonly CounterGroupView[] = [],
 ): JourneyView {
   const c = snapshot.context;
   const step = stepOf(snapshot);
@@ -79,6 +83,16 @@ export function journeyView(
             snapshot.matches({ journey: { statusLookup: p } }),
           ) ?? 'entering',
         result: c.statusResult,
+      }
+    : undefined;
+  const takingNumber: TakingNumberView | undefined = snapshot.matches({ journey: 'takingNumber' })
+    ? {
+        phase:
+          (['choosing', 'issuing', 'issued', 'failed'] as const).find((p) =>
+            snapshot.matches({ journey: { takingNumber: p } }),
+          ) ?? 'choosing',
+        groups: counterGroups,
+        ...(c.queueTicket ? { ticket: c.queueTicket.ticket, printed: c.queueTicket.printed } : {}),
       }
     : undefined;
   return {
@@ -107,5 +121,6 @@ export function journeyView(
     error: c.error,
     statusLookup: lookup,
     procedurePage: step === 'procedureInfo' ? procedurePageView(snapshot) : undefined,
+    takingNumber,
   };
 }

@@ -14,6 +14,7 @@ const printerAnswering = (check: PrinterCheck | (() => Promise<PrinterCheck>)) =
   ({
     check: typeof check === 'function' ? check : async () => check,
     print: async () => undefined,
+    printTicket: async () => undefined,
   }) satisfies ReceiptPrinterPort;
 
 function sources(overrides: Partial<Parameters<typeof healthReport>[0]> = {}) {

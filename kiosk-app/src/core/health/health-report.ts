@@ -26,6 +26,8 @@ export interface HealthSources {
   readonly recentProblems: (limit: number) => readonly RecentLogEvent[];
   /** The CSCA trust store, where the kiosk reads chips. */
   readonly trust?: () => Promise<TrustStoreSummary>;
+  /** The centre's queue system, as the kiosk last found it (issue 18). */
+  readonly queueSystem?: () => NonNullable<HealthView['queueSystem']>;
   readonly now?: () => Date;
 }
 
@@ -45,7 +47,7 @@ function freeBytes(dir: string): number {
 /**
  * What makes the kiosk unhealthy for monitoring, as short English codes: a device offline, in
  * error or not assigned, the printer out of paper or unreachable, a link whose last call failed,
- * dossiers the portal refused for good, or a nearly full disk. A paper near-end is a warning, not a fault.
+ * dossiers the portal refused for good, a nearly full disk, or the queue system down. A paper near-end is a warning, not a fault.
  */
 export function healthProblems(report: Omit<HealthView, 'healthy' | 'problems'>): string[] {
   const problems: string[] = [];
@@ -60,6 +62,8 @@ export function healthProblems(report: Omit<HealthView, 'healthy' | 'problems'>)
   if (report.diskFreeBytes < MIN_FREE_DISK_BYTES) problems.push('disk:low');
   // Without a trusted CSCA no chip can be `valid`: every card would read below chip-verified.
   if (report.trust && report.trust.cscaCount === 0) problems.push('trust:empty');
+  // The kiosk still numbers citizens (K-numbers), but the counters' screens do not see them.
+  if (report.queueSystem?.state === 'fallback') problems.push('queue:fallback');
   return problems;
 }
 
@@ -83,6 +87,7 @@ export async function healthReport(sources: HealthSources): Promise<HealthView> 
     journey: sources.journeyStep(),
     recentErrors: sources.recentProblems(RECENT_ERRORS),
     ...(sources.trust ? { trust: await sources.trust() } : {}),
+    ...(sources.queueSystem ? { queueSystem: sources.queueSystem() } : {}),
   };
   const problems = healthProblems(base);
   return { ...base, healthy: problems.length === 0, problems };

@@ -22,6 +22,16 @@ import { DossierIntake } from './dossier-intake';
 const ELECTRONIC = '1.004194'; // Đăng ký tạm trú
 const COUNTER = '1.004222'; // Đăng ký thường trú
 
+/** The queue number the core draws before filing a counter dossier (issue 18). */
+const COUNTER_NUMBER = {
+  number: 'CTR0007',
+  group: 'CTR',
+  groupName: 'Cư trú',
+  counters: 'Quầy 4, 5',
+  issuedAt: '2026-12-07T09:15:00+07:00',
+  source: 'queue-system',
+} as const;
+
 function setup(answer: (code: string) => StatusResult) {
   let now = new Date('2026-12-07T02:15:00Z').getTime();
   const db = openDatabase(':memory:', [...coreMigrations, ...OUTBOX_MIGRATIONS]);
@@ -79,16 +89,19 @@ function setup(answer: (code: string) => StatusResult) {
     editable: [],
   };
   const submit = (procedureCode: string) =>
-    intake.submit({
-      procedureCode,
-      citizen: {
-        record: syntheticCitizen(2),
-        provenance: {},
-        mismatches: [],
-        assurance: 'chip-verified',
+    intake.submit(
+      {
+        procedureCode,
+        citizen: {
+          record: syntheticCitizen(2),
+          provenance: {},
+          mismatches: [],
+          assurance: 'chip-verified',
+        },
+        form: { ...form, procedureCode },
       },
-      form: { ...form, procedureCode },
-    });
+      COUNTER_NUMBER,
+    );
   return { submit, acceptance, receipts, lines, asked: () => asked };
 }
 
@@ -137,7 +150,8 @@ describe('DossierAcceptance', () => {
     const k = setup(() => status);
     const slip = k.submit(COUNTER);
     expect(slip).toMatchObject({ kind: 'submissionSlip', intake: 'counter' });
-    expect(slip.queueNumber).toMatch(/^Q\d{4}$/);
+    expect(slip.queueNumber).toBe('CTR0007');
+    expect(slip.queueCounter).toBe('Cư trú – Quầy 4, 5');
     expect(k.acceptance.apply(slip.dossierCode, waiting(slip.dossierCode))).toBeUndefined();
     status = {
       kind: 'found',
@@ -158,6 +172,7 @@ describe('DossierAcceptance', () => {
       acceptance: { state: 'accepted', officer: 'Cán bộ Mẫu', registerEntry: '0012' },
     });
     expect(receipt?.queueNumber).toBeUndefined();
+    expect(receipt?.queueCounter).toBeUndefined();
     // The declaration filled at the kiosk, then the papers the officer saw.
     expect(receipt?.papers?.[0]?.name).toMatch(/Tờ khai thay đổi thông tin cư trú/);
     // Decided once: the next lookup changes nothing (and prints nothing again).

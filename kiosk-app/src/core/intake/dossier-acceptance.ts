@@ -109,7 +109,7 @@ export class DossierAcceptance {
       stored.intake === 'counter'
         ? [...electronicPapers(procedure), ...(stored.papers ?? papersToBring(procedure))]
         : electronicPapers(procedure);
-    const { queueNumber: _queue, ...rest } = stored;
+    const { queueNumber: _queue, queueCounter: _counter, ...rest } = stored;
     return {
       ...rest,
       kind: 'receipt',

@@ -1,10 +1,11 @@
 import type { AssuranceLevel, CitizenFacts, ProcessingTime } from '@kiosk/forms';
 import { formatReceiptQr } from '../dossier-code';
-import type { ReceiptView } from '@kiosk/protocol';
+import type { QueueTicketView, ReceiptView } from '@kiosk/protocol';
 import type { AppointmentCalculator } from '../appointment';
 import { formatVietnamIso } from '../appointment';
 import { applicantContact } from './applicant-contact';
-import { effectiveIntake, electronicPapers, papersToBring, queueNumberOf } from './receipt-papers';
+import { counterLabel } from '../queue/counter-groups';
+import { effectiveIntake, electronicPapers, papersToBring } from './receipt-papers';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { SubmitDossierInput } from '../flow/journey-services';
 import type { Outbox } from '../outbox';
@@ -64,7 +65,17 @@ export class DossierIntake {
     this.now = deps.now ?? (() => new Date());
   }
 
-  submit(input: SubmitDossierInput): ReceiptView {
+  /** How a procedure's dossier will be received, and the field its counters are grouped by. */
+  intakeOf(procedureCode: string): { intake: 'electronic' | 'counter'; sector: string } {
+    const procedure = this.deps.procedures.get(procedureCode);
+    return { intake: effectiveIntake(procedure), sector: procedure.sector.vi };
+  }
+
+  /**
+   * `queue`: the counter queue number of a counter intake (see `intakeOf`), drawn before the
+   * transaction since the queue system is asked over the network.
+   */
+  submit(input: SubmitDossierInput, queue?: QueueTicketView): ReceiptView {
     const { outbox, receipts, calculator, procedures } = this.deps;
     const config = this.deps.config();
     const procedure = procedures.get(input.procedureCode);
@@ -110,7 +121,12 @@ export class DossierIntake {
         kind: 'submissionSlip',
         intake,
         acceptance: { state: 'pending' },
-        ...(intake === 'counter' ? { queueNumber: queueNumberOf(code) } : {}),
+        ...(intake === 'counter' && queue
+          ? {
+              queueNumber: queue.number,
+              queueCounter: counterLabel(queue.groupName, queue.counters),
+            }
+          : {}),
         papers: intake === 'counter' ? papersToBring(procedure) : electronicPapers(procedure),
         sets: 1,
         ...(contact.address ? { applicantAddress: contact.address } : {}),

@@ -44,12 +44,3 @@ export function effectiveIntake(
   // Only the papers the citizen said they bring count here: none said, none brought.
   return papersToBring(procedure, optionalCounts).length > 0 ? 'counter' : 'electronic';
 }
-
-/**
- * The counter queue number of a phiếu: the kiosk's own dossier sequence (`…-NNNN`), unique per
- * kiosk and day and valid offline. A queue system replaces it when the centre has one.
- */
-export function queueNumberOf(dossierCode: string): string {
-  const sequence = /-(\d{4})$/.exec(dossierCode)?.[1] ?? dossierCode;
-  return `Q${sequence}`;
-}

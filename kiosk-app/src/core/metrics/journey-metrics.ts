@@ -12,6 +12,7 @@ const OUTSIDE_A_JOURNEY: ReadonlySet<JourneyStep> = new Set([
   'done',
   'statusLookup',
   'procedureInfo',
+  'takingNumber',
 ]);
 
 function methodLabel(method: string | undefined): IdentificationMethodLabel {

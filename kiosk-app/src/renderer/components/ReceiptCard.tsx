@@ -44,9 +44,6 @@ export function ReceiptCard({ receipt }: { receipt: ReceiptView }) {
         .join(' – '),
     ) ?? receipt.documents;
   const rows: [string, string][] = [
-    ...(receipt.queueNumber
-      ? ([[t('receipt.queueNumber'), receipt.queueNumber]] as [string, string][])
-      : []),
     [t('receipt.applicant'), receipt.applicantName],
     [t('receipt.procedure'), receipt.procedureName],
     [t('receipt.processingTime'), receipt.processingTime],
@@ -69,6 +66,18 @@ export function ReceiptCard({ receipt }: { receipt: ReceiptView }) {
       <p className="code">
         {t('receipt.code')}: <strong data-testid="dossier-code">{receipt.dossierCode}</strong>
       </p>
+      {receipt.queueNumber && (
+        <p className="queue-number">
+          {t('receipt.queueNumber')}:{' '}
+          <strong data-testid="queue-number">{receipt.queueNumber}</strong>
+          {receipt.queueCounter && (
+            <span data-testid="queue-counter">
+              {' '}
+              ({t('receipt.queueCounter')}: {receipt.queueCounter})
+            </span>
+          )}
+        </p>
+      )}
       <dl>
         {rows.map(([k, v]) => (
           <div key={k}>

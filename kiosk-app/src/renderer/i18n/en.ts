@@ -31,6 +31,7 @@ export const en: DeepStrings<Messages> = {
     readerUnavailableInstruction:
       'Please show the QR code on the card to the scanner, or scan the MRZ on the back of the card with the camera',
     status: 'Check a dossier',
+    takeNumber: 'Take a queue number',
     privacy:
       'Your personal data is used only to receive your dossier, is protected under the Law on Personal Data Protection No. 91/2025/QH15, and is cleared from the screen as soon as you leave.',
     demoHeading: 'Demo mode — pick a sample card',
@@ -196,6 +197,7 @@ export const en: DeepStrings<Messages> = {
   receipt: {
     slipTitle: 'SUBMISSION SLIP',
     queueNumber: 'Counter queue number',
+    queueCounter: 'Counter',
     papersToBring: 'Papers to bring to the counter',
     originals: 'original(s)',
     copies: 'copy(ies)',
@@ -225,6 +227,19 @@ export const en: DeepStrings<Messages> = {
       unknown: 'Unknown',
     },
     seeCard: 'The officer must check the original ID card',
+  },
+  takeNumber: {
+    heading: 'Take a queue number',
+    choose: 'Choose the field you need advice on',
+    issuing: 'Issuing your number…',
+    yourNumber: 'Your queue number',
+    counters: 'Counter',
+    waiting: 'People waiting: {{n}}',
+    printed: 'Please take your ticket and wait for your number to be called.',
+    notPrinted: 'The ticket could not be printed. Please remember the number on the screen.',
+    kioskNumber: 'Issued by the kiosk: please tell the officer this number at the counter.',
+    failed: 'No number could be issued. Please try again or ask an officer.',
+    finish: 'Done',
   },
   status: {
     heading: 'Dossier status',

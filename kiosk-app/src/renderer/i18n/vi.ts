@@ -27,6 +27,7 @@ export const vi = {
     readerUnavailableInstruction:
       'Vui lòng đưa mã QR trên thẻ vào máy quét, hoặc quét dải MRZ ở mặt sau thẻ bằng camera',
     status: 'Tra cứu hồ sơ',
+    takeNumber: 'Lấy số thứ tự',
     privacy:
       'Dữ liệu cá nhân của quý vị chỉ được dùng để tiếp nhận hồ sơ, được bảo vệ theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và được xóa khỏi màn hình ngay khi quý vị rời máy.',
     demoHeading: 'Chế độ trình diễn — chọn một thẻ mẫu',
@@ -190,6 +191,7 @@ export const vi = {
     title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
     slipTitle: 'PHIẾU NỘP HỒ SƠ',
     queueNumber: 'Số thứ tự tại quầy',
+    queueCounter: 'Quầy',
     papersToBring: 'Giấy tờ cần mang đến quầy',
     originals: 'bản chính',
     copies: 'bản sao',
@@ -218,6 +220,19 @@ export const vi = {
       unknown: 'Không rõ',
     },
     seeCard: 'Cán bộ cần kiểm tra thẻ căn cước gốc',
+  },
+  takeNumber: {
+    heading: 'Lấy số thứ tự',
+    choose: 'Chọn lĩnh vực quý vị cần được tư vấn, hướng dẫn',
+    issuing: 'Đang cấp số…',
+    yourNumber: 'Số thứ tự của quý vị',
+    counters: 'Quầy',
+    waiting: 'Số người đang chờ: {{n}}',
+    printed: 'Vui lòng nhận phiếu số thứ tự và chờ gọi số.',
+    notPrinted: 'Máy in chưa in được phiếu. Vui lòng ghi nhớ số trên màn hình và chờ gọi số.',
+    kioskNumber: 'Số do ki-ốt cấp: vui lòng báo số này với cán bộ tại quầy.',
+    failed: 'Chưa cấp được số thứ tự. Vui lòng thử lại hoặc hỏi cán bộ hướng dẫn.',
+    finish: 'Xong',
   },
   status: {
     heading: 'Tra cứu tình trạng hồ sơ',

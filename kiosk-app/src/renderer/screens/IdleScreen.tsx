@@ -46,6 +46,13 @@ export function IdleScreen({ cardReader }: { cardReader: CardReaderAvailability 
         {t('idle.status')}
       </button>
       <OpenProcedureCatalogueButton />
+      <button
+        className="secondary big"
+        data-testid="open-take-number"
+        onClick={() => client.send({ type: 'journey.openTakeNumber' })}
+      >
+        {t('idle.takeNumber')}
+      </button>
       {session?.demo && (
         <section className="demo-panel" aria-label={t('idle.demoHeading')}>
           <h2>{t('idle.demoHeading')}</h2>

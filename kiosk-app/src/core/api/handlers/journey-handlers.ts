@@ -33,7 +33,8 @@ type PlainEvent = Extract<
       | 'FINISH'
       | 'OPEN_STATUS_LOOKUP'
       | 'OPEN_PROCEDURE_CATALOGUE'
-      | 'START_SUBMISSION';
+      | 'START_SUBMISSION'
+      | 'OPEN_TAKE_NUMBER';
   }
 >;
 
@@ -66,6 +67,10 @@ export const journeyHandlers: HandlerArea<JourneyMessage> = {
   'journey.startSubmission': event('START_SUBMISSION'),
   'journey.openProcedureInfo': {
     run: async ({ code }, { ctx }) => step(ctx, { type: 'OPEN_PROCEDURE_INFO', code: code.trim() }),
+  },
+  'journey.openTakeNumber': event('OPEN_TAKE_NUMBER'),
+  'journey.takeNumber': {
+    run: async ({ group }, { ctx }) => step(ctx, { type: 'TAKE_NUMBER', group }),
   },
   'journey.selectProcedure': {
     run: async ({ code }, { ctx }) => step(ctx, { type: 'SELECT_PROCEDURE', code }),
