@@ -144,7 +144,7 @@ export interface ReceiptView {
   readonly acceptance?: ReceiptAcceptance;
   /** The counter queue number of a phiếu nộp hồ sơ. */
   readonly queueNumber?: string;
-  /** The counter group that calls `queueNumber` ("Hộ tịch – Quầy 3, 4"). */
+  /** The counter group that calls `queueNumber` ("Hộ tịch - Quầy 3, 4"). */
   readonly queueCounter?: string;
   /** The papers with their counts: received (receipt) or to bring (phiếu). */
   readonly papers?: readonly ReceiptPaper[];

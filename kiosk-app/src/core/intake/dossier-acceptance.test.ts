@@ -151,7 +151,7 @@ describe('DossierAcceptance', () => {
     const slip = k.submit(COUNTER);
     expect(slip).toMatchObject({ kind: 'submissionSlip', intake: 'counter' });
     expect(slip.queueNumber).toBe('CTR0007');
-    expect(slip.queueCounter).toBe('Cư trú – Quầy 4, 5');
+    expect(slip.queueCounter).toBe('Cư trú - Quầy 4, 5');
     expect(k.acceptance.apply(slip.dossierCode, waiting(slip.dossierCode))).toBeUndefined();
     status = {
       kind: 'found',

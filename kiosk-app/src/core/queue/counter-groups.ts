@@ -20,7 +20,10 @@ export function unmappedSectors(
   return [...new Set(sectors)].filter((s) => !listed.has(s));
 }
 
-/** "Hộ tịch – Quầy 1, 2", as the phiếu names the counter. */
+/**
+ * "Hộ tịch - Quầy 1, 2", as the phiếu names the counter. A plain hyphen: the en dash is in no
+ * TCVN-3 code page and would print as "?".
+ */
 export function counterLabel(name: string, counters: string | undefined): string {
-  return counters ? `${name} – ${counters}` : name;
+  return counters ? `${name} - ${counters}` : name;
 }
