@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { parseKioskConfig, type KioskConfig } from '../core/config/kiosk-config';
 import { startKioskCore, type RunningCore } from '../core/kiosk-core';
 import { createLinkClients } from '../core/links/link-clients';
@@ -8,6 +9,15 @@ import { seedDemoTechnician } from './demo-technician';
 import { createSimulatedPorts } from './simulated-ports';
 import { startEmbeddedServices } from './embedded-services';
 import { PrintedSlipPurge } from './printed-slip-purge';
+
+/** An address on loopback where nothing listens (a port just freed): connections are refused. */
+async function refusingUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/`;
+}
 
 export interface RunningDemo {
   readonly core: RunningCore;
@@ -39,7 +49,7 @@ export async function startDemo(
   // KIOSK_DEMO_QUEUE=down points the kiosk at a queue system that refuses connections (the
   // fallback numbers and the technician's warning can be seen); otherwise the simulator.
   const queueUrl =
-    process.env.KIOSK_DEMO_QUEUE === 'down' ? 'http://127.0.0.1:9/' : services.queueUrl;
+    process.env.KIOSK_DEMO_QUEUE === 'down' ? await refusingUrl() : services.queueUrl;
   // The demo's SMSC short code, unless the configuration names the centre's own.
   const demoConfig = parseKioskConfig({
     smsShortCode: services.smsShortCode,

@@ -58,10 +58,16 @@ export class HttpQueueSystem implements QueueSystemPort {
   }
 }
 
-/** `ECONNREFUSED`, `ENOTFOUND`…: what undici puts in `cause`, without any URL or body. */
+/**
+ * `ECONNREFUSED`, `ENOTFOUND`, "bad port"…: what undici puts in `cause`, without the URL or a
+ * body (neither holds personal data, but the log keeps to the reason).
+ */
 function causeOf(error: unknown): string {
   const cause =
-    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+    error instanceof Error
+      ? (error.cause as { code?: unknown; message?: unknown } | undefined)
+      : undefined;
   if (cause && typeof cause.code === 'string') return cause.code;
+  if (cause && typeof cause.message === 'string') return cause.message.slice(0, 80);
   return error instanceof Error ? error.name : 'error';
 }
