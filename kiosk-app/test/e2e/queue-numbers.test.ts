@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, kioskPage } from './chromium';
 import { completeJourney, printedSlipText } from './citizen-steps';
+import { signInTechnician } from './technician-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
@@ -102,6 +103,13 @@ describe('the queue system down', () => {
     const warning = down.logLines.find((l) => l.includes('"event":"queue.system.down"')) ?? '';
     expect(warning).toContain('"level":"warn"');
     expect(warning).toContain('the kiosk issues its own numbers (K1-');
+    // The technician's health tab says so, with the reason in plain English.
+    await signInTechnician(page);
+    await page.getByTestId('tab-health').tap();
+    const row = page.getByTestId('health-queue-system');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Mất kết nối');
+    expect(await row.textContent()).toContain('ECONNREFUSED');
     await page.close();
   });
 });

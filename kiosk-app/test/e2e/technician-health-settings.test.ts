@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { TestClient } from '../core-harness';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 import { kioskPage, launchChromium } from './chromium';
+import { signInTechnician } from './technician-steps';
 import { DEMO_TECHNICIAN } from '../../src/demo/demo-technician';
 
 // The demo's technician (README), made at the demo's start by the code `kiosk setup` runs.
@@ -31,16 +32,6 @@ afterAll(async () => {
   await browser?.close();
   await kiosk?.stop();
 });
-
-async function signInTechnician(page: Page): Promise<void> {
-  await page.getByTestId('app-title').dispatchEvent('pointerdown');
-  await page.getByTestId('screen-sign-in').waitFor({ timeout: 10_000 });
-  await page.getByTestId('sign-in-role-technician').tap();
-  await page.getByTestId('sign-in-user').fill(USER);
-  for (const digit of PIN) await page.getByTestId(`pin-key-${digit}`).tap();
-  await page.getByTestId('sign-in-submit').tap();
-  await page.getByTestId('screen-technician').waitFor();
-}
 
 describe('technician health and settings screens', () => {
   it('health shows the live state and exports the log as a .jsonl download', async () => {

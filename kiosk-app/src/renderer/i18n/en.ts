@@ -392,6 +392,12 @@ export const en: DeepStrings<Messages> = {
     paper: 'Paper',
     outbox: 'Dossier outbox',
     trust: 'Trusted CSCA certificates',
+    queueSystem: 'Queue system',
+    queueStates: {
+      online: 'Answering',
+      fallback: 'Down: the kiosk issues its own K-numbers',
+      'local-only': 'None configured: the kiosk issues its own K-numbers',
+    },
     trustCount: '{{count}} trusted',
     trustFirstExpiry: 'first expires',
     registry: 'Population registry',

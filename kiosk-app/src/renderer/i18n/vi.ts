@@ -385,6 +385,12 @@ export const vi = {
     paper: 'Giấy',
     outbox: 'Hàng đợi gửi hồ sơ',
     trust: 'Chứng thư CSCA tin cậy',
+    queueSystem: 'Hệ thống xếp hàng',
+    queueStates: {
+      online: 'Đang hoạt động',
+      fallback: 'Mất kết nối: ki-ốt tự cấp số K',
+      'local-only': 'Chưa cấu hình: ki-ốt tự cấp số K',
+    },
     trustCount: '{{count}} chứng thư',
     trustFirstExpiry: 'hết hạn sớm nhất',
     registry: 'CSDL quốc gia về dân cư',

@@ -94,6 +94,17 @@ export function HealthPanel() {
               </dd>
             </>
           )}
+          {health.queueSystem && (
+            <>
+              <dt>{t('technician.queueSystem')}</dt>
+              <dd data-testid="health-queue-system">
+                {t(`technician.queueStates.${health.queueSystem.state}`)}
+                {health.queueSystem.since && ` · ${health.queueSystem.since}`}
+                <br />
+                <span lang="en">{health.queueSystem.detail}</span>
+              </dd>
+            </>
+          )}
           {(['registry', 'portal'] as const).map((name) => {
             const link = health.links[name];
             return [
