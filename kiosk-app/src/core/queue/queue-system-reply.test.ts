@@ -51,6 +51,8 @@ describe('parseQueueSystemReply', () => {
       fc.property(group, group, digits, (asked, other, d) => {
         fc.pre(asked !== other);
         expect(outcome({ number: `${other}${d}`, group: other }, asked)).toBe('refused');
+        // A number of the group asked, labelled as another's: which counters? Refused.
+        expect(outcome({ number: `${asked}${d}`, group: other }, asked)).toBe('refused');
         // Same group field, number from another range (HT asked, HTX0001 answered).
         fc.pre(!other.startsWith(asked) || /\d/.test(other.charAt(asked.length)) === false);
         expect(outcome({ number: `${other}${d}`, group: asked }, asked)).toBe('refused');
