@@ -13,6 +13,7 @@ import {
   TEST_PERSON,
   TEST_PROCEDURE,
   TEST_PROCEDURE_INFO,
+  TEST_QUEUE_TICKET,
   TEST_RECEIPT,
 } from './journey-test-actors';
 import type { FormView } from '@kiosk/protocol';
@@ -108,16 +109,7 @@ const EVENTS: AnyEvent[] = [
   done('describeProcedure', TEST_PROCEDURE_INFO),
   done('describeProcedure', undefined),
   error('describeProcedure'),
-  done('issueQueueTicket', {
-    ticket: {
-      number: 'HT0001',
-      group: 'HT',
-      groupName: 'Hộ tịch',
-      issuedAt: '2026-11-28T09:00:00+07:00',
-      source: 'queue-system',
-    },
-    printed: true,
-  }),
+  done('issueQueueTicket', TEST_QUEUE_TICKET),
   error('issueQueueTicket'),
   after('inactivity', 'attention.watching'),
   after('warningCountdown', 'attention.warning'),

@@ -12,6 +12,7 @@ import {
   journeyTestActors,
   TEST_PERSON,
   TEST_PROCEDURE,
+  TEST_QUEUE_TICKET,
   TEST_RECEIPT,
 } from './journey-test-actors';
 
@@ -51,16 +52,7 @@ const FILLED: Required<JourneyContext> = {
   procedurePage: { code: TEST_PROCEDURE.code, problem: 'unknownProcedure' },
   preselectedProcedure: TEST_PROCEDURE.code,
   queueGroup: 'HT',
-  queueTicket: {
-    ticket: {
-      number: 'HT0001',
-      group: 'HT',
-      groupName: 'Hộ tịch',
-      issuedAt: '2026-11-28T09:00:00+07:00',
-      source: 'queue-system',
-    },
-    printed: true,
-  },
+  queueTicket: TEST_QUEUE_TICKET,
 };
 
 const KEYS = Object.keys(FILLED) as (keyof JourneyContext)[];

@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
 import type { IssuedQueueTicket, IssueQueueTicketInput } from './journey-services';
 import { journeyMachine } from './journey-machine';
-import { HAPPY, journeyTestActors } from './journey-test-actors';
+import { HAPPY, journeyTestActors, TEST_QUEUE_TICKET } from './journey-test-actors';
 
-const ISSUED: IssuedQueueTicket = {
-  ticket: {
-    number: 'HT0003',
-    group: 'HT',
-    groupName: 'Hộ tịch',
-    issuedAt: '2026-12-07T09:00:00+07:00',
-    source: 'queue-system',
-  },
-  printed: true,
-};
+const ISSUED = TEST_QUEUE_TICKET;
 
 function start(issue: (group: string) => Promise<IssuedQueueTicket> = async () => ISSUED) {
   const clock = new SimulatedClock();

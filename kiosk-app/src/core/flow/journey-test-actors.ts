@@ -8,6 +8,7 @@ import type { AssuranceLevel, FieldIssue } from '@kiosk/forms';
 import type { FormView, ProcedureInfoView, ProcedureSummary, ReceiptView } from '@kiosk/protocol';
 import type { DocumentEvent } from './journey-events';
 import type {
+  IssuedQueueTicket,
   LookupRegistryInput,
   PrintReceiptInput,
   LookupStatusInput,
@@ -80,6 +81,18 @@ function testForm(values: Record<string, string>, issues: FieldIssue[] = []): Fo
     editable: ['phone'],
   };
 }
+
+/** A "Lấy số thứ tự" number as the core's actor returns it, printed. */
+export const TEST_QUEUE_TICKET: IssuedQueueTicket = {
+  ticket: {
+    number: 'HT0001',
+    group: 'HT',
+    groupName: 'Hộ tịch',
+    issuedAt: '2026-11-28T09:00:00+07:00',
+    source: 'queue-system',
+  },
+  printed: true,
+};
 
 export const TEST_RECEIPT: ReceiptView = {
   dossierCode: 'H01-261128-0001',
