@@ -55,6 +55,16 @@ describe('accessibility of the citizen journey (axe-core)', () => {
 
     await page.getByTestId('finish').tap();
     await page.getByTestId('screen-idle').waitFor();
+
+    // "Lấy số thứ tự" (issue 18): the choice of field, then the issued number.
+    await page.getByTestId('open-take-number').tap();
+    await page.getByTestId('screen-takingNumber').waitFor();
+    found.takingNumber = await seriousViolations(page);
+    await page.getByTestId('counter-group-CT').tap();
+    await page.getByTestId('queue-ticket').waitFor();
+    found.takingNumberIssued = await seriousViolations(page);
+    await page.getByTestId('finish').tap();
+    await page.getByTestId('screen-idle').waitFor();
     await page.close();
     expect(found).toEqual({
       idle: [],
@@ -63,6 +73,8 @@ describe('accessibility of the citizen journey (axe-core)', () => {
       reviewingFormWithKeyboard: [],
       confirming: [],
       done: [],
+      takingNumber: [],
+      takingNumberIssued: [],
     });
   });
 });
