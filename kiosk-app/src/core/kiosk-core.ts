@@ -250,6 +250,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     kioskNumber: () => settings.current().kioskNumber,
     groups: config.queue.groups,
     deadline: () => AbortSignal.timeout(config.queue.timeoutMs),
+    retryAfterMs: config.queue.retryAfterSeconds * 1000,
     logger,
   });
   // A field no counter group lists is sent to the first group; the technician should know.

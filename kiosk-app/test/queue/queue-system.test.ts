@@ -52,6 +52,8 @@ function kioskNumbers(url: string, file = join(tempDir(), 'kiosk.sqlite')) {
     groups: DEMO_COUNTER_GROUPS,
     // Long enough for a loopback answer, short enough for a hanging system to end the test.
     deadline: () => AbortSignal.timeout(1_000),
+    // Asked at every number, so a test sees the system come back at once.
+    retryAfterMs: 0,
     logger: createLogger((line) => lines.push(line)),
   });
   const warnings = () => lines.filter((l) => l.includes('"level":"warn"'));

@@ -51,6 +51,11 @@ export const queueConfigSchema = z
     url: z.url().optional(),
     /** How long a citizen waits for the queue system before the kiosk's own number is used. */
     timeoutMs: z.number().int().min(200).max(10_000).default(2_000),
+    /**
+     * After a failure, how long the kiosk numbers alone before it asks the system again, so
+     * citizens do not each wait `timeoutMs` for a system that is down.
+     */
+    retryAfterSeconds: z.number().int().min(0).max(600).default(30),
     groups: z
       .array(counterGroupSchema)
       .min(1)
@@ -62,6 +67,7 @@ export const queueConfigSchema = z
   })
   .default(() => ({
     timeoutMs: 2_000,
+    retryAfterSeconds: 30,
     groups: DEMO_COUNTER_GROUPS.map((g) => ({ ...g, sectors: [...g.sectors] })),
   }));
 

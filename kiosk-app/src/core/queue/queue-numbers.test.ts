@@ -46,6 +46,7 @@ function twin() {
 
 function numbers(file: string, system?: QueueSystemPort, kioskNumber = 2) {
   const lines: string[] = [];
+  let now = NOON.getTime();
   const db = openDatabase(file, QUEUE_MIGRATIONS);
   const service = new QueueNumbers({
     ...(system ? { system } : {}),
@@ -53,13 +54,17 @@ function numbers(file: string, system?: QueueSystemPort, kioskNumber = 2) {
     kioskNumber: () => kioskNumber,
     groups: DEMO_COUNTER_GROUPS,
     deadline: () => new AbortController().signal,
+    retryAfterMs: 30_000,
     logger: createLogger((line) => lines.push(line)),
-    now: () => NOON,
+    now: () => new Date(now),
   });
   return {
     service,
     lines,
     db,
+    advance: (ms: number) => {
+      now += ms;
+    },
     events: () => lines.map((l) => (JSON.parse(l) as { event: string }).event),
   };
 }
@@ -106,7 +111,7 @@ describe('QueueNumbers', () => {
 
   it('falls back to the kiosk sequence when the system is down, and tells the technician once', async () => {
     const system = twin();
-    const { service, lines, events } = numbers(dbFile(), system.port);
+    const { service, lines, events, advance } = numbers(dbFile(), system.port);
     await service.issue('HT');
     system.down();
     const a = await service.issue('HT');
@@ -123,6 +128,10 @@ describe('QueueNumbers', () => {
       since: '2026-12-07T12:00:00+07:00',
     });
     system.up();
+    // Within the rest after a failure the citizen is not kept waiting on the system.
+    advance(29_000);
+    expect((await service.issue('HT')).number).toBe('K2-HT003');
+    advance(1_000);
     expect((await service.issue('HT')).number).toBe('HT0002');
     expect(service.state().state).toBe('online');
     expect(events()).toContain('queue.system.back');

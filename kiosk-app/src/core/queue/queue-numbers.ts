@@ -16,21 +16,25 @@ export interface QueueNumbersDeps {
   /** Read at each number, so a changed kiosk number applies to the next one. */
   readonly kioskNumber: () => number;
   readonly groups: readonly CounterGroup[];
-  /** Bounds the wait for the queue system (default: `AbortSignal.timeout(timeoutMs)`). */
+  /** Bounds the wait for the queue system (`AbortSignal.timeout(timeoutMs)` in the core). */
   readonly deadline: () => AbortSignal;
+  /** After a failure, the system is not asked again for this long (0: asked every time). */
+  readonly retryAfterMs: number;
   readonly logger: Logger;
   readonly now?: () => Date;
 }
 
 /**
  * Gives out counter queue numbers: from the queue system when it answers, otherwise from the
- * kiosk's own persisted sequence (`K<n>-…`), so a citizen always leaves with a number. The first
+ * kiosk's own persisted sequence (`K<n>-…`), so a citizen always leaves with a number. After a
+ * failure the system rests for `retryAfterMs` before it is asked again. The first
  * failure after a success is logged as a warning in plain English and shows in the health
  * report until the system answers again.
  */
 export class QueueNumbers {
   private readonly now: () => Date;
   private health: QueueSystemHealth;
+  private lastFailureAt: number | undefined;
 
   constructor(private readonly deps: QueueNumbersDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -70,7 +74,7 @@ export class QueueNumbers {
       groupName: group.name,
       ...(group.counters ? { counters: group.counters } : {}),
     };
-    if (this.deps.system) {
+    if (this.deps.system && !this.resting()) {
       try {
         const ticket = await this.deps.system.issue(group.code, this.deps.deadline());
         this.recovered();
@@ -91,7 +95,16 @@ export class QueueNumbers {
     return { ...base, number, issuedAt: formatVietnamIso(at), source: 'kiosk' };
   }
 
+  /** Down a moment ago: the citizen gets the kiosk's number at once. */
+  private resting(): boolean {
+    return (
+      this.lastFailureAt !== undefined &&
+      this.now().getTime() - this.lastFailureAt < this.deps.retryAfterMs
+    );
+  }
+
   private failed(error: unknown, group: string): void {
+    this.lastFailureAt = this.now().getTime();
     const code = error instanceof QueueSystemError ? error.code : 'QUEUE_SYSTEM_UNAVAILABLE';
     const reason = error instanceof Error ? error.message : String(error);
     const kiosk = this.deps.kioskNumber();
@@ -111,6 +124,7 @@ export class QueueNumbers {
   }
 
   private recovered(): void {
+    this.lastFailureAt = undefined;
     if (this.health.state === 'fallback') {
       this.deps.logger.info('queue.system.back', { since: this.health.since });
     }
