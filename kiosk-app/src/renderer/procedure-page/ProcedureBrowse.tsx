@@ -43,6 +43,9 @@ export function ProcedureBrowse() {
             <button
               className="procedure"
               data-testid={`procedure-info-${p.code}`}
+              // Keep the focus in the search box: its blur would close the keyboard and move the
+              // list under the finger between press and release, so the tap would miss.
+              onMouseDown={(e) => e.preventDefault()}
               onClick={() => {
                 setKeyboard(false);
                 client.send({ type: 'journey.openProcedureInfo', code: p.code });

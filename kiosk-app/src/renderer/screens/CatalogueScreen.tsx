@@ -78,6 +78,9 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
             <button
               className="procedure"
               data-testid={`procedure-${p.code}`}
+              // Keep the focus in the search box: its blur would close the keyboard and move the
+              // list under the finger between press and release, so the tap would miss.
+              onMouseDown={(e) => e.preventDefault()}
               onClick={() => {
                 setKeyboard(false);
                 setSelected(p);
