@@ -11,3 +11,4 @@ export {
 export { PORTAL_STATUS, statusAt, type PortalStatus } from './portal-statuses';
 export type { PortalCounts } from './portal-store';
 export { OFFICER_PATH, officerPage } from './portal-officer';
+export { dossierHistory, feeOf, SUBMITTED_CODE } from './portal-status-history';

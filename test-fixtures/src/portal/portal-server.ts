@@ -11,6 +11,7 @@ import {
 import { handleOfficerRequest, registerBookOf } from './portal-officer';
 import { PortalStore, type PortalCounts, type StoredDossier } from './portal-store';
 import { PORTAL_STATUS, statusAt, type PortalStatus } from './portal-statuses';
+import { dossierHistory, feeOf } from './portal-status-history';
 
 export type PortalMode =
   | CommonMode
@@ -107,12 +108,17 @@ export async function startPortalSimulator(
     if (!d) return undefined;
     const [computed, acceptance] = acceptanceStatus(d);
     const status = (d.statusOverride as PortalStatus | undefined) ?? computed;
+    const fee = feeOf(store.payloadOf(code));
     return {
       MaHoSo: code,
       TrangThai: PORTAL_STATUS[status],
       NgayHenTra: d.appointmentAt ?? null,
       CapNhatLuc: new Date(now()).toISOString(),
       ...acceptance,
+      // Issue 18: the history, the fee and whether the result can be collected now.
+      LichSu: dossierHistory(d, status, now(), stepMs),
+      ...(fee ? { LePhi: fee } : {}),
+      CoTheNhanKetQua: status === 'done' && fee?.TrangThai !== 'CHUA_NOP',
     };
   };
 

@@ -77,6 +77,8 @@ export class DossierIntake {
           form: input.form.values,
           identityAssurance: assuranceOfDossier(input.citizen.assurance),
           intake,
+          // The portal's status lookup reports it back (issue 18); not paid at the kiosk yet.
+          fee: { amountVnd: procedure.fee.amountVnd, paid: false },
         },
         reserved,
       );

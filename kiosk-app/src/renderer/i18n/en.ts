@@ -473,4 +473,27 @@ export const en: DeepStrings<Messages> = {
       nationality: 'Nationality',
     },
   },
+  statusDetails: {
+    history: 'History',
+    steps: {
+      submitted: 'Submitted',
+      received: 'Accepted',
+      processing: 'Being processed',
+      needsMoreDocuments: 'More papers needed',
+      done: 'Result ready',
+      returned: 'Result handed over',
+      refused: 'Not accepted',
+      awaitingAcceptance: 'Waiting for acceptance',
+    },
+    appointment: 'Result appointment',
+    fee: 'Fees',
+    feeStates: {
+      free: 'Free',
+      paid: 'Paid {{amount}}',
+      unpaid: 'Not paid: {{amount}}',
+    },
+    feeUnknown: 'Not known yet',
+    collectable: 'You can collect the result now.',
+    notCollectable: 'The result cannot be collected yet.',
+  },
 };

@@ -468,5 +468,28 @@ export const vi = {
       nationality: 'Quốc tịch',
     },
   },
+  statusDetails: {
+    history: 'Quá trình xử lý',
+    steps: {
+      submitted: 'Đã nộp hồ sơ',
+      received: 'Đã tiếp nhận',
+      processing: 'Đang giải quyết',
+      needsMoreDocuments: 'Yêu cầu bổ sung',
+      done: 'Đã có kết quả',
+      returned: 'Đã trả kết quả',
+      refused: 'Từ chối tiếp nhận',
+      awaitingAcceptance: 'Chờ tiếp nhận',
+    },
+    appointment: 'Ngày hẹn trả kết quả',
+    fee: 'Phí, lệ phí',
+    feeStates: {
+      free: 'Miễn phí',
+      paid: 'Đã nộp {{amount}}',
+      unpaid: 'Chưa nộp {{amount}}',
+    },
+    feeUnknown: 'Chưa có thông tin',
+    collectable: 'Quý vị có thể đến nhận kết quả ngay bây giờ.',
+    notCollectable: 'Kết quả chưa thể nhận.',
+  },
 };
 export type Messages = typeof vi;

@@ -57,6 +57,8 @@ export interface DossierWire {
   readonly MucDoXacThuc?: Dossier['identityAssurance'];
   /** TRUC_TUYEN: accepted by the system; TRUC_TIEP: an officer accepts it at the counter. */
   readonly HinhThucTiepNhan?: 'TRUC_TUYEN' | 'TRUC_TIEP';
+  /** Lệ phí: amount in đồng and whether it was paid at the kiosk. */
+  readonly LePhi?: { readonly SoTien: number; readonly DaNop: boolean };
 }
 
 export function dossierToWire(dossier: Dossier): DossierWire {
@@ -72,5 +74,6 @@ export function dossierToWire(dossier: Dossier): DossierWire {
     ...(dossier.intake
       ? { HinhThucTiepNhan: dossier.intake === 'electronic' ? 'TRUC_TUYEN' : 'TRUC_TIEP' }
       : {}),
+    ...(dossier.fee ? { LePhi: { SoTien: dossier.fee.amountVnd, DaNop: dossier.fee.paid } } : {}),
   };
 }
