@@ -27,7 +27,9 @@ export type JourneyStep =
   | 'printing'
   | 'printFailed'
   | 'done'
-  | 'statusLookup';
+  | 'statusLookup'
+  /** After the receipt: the satisfaction rating (issue 18). */
+  | 'rating';
 
 /** Codes of the failures a citizen can see; the renderer translates them. */
 export type JourneyErrorCode =

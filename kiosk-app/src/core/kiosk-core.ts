@@ -37,7 +37,15 @@ import { LinkMonitor, monitorGateway, monitorRegistry } from './health/link-moni
 import type { DossierGateway, LiveLinkClients, StatusResult } from './links';
 import { LogRing } from './log/log-ring';
 import { teeLogger, type Logger } from './log/logger';
-import { Outbox, OUTBOX_MIGRATIONS, OutboxWorker } from './outbox';
+import {
+  Outbox,
+  OUTBOX_MIGRATIONS,
+  OutboxWorker,
+  RATING_OUTBOX_MIGRATIONS,
+  RatingOutbox,
+  RatingOutboxWorker,
+} from './outbox';
+import { redactRatingComment, type RatingGateway } from './rating';
 import {
   JourneyMetrics,
   KioskMetrics,
@@ -74,6 +82,8 @@ export interface CorePorts {
   readonly registry: RegistryPort;
   readonly printer: ReceiptPrinterPort;
   readonly gateway: DossierGateway;
+  /** Where satisfaction ratings go (issue 18); without it they wait in the rating outbox. */
+  readonly ratings?: RatingGateway;
   readonly devices: DeviceEventSource;
   readonly demo?: DemoControls;
   /** Re-points the HTTP clients when a technician changes the registry or portal settings. */
@@ -113,6 +123,8 @@ export interface RunningCore {
   readonly db: KioskDatabase;
   readonly journey: Actor<typeof journeyMachine>;
   readonly outbox: Outbox;
+  /** Satisfaction ratings waiting for the portal (issue 18). */
+  readonly ratingOutbox: RatingOutbox;
   readonly accounts: AccountStore;
   /** The one-time codes of first-run setup (`kiosk setup code`). */
   readonly setupCodes: SetupCodeStore;
@@ -137,6 +149,7 @@ export const ALL_MIGRATIONS = [
   ...OUTBOX_MIGRATIONS,
   ...PRIVACY_MIGRATIONS,
   ...CONFIG_BUNDLE_MIGRATIONS,
+  ...RATING_OUTBOX_MIGRATIONS,
 ];
 
 /**
@@ -213,6 +226,18 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   }));
   const outbox = new Outbox(db, codes, undefined, createOutboxPayloadCodec(dataKey));
   const worker = new OutboxWorker(outbox, gateway, { logger });
+  const ratingOutbox = new RatingOutbox(db);
+  const ratingWorker = new RatingOutboxWorker(
+    ratingOutbox,
+    ports.ratings ?? {
+      submit: async () => ({
+        kind: 'unavailable',
+        reason: 'not-configured',
+        message: 'no rating endpoint is wired',
+      }),
+    },
+    { logger },
+  );
   const calendar = new WorkingCalendar({
     extraDaysOff: () => settings.current().holidays,
     configuredTables: () => settings.current().holidayTables,
@@ -274,6 +299,13 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
           ? acceptance.awaitDecision(slip, options.acceptanceWait)
           : slip;
       },
+      // The comment loses what looks like an ID, a phone number or an e-mail before it is stored.
+      rate: (input) =>
+        void ratingOutbox.enqueue({
+          ...input,
+          comment: redactRatingComment(input.comment),
+          ratedAt: new Date().toISOString(),
+        }),
       logger,
     }),
     delays: journeyDelays(() => settings.current(), options.delays),
@@ -381,6 +413,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   // Lets technicians' `kiosk ...` commands over SSH reach this core (0600, loopback only).
   const removeEndpointFile = writeApiEndpointFile(config.dataDir, server);
   worker.start();
+  ratingWorker.start();
   // Read at each hourly run: a changed retention period applies from the next run.
   const purge = new PurgeJob({
     db,
@@ -414,6 +447,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     } catch (error) {
       purge.stop();
       await worker.stop();
+      await ratingWorker.stop();
       await server.close();
       journey.stop();
       removeEndpointFile();
@@ -436,6 +470,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     db,
     journey,
     outbox,
+    ratingOutbox,
     accounts,
     setupCodes,
     audit,
@@ -451,6 +486,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       offDeviceEvents();
       purge.stop();
       await worker.stop();
+      await ratingWorker.stop();
       await server.close();
       await camera.stop();
       journey.stop();

@@ -14,6 +14,7 @@ import { IdleScreen } from './screens/IdleScreen';
 import { ReceiptScreen } from './screens/ReceiptScreen';
 import { ReviewFormScreen } from './screens/ReviewFormScreen';
 import { StatusLookupScreen } from './screens/StatusLookupScreen';
+import { RatingScreen } from './screens/RatingScreen';
 import { SignInScreen } from './staff/SignInScreen';
 import { StaffShell } from './staff/StaffShell';
 import { useLongPress } from './staff/use-long-press';
@@ -70,6 +71,8 @@ function Screen({ view }: { view: JourneyView }) {
       return <ReceiptScreen view={view} />;
     case 'statusLookup':
       return <StatusLookupScreen view={view} />;
+    case 'rating':
+      return <RatingScreen />;
   }
 }
 

@@ -54,6 +54,9 @@ describe('accessibility of the citizen journey (axe-core)', () => {
     found.done = await seriousViolations(page);
 
     await page.getByTestId('finish').tap();
+    await page.getByTestId('screen-rating').waitFor();
+    found.rating = await seriousViolations(page);
+    await page.getByTestId('rating-skip').tap();
     await page.getByTestId('screen-idle').waitFor();
     await page.close();
     expect(found).toEqual({
@@ -63,6 +66,7 @@ describe('accessibility of the citizen journey (axe-core)', () => {
       reviewingFormWithKeyboard: [],
       confirming: [],
       done: [],
+      rating: [],
     });
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, kioskPage } from './chromium';
-import { completeJourney } from './citizen-steps';
+import { completeJourney, finishSkippingRating } from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
@@ -40,8 +40,7 @@ describe('the status lookup with history', () => {
   it('the lookup shows the history after the officer accepts, with appointment and fee', async () => {
     const page = await kioskPage(browser, kiosk.url);
     const code = await completeJourney(page, 2);
-    await page.getByTestId('finish').tap();
-    await page.getByTestId('screen-idle').waitFor();
+    await finishSkippingRating(page);
     await page.getByTestId('open-status-lookup').tap();
     await lookUp(page, code);
     const before = page.getByTestId('status-history').locator('li');

@@ -11,6 +11,13 @@ import {
 import { handleOfficerRequest, registerBookOf } from './portal-officer';
 import { PortalStore, type PortalCounts, type StoredDossier } from './portal-store';
 import { PORTAL_STATUS, statusAt, type PortalStatus } from './portal-statuses';
+import {
+  handleRatingPost,
+  PORTAL_RATING_PATH,
+  PORTAL_RATINGS_PATH,
+  PortalRatingStore,
+  type StoredRating,
+} from './portal-ratings';
 import { dossierHistory, feeOf } from './portal-status-history';
 
 export type PortalMode =
@@ -49,6 +56,10 @@ export interface PortalSimulator {
   waitForDossiers(n: number): Promise<void>;
   /** Resolves when the next submission request arrives (before it is handled). */
   nextSubmission(): Promise<void>;
+  /** Satisfaction ratings stored, one per idempotency key (issue 18). */
+  ratings(): StoredRating[];
+  /** Rating requests received, repeats included. */
+  ratingPosts(): number;
   close(): Promise<void>;
 }
 
@@ -63,6 +74,7 @@ export async function startPortalSimulator(
   options: PortalSimulatorOptions = {},
 ): Promise<PortalSimulator> {
   const store = new PortalStore(options.dbFile);
+  const ratingStore = new PortalRatingStore(options.dbFile);
   const now = options.now ?? Date.now;
   const stepMs = options.statusStepMs ?? 60_000;
   const stalled = new Set<ServerResponse>();
@@ -195,6 +207,23 @@ export async function startPortalSimulator(
     if (req.method === 'GET' && path === PORTAL_COUNT_PATH) {
       return sendJson(res, 200, { ...store.counts(), duplicateCodes: store.duplicateCodes() });
     }
+    if (req.method === 'GET' && path === PORTAL_RATINGS_PATH) {
+      return sendJson(res, 200, { ratings: ratingStore.list(), posts: ratingStore.posts() });
+    }
+    if (req.method === 'POST' && path === PORTAL_RATING_PATH) {
+      if (mode.kind === 'fail') return sendJson(res, 503, { error: 'Hệ thống một cửa tạm ngừng' });
+      if (mode.kind === 'stall') return stall(res);
+      handleRatingPost(
+        req,
+        res,
+        ratingStore,
+        (code) => store.byCode(code) !== undefined,
+        now,
+      ).catch(() => {
+        if (!res.headersSent) sendJson(res, 500, { error: 'simulator error' });
+      });
+      return;
+    }
     if (req.method === 'POST' && path === PORTAL_DOSSIER_PATH) {
       submit(req, res).catch(() => {
         if (!res.headersSent) sendJson(res, 500, { error: 'simulator error' });
@@ -234,11 +263,14 @@ export async function startPortalSimulator(
         notifyCount();
       }),
     nextSubmission: () => new Promise<void>((resolve) => submissionWaiters.push(resolve)),
+    ratings: () => ratingStore.list(),
+    ratingPosts: () => ratingStore.posts(),
     async close() {
       for (const res of stalled) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
+      ratingStore.close();
     },
   };
 }

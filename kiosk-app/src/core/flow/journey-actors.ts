@@ -9,6 +9,7 @@ import type {
   PrinterCheck,
   PrintReceiptInput,
   ReadDocumentInput,
+  RecordRatingInput,
   RegistryOutcome,
   StatusOutcome,
   SubmitDossierInput,
@@ -27,6 +28,8 @@ export interface JourneyActorDeps {
   readonly printer: ReceiptPrinterPort;
   readonly status: DossierStatusPort;
   readonly submit: (input: SubmitDossierInput) => Promise<ReceiptView>;
+  /** Stores a satisfaction rating for the portal (the rating outbox). */
+  readonly rate?: (input: RecordRatingInput) => void;
   readonly logger: Logger;
 }
 
@@ -90,6 +93,12 @@ export function journeyActors(deps: JourneyActorDeps) {
       } catch {
         return { kind: 'unavailable' };
       }
+    }),
+    recordRating: fromPromise<undefined, RecordRatingInput>(async ({ input }) => {
+      if (!deps.rate) throw new Error('no rating outbox is wired');
+      deps.rate(input);
+      logger.info('rating.stored', { dossier: input.dossierCode, level: input.level });
+      return undefined;
     }),
   };
 }

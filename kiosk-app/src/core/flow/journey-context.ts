@@ -30,6 +30,8 @@ export interface JourneyContext {
   readonly receipt?: ReceiptView;
   readonly error?: JourneyError;
   readonly statusResult?: DossierStatusView;
+  /** On the rating screen: the dossier being rated, and nothing else of the citizen. */
+  readonly ratingFor?: string;
 }
 
 export type RegistryState = 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped' | 'late';
@@ -58,6 +60,7 @@ export const emptyContext: JourneyContext = {
   receipt: undefined,
   error: undefined,
   statusResult: undefined,
+  ratingFor: undefined,
 };
 
 /** The identification trigger an event starts, if it starts one. */

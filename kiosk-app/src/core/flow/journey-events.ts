@@ -1,5 +1,5 @@
 import type { AssuranceLevel, CitizenRecord, FieldValue } from '@kiosk/forms';
-import type { JourneyError, ReceiptView } from '@kiosk/protocol';
+import type { JourneyError, RatingReason, ReceiptView, SatisfactionLevel } from '@kiosk/protocol';
 
 /** How an identification started. Keys for the chip come from an MRZ or the card's QR. */
 export type IdentificationTrigger =
@@ -42,7 +42,15 @@ export type CitizenEvent =
   | { type: 'USE_OTHER_METHOD' }
   | { type: 'FINISH' }
   | { type: 'OPEN_STATUS_LOOKUP' }
-  | { type: 'LOOKUP_STATUS'; code: string };
+  | { type: 'LOOKUP_STATUS'; code: string }
+  /** The satisfaction rating after the receipt (issue 18). */
+  | {
+      type: 'RATE';
+      level: SatisfactionLevel;
+      reasons: readonly RatingReason[];
+      comment: string;
+    }
+  | { type: 'SKIP_RATING' };
 
 /** Events the document-reading actor sends back while it works. */
 export type DocumentEvent =

@@ -29,6 +29,7 @@ import { choosingProcedure, reviewingForm } from './journey-form';
 import { identifyFailed, identifying } from './journey-identifying';
 import { journeySetup } from './journey-setup';
 import { statusLookup } from './journey-status-lookup';
+import { rating } from './journey-rating';
 
 export type { JourneyContext } from './journey-context';
 
@@ -66,6 +67,7 @@ export const journeyMachine = journeySetup.createMachine({
         printFailed,
         done,
         statusLookup,
+        rating,
       },
     },
     attention,

@@ -59,6 +59,8 @@ const EVENTS: AnyEvent[] = [
   { type: 'FINISH' },
   { type: 'OPEN_STATUS_LOOKUP' },
   { type: 'LOOKUP_STATUS', code: 'C' },
+  { type: 'RATE', level: 'satisfied', reasons: [], comment: '' },
+  { type: 'SKIP_RATING' },
   { type: 'RESUME_RECEIPT', receipt: TEST_RECEIPT },
   { type: 'document.idKnown', personalId: TEST_PERSON.personalId },
   {
@@ -93,6 +95,8 @@ const EVENTS: AnyEvent[] = [
   done('lookupStatus', { kind: 'found', status: { dossierCode: 'C', status: 'processing' } }),
   done('lookupStatus', { kind: 'notFound' }),
   done('lookupStatus', { kind: 'unavailable' }),
+  done('recordRating', undefined),
+  error('recordRating'),
   after('inactivity', 'attention.watching'),
   after('warningCountdown', 'attention.warning'),
   after('doneLinger', 'journey.done'),

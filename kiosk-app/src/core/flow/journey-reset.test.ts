@@ -48,6 +48,7 @@ const FILLED: Required<JourneyContext> = {
   receipt: TEST_RECEIPT,
   error: { code: 'PRINT_FAILED' },
   statusResult: { dossierCode: 'H01-261128-0001', status: 'processing' },
+  ratingFor: 'H01-261128-0001',
 };
 
 const KEYS = Object.keys(FILLED) as (keyof JourneyContext)[];

@@ -30,6 +30,7 @@ import type {
   PrinterCheck,
   PrintReceiptInput,
   ReadDocumentInput,
+  RecordRatingInput,
   RegistryOutcome,
   StatusOutcome,
   SubmitDossierInput,
@@ -62,6 +63,7 @@ export const journeySetup = setup({
     submitDossier: fromPromise<ReceiptView, SubmitDossierInput>(notProvided('submitDossier')),
     printReceipt: fromPromise<undefined, PrintReceiptInput>(notProvided('printReceipt')),
     lookupStatus: fromPromise<StatusOutcome, LookupStatusInput>(notProvided('lookupStatus')),
+    recordRating: fromPromise<undefined, RecordRatingInput>(notProvided('recordRating')),
   },
   delays: {
     /** Idle time on an interactive screen before the warning. */

@@ -15,6 +15,7 @@ import type {
   PreparedForm,
   PrinterCheck,
   ReadDocumentInput,
+  RecordRatingInput,
   RegistryOutcome,
   StatusOutcome,
   SubmitDossierInput,
@@ -31,6 +32,8 @@ export interface TwinBehaviour {
   status: 'found' | 'notFound' | 'unavailable';
   /** What passive authentication made of the card (default `chip-verified`). */
   assurance?: AssuranceLevel;
+  /** Where the rating twin puts what it is given (issue 18); without it ratings are dropped. */
+  ratings?: RecordRatingInput[];
 }
 
 export const TEST_PERSON = {
@@ -167,6 +170,10 @@ export function journeyTestActors(behaviour: TwinBehaviour) {
           ? { kind: 'notFound' }
           : { kind: 'unavailable' },
     ),
+    recordRating: fromPromise<undefined, RecordRatingInput>(async ({ input }) => {
+      behaviour.ratings?.push(input);
+      return undefined;
+    }),
   };
 }
 

@@ -17,6 +17,7 @@ const STEPS: readonly JourneyStep[] = [
   'printFailed',
   'done',
   'statusLookup',
+  'rating',
 ];
 
 function stepOf(snapshot: JourneySnapshot): JourneyStep {

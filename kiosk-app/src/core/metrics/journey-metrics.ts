@@ -3,7 +3,13 @@ import type { KioskMetrics } from './kiosk-metrics';
 import { IDENTIFICATION_METHODS, type IdentificationMethodLabel } from './metric-labels';
 
 /** Steps that are no citizen journey: leaving them for idle abandons nothing. */
-const OUTSIDE_A_JOURNEY: ReadonlySet<JourneyStep> = new Set(['idle', 'done', 'statusLookup']);
+const OUTSIDE_A_JOURNEY: ReadonlySet<JourneyStep> = new Set([
+  'idle',
+  'done',
+  'statusLookup',
+  // After the receipt: skipping the rating abandons nothing.
+  'rating',
+]);
 
 function methodLabel(method: string | undefined): IdentificationMethodLabel {
   return IDENTIFICATION_METHODS.find((known) => known === method) ?? 'unknown';

@@ -23,6 +23,7 @@ export const JOURNEY_STEPS = [
   'printFailed',
   'done',
   'statusLookup',
+  'rating',
 ] as const satisfies readonly JourneyStep[];
 
 /** A document read ends with the assurance level it proved, or failed (DESIGN.md "journey"). */

@@ -473,6 +473,29 @@ export const en: DeepStrings<Messages> = {
       nationality: 'Nationality',
     },
   },
+  rating: {
+    heading: 'Are you satisfied with how your procedure was handled today?',
+    levels: {
+      verySatisfied: 'Very satisfied',
+      satisfied: 'Satisfied',
+      dissatisfied: 'Not satisfied',
+    },
+    reasonsHeading: 'Why (optional)',
+    reasons: {
+      quick: 'Quick',
+      easyToUse: 'Easy to use',
+      clearGuidance: 'Clear guidance',
+      tooSlow: 'Long wait',
+      hardToUse: 'Hard to use',
+      deviceProblem: 'A device did not work',
+    },
+    commentLabel: 'Comment (optional)',
+    commentHint: 'Type your comment',
+    privacy:
+      'Please do not write your name, ID number or phone number: the rating is linked only to the dossier code, and numbers that look like an ID or phone number are removed.',
+    skip: 'Skip',
+    send: 'Send rating',
+  },
   statusDetails: {
     history: 'History',
     steps: {

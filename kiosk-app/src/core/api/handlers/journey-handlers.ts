@@ -31,7 +31,8 @@ type PlainEvent = Extract<
       | 'RETRY'
       | 'USE_OTHER_METHOD'
       | 'FINISH'
-      | 'OPEN_STATUS_LOOKUP';
+      | 'OPEN_STATUS_LOOKUP'
+      | 'SKIP_RATING';
   }
 >;
 
@@ -60,6 +61,11 @@ export const journeyHandlers: HandlerArea<JourneyMessage> = {
   'journey.useOtherMethod': event('USE_OTHER_METHOD'),
   'journey.finish': event('FINISH'),
   'journey.openStatusLookup': event('OPEN_STATUS_LOOKUP'),
+  'journey.rate': {
+    run: async ({ level, reasons, comment }, { ctx }) =>
+      step(ctx, { type: 'RATE', level, reasons, comment }),
+  },
+  'journey.skipRating': event('SKIP_RATING'),
   'journey.selectProcedure': {
     run: async ({ code }, { ctx }) => step(ctx, { type: 'SELECT_PROCEDURE', code }),
   },
