@@ -6,11 +6,15 @@ import { z } from 'zod';
  * service quality (Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân,
  * doanh nghiệp, Quyết định 766/QĐ-TTg ngày 23/6/2022).
  *
- * UNCONFIRMED: the text of QĐ 766/QĐ-TTg and the national portal's rating form could not be
- * read with the project's search tool (searched December 2026); a ministry's own survey found
- * there (dichvucong.mic.gov.vn/Pages/DanhGia.aspx) uses five levels, so scales differ between
- * systems. The levels are this one list: a centre whose one-stop system uses another scale
- * changes the list and the portal's codes, not the screens.
+ * UNCONFIRMED against the legal text: QĐ 766/QĐ-TTg and the national portal's rating form could
+ * not be read with the project's search tool (searched December 2026). Corroborated by a
+ * provincial one-stop system's kiosk report, "Bảng đánh giá việc giải quyết thủ tục hành
+ * chính" (Thanh Hóa; github.com/HuanVu201/DichVuCong_KhoaLuan_PASETO,
+ * smartkios_client/src/pages/dvc/MauPhieu/documents/excel/BaoCaoDanhGiaMau1.tsx), which counts
+ * exactly these three levels (MucDoKHL / MucDoHL / MucDoRHL); a ministry's own online survey
+ * (dichvucong.mic.gov.vn/Pages/DanhGia.aspx) uses five, so scales differ between systems. The
+ * levels are this one list: a centre whose one-stop system uses another scale changes the list
+ * and the portal's codes (`LEVEL_CODES` in the core), not the screens.
  */
 export const SATISFACTION_LEVELS = ['verySatisfied', 'satisfied', 'dissatisfied'] as const;
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
