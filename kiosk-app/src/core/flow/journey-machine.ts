@@ -6,8 +6,8 @@
  * device or a server by itself: the core provides the real ones with `journeyMachine.provide`.
  * Time only moves through `after` delays, so tests drive it with a simulated clock. Each state
  * of the journey region past `idle` lives in the file of its part of the diagram
- * (journey-identifying, journey-form, journey-checkout, journey-status-lookup), the inactivity
- * region in journey-attention.
+ * (journey-identifying, journey-form, journey-checkout, journey-status-lookup, and
+ * journey-rating after the receipt), the inactivity region in journey-attention.
  *
  * @example
  * const actor = createActor(journeyMachine.provide({ actors: realActors }), { clock });
