@@ -9,3 +9,5 @@ export * from './pin-rule';
 export * from './roles';
 export * from './demo-cards';
 export * from './satisfaction-rating';
+export * from './procedure-page';
+export * from './demo-procedure-qrs';

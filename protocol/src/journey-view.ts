@@ -14,6 +14,7 @@ import type {
 } from '@kiosk/forms/browser';
 import type { FeeView } from './fee-view';
 import type { ConfirmationCommitment } from './confirmation-commitment';
+import type { ProcedurePageView } from './procedure-page';
 
 export type JourneyStep =
   | 'idle'
@@ -29,7 +30,8 @@ export type JourneyStep =
   | 'done'
   | 'statusLookup'
   /** After the receipt: the satisfaction rating (issue 18). */
-  | 'rating';
+  | 'rating'
+  | 'procedureInfo';
 
 /** Codes of the failures a citizen can see; the renderer translates them. */
 export type JourneyErrorCode =
@@ -241,4 +243,6 @@ export interface JourneyView {
     readonly phase: 'entering' | 'looking' | 'found' | 'notFound' | 'unavailable';
     readonly result?: DossierStatusView;
   };
+  /** Only on the procedure page (`procedureInfo`): what it shows. */
+  readonly procedurePage?: ProcedurePageView;
 }

@@ -20,6 +20,7 @@ import { StaffShell } from './staff/StaffShell';
 import { useLongPress } from './staff/use-long-press';
 import { TechnicianShell } from './technician/TechnicianShell';
 import { CameraGate, OpenCameraButton } from './camera';
+import { ProcedurePageScreen } from './procedure-page';
 
 function Screen({ view }: { view: JourneyView }) {
   const { t } = useTranslation();
@@ -73,6 +74,8 @@ function Screen({ view }: { view: JourneyView }) {
       return <StatusLookupScreen view={view} />;
     case 'rating':
       return <RatingScreen />;
+    case 'procedureInfo':
+      return <ProcedurePageScreen view={view} />;
   }
 }
 
@@ -144,9 +147,9 @@ export function App() {
             <span className="title" data-testid="app-title" {...titlePress}>
               {t('app.title')}
             </span>
-            {journey.step !== 'idle' && journey.step !== 'statusLookup' && (
-              <StepIndicator step={journey.step} />
-            )}
+            {journey.step !== 'idle' &&
+              journey.step !== 'statusLookup' &&
+              journey.step !== 'procedureInfo' && <StepIndicator step={journey.step} />}
             <button
               className="lang"
               data-testid="language"

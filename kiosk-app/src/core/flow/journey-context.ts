@@ -4,6 +4,8 @@ import type {
   DossierStatusView,
   FormView,
   JourneyError,
+  ProcedureInfoView,
+  ProcedurePageProblem,
   ProcedureSummary,
   ReceiptView,
 } from '@kiosk/protocol';
@@ -32,6 +34,16 @@ export interface JourneyContext {
   readonly statusResult?: DossierStatusView;
   /** On the rating screen: the dossier being rated, and nothing else of the citizen. */
   readonly ratingFor?: string;
+  /** The published procedure page (no card): the code asked for, its page or why none. */
+  readonly procedurePage?: ProcedurePage;
+  /** Chosen on the procedure page before the card: the journey goes straight to its form. */
+  readonly preselectedProcedure?: string;
+}
+
+export interface ProcedurePage {
+  readonly code?: string;
+  readonly info?: ProcedureInfoView;
+  readonly problem?: ProcedurePageProblem;
 }
 
 export type RegistryState = 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped' | 'late';
@@ -61,6 +73,8 @@ export const emptyContext: JourneyContext = {
   error: undefined,
   statusResult: undefined,
   ratingFor: undefined,
+  procedurePage: undefined,
+  preselectedProcedure: undefined,
 };
 
 /** The identification trigger an event starts, if it starts one. */

@@ -30,6 +30,7 @@ import { identifyFailed, identifying } from './journey-identifying';
 import { journeySetup } from './journey-setup';
 import { statusLookup } from './journey-status-lookup';
 import { rating } from './journey-rating';
+import { procedureInfo } from './journey-procedure-info';
 
 export type { JourneyContext } from './journey-context';
 
@@ -53,6 +54,12 @@ export const journeyMachine = journeySetup.createMachine({
             RECEIPT_QR: { target: 'statusLookup.looking', actions: 'rememberLookupCode' },
             OPEN_STATUS_LOOKUP: 'statusLookup',
             RESUME_RECEIPT: { target: 'printFailed', actions: 'resumeReceipt' },
+            PROCEDURE_QR: { target: 'procedureInfo.describing', actions: 'rememberProcedureCode' },
+            PROCEDURE_QR_INVALID: {
+              target: 'procedureInfo.problem',
+              actions: 'markNotProcedureQr',
+            },
+            OPEN_PROCEDURE_CATALOGUE: 'procedureInfo',
           },
         },
         identifying,
@@ -68,6 +75,7 @@ export const journeyMachine = journeySetup.createMachine({
         done,
         statusLookup,
         rating,
+        procedureInfo,
       },
     },
     attention,

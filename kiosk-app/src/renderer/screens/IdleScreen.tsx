@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DEMO_CARDS, DEMO_MISMATCH_CARD, type CardReaderAvailability } from '@kiosk/protocol';
 import { useClient, useClientState } from '../api/client-context';
 import { OpenCameraButton } from '../camera';
+import { OpenProcedureCatalogueButton } from '../procedure-page';
 
 /** The card reader is offline: say so, in Vietnamese then English, and offer the other ways. */
 function ReaderUnavailable() {
@@ -44,6 +45,7 @@ export function IdleScreen({ cardReader }: { cardReader: CardReaderAvailability 
       >
         {t('idle.status')}
       </button>
+      <OpenProcedureCatalogueButton />
       {session?.demo && (
         <section className="demo-panel" aria-label={t('idle.demoHeading')}>
           <h2>{t('idle.demoHeading')}</h2>

@@ -32,7 +32,9 @@ type PlainEvent = Extract<
       | 'USE_OTHER_METHOD'
       | 'FINISH'
       | 'OPEN_STATUS_LOOKUP'
-      | 'SKIP_RATING';
+      | 'SKIP_RATING'
+      | 'OPEN_PROCEDURE_CATALOGUE'
+      | 'START_SUBMISSION';
   }
 >;
 
@@ -66,6 +68,11 @@ export const journeyHandlers: HandlerArea<JourneyMessage> = {
       step(ctx, { type: 'RATE', level, reasons, comment }),
   },
   'journey.skipRating': event('SKIP_RATING'),
+  'journey.openProcedureCatalogue': event('OPEN_PROCEDURE_CATALOGUE'),
+  'journey.startSubmission': event('START_SUBMISSION'),
+  'journey.openProcedureInfo': {
+    run: async ({ code }, { ctx }) => step(ctx, { type: 'OPEN_PROCEDURE_INFO', code: code.trim() }),
+  },
   'journey.selectProcedure': {
     run: async ({ code }, { ctx }) => step(ctx, { type: 'SELECT_PROCEDURE', code }),
   },
@@ -103,6 +110,12 @@ export const journeyHandlers: HandlerArea<JourneyMessage> = {
   'demo.scanQr': {
     run: async ({ citizenIndex }, { ctx }) => {
       demo(ctx).scanQr(citizenIndex);
+      return undefined;
+    },
+  },
+  'demo.scanText': {
+    run: async ({ text }, { ctx }) => {
+      demo(ctx).scanText(text);
       return undefined;
     },
   },
