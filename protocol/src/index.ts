@@ -9,5 +9,6 @@ export * from './message-registry';
 export * from './pin-rule';
 export * from './roles';
 export * from './demo-cards';
+export * from './satisfaction-rating';
 export * from './procedure-page';
 export * from './demo-procedure-qrs';

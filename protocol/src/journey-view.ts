@@ -30,6 +30,8 @@ export type JourneyStep =
   | 'printFailed'
   | 'done'
   | 'statusLookup'
+  /** After the receipt: the satisfaction rating (issue 18). */
+  | 'rating'
   | 'procedureInfo'
   | 'takingNumber';
 
@@ -193,6 +195,25 @@ export interface DossierStatusView {
   readonly receiptPrinted?: boolean;
   /** Why the dossier was refused. */
   readonly reason?: string;
+  /** What happened to the dossier so far, oldest first, as the one-stop system recorded it. */
+  readonly history?: readonly DossierHistoryStep[];
+  /** The fee the dossier carries and whether it is settled; absent when the system says none. */
+  readonly fee?: DossierFeeStatus;
+  /** The one-stop system says the result can be collected now. */
+  readonly collectable?: boolean;
+}
+
+/** One step of a dossier's history: a status code of `DossierStatusView` and when. */
+export interface DossierHistoryStep {
+  /** `submitted`, or a dossier status (`received`, `processing`, `done`, ...). */
+  readonly status: string;
+  /** ISO 8601. */
+  readonly at: string;
+}
+
+export interface DossierFeeStatus {
+  readonly amountVnd: number;
+  readonly state: 'free' | 'paid' | 'unpaid';
 }
 
 export type CardReaderAvailability = 'ready' | 'unavailable';

@@ -36,6 +36,7 @@ import {
   type DeviceRole,
 } from './message-fields';
 import type { RoleRequirement } from './roles';
+import { ratingFields } from './satisfaction-rating';
 
 declare const replyType: unique symbol;
 /** A reply type, carried by the registry for the compiler only. */
@@ -106,6 +107,9 @@ export const MESSAGES = {
     audit: 'none',
     reply: noData,
   },
+  /** The satisfaction rating after the receipt (issue 18); no personal data. */
+  'journey.rate': { fields: ratingFields, role: 'citizen', audit: 'none', reply: noData },
+  'journey.skipRating': citizenStep,
   'journey.lookupStatus': {
     fields: z.object({ code: z.string().min(1).max(40) }),
     role: 'citizen',

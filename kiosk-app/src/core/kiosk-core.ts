@@ -37,7 +37,15 @@ import { LinkMonitor, monitorGateway, monitorRegistry } from './health/link-moni
 import type { DossierGateway, LiveLinkClients, StatusResult } from './links';
 import { LogRing } from './log/log-ring';
 import { teeLogger, type Logger } from './log/logger';
-import { Outbox, OUTBOX_MIGRATIONS, OutboxWorker } from './outbox';
+import {
+  Outbox,
+  OUTBOX_MIGRATIONS,
+  OutboxWorker,
+  RATING_OUTBOX_MIGRATIONS,
+  RatingOutbox,
+  RatingOutboxWorker,
+} from './outbox';
+import { redactRatingComment, type RatingGateway } from './rating';
 import {
   JourneyMetrics,
   KioskMetrics,
@@ -87,6 +95,8 @@ export interface CorePorts {
   readonly registry: RegistryPort;
   readonly printer: ReceiptPrinterPort;
   readonly gateway: DossierGateway;
+  /** Where satisfaction ratings go (issue 18); without it they wait in the rating outbox. */
+  readonly ratings?: RatingGateway;
   readonly devices: DeviceEventSource;
   readonly demo?: DemoControls;
   /** Re-points the HTTP clients when a technician changes the registry or portal settings. */
@@ -128,6 +138,8 @@ export interface RunningCore {
   readonly db: KioskDatabase;
   readonly journey: Actor<typeof journeyMachine>;
   readonly outbox: Outbox;
+  /** Satisfaction ratings waiting for the portal (issue 18). */
+  readonly ratingOutbox: RatingOutbox;
   readonly accounts: AccountStore;
   /** The one-time codes of first-run setup (`kiosk setup code`). */
   readonly setupCodes: SetupCodeStore;
@@ -153,6 +165,7 @@ export const ALL_MIGRATIONS = [
   ...PRIVACY_MIGRATIONS,
   ...CONFIG_BUNDLE_MIGRATIONS,
   ...QUEUE_MIGRATIONS,
+  ...RATING_OUTBOX_MIGRATIONS,
 ];
 
 /**
@@ -229,6 +242,18 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   }));
   const outbox = new Outbox(db, codes, undefined, createOutboxPayloadCodec(dataKey));
   const worker = new OutboxWorker(outbox, gateway, { logger });
+  const ratingOutbox = new RatingOutbox(db);
+  const ratingWorker = new RatingOutboxWorker(
+    ratingOutbox,
+    ports.ratings ?? {
+      submit: async () => ({
+        kind: 'unavailable',
+        reason: 'not-configured',
+        message: 'no rating endpoint is wired',
+      }),
+    },
+    { logger },
+  );
   const calendar = new WorkingCalendar({
     extraDaysOff: () => settings.current().holidays,
     configuredTables: () => settings.current().holidayTables,
@@ -335,6 +360,13 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
           : slip;
       },
       issueQueueTicket,
+      // The comment loses what looks like an ID, a phone number or an e-mail before it is stored.
+      rate: (input) =>
+        void ratingOutbox.enqueue({
+          ...input,
+          comment: redactRatingComment(input.comment),
+          ratedAt: new Date().toISOString(),
+        }),
       logger,
     }),
     delays: journeyDelays(() => settings.current(), options.delays),
@@ -444,6 +476,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   // Lets technicians' `kiosk ...` commands over SSH reach this core (0600, loopback only).
   const removeEndpointFile = writeApiEndpointFile(config.dataDir, server);
   worker.start();
+  ratingWorker.start();
   // Read at each hourly run: a changed retention period applies from the next run.
   const purge = new PurgeJob({
     db,
@@ -477,6 +510,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     } catch (error) {
       purge.stop();
       await worker.stop();
+      await ratingWorker.stop();
       await server.close();
       journey.stop();
       removeEndpointFile();
@@ -499,6 +533,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     db,
     journey,
     outbox,
+    ratingOutbox,
     accounts,
     setupCodes,
     audit,
@@ -514,6 +549,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       offDeviceEvents();
       purge.stop();
       await worker.stop();
+      await ratingWorker.stop();
       await server.close();
       await camera.stop();
       journey.stop();

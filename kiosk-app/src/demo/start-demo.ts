@@ -68,7 +68,13 @@ export async function startDemo(
     reader: `Virtual PCD 00 0${vpcdPort - 35963}`,
   });
   // The production clients, re-pointed by the core when a technician changes the endpoints.
-  const ports = { ...simulated, registry: links.registry, gateway: links.gateway, links };
+  const ports = {
+    ...simulated,
+    registry: links.registry,
+    gateway: links.gateway,
+    ratings: links.ratings,
+    links,
+  };
   logger.info('demo.services', {
     registry: 'simulator',
     portal: 'simulator',

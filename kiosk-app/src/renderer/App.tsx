@@ -15,6 +15,7 @@ import { ReceiptScreen } from './screens/ReceiptScreen';
 import { ReviewFormScreen } from './screens/ReviewFormScreen';
 import { StatusLookupScreen } from './screens/StatusLookupScreen';
 import { TakeNumberScreen } from './screens/TakeNumberScreen';
+import { RatingScreen } from './screens/RatingScreen';
 import { SignInScreen } from './staff/SignInScreen';
 import { StaffShell } from './staff/StaffShell';
 import { useLongPress } from './staff/use-long-press';
@@ -72,6 +73,8 @@ function Screen({ view }: { view: JourneyView }) {
       return <ReceiptScreen view={view} />;
     case 'statusLookup':
       return <StatusLookupScreen view={view} />;
+    case 'rating':
+      return <RatingScreen />;
     case 'procedureInfo':
       return <ProcedurePageScreen view={view} />;
     case 'takingNumber':

@@ -54,6 +54,9 @@ describe('accessibility of the citizen journey (axe-core)', () => {
     found.done = await seriousViolations(page);
 
     await page.getByTestId('finish').tap();
+    await page.getByTestId('screen-rating').waitFor();
+    found.rating = await seriousViolations(page);
+    await page.getByTestId('rating-skip').tap();
     await page.getByTestId('screen-idle').waitFor();
 
     // "Lấy số thứ tự" (issue 18): the choice of field, then the issued number.
@@ -75,6 +78,7 @@ describe('accessibility of the citizen journey (axe-core)', () => {
       done: [],
       takingNumber: [],
       takingNumberIssued: [],
+      rating: [],
     });
   });
 });

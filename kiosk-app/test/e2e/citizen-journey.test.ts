@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
 import { launchChromium, kioskPage } from './chromium';
-import { fillMissing, printedSlipText, reachReview } from './citizen-steps';
+import { fillMissing, printedSlipText, reachReview, finishSkippingRating } from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
@@ -47,8 +47,7 @@ describe('citizen journey in the browser shell', () => {
     expect(printed).toContain(code);
     expect(printed).toContain(citizen.fullName);
     expect(printed).toMatch(/HẸN TRẢ/i);
-    await page.getByTestId('finish').tap();
-    await page.getByTestId('screen-idle').waitFor();
+    await finishSkippingRating(page);
     await page.close();
   });
 

@@ -114,3 +114,11 @@ export async function completeJourney(page: Page, cardIndex: number): Promise<st
   await page.getByTestId('screen-done').waitFor();
   return (await page.getByTestId('dossier-code').textContent()) ?? '';
 }
+
+/** From the receipt: "Hoàn tất", then the rating screen (issue 18) is skipped; back at idle. */
+export async function finishSkippingRating(page: Page): Promise<void> {
+  await page.getByTestId('finish').tap();
+  await page.getByTestId('screen-rating').waitFor();
+  await page.getByTestId('rating-skip').tap();
+  await page.getByTestId('screen-idle').waitFor();
+}

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoServiceUrl, officerAccepts } from './back-office';
 import { launchChromium, kioskPage } from './chromium';
-import { fillMissing, reachReview } from './citizen-steps';
+import { fillMissing, reachReview, finishSkippingRating } from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
@@ -83,7 +83,7 @@ describe('intake modes end to end', () => {
     expect(slip.text).toMatch(/Phí, lệ phí: .+/);
     expect(slip.text).not.toContain('PHIẾU NỘP HỒ SƠ');
     expect(slip.barcodes).toEqual([dossier]);
-    await page.getByTestId('finish').tap();
+    await finishSkippingRating(page);
     await page.close();
   });
 
@@ -99,8 +99,7 @@ describe('intake modes end to end', () => {
     expect(phieu.text).toContain('(dự kiến)');
     expect(phieu.text).toContain('Chờ tiếp nhận tại quầy');
     expect(phieu.text).not.toContain('Người tiếp nhận');
-    await page.getByTestId('finish').tap();
-    await page.getByTestId('screen-idle').waitFor();
+    await finishSkippingRating(page);
 
     // Before the officer decides, the lookup says it waits and prints nothing.
     await page.getByTestId('open-status-lookup').tap();

@@ -66,9 +66,17 @@ async function upToConfirmation(i: number, how: 'card' | 'qr'): Promise<TestClie
   return client;
 }
 
-async function backToIdle(client: TestClient) {
+/** Finishes the receipt; with a comment, rates the visit with it (issue 18), else skips. */
+async function backToIdle(client: TestClient, comment?: string) {
   const idle = client.step('idle');
+  const rating = client.step('rating');
   await client.request({ type: 'journey.finish' });
+  await rating;
+  await client.request(
+    comment === undefined
+      ? { type: 'journey.skipRating' }
+      : { type: 'journey.rate', level: 'dissatisfied', reasons: ['tooSlow'], comment },
+  );
   await idle;
   await client.request({ type: 'demo.removeCard' });
   client.close();
@@ -79,7 +87,8 @@ async function fullJourney(i: number, how: 'card' | 'qr' = 'card'): Promise<stri
   const done = client.step('done');
   await client.request({ type: 'journey.confirm' });
   const code = (await done).view.receipt?.dossierCode ?? '';
-  await backToIdle(client);
+  // A comment that names the citizen: none of it may reach a log line.
+  await backToIdle(client, `${citizen(i).fullName} ${citizen(i).personalId} chờ lâu`);
   return code;
 }
 

@@ -11,3 +11,10 @@ export {
 export { PORTAL_STATUS, statusAt, type PortalStatus } from './portal-statuses';
 export type { PortalCounts } from './portal-store';
 export { OFFICER_PATH, officerPage } from './portal-officer';
+export {
+  PORTAL_RATING_LEVELS,
+  PORTAL_RATING_PATH,
+  PORTAL_RATINGS_PATH,
+  type StoredRating,
+} from './portal-ratings';
+export { dossierHistory, feeOf, SUBMITTED_CODE } from './portal-status-history';

@@ -23,6 +23,14 @@ import {
   type SmsNotifierOptions,
   type SmsQueueCounts,
 } from './sms';
+import {
+  handleRatingPost,
+  PORTAL_RATING_PATH,
+  PORTAL_RATINGS_PATH,
+  PortalRatingStore,
+  type StoredRating,
+} from './portal-ratings';
+import { dossierHistory, feeOf } from './portal-status-history';
 
 export type PortalMode =
   | CommonMode
@@ -75,6 +83,10 @@ export interface PortalSimulator {
   smsCounts(): SmsQueueCounts;
   /** Resolves once the SMSC has accepted at least `n` status messages. */
   waitForSmsSent(n: number): Promise<void>;
+  /** Satisfaction ratings stored, one per idempotency key (issue 18). */
+  ratings(): StoredRating[];
+  /** Rating requests received, repeats included. */
+  ratingPosts(): number;
   close(): Promise<void>;
 }
 
@@ -89,6 +101,7 @@ export async function startPortalSimulator(
   options: PortalSimulatorOptions = {},
 ): Promise<PortalSimulator> {
   const store = new PortalStore(options.dbFile);
+  const ratingStore = new PortalRatingStore(options.dbFile);
   const now = options.now ?? Date.now;
   const stepMs = options.statusStepMs ?? 60_000;
   const stalled = new Set<ServerResponse>();
@@ -179,12 +192,17 @@ export async function startPortalSimulator(
     if (!d) return undefined;
     const [, acceptance] = acceptanceStatus(d);
     const status = currentStatus(d);
+    const fee = feeOf(store.payloadOf(code));
     return {
       MaHoSo: code,
       TrangThai: PORTAL_STATUS[status],
       NgayHenTra: d.appointmentAt ?? null,
       CapNhatLuc: new Date(now()).toISOString(),
       ...acceptance,
+      // Issue 18: the history, the fee and whether the result can be collected now.
+      LichSu: dossierHistory(d, status, now(), stepMs),
+      ...(fee ? { LePhi: fee } : {}),
+      CoTheNhanKetQua: status === 'done' && fee?.TrangThai !== 'CHUA_NOP',
     };
   };
 
@@ -266,6 +284,23 @@ export async function startPortalSimulator(
     if (req.method === 'GET' && path === PORTAL_COUNT_PATH) {
       return sendJson(res, 200, { ...store.counts(), duplicateCodes: store.duplicateCodes() });
     }
+    if (req.method === 'GET' && path === PORTAL_RATINGS_PATH) {
+      return sendJson(res, 200, { ratings: ratingStore.list(), posts: ratingStore.posts() });
+    }
+    if (req.method === 'POST' && path === PORTAL_RATING_PATH) {
+      if (mode.kind === 'fail') return sendJson(res, 503, { error: 'Hệ thống một cửa tạm ngừng' });
+      if (mode.kind === 'stall') return stall(res);
+      handleRatingPost(
+        req,
+        res,
+        ratingStore,
+        (code) => store.byCode(code) !== undefined,
+        now,
+      ).catch(() => {
+        if (!res.headersSent) sendJson(res, 500, { error: 'simulator error' });
+      });
+      return;
+    }
     if (req.method === 'POST' && path === PORTAL_DOSSIER_PATH) {
       submit(req, res).catch(() => {
         if (!res.headersSent) sendJson(res, 500, { error: 'simulator error' });
@@ -315,6 +350,8 @@ export async function startPortalSimulator(
         sentWaiters.push({ n, resolve });
         notifySent();
       }),
+    ratings: () => ratingStore.list(),
+    ratingPosts: () => ratingStore.posts(),
     async close() {
       clearInterval(sweepTimer);
       await notifier?.close();
@@ -322,6 +359,7 @@ export async function startPortalSimulator(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
+      ratingStore.close();
     },
   };
 }

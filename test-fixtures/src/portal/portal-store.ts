@@ -149,6 +149,19 @@ export class PortalStore {
     });
   }
 
+  /** The submitted body of a dossier, as the kiosk sent it (synthetic data only). */
+  payloadOf(code: string): unknown {
+    const row = this.sql(
+      'SELECT payload FROM dossier WHERE code = ? ORDER BY received_at LIMIT 1',
+    ).get(code) as { payload: string } | undefined;
+    if (!row) return undefined;
+    try {
+      return JSON.parse(row.payload) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+
   setStatus(code: string, status: string): boolean {
     return (
       this.sql('UPDATE dossier SET status_override = ? WHERE code = ?').run(status, code).changes >

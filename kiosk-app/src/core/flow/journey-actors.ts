@@ -12,6 +12,7 @@ import type {
   PrinterCheck,
   PrintReceiptInput,
   ReadDocumentInput,
+  RecordRatingInput,
   RegistryOutcome,
   StatusOutcome,
   SubmitDossierInput,
@@ -32,6 +33,8 @@ export interface JourneyActorDeps {
   readonly submit: (input: SubmitDossierInput) => Promise<ReceiptView>;
   /** "Lấy số thứ tự": issues a number for a counter group and prints its ticket. */
   readonly issueQueueTicket: (input: IssueQueueTicketInput) => Promise<IssuedQueueTicket>;
+  /** Stores a satisfaction rating for the portal (the rating outbox). */
+  readonly rate?: (input: RecordRatingInput) => void;
   readonly logger: Logger;
 }
 
@@ -98,6 +101,12 @@ export function journeyActors(deps: JourneyActorDeps) {
       } catch {
         return { kind: 'unavailable' };
       }
+    }),
+    recordRating: fromPromise<undefined, RecordRatingInput>(async ({ input }) => {
+      if (!deps.rate) throw new Error('no rating outbox is wired');
+      deps.rate(input);
+      logger.info('rating.stored', { dossier: input.dossierCode, level: input.level });
+      return undefined;
     }),
     describeProcedure: fromPromise<ProcedureInfoView | undefined, { code: string }>(
       async ({ input }) => {

@@ -93,5 +93,6 @@ export const printFailed = journeySetup.createStateConfig({
 /** The receipt is out; the screen stays a moment, then the kiosk is idle again. */
 export const done = journeySetup.createStateConfig({
   after: { doneLinger: 'idle' },
-  on: { FINISH: 'idle' },
+  // Issue 18: the citizen who finishes is asked for a rating; one who walked away is not.
+  on: { FINISH: 'rating' },
 });

@@ -35,6 +35,8 @@ export interface JourneyContext {
   /** "Lấy số thứ tự": the counter group picked, then its number. */
   readonly queueGroup?: string;
   readonly queueTicket?: IssuedQueueTicket;
+  /** On the rating screen: the dossier being rated, and nothing else of the citizen. */
+  readonly ratingFor?: string;
   /** The published procedure page (no card): the code asked for, its page or why none. */
   readonly procedurePage?: ProcedurePage;
   /** Chosen on the procedure page before the card: the journey goes straight to its form. */
@@ -73,6 +75,7 @@ export const emptyContext: JourneyContext = {
   receipt: undefined,
   error: undefined,
   statusResult: undefined,
+  ratingFor: undefined,
   procedurePage: undefined,
   preselectedProcedure: undefined,
   queueGroup: undefined,

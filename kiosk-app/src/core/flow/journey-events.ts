@@ -1,5 +1,5 @@
 import type { AssuranceLevel, CitizenRecord, FieldValue } from '@kiosk/forms';
-import type { JourneyError, ReceiptView } from '@kiosk/protocol';
+import type { JourneyError, RatingReason, ReceiptView, SatisfactionLevel } from '@kiosk/protocol';
 import type { ProcedureQrErrorCode } from '../procedure-qr';
 
 /** How an identification started. Keys for the chip come from an MRZ or the card's QR. */
@@ -51,6 +51,14 @@ export type CitizenEvent =
   /** `group`: a counter group's code. */
   | { type: 'TAKE_NUMBER'; group: string }
   | { type: 'LOOKUP_STATUS'; code: string }
+  /** The satisfaction rating after the receipt (issue 18). */
+  | {
+      type: 'RATE';
+      level: SatisfactionLevel;
+      reasons: readonly RatingReason[];
+      comment: string;
+    }
+  | { type: 'SKIP_RATING' }
   /** Issue 18: the procedure catalogue without a card, one procedure's page, "Nộp hồ sơ". */
   | { type: 'OPEN_PROCEDURE_CATALOGUE' }
   | { type: 'OPEN_PROCEDURE_INFO'; code: string }

@@ -7,8 +7,8 @@
  * Time only moves through `after` delays, so tests drive it with a simulated clock. Each state
  * of the journey region past `idle` lives in the file of its part of the diagram
  * (journey-identifying, journey-form, journey-checkout, journey-status-lookup,
- * journey-take-number), the inactivity
- * region in journey-attention.
+ * journey-take-number, and journey-rating after the receipt), the inactivity region in
+ * journey-attention.
  *
  * @example
  * const actor = createActor(journeyMachine.provide({ actors: realActors }), { clock });
@@ -30,6 +30,7 @@ import { choosingProcedure, reviewingForm } from './journey-form';
 import { identifyFailed, identifying } from './journey-identifying';
 import { journeySetup } from './journey-setup';
 import { statusLookup } from './journey-status-lookup';
+import { rating } from './journey-rating';
 import { procedureInfo } from './journey-procedure-info';
 import { takingNumber } from './journey-take-number';
 
@@ -76,6 +77,7 @@ export const journeyMachine = journeySetup.createMachine({
         printFailed,
         done,
         statusLookup,
+        rating,
         procedureInfo,
         takingNumber,
       },

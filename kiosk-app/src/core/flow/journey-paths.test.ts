@@ -67,6 +67,8 @@ const EVENTS: AnyEvent[] = [
   { type: 'LOOKUP_STATUS', code: 'C' },
   { type: 'OPEN_TAKE_NUMBER' },
   { type: 'TAKE_NUMBER', group: 'HT' },
+  { type: 'RATE', level: 'satisfied', reasons: [], comment: '' },
+  { type: 'SKIP_RATING' },
   { type: 'RESUME_RECEIPT', receipt: TEST_RECEIPT },
   { type: 'document.idKnown', personalId: TEST_PERSON.personalId },
   {
@@ -101,6 +103,8 @@ const EVENTS: AnyEvent[] = [
   done('lookupStatus', { kind: 'found', status: { dossierCode: 'C', status: 'processing' } }),
   done('lookupStatus', { kind: 'notFound' }),
   done('lookupStatus', { kind: 'unavailable' }),
+  done('recordRating', undefined),
+  error('recordRating'),
   { type: 'PROCEDURE_QR', code: TEST_PROCEDURE.code },
   { type: 'PROCEDURE_QR_INVALID', reason: 'PROCEDURE_QR_NOT_PORTAL' },
   { type: 'OPEN_PROCEDURE_CATALOGUE' },

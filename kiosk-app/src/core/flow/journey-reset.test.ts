@@ -49,6 +49,7 @@ const FILLED: Required<JourneyContext> = {
   receipt: TEST_RECEIPT,
   error: { code: 'PRINT_FAILED' },
   statusResult: { dossierCode: 'H01-261128-0001', status: 'processing' },
+  ratingFor: 'H01-261128-0001',
   procedurePage: { code: TEST_PROCEDURE.code, problem: 'unknownProcedure' },
   preselectedProcedure: TEST_PROCEDURE.code,
   queueGroup: 'HT',

@@ -5,6 +5,8 @@
  */
 import type { CitizenFacts, CitizenRecord } from '@kiosk/forms';
 import type {
+  RatingReason,
+  SatisfactionLevel,
   DossierStatusView,
   FormView,
   JourneyError,
@@ -71,6 +73,14 @@ export interface PrintReceiptInput {
 
 export interface LookupStatusInput {
   readonly code: string;
+}
+
+/** A rating to store for the portal; the comment is still as the citizen typed it. */
+export interface RecordRatingInput {
+  readonly dossierCode: string;
+  readonly level: SatisfactionLevel;
+  readonly reasons: readonly RatingReason[];
+  readonly comment: string;
 }
 
 export type StatusOutcome =

@@ -32,6 +32,7 @@ import type {
   PrinterCheck,
   PrintReceiptInput,
   ReadDocumentInput,
+  RecordRatingInput,
   RegistryOutcome,
   StatusOutcome,
   SubmitDossierInput,
@@ -64,6 +65,7 @@ export const journeySetup = setup({
     submitDossier: fromPromise<ReceiptView, SubmitDossierInput>(notProvided('submitDossier')),
     printReceipt: fromPromise<undefined, PrintReceiptInput>(notProvided('printReceipt')),
     lookupStatus: fromPromise<StatusOutcome, LookupStatusInput>(notProvided('lookupStatus')),
+    recordRating: fromPromise<undefined, RecordRatingInput>(notProvided('recordRating')),
     /** The published page of a procedure; undefined when the catalogue lacks the code. */
     describeProcedure: fromPromise<ProcedureInfoView | undefined, { code: string }>(
       notProvided('describeProcedure'),

@@ -16,6 +16,7 @@ import type {
   PreparedForm,
   PrinterCheck,
   ReadDocumentInput,
+  RecordRatingInput,
   RegistryOutcome,
   StatusOutcome,
   SubmitDossierInput,
@@ -32,6 +33,8 @@ export interface TwinBehaviour {
   status: 'found' | 'notFound' | 'unavailable';
   /** What passive authentication made of the card (default `chip-verified`). */
   assurance?: AssuranceLevel;
+  /** Where the rating twin puts what it is given (issue 18); without it ratings are dropped. */
+  ratings?: RecordRatingInput[];
 }
 
 export const TEST_PERSON = {
@@ -180,6 +183,10 @@ export function journeyTestActors(behaviour: TwinBehaviour) {
           ? { kind: 'notFound' }
           : { kind: 'unavailable' },
     ),
+    recordRating: fromPromise<undefined, RecordRatingInput>(async ({ input }) => {
+      behaviour.ratings?.push(input);
+      return undefined;
+    }),
     describeProcedure: fromPromise<ProcedureInfoView | undefined, { code: string }>(
       async ({ input }) =>
         input.code === TEST_PROCEDURE_INFO.code ? TEST_PROCEDURE_INFO : undefined,

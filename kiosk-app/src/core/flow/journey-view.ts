@@ -24,6 +24,7 @@ const STEPS: readonly JourneyStep[] = [
   'printFailed',
   'done',
   'statusLookup',
+  'rating',
   'procedureInfo',
   'takingNumber',
 ];

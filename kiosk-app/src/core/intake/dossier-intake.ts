@@ -97,6 +97,8 @@ export class DossierIntake {
           identityAssurance: assuranceOfDossier(input.citizen.assurance),
           intake,
           ...(smsSubscription ? { smsSubscription } : {}),
+          // The portal's status lookup reports it back (issue 18); not paid at the kiosk yet.
+          fee: { amountVnd: procedure.fee.amountVnd, paid: false },
         },
         reserved,
       );

@@ -38,6 +38,8 @@ export function dossierStatusPort(
           ...(result.status === 'refused' && result.acceptance?.reason
             ? { reason: result.acceptance.reason }
             : {}),
+          // History, fee and whether the result can be collected (issue 18).
+          ...result.details,
         };
       }
       const local = outbox.get(code);

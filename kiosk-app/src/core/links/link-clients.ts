@@ -3,6 +3,7 @@ import type { DossierGateway } from './gateway/dossier-gateway';
 import { HttpDossierGateway } from './gateway/http-dossier-gateway';
 import type { EndpointAuth } from './http/endpoint-config';
 import { JsonHttpClient } from './http/json-http-client';
+import { HttpRatingGateway, type RatingGateway } from '../rating/rating-gateway';
 import { HttpPopulationRegistry, type IntegrationCodes } from './registry/http-population-registry';
 import { createResilience, type CircuitStateName } from './resilience/resilience-policy';
 
@@ -36,6 +37,8 @@ export interface LinkEndpoints {
 export interface LiveLinkClients {
   readonly registry: RegistryPort;
   readonly gateway: DossierGateway;
+  /** Satisfaction ratings, to the same portal endpoint as the dossiers (issue 18). */
+  readonly ratings: RatingGateway;
   configure(endpoints: LinkEndpoints): void;
   /** Each link's circuit breaker now (`not-configured` without an endpoint), for the metrics. */
   circuits(): Record<'registry' | 'portal', CircuitStateName | 'not-configured'>;
@@ -127,6 +130,13 @@ export function createLinkClients(initial: LinkEndpoints): LiveLinkClients {
       async status(code) {
         return gateway
           ? gateway.client.status(code)
+          : { kind: 'unavailable', reason: 'not-configured', message: 'no portal endpoint set' };
+      },
+    },
+    ratings: {
+      async submit(rating, key) {
+        return gateway
+          ? new HttpRatingGateway(gateway.http).submit(rating, key)
           : { kind: 'unavailable', reason: 'not-configured', message: 'no portal endpoint set' };
       },
     },

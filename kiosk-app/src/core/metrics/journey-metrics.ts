@@ -11,6 +11,8 @@ const OUTSIDE_A_JOURNEY: ReadonlySet<JourneyStep> = new Set([
   'idle',
   'done',
   'statusLookup',
+  // After the receipt: skipping the rating abandons nothing.
+  'rating',
   'procedureInfo',
   'takingNumber',
 ]);

@@ -24,6 +24,7 @@ export const JOURNEY_STEPS = [
   'done',
   'statusLookup',
   'takingNumber',
+  'rating',
 ] as const satisfies readonly JourneyStep[];
 
 /** A document read ends with the assurance level it proved, or failed (DESIGN.md "journey"). */

@@ -164,6 +164,7 @@ export function createProductionPorts(
     identity: cards ? new ChipIdentityReader({ cards, logger, cscaDir }) : noCardReader,
     registry: links.registry,
     gateway: links.gateway,
+    ratings: links.ratings,
     printer: receiptPrinter,
     devices,
     deviceSetup: devices,

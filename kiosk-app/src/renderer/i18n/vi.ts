@@ -528,5 +528,51 @@ export const vi = {
       nationality: 'Quốc tịch',
     },
   },
+  rating: {
+    heading: 'Quý vị có hài lòng với việc giải quyết thủ tục hôm nay?',
+    levels: {
+      verySatisfied: 'Rất hài lòng',
+      satisfied: 'Hài lòng',
+      dissatisfied: 'Không hài lòng',
+    },
+    reasonsHeading: 'Lý do (không bắt buộc)',
+    reasons: {
+      quick: 'Nhanh chóng',
+      easyToUse: 'Máy dễ dùng',
+      clearGuidance: 'Hướng dẫn rõ ràng',
+      tooSlow: 'Chờ lâu',
+      hardToUse: 'Máy khó dùng',
+      deviceProblem: 'Thiết bị gặp sự cố',
+    },
+    commentLabel: 'Góp ý (không bắt buộc)',
+    commentHint: 'Nhập góp ý của quý vị',
+    privacy:
+      'Xin đừng ghi họ tên, số định danh hay số điện thoại: đánh giá chỉ gắn với mã hồ sơ, các dãy số giống số giấy tờ hoặc số điện thoại sẽ được xóa.',
+    skip: 'Bỏ qua',
+    send: 'Gửi đánh giá',
+  },
+  statusDetails: {
+    history: 'Quá trình xử lý',
+    steps: {
+      submitted: 'Đã nộp hồ sơ',
+      received: 'Đã tiếp nhận',
+      processing: 'Đang giải quyết',
+      needsMoreDocuments: 'Yêu cầu bổ sung',
+      done: 'Đã có kết quả',
+      returned: 'Đã trả kết quả',
+      refused: 'Từ chối tiếp nhận',
+      awaitingAcceptance: 'Chờ tiếp nhận',
+    },
+    appointment: 'Ngày hẹn trả kết quả',
+    fee: 'Phí, lệ phí',
+    feeStates: {
+      free: 'Miễn phí',
+      paid: 'Đã nộp {{amount}}',
+      unpaid: 'Chưa nộp {{amount}}',
+    },
+    feeUnknown: 'Chưa có thông tin',
+    collectable: 'Quý vị có thể đến nhận kết quả ngay bây giờ.',
+    notCollectable: 'Kết quả chưa thể nhận.',
+  },
 };
 export type Messages = typeof vi;

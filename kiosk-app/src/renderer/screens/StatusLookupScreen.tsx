@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { JourneyView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
+import { StatusDetails } from './StatusDetails';
 
 export function StatusLookupScreen({ view }: { view: JourneyView }) {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export function StatusLookupScreen({ view }: { view: JourneyView }) {
               {t(`status.statuses.${result.status}`, { defaultValue: result.status })}
             </strong>
           </p>
-          {result.appointmentAt && <p>{result.appointmentAt}</p>}
+          <StatusDetails result={result} />
           {result.reason && (
             <p data-testid="status-reason">
               {t('status.reason')}: {result.reason}

@@ -32,6 +32,7 @@ type PlainEvent = Extract<
       | 'USE_OTHER_METHOD'
       | 'FINISH'
       | 'OPEN_STATUS_LOOKUP'
+      | 'SKIP_RATING'
       | 'OPEN_PROCEDURE_CATALOGUE'
       | 'START_SUBMISSION'
       | 'OPEN_TAKE_NUMBER';
@@ -63,6 +64,11 @@ export const journeyHandlers: HandlerArea<JourneyMessage> = {
   'journey.useOtherMethod': event('USE_OTHER_METHOD'),
   'journey.finish': event('FINISH'),
   'journey.openStatusLookup': event('OPEN_STATUS_LOOKUP'),
+  'journey.rate': {
+    run: async ({ level, reasons, comment }, { ctx }) =>
+      step(ctx, { type: 'RATE', level, reasons, comment }),
+  },
+  'journey.skipRating': event('SKIP_RATING'),
   'journey.openProcedureCatalogue': event('OPEN_PROCEDURE_CATALOGUE'),
   'journey.startSubmission': event('START_SUBMISSION'),
   'journey.openProcedureInfo': {

@@ -23,6 +23,8 @@ export interface Dossier {
   readonly intake?: IntakeMode;
   /** The citizen agreed to hear of status changes by SMS at this number (issue 18). */
   readonly smsSubscription?: SmsSubscription;
+  /** The procedure's fee in đồng (0 = none) and whether it was paid at the kiosk. */
+  readonly fee?: { readonly amountVnd: number; readonly paid: boolean };
 }
 
 /** The usual life of a dossier at the service centre. */
@@ -49,6 +51,18 @@ export interface AcceptanceDetails {
   readonly registerEntry?: string;
   /** Why it was refused. */
   readonly reason?: string;
+}
+
+/** A step of a dossier's life: submitted by the kiosk, then each status it reached. */
+export type HistoryStatus = 'submitted' | DossierStatus;
+
+/** What a status answer says beyond the current status (issue 18). */
+export interface StatusDetails {
+  /** Oldest first. */
+  readonly history?: readonly { readonly status: HistoryStatus; readonly at: string }[];
+  readonly fee?: { readonly amountVnd: number; readonly state: 'free' | 'paid' | 'unpaid' };
+  /** The result can be collected now. */
+  readonly collectable?: boolean;
 }
 
 export type GatewayUnavailableReason =
@@ -86,6 +100,8 @@ export type StatusResult =
       readonly appointmentAt?: string;
       readonly updatedAt?: string;
       readonly acceptance?: AcceptanceDetails;
+      /** History, fee and collection, when the one-stop system reports them (issue 18). */
+      readonly details?: StatusDetails;
     }
   | { readonly kind: 'notFound' }
   | {

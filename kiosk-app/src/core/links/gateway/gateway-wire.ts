@@ -62,6 +62,8 @@ export interface DossierWire {
    * texts each status change to `SoDienThoai` (84 + 9 digits).
    */
   readonly DangKySms?: { readonly DongY: true; readonly SoDienThoai: string };
+  /** Lệ phí: amount in đồng and whether it was paid at the kiosk. */
+  readonly LePhi?: { readonly SoTien: number; readonly DaNop: boolean };
 }
 
 export function dossierToWire(dossier: Dossier): DossierWire {
@@ -80,5 +82,6 @@ export function dossierToWire(dossier: Dossier): DossierWire {
     ...(dossier.smsSubscription
       ? { DangKySms: { DongY: true, SoDienThoai: dossier.smsSubscription.phone } }
       : {}),
+    ...(dossier.fee ? { LePhi: { SoTien: dossier.fee.amountVnd, DaNop: dossier.fee.paid } } : {}),
   };
 }

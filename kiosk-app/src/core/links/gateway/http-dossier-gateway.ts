@@ -10,6 +10,7 @@ import type {
   SubmitResult,
 } from './dossier-gateway';
 import { dossierToWire, statusResponseSchema, submitAckSchema } from './gateway-wire';
+import { parseStatusDetails } from './status-details-wire';
 
 export const DEFAULT_DOSSIER_PATH = 'api/ho-so';
 
@@ -34,6 +35,7 @@ export function interpretStatus(body: unknown, code: string): StatusResult {
   const parsed = statusResponseSchema.safeParse(body);
   if (!parsed.success || parsed.data.MaHoSo !== code)
     return malformed('the status answer does not follow the format');
+  const details = parseStatusDetails(body);
   return {
     kind: 'found',
     code,
@@ -41,6 +43,7 @@ export function interpretStatus(body: unknown, code: string): StatusResult {
     appointmentAt: parsed.data.NgayHenTra ?? undefined,
     updatedAt: parsed.data.CapNhatLuc ?? undefined,
     ...acceptanceOf(parsed.data),
+    ...(Object.keys(details).length > 0 ? { details } : {}),
   };
 }
 
