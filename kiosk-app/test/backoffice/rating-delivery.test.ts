@@ -80,7 +80,7 @@ describe('rating delivery to the portal simulator', () => {
       dossierCode: code,
       level: 'KHONG_HAI_LONG',
       reasons: ['tooSlow'],
-      comment: 'gọi […]',
+      comment: 'gọi [ẩn]',
     });
     expect(stored[0]?.idempotencyKey).toBe(ratings.list()[0]?.idempotencyKey);
     // Delivered: the free-text comment no longer stays on the kiosk.

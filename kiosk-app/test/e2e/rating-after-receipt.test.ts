@@ -80,7 +80,7 @@ describe('the satisfaction rating after the receipt', () => {
     expect(stored[0]).toMatchObject({
       level: 'RAT_HAI_LONG',
       reasons: ['quick'],
-      comment: 'Nhanh […]',
+      comment: 'Nhanh [ẩn]',
     });
     await page.close();
   });

@@ -27,7 +27,8 @@ describe('redactRatingComment', () => {
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
         const out = redactRatingComment(parts.join(''));
-        expect(longestDigitRun(out.replaceAll(REDACTED, ' '))).toBeLessThan(6);
+        // A cut is no separator: digits on either side of it were apart in the comment too.
+        expect(longestDigitRun(out.replaceAll(REDACTED, '#'))).toBeLessThan(6);
         expect(out.length).toBeLessThanOrEqual(RATING_COMMENT_MAX);
         expect(out).not.toMatch(/[^\s@]+@[^\s@]+\.[^\s@]+/);
       }),
@@ -35,6 +36,8 @@ describe('redactRatingComment', () => {
     );
     // Found by the property above: a replacement that joined its neighbours into an address.
     expect(redactRatingComment('0@/.０@!.vn')).toBe(REDACTED);
+    // Found by it too: an address cut out between two short numbers does not join them.
+    expect(redactRatingComment('0.0 -@0.- 00０.０)')).toBe(`0.0 ${REDACTED} 000.0)`);
   });
 
   it('is idempotent', () => {
@@ -43,6 +46,12 @@ describe('redactRatingComment', () => {
         const once = redactRatingComment(text);
         expect(redactRatingComment(once)).toBe(once);
       }),
+      { numRuns: 2000 },
     );
+    // Found by it: the marker was an ellipsis, which NFKC turns into three dots.
+    expect(redactRatingComment(redactRatingComment('!@!.A'))).toBe(REDACTED);
+    // And a cut at the length cap that left a trailing space.
+    const long = `${'a'.repeat(RATING_COMMENT_MAX - 1)} b`;
+    expect(redactRatingComment(redactRatingComment(long))).toBe(redactRatingComment(long));
   });
 });

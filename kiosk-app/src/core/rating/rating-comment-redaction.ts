@@ -1,7 +1,11 @@
 import { RATING_COMMENT_MAX } from '@kiosk/protocol';
 
-/** What a removed number or address is replaced with, so the officer sees something was cut. */
-export const REDACTED = '[…]';
+/**
+ * What a removed number or address is replaced with, so the officer sees something was cut. It
+ * must not change under NFKC (an ellipsis would become three dots) and holds no space (its tail
+ * could join an address after it), or a second pass would differ.
+ */
+export const REDACTED = '[ẩn]';
 
 /**
  * Six or more digits, possibly split by spaces, dots, dashes, slashes, plus signs or brackets
@@ -20,7 +24,7 @@ const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
  * dossier code. Also collapses whitespace and caps the length. Idempotent.
  *
  * @example
- * redactRatingComment('gọi tôi 0912 345 678 nhé') // 'gọi tôi […] nhé'
+ * redactRatingComment('gọi tôi 0912 345 678 nhé') // 'gọi tôi [ẩn] nhé'
  */
 export function redactRatingComment(text: string): string {
   let out = text.normalize('NFKC');
@@ -30,5 +34,5 @@ export function redactRatingComment(text: string): string {
     before = out;
     out = out.replace(EMAIL, REDACTED).replace(DIGIT_RUN, REDACTED);
   }
-  return out.replace(/\s+/g, ' ').trim().slice(0, RATING_COMMENT_MAX);
+  return out.replace(/\s+/g, ' ').trim().slice(0, RATING_COMMENT_MAX).trimEnd();
 }
