@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, kioskPage } from './chromium';
-import { completeJourney, printedSlipText } from './citizen-steps';
+import { completeJourney, finishSkippingRating, printedSlipText } from './citizen-steps';
 import { signInTechnician } from './technician-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
@@ -46,8 +46,7 @@ describe('counter queue numbers', () => {
     expect(slip).toContain('PHIẾU NỘP HỒ SƠ');
     expect(slip).toContain(`Số thứ tự tại quầy: ${number}`);
     expect(slip).toContain('Quầy: Cư trú - Quầy 4, 5');
-    await page.getByTestId('finish').tap();
-    await page.getByTestId('screen-idle').waitFor();
+    await finishSkippingRating(page);
     await page.close();
   });
 
