@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DisplayModeToggles } from './display/DisplayModeToggles';
 import type { JourneyView } from '@kiosk/protocol';
 import { useClient, useClientState } from './api/client-context';
 import { InactivityWarning } from './components/InactivityWarning';
@@ -144,6 +145,7 @@ export function App() {
             {journey.step !== 'idle' && journey.step !== 'statusLookup' && (
               <StepIndicator step={journey.step} />
             )}
+            <DisplayModeToggles step={journey.step} />
             <button
               className="lang"
               data-testid="language"

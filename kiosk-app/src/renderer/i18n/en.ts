@@ -123,6 +123,10 @@ export const en: DeepStrings<Messages> = {
     original: 'original',
     copy: 'copy',
   },
+  display: {
+    'large-text': 'Large text',
+    'high-contrast': 'High contrast',
+  },
   confirm: {
     heading: 'Confirm and submit',
     applicant: 'Applicant',

@@ -118,6 +118,10 @@ export const vi = {
     original: 'bản chính',
     copy: 'bản sao',
   },
+  display: {
+    'large-text': 'Chữ to',
+    'high-contrast': 'Tương phản cao',
+  },
   confirm: {
     heading: 'Xác nhận nộp hồ sơ',
     applicant: 'Người nộp',

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normaliseForSearch } from '@kiosk/forms/browser';
 import type { JourneyView, ProcedureSummary } from '@kiosk/protocol';
@@ -34,6 +34,10 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
   const [sector, setSector] = useState<string | undefined>();
   const [selected, setSelected] = useState<ProcedureSummary | undefined>();
   const [choosing, setChoosing] = useState(false);
+  // A tap that takes the focus from the search must not close the keyboard before its click
+  // lands: the screen would grow, its scroll move, and the click hit what slid under the finger.
+  const pointerDown = useRef(false);
+  const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     client
@@ -46,7 +50,16 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
   const shown = procedures.filter((p) => matches(p, query) && (!sector || p.sector.vi === sector));
 
   return (
-    <main className="screen catalogue" data-testid="screen-choosingProcedure">
+    <main
+      className="screen catalogue"
+      data-testid="screen-choosingProcedure"
+      onPointerDown={() => (pointerDown.current = true)}
+      onPointerCancel={() => (pointerDown.current = false)}
+      onClick={() => {
+        pointerDown.current = false;
+        if (document.activeElement !== search.current) setKeyboard(false);
+      }}
+    >
       <h1>{t('catalogue.heading')}</h1>
       {view.registry === 'unavailable' && (
         <p className="notice">{t('catalogue.registryUnavailable')}</p>
@@ -59,7 +72,10 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onFocus={() => setKeyboard(true)}
-        onBlur={() => setKeyboard(false)}
+        ref={search}
+        onBlur={() => {
+          if (!pointerDown.current) setKeyboard(false);
+        }}
       />
       <div className="sectors">
         <button className={sector ? '' : 'active'} onClick={() => setSector(undefined)}>
