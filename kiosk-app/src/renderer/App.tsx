@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisplayModeToggles } from './display/DisplayModeToggles';
+import { useFocusNewScreen } from './keypad/use-focus-new-screen';
+import { useKeypadBack } from './keypad/use-keypad-back';
 import type { JourneyView } from '@kiosk/protocol';
 import { useClient, useClientState } from './api/client-context';
 import { InactivityWarning } from './components/InactivityWarning';
@@ -91,6 +93,9 @@ export function App() {
     setShownRole(role);
     if (role !== 'citizen') setSignInOpen(false);
   }
+
+  useKeypadBack();
+  useFocusNewScreen(journey?.step);
 
   // Every new journey starts in Vietnamese.
   useEffect(() => {

@@ -38,6 +38,8 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
   // lands: the screen would grow, its scroll move, and the click hit what slid under the finger.
   const pointerDown = useRef(false);
   const search = useRef<HTMLInputElement>(null);
+  // The procedure whose detail is open: the focus goes back to it when the detail closes.
+  const opener = useRef<HTMLButtonElement | null>(null);
 
   useEffect(() => {
     client
@@ -94,7 +96,8 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
             <button
               className="procedure"
               data-testid={`procedure-${p.code}`}
-              onClick={() => {
+              onClick={(e) => {
+                opener.current = e.currentTarget;
                 setKeyboard(false);
                 setSelected(p);
               }}
@@ -137,12 +140,21 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
               ))}
             </ul>
             <div className="actions">
-              <button className="secondary big" onClick={() => setSelected(undefined)}>
+              <button
+                className="secondary big"
+                data-keypad-back
+                onClick={() => {
+                  setSelected(undefined);
+                  opener.current?.focus();
+                }}
+              >
                 {t('app.back')}
               </button>
               <button
                 className="primary big"
                 data-testid="choose-procedure"
+                // The detail opens with the focus on its answer, for a keypad and a screen reader.
+                autoFocus
                 disabled={choosing && !view.error}
                 onClick={() => {
                   setChoosing(true);
