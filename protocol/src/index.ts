@@ -8,3 +8,4 @@ export * from './message-registry';
 export * from './pin-rule';
 export * from './roles';
 export * from './demo-cards';
+export * from './spoken-prompt-view';

@@ -6,6 +6,13 @@ import type { KioskDatabase } from '../store/database';
 import type { LinkMonitor } from './link-monitor';
 import { checkPrinterHealth } from './printer-health';
 import type { TrustStoreSummary } from '../trust/trust-store';
+import type { SpeechAvailability } from '../speech/speech-synthesizer';
+
+function speechHealth(availability: SpeechAvailability): NonNullable<HealthView['speech']> {
+  return availability.available
+    ? { available: true }
+    : { available: false, reason: availability.reason };
+}
 
 /** Below this much free space on the data disk the kiosk is reported unhealthy. */
 export const MIN_FREE_DISK_BYTES = 200 * 1024 * 1024;
@@ -26,6 +33,8 @@ export interface HealthSources {
   readonly recentProblems: (limit: number) => readonly RecentLogEvent[];
   /** The CSCA trust store, where the kiosk reads chips. */
   readonly trust?: () => Promise<TrustStoreSummary>;
+  /** Whether the spoken prompts can be spoken (optional: reported, never a problem). */
+  readonly speech?: () => Promise<SpeechAvailability>;
   readonly now?: () => Date;
 }
 
@@ -83,6 +92,7 @@ export async function healthReport(sources: HealthSources): Promise<HealthView> 
     journey: sources.journeyStep(),
     recentErrors: sources.recentProblems(RECENT_ERRORS),
     ...(sources.trust ? { trust: await sources.trust() } : {}),
+    ...(sources.speech ? { speech: speechHealth(await sources.speech()) } : {}),
   };
   const problems = healthProblems(base);
   return { ...base, healthy: problems.length === 0, problems };

@@ -127,6 +127,9 @@ export const en: DeepStrings<Messages> = {
     'large-text': 'Large text',
     'high-contrast': 'High contrast',
   },
+  speech: {
+    button: 'Read instructions aloud',
+  },
   confirm: {
     heading: 'Confirm and submit',
     applicant: 'Applicant',
@@ -343,6 +346,9 @@ export const en: DeepStrings<Messages> = {
     trust: 'Trusted CSCA certificates',
     trustCount: '{{count}} trusted',
     trustFirstExpiry: 'first expires',
+    speech: 'Spoken prompts',
+    speechAvailable: 'ready (espeak-ng, Vietnamese)',
+    speechUnavailable: 'unavailable — the "read instructions" button is hidden',
     registry: 'Population registry',
     portal: 'One-stop portal',
     lastOk: 'Last successful call',

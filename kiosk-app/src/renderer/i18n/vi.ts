@@ -122,6 +122,9 @@ export const vi = {
     'large-text': 'Chữ to',
     'high-contrast': 'Tương phản cao',
   },
+  speech: {
+    button: 'Đọc hướng dẫn',
+  },
   confirm: {
     heading: 'Xác nhận nộp hồ sơ',
     applicant: 'Người nộp',
@@ -338,6 +341,9 @@ export const vi = {
     trust: 'Chứng thư CSCA tin cậy',
     trustCount: '{{count}} chứng thư',
     trustFirstExpiry: 'hết hạn sớm nhất',
+    speech: 'Hướng dẫn bằng giọng nói',
+    speechAvailable: 'sẵn sàng (espeak-ng, tiếng Việt)',
+    speechUnavailable: 'không có — nút "Đọc hướng dẫn" bị ẩn',
     registry: 'CSDL quốc gia về dân cư',
     portal: 'Hệ thống một cửa điện tử',
     lastOk: 'Gọi thành công gần nhất',
