@@ -38,7 +38,10 @@ async function pressed(page: Page, mode: string): Promise<string | null> {
 
 describe('large text and high contrast', () => {
   it('stay on from the idle screen to the receipt and are off for the next citizen', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    // The portrait kiosk panel, where the header is narrowest.
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    await page.goto(kiosk.url);
+    await page.getByTestId('screen-idle').waitFor();
     const normalSize = await rootFontSize(page);
     const normalInk = await page.evaluate(() => getComputedStyle(document.body).color);
     await page.getByTestId('display-large-text').tap();
@@ -54,6 +57,18 @@ describe('large text and high contrast', () => {
     };
     await reachReview(page, 0, 'thuong tru', '1.004222');
     await record('reviewingForm');
+    // Every header button shows its whole face at 1.3 ×: none squeezed under its text or cut
+    // off at the right edge of the panel.
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('header button')]
+        .filter(
+          (b) =>
+            b.scrollWidth > b.clientWidth + 1 ||
+            b.getBoundingClientRect().right > document.documentElement.clientWidth,
+        )
+        .map((b) => b.textContent),
+    );
+    expect(overflowing).toEqual([]);
     await fillMissing(page);
     await page.getByTestId('screen-confirming').waitFor();
     await record('confirming');
