@@ -92,11 +92,15 @@ describe('large text and high contrast', () => {
     await page.close();
   });
 
-  it('switch off when a citizen cancels', async () => {
+  it('come back after a reload in the journey, and switch off when a citizen cancels', async () => {
     const page = await kioskPage(browser, kiosk.url);
     await page.getByTestId('demo-card-1').tap();
     await page.getByTestId('screen-choosingProcedure').waitFor();
     await page.getByTestId('display-large-text').tap();
+    expect(await rootClasses(page)).toMatch(/large-text/);
+    await page.reload();
+    await page.getByTestId('screen-choosingProcedure').waitFor();
+    expect(await pressed(page, 'large-text')).toBe('true');
     expect(await rootClasses(page)).toMatch(/large-text/);
     await page.getByTestId('cancel').tap();
     await page.getByTestId('screen-idle').waitFor();

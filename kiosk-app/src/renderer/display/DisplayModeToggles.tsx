@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneyStep } from '@kiosk/protocol';
+import { useJourneyChoice } from './journey-choice';
 import './display-modes.css';
 
 type Mode = 'large-text' | 'high-contrast';
@@ -11,17 +12,11 @@ const FACES: Record<Mode, string> = { 'large-text': 'A+', 'high-contrast': '◐'
 /**
  * Large text and high contrast, one tap away in the header of every screen (issue 21). They
  * change only the page's look, so they live in the renderer; they reset when the journey ends
- * (back to idle), so the next citizen starts from the default display.
+ * (back to idle), so the next citizen starts from the default display, and survive a reload.
  */
 export function DisplayModeToggles({ step }: { step: JourneyStep }) {
   const { t } = useTranslation();
-  const [on, setOn] = useState<ReadonlySet<Mode>>(new Set());
-  const [lastStep, setLastStep] = useState(step);
-  // Adjust state on prop change: a journey that has just ended takes its display modes with it.
-  if (step !== lastStep) {
-    setLastStep(step);
-    if (step === 'idle' && on.size > 0) setOn(new Set());
-  }
+  const [on, setOn] = useJourneyChoice('displayModes', step);
   useEffect(() => {
     for (const mode of MODES) document.documentElement.classList.toggle(mode, on.has(mode));
   }, [on]);
@@ -35,7 +30,7 @@ export function DisplayModeToggles({ step }: { step: JourneyStep }) {
           aria-pressed={on.has(mode)}
           title={t(`display.${mode}`)}
           onClick={() => {
-            const next = new Set(on);
+            const next = new Set<string>(on);
             if (!next.delete(mode)) next.add(mode);
             setOn(next);
           }}

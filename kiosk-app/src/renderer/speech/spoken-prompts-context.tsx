@@ -1,6 +1,7 @@
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, type ReactNode } from 'react';
 import type { JourneyStep } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
+import { useJourneyChoice } from '../display/journey-choice';
 
 interface SpokenPromptsState {
   readonly on: boolean;
@@ -32,12 +33,9 @@ export function SpokenPromptsProvider({
   children: ReactNode;
 }) {
   const client = useClient();
-  const [on, setOn] = useState(false);
-  const [lastStep, setLastStep] = useState(step);
-  if (step !== lastStep) {
-    setLastStep(step);
-    if (step === 'idle' && on) setOn(false);
-  }
+  const [choice, setChoice] = useJourneyChoice('spokenPrompts', step);
+  const on = choice.has('on');
+  const setOn = useCallback((next: boolean) => setChoice(new Set(next ? ['on'] : [])), [setChoice]);
   const playing = useRef<HTMLAudioElement | null>(null);
 
   useEffect(() => {
