@@ -90,9 +90,12 @@ export interface CardTestView {
 export type QrTestView =
   | {
       readonly outcome: 'scanned';
-      readonly kind: 'cccd' | 'receipt' | 'unknown';
+      readonly kind: 'cccd' | 'receipt' | 'procedure' | 'unknown';
       readonly text: string;
-      /** The decoded fields (CCCD: ID, name, birth date; receipt: dossier code). */
+      /**
+       * The decoded fields (CCCD: ID, name, birth date; receipt: dossier code; procedure: its
+       * national code; unknown: the error code).
+       */
       readonly fields: Readonly<Record<string, string>>;
     }
   | { readonly outcome: 'cancelled' | 'timeout' };

@@ -9,3 +9,5 @@ export * from './pin-rule';
 export * from './roles';
 export * from './demo-cards';
 export * from './spoken-prompt-view';
+export * from './procedure-page';
+export * from './demo-procedure-qrs';

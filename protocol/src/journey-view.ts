@@ -14,6 +14,7 @@ import type {
 } from '@kiosk/forms/browser';
 import type { FeeView } from './fee-view';
 import type { ConfirmationCommitment } from './confirmation-commitment';
+import type { ProcedurePageView } from './procedure-page';
 
 export type JourneyStep =
   | 'idle'
@@ -27,7 +28,8 @@ export type JourneyStep =
   | 'printing'
   | 'printFailed'
   | 'done'
-  | 'statusLookup';
+  | 'statusLookup'
+  | 'procedureInfo';
 
 /** Codes of the failures a citizen can see; the renderer translates them. */
 export type JourneyErrorCode =
@@ -118,6 +120,11 @@ export interface ReceiptView {
   readonly status: 'queued' | 'received';
   readonly lookupUrl: string;
   readonly trackingHint: string;
+  /**
+   * The short code status SMS come from, when the citizen asked for them and the centre set one
+   * (`smsShortCode`); the slip's SMS line names it.
+   */
+  readonly smsShortCode?: string;
   readonly kioskId: string;
   /**
    * How the applicant was identified; below `chip-verified` the officer must see the card.
@@ -220,4 +227,6 @@ export interface JourneyView {
     readonly phase: 'entering' | 'looking' | 'found' | 'notFound' | 'unavailable';
     readonly result?: DossierStatusView;
   };
+  /** Only on the procedure page (`procedureInfo`): what it shows. */
+  readonly procedurePage?: ProcedurePageView;
 }

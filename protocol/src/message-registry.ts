@@ -148,6 +148,22 @@ export const MESSAGES = {
     reply: noData,
   },
   'demo.removeCard': citizenStep,
+  // Issue 18: the published procedure page, from the catalogue without a card, and "Nộp hồ sơ".
+  'journey.openProcedureCatalogue': citizenStep,
+  'journey.openProcedureInfo': {
+    fields: z.object({ code: z.string().min(1).max(40) }),
+    role: 'citizen',
+    audit: 'none',
+    reply: noData,
+  },
+  'journey.startSubmission': citizenStep,
+  // The demo scanner reads this text as if a QR had been scanned (a posted procedure QR, say).
+  'demo.scanText': {
+    fields: z.object({ text: z.string().min(1).max(2048) }),
+    role: 'citizen',
+    audit: 'none',
+    reply: noData,
+  },
   // The demo printer's paper sensor, to show (and test) the out-of-paper path and its alert.
   'demo.setPrinterPaper': {
     fields: z.object({ paper: z.enum(['ok', 'near-end', 'out']) }),

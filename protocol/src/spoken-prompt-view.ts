@@ -15,6 +15,7 @@ export const SPOKEN_PROMPT_STEPS = [
   'printFailed',
   'done',
   'statusLookup',
+  'procedureInfo',
 ] as const satisfies readonly JourneyStep[];
 
 export const spokenPromptStep = z.enum(SPOKEN_PROMPT_STEPS);

@@ -290,7 +290,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   journey.start();
   resumeInterruptedReceipt(journey, receipts, logger);
   markPrintedReceipts(journey, receipts);
-  const offDeviceEvents = forwardDeviceEvents(ports.devices, send);
+  const offDeviceEvents = forwardDeviceEvents(ports.devices, send, logger);
 
   const devices = (): DeviceView[] => ports.devices.list();
   // Camera MRZ: the OCR worker starts with the first frame, not with the core.

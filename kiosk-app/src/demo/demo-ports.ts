@@ -49,6 +49,7 @@ export function createDemoPorts(dataDir: string): DemoPorts {
         devices.remove();
       },
       scanQr: (i) => devices.scan(demoQrText(citizen(i))),
+      scanText: (text) => devices.scan(text),
       setPrinterPaper: (paper) => {
         printer.paperOut = paper === 'out';
       },

@@ -2,6 +2,12 @@ import { join } from 'node:path';
 import { demoRegistryCitizens } from './demo-citizens';
 import { OFFICER_PATH, startPortalSimulator } from '@kiosk/test-fixtures/portal';
 import { startRegistrySimulator } from '@kiosk/test-fixtures/registry';
+import {
+  DEFAULT_SMSC_PASSWORD,
+  DEFAULT_SMSC_SYSTEM_ID,
+  SMSC_MESSAGES_PATH,
+  startSmscSimulator,
+} from '@kiosk/test-fixtures/smsc';
 import type { KioskConfig } from '../core/config/kiosk-config';
 
 export interface EmbeddedServices {
@@ -9,12 +15,20 @@ export interface EmbeddedServices {
   readonly endpoints: Pick<KioskConfig, 'registry' | 'portal'>;
   /** The simulated one-stop system's officer screen, where counter dossiers are accepted. */
   readonly officerScreenUrl: string;
+  /** The SMSC simulator's list of the status SMS the portal sent (issue 18). */
+  readonly smscMessagesUrl: string;
+  /** The short code the demo's status SMS come from. */
+  readonly smsShortCode: string;
   close(): Promise<void>;
 }
 
+/** A short code of the kind Vietnamese operators assign (4 digits); fictitious. */
+const DEMO_SMS_SHORT_CODE = '8088';
+
 /**
  * The demo's back office: the population registry and one-stop portal simulators as real HTTP
- * servers on 127.0.0.1, backed by SQLite files in the data folder. The kiosk talks to them with
+ * servers on 127.0.0.1, backed by SQLite files in the data folder, and the SMSC simulator the
+ * portal texts status changes to over SMPP. The kiosk talks to them with
  * its production clients (OAuth2, retries, circuit breaker, outbox).
  */
 export async function startEmbeddedServices(dataDir: string): Promise<EmbeddedServices> {
@@ -23,10 +37,19 @@ export async function startEmbeddedServices(dataDir: string): Promise<EmbeddedSe
     dbFile: join(dataDir, 'sim-registry.sqlite'),
     citizens: demoRegistryCitizens(300),
   });
+  const smsc = await startSmscSimulator();
   const portal = await startPortalSimulator({
     port: 0,
     dbFile: join(dataDir, 'sim-portal.sqlite'),
     statusStepMs: 60_000,
+    sms: {
+      account: {
+        url: smsc.smppUrl,
+        systemId: DEFAULT_SMSC_SYSTEM_ID,
+        password: DEFAULT_SMSC_PASSWORD,
+      },
+      shortCode: DEMO_SMS_SHORT_CODE,
+    },
   });
   return {
     endpoints: {
@@ -40,8 +63,11 @@ export async function startEmbeddedServices(dataDir: string): Promise<EmbeddedSe
       portal: { url: portal.url },
     },
     officerScreenUrl: new URL(OFFICER_PATH, portal.url).toString(),
+    smscMessagesUrl: new URL(SMSC_MESSAGES_PATH, smsc.httpUrl).toString(),
+    smsShortCode: DEMO_SMS_SHORT_CODE,
     close: async () => {
       await Promise.all([registry.close(), portal.close()]);
+      await smsc.close();
     },
   };
 }

@@ -273,6 +273,7 @@ export async function createSimulatedPorts(
       },
       removeCard: () => enqueue('removeCard', () => chip.remove()),
       scanQr: (i) => scanner.scan(demoQrText(citizenAt(i))),
+      scanText: (text) => scanner.scan(text),
       setPrinterPaper: (paper) => virtualPrinter.setState({ paper }),
     },
     close: async () => {

@@ -33,7 +33,12 @@ export async function startDemo(
     lock.release();
     throw error;
   });
-  const demoConfig = parseKioskConfig({ ...config, ...services.endpoints });
+  // The demo's SMSC short code, unless the configuration names the centre's own.
+  const demoConfig = parseKioskConfig({
+    smsShortCode: services.smsShortCode,
+    ...config,
+    ...services.endpoints,
+  });
   const links = createLinkClients(demoConfig);
   // KIOSK_DEMO_CARD=in-process keeps a demo off PC/SC (tests that must not share vpcd);
   // KIOSK_DEMO_VPCD_PORT picks the vpcd slot (35963 = "Virtual PCD 00 00", 35964 = "00 01").
@@ -50,6 +55,7 @@ export async function startDemo(
     registry: 'simulator',
     portal: 'simulator',
     officerScreen: services.officerScreenUrl,
+    smscMessages: services.smscMessagesUrl,
     card: simulated.cardPath,
   });
   const closeAll = async () => {

@@ -23,6 +23,7 @@ import { StaffShell } from './staff/StaffShell';
 import { useLongPress } from './staff/use-long-press';
 import { TechnicianShell } from './technician/TechnicianShell';
 import { CameraGate, OpenCameraButton } from './camera';
+import { ProcedurePageScreen } from './procedure-page';
 
 function Screen({ view }: { view: JourneyView }) {
   const { t } = useTranslation();
@@ -74,6 +75,8 @@ function Screen({ view }: { view: JourneyView }) {
       return <ReceiptScreen view={view} />;
     case 'statusLookup':
       return <StatusLookupScreen view={view} />;
+    case 'procedureInfo':
+      return <ProcedurePageScreen view={view} />;
   }
 }
 
@@ -149,9 +152,9 @@ export function App() {
               <span className="title" data-testid="app-title" {...titlePress}>
                 {t('app.title')}
               </span>
-              {journey.step !== 'idle' && journey.step !== 'statusLookup' && (
-                <StepIndicator step={journey.step} />
-              )}
+              {journey.step !== 'idle' &&
+                journey.step !== 'statusLookup' &&
+                journey.step !== 'procedureInfo' && <StepIndicator step={journey.step} />}
               <DisplayModeToggles step={journey.step} />
               <button
                 className="lang"

@@ -1,7 +1,9 @@
 /**
  * The core killed (SIGKILL) at random moments around a submission, then restarted on the same
  * data folder: every dossier in the outbox has its receipt and vice versa (no half-written
- * dossier), and the kiosk comes back to idle.
+ * dossier), and the kiosk comes back to idle — or, when the kill fell between filing and
+ * printing, to the printer-failed screen with that filed dossier's receipt (issue 24: the citizen
+ * learns it was filed instead of filing twice), which "finish" then clears.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -54,7 +56,7 @@ function storeConsistency(dataDir: string): { dossiers: string[]; receipts: stri
 }
 
 describe('core killed mid-journey', () => {
-  it('leaves no half-written dossier and restarts at idle', async () => {
+  it('leaves no half-written dossier and restarts at idle, or at the receipt it filed unprinted', async () => {
     let kiosk = await startKioskProcess();
     const dataDir = kiosk.dataDir;
     const delays = [0, 2, 5, 10, 40];
@@ -71,8 +73,16 @@ describe('core killed mid-journey', () => {
       const view = await after.waitFor(
         (m): m is Extract<typeof m, { type: 'journey' }> => m.type === 'journey',
       );
-      expect(view.view.step).toBe('idle');
-      expect(view.view.citizen).toBeUndefined();
+      if (view.view.step === 'printFailed') {
+        const shown = view.view.receipt?.dossierCode;
+        expect(dossiers).toContain(shown);
+        const idle = after.step('idle');
+        await after.request({ type: 'journey.finish' });
+        await idle;
+      } else {
+        expect(view.view.step).toBe('idle');
+        expect(view.view.citizen).toBeUndefined();
+      }
       after.close();
     }
     const final = storeConsistency(dataDir);

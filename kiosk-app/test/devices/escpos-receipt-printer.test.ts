@@ -25,7 +25,8 @@ const RECEIPT: ReceiptView = {
   collectAt: 'Quầy trả kết quả số 3',
   status: 'queued',
   lookupUrl: 'https://dichvucong.example.gov.vn/tra-cuu?ma=G01.99-261128-0007',
-  trackingHint: 'Soạn HS G01.99-261128-0007 gửi 8088',
+  trackingHint: 'Tra cứu trên Cổng dịch vụ công',
+  smsShortCode: '8088',
   kioskId: 'KIOSK-07',
 };
 
@@ -71,7 +72,7 @@ describe('EscposReceiptPrinter over TCP to the virtual printer', () => {
       'Nơi nhận kết quả: Quầy trả kết quả số 3',
       'Trạng thái: Đã tiếp nhận, đang chuyển lên hệ thống một cửa',
       'dichvucong.example.gov.vn',
-      'Soạn HS G01.99-261128-0007 gửi 8088',
+      'đầu số 8088',
       'KIOSK-07',
     ]) {
       expect(text).toContain(expected);

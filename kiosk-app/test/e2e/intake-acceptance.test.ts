@@ -11,6 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { demoServiceUrl, officerAccepts } from './back-office';
 import { launchChromium, kioskPage } from './chromium';
 import { fillMissing, reachReview } from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
@@ -65,13 +66,6 @@ async function submitJourney(
   return { page, dossier: (await page.getByTestId('dossier-code').textContent()) ?? '' };
 }
 
-function officerScreenUrl(): string {
-  const line = kiosk.logLines.find((l) => l.includes('"event":"demo.services"')) ?? '';
-  const url = /"officerScreen":"([^"]+)"/.exec(line)?.[1];
-  if (!url) throw new Error('the demo did not log its officer screen');
-  return url;
-}
-
 describe('intake modes end to end', () => {
   it('electronic: the one-stop system accepts, the kiosk prints the receipt', async () => {
     const { page, dossier } = await submitJourney(1, 'tam tru', '1.004194');
@@ -115,11 +109,9 @@ describe('intake modes end to end', () => {
     expect(await page.getByTestId('status-result').textContent()).toContain('Chờ tiếp nhận');
     expect(await page.getByTestId('status-receipt-printed').count()).toBe(0);
 
+    await officerAccepts(browser, kiosk, dossier);
     const officer = await browser.newPage();
-    await officer.goto(officerScreenUrl());
-    await officer.getByLabel(`Cán bộ tiếp nhận ${dossier}`).fill('Cán bộ Mẫu');
-    await officer.locator(`tr[data-code="${dossier}"] button`, { hasText: 'Tiếp nhận' }).click();
-    await officer.waitForURL(/\/can-bo$/);
+    await officer.goto(demoServiceUrl(kiosk, 'officerScreen'));
     expect(await officer.locator(`tr[data-code="${dossier}"]`).count()).toBe(0);
     await officer.close();
 

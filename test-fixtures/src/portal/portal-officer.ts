@@ -58,6 +58,7 @@ export function handleOfficerRequest(
   path: string,
   store: PortalStore,
   now: () => number,
+  onDecided?: (code: string, decision: Acceptance) => void,
 ): boolean {
   if (req.method === 'GET' && path === OFFICER_PATH) {
     sendText(res, 200, officerPage(store.pending()), 'text/html; charset=utf-8');
@@ -90,6 +91,7 @@ export function handleOfficerRequest(
         : { state: 'refused', officer, at, reason };
       if (!store.decide(code, decision))
         return sendJson(res, 409, { error: 'hồ sơ đã được xử lý' });
+      onDecided?.(code, decision);
       if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
         res.writeHead(303, { location: OFFICER_PATH });
         res.end();

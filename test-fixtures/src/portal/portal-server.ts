@@ -9,8 +9,20 @@ import {
   type CommonMode,
 } from '../registry/simulator-http';
 import { handleOfficerRequest, registerBookOf } from './portal-officer';
-import { PortalStore, type PortalCounts, type StoredDossier } from './portal-store';
+import {
+  PortalStore,
+  type Acceptance,
+  type PortalCounts,
+  type StoredDossier,
+} from './portal-store';
 import { PORTAL_STATUS, statusAt, type PortalStatus } from './portal-statuses';
+import {
+  SmsNotifier,
+  SmsQueue,
+  smsSubscriptionOf,
+  type SmsNotifierOptions,
+  type SmsQueueCounts,
+} from './sms';
 
 export type PortalMode =
   | CommonMode
@@ -34,6 +46,17 @@ export interface PortalSimulatorOptions {
   /** Time a dossier spends in each status before moving on; default one minute. */
   readonly statusStepMs?: number;
   readonly now?: () => number;
+  /**
+   * The SMSC status messages go to (issue 18): without it subscriptions and messages are kept
+   * and nothing is sent.
+   */
+  readonly sms?: Omit<SmsNotifierOptions, 'now'> & {
+    /**
+     * How often subscribed dossiers are checked for a status reached with time (processing,
+     * result ready, ...); default 5 s.
+     */
+    readonly sweepMs?: number;
+  };
 }
 
 export interface PortalSimulator {
@@ -48,6 +71,10 @@ export interface PortalSimulator {
   waitForDossiers(n: number): Promise<void>;
   /** Resolves when the next submission request arrives (before it is handled). */
   nextSubmission(): Promise<void>;
+  /** SMS subscriptions and status messages queued and sent. */
+  smsCounts(): SmsQueueCounts;
+  /** Resolves once the SMSC has accepted at least `n` status messages. */
+  waitForSmsSent(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +96,35 @@ export async function startPortalSimulator(
   const submissionWaiters: (() => void)[] = [];
   let mode: PortalMode = { kind: 'normal' };
   let electronic: ElectronicAcceptance = 'auto';
+  const smsQueue = new SmsQueue(store.connection());
+  const sentWaiters: { n: number; resolve: () => void }[] = [];
+  const notifySent = (): void => {
+    const { sent } = smsQueue.counts();
+    for (const w of [...sentWaiters]) {
+      if (sent < w.n) continue;
+      sentWaiters.splice(sentWaiters.indexOf(w), 1);
+      w.resolve();
+    }
+  };
+  const sms = options.sms;
+  const notifier = sms
+    ? new SmsNotifier(smsQueue, {
+        ...sms,
+        now,
+        onSent: () => {
+          sms.onSent?.();
+          notifySent();
+        },
+      })
+    : undefined;
+  notifier?.wake();
+
+  /** A status change a subscribed citizen hears of by SMS. */
+  const statusChanged = (code: string, status: PortalStatus): void => {
+    if (smsQueue.enqueue(code, status, now())) notifier?.wake();
+  };
+  const decided = (code: string, decision: Acceptance): void =>
+    statusChanged(code, decision.state === 'accepted' ? 'received' : 'refused');
 
   const notifyCount = (): void => {
     if (countWaiters.length === 0) return;
@@ -102,11 +158,27 @@ export async function startPortalSimulator(
     ];
   };
 
+  const currentStatus = (d: StoredDossier): PortalStatus =>
+    (d.statusOverride as PortalStatus | undefined) ?? acceptanceStatus(d)[0];
+
+  /**
+   * Statuses move on with time without an event: each subscribed dossier's status is looked at
+   * every `sweepMs` and queued when new (the queue keeps one message per code and status).
+   */
+  const sweep = (): void => {
+    for (const code of smsQueue.subscribedCodes()) {
+      const d = store.byCode(code);
+      const status = d ? currentStatus(d) : undefined;
+      if (status && status !== 'awaitingAcceptance') statusChanged(code, status);
+    }
+  };
+  const sweepTimer = sms ? setInterval(sweep, sms.sweepMs ?? 5000) : undefined;
+
   const statusBody = (code: string): Record<string, unknown> | undefined => {
     const d = store.byCode(code);
     if (!d) return undefined;
-    const [computed, acceptance] = acceptanceStatus(d);
-    const status = (d.statusOverride as PortalStatus | undefined) ?? computed;
+    const [, acceptance] = acceptanceStatus(d);
+    const status = currentStatus(d);
     return {
       MaHoSo: code,
       TrangThai: PORTAL_STATUS[status],
@@ -119,21 +191,24 @@ export async function startPortalSimulator(
   /** An electronic dossier is decided by the system itself, as `electronic` says. */
   const decideElectronic = (code: string): void => {
     const at = now();
-    if (electronic === 'auto')
-      store.decide(code, {
-        state: 'accepted',
-        officer: AUTOMATIC_OFFICER,
-        at,
-        registerBook: registerBookOf(at),
-        registerEntry: String(store.nextRegisterEntry()).padStart(4, '0'),
-      });
-    if (electronic === 'refuse')
-      store.decide(code, {
-        state: 'refused',
-        officer: AUTOMATIC_OFFICER,
-        at,
-        reason: 'Hồ sơ không đủ điều kiện tiếp nhận trực tuyến',
-      });
+    const decision: Acceptance | undefined =
+      electronic === 'auto'
+        ? {
+            state: 'accepted',
+            officer: AUTOMATIC_OFFICER,
+            at,
+            registerBook: registerBookOf(at),
+            registerEntry: String(store.nextRegisterEntry()).padStart(4, '0'),
+          }
+        : electronic === 'refuse'
+          ? {
+              state: 'refused',
+              officer: AUTOMATIC_OFFICER,
+              at,
+              reason: 'Hồ sơ không đủ điều kiện tiếp nhận trực tuyến',
+            }
+          : undefined;
+    if (decision && store.decide(code, decision)) decided(code, decision);
   };
 
   const submit = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -174,6 +249,8 @@ export async function startPortalSimulator(
             ? 'counter'
             : undefined;
       store.insert(idempotencyKey, body.MaHoSo, text, now(), appointment, intake);
+      const subscriber = smsSubscriptionOf(body);
+      if (subscriber) smsQueue.subscribe(body.MaHoSo, subscriber, now());
       if (intake === 'electronic') decideElectronic(body.MaHoSo);
       notifyCount();
     }
@@ -185,7 +262,7 @@ export async function startPortalSimulator(
 
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (handleOfficerRequest(req, res, path, store, now)) return;
+    if (handleOfficerRequest(req, res, path, store, now, decided)) return;
     if (req.method === 'GET' && path === PORTAL_COUNT_PATH) {
       return sendJson(res, 200, { ...store.counts(), duplicateCodes: store.duplicateCodes() });
     }
@@ -218,7 +295,11 @@ export async function startPortalSimulator(
     counts: () => store.counts(),
     duplicateCodes: () => store.duplicateCodes(),
     codes: () => store.codes(),
-    setStatus: (code, status) => store.setStatus(code, status),
+    setStatus(code, status) {
+      const changed = store.setStatus(code, status);
+      if (changed) statusChanged(code, status);
+      return changed;
+    },
     setElectronicAcceptance(next) {
       electronic = next;
     },
@@ -228,7 +309,15 @@ export async function startPortalSimulator(
         notifyCount();
       }),
     nextSubmission: () => new Promise<void>((resolve) => submissionWaiters.push(resolve)),
+    smsCounts: () => smsQueue.counts(),
+    waitForSmsSent: (n) =>
+      new Promise<void>((resolve) => {
+        sentWaiters.push({ n, resolve });
+        notifySent();
+      }),
     async close() {
+      clearInterval(sweepTimer);
+      await notifier?.close();
       for (const res of stalled) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

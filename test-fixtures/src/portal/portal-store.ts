@@ -78,6 +78,11 @@ export class PortalStore {
       CREATE TABLE IF NOT EXISTS submission (id INTEGER PRIMARY KEY, idempotency_key TEXT, at INTEGER NOT NULL);`);
   }
 
+  /** The connection, for tables kept beside the dossiers (the SMS queue). */
+  connection(): Database.Database {
+    return this.db;
+  }
+
   logSubmission(key: string | undefined, at: number): void {
     this.sql('INSERT INTO submission (idempotency_key, at) VALUES (?, ?)').run(key ?? null, at);
   }

@@ -2,7 +2,15 @@
  * Dispatches `kiosk-sim <name> ...args` to `./<name>.ts`, whose `run(args)` starts the simulator
  * and resolves when it stops. Each simulator lives in its own file so they can evolve apart.
  */
-const SIMULATORS = ['card', 'mrz-reader', 'printer', 'registry', 'portal', 'payment'] as const;
+const SIMULATORS = [
+  'card',
+  'mrz-reader',
+  'printer',
+  'registry',
+  'portal',
+  'payment',
+  'smsc',
+] as const;
 type SimulatorName = (typeof SIMULATORS)[number];
 
 interface SimulatorModule {

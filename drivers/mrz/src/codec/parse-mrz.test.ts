@@ -261,3 +261,41 @@ describe('rejection (property)', { timeout: 60_000 }, () => {
     );
   });
 });
+
+/**
+ * The document code sits under no check digit, so a misread first letter (the held-out OCR set
+ * produced `JD` for `ID`) would pass every check. ICAO 9303-4 §4.2.2 (passports: `P`) and 9303-5/6
+ * §4.2.2 (cards: `A`, `C` or `I`, never `V` second) leave the first letter no choice; the `mrz`
+ * package (cheminfo) applies the same rule.
+ */
+describe('document code (attack: a misread first letter)', { timeout: 60_000 }, () => {
+  it('refuses a CCCD whose "ID" was read as "JD", though every check digit passes', () => {
+    const lines = formatCccdTd1({
+      personalId: '001090012345',
+      fullName: 'Nguyễn Văn Mẫu',
+      dateOfBirth: '1990-01-01',
+      sex: 'M',
+      dateOfExpiry: '2030-01-01',
+    });
+    const misread = [`JD${lines[0]?.slice(2) ?? ''}`, ...lines.slice(1)];
+    expect(codeOf(() => parseMrz(lines, { today }))).toBeUndefined();
+    expect(codeOf(() => parseMrz(misread, { today }))).toBe('MRZ_FORMAT');
+  });
+
+  it('refuses any first letter the layout does not allow, and V as a card second letter', () => {
+    const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+    fc.assert(
+      fc.property(mrzFieldsArbitrary(), fc.constantFrom(...letters), (fields, letter) => {
+        const lines = formatMrz(fields);
+        const allowed = fields.format === 'TD3' ? ['P'] : ['A', 'C', 'I'];
+        const first = [`${letter}${lines[0]?.slice(1) ?? ''}`, ...lines.slice(1)];
+        const code = codeOf(() => parseMrz(first, { today }));
+        expect(code === undefined).toBe(allowed.includes(letter));
+        if (fields.format !== 'TD3') {
+          const second = [`${lines[0]?.[0] ?? ''}V${lines[0]?.slice(2) ?? ''}`, ...lines.slice(1)];
+          expect(codeOf(() => parseMrz(second, { today }))).toBe('MRZ_FORMAT');
+        }
+      }),
+    );
+  });
+});

@@ -7,6 +7,7 @@ import {
   readSpan,
   type CharClass,
   type FieldName,
+  type MrzFormat,
   type MrzLayout,
 } from './layouts';
 import { birthDateFromMrz, expiryDateFromMrz, type MrzDateContext } from './mrz-date';
@@ -119,6 +120,22 @@ function documentNumberOf(layout: MrzLayout, lines: readonly string[]): string {
   return `${number}${rest.slice(0, -1)}`;
 }
 
+/**
+ * The document code is under no check digit, so a misread letter would pass every check. ICAO
+ * 9303-4 §4.2.2: a passport's code starts with `P`; 9303-5 and 9303-6 §4.2.2: a card's with `A`,
+ * `C` or `I`, and its second letter is never `V` (kept for visas).
+ */
+function assertDocumentCode(code: string, format: MrzFormat): string {
+  const allowed = format === 'TD3' ? /^P[A-Z<]$/ : /^[ACI][A-UW-Z<]$/;
+  if (!allowed.test(code)) {
+    const rule = format === 'TD3' ? 'starts with P' : 'starts with A, C or I and has no V second';
+    throw new MrzError('MRZ_FORMAT', `documentCode: ${code} is not a ${format} code (it ${rule})`, {
+      field: 'documentCode',
+    });
+  }
+  return code.replace(/<+$/, '');
+}
+
 function assertState(code: string, field: FieldName): string {
   const clean = code.replace(/<+$/, '');
   if (!(clean in states) && !SPECIMEN_STATES.has(clean)) {
@@ -220,7 +237,7 @@ export function parseMrz(
   return {
     format: layout.format,
     lines,
-    documentCode: code.replace(/<+$/, ''),
+    documentCode: assertDocumentCode(code, layout.format),
     issuingState: assertState(readField(lines, layout, 'issuingState'), 'issuingState'),
     documentNumber,
     nationality: assertState(readField(lines, layout, 'nationality'), 'nationality'),

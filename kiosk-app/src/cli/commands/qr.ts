@@ -1,10 +1,23 @@
 import type { Command } from 'commander';
 import { classifyQr } from '../../core/dossier-code';
+import { procedureQrEvent } from '../../core/flow/procedure-qr-event';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
 
-/** `kiosk qr parse TEXT [--json]`: what a scanned QR is (CCCD or receipt) and its fields. */
+/**
+ * `kiosk qr parse TEXT [--json]`: what a scanned QR is (CCCD, receipt or a posted procedure QR
+ * of the national portal) and its fields.
+ */
 export function qrParse(text: string, json: boolean, out: Output = stdoutOutput): void {
+  const procedure = procedureQrEvent(text);
+  if (procedure?.type === 'PROCEDURE_QR_INVALID') {
+    throw new CliError(`${procedure.reason}: not a procedure page of the national portal`);
+  }
+  if (procedure?.type === 'PROCEDURE_QR') {
+    if (json) out.json({ kind: 'procedure', code: procedure.code });
+    else out.line(`procedure QR  ${procedure.code}`);
+    return;
+  }
   const result = classifyQr(text);
   if (result.kind === 'unknown') {
     throw new CliError(`${result.error.code}: ${result.error.message}`);
@@ -38,7 +51,7 @@ export function registerQr(program: Command): void {
     .command('qr')
     .description('QR codes: CCCD cards and kiosk receipts')
     .command('parse <text>')
-    .description('parse a CCCD QR payload or a receipt QR')
+    .description('parse a CCCD QR payload, a receipt QR or a posted procedure QR')
     .option('--json', 'print one JSON document')
     .action((text: string, opts: { json?: boolean }) => qrParse(text, opts.json === true));
 }

@@ -20,6 +20,8 @@ export interface DemoControls {
   placeCard(citizenIndex: number): void;
   removeCard(): void;
   scanQr(citizenIndex: number): void;
+  /** Scans any text, as the QR scanner would deliver it (a posted procedure QR, say). */
+  scanText(text: string): void;
   /** Sets the demo printer's paper sensor. */
   setPrinterPaper(paper: 'ok' | 'near-end' | 'out'): void;
 }

@@ -1,4 +1,5 @@
 import { classifyQr } from '../dossier-code';
+import { procedureQrEvent } from '../flow/procedure-qr-event';
 import type { DeviceAssignment, DeviceView, QrTestView, Reply } from '@kiosk/protocol';
 import { CardHeardByJourneyError } from '../devices/card-test-gate';
 import { assignmentToSettings } from '../devices/device-assignment';
@@ -22,7 +23,18 @@ function toApiFailure(error: unknown): ApiFailure {
   return new ApiFailure({ code: 'DEVICE_ERROR', message: 'the device test failed' });
 }
 
-function qrView(text: string): QrTestView {
+/** What a test scan decoded to, as the journey would take it (a procedure QR included). */
+export function qrView(text: string): QrTestView {
+  const procedure = procedureQrEvent(text);
+  if (procedure?.type === 'PROCEDURE_QR')
+    return {
+      outcome: 'scanned',
+      kind: 'procedure',
+      text,
+      fields: { procedureCode: procedure.code },
+    };
+  if (procedure?.type === 'PROCEDURE_QR_INVALID')
+    return { outcome: 'scanned', kind: 'unknown', text, fields: { error: procedure.reason } };
   const qr = classifyQr(text);
   const fields: Record<string, string> =
     qr.kind === 'cccd'

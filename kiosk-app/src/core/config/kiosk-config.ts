@@ -30,6 +30,15 @@ export const kioskConfigSchema = z.strictObject({
   trackingHint: z
     .string()
     .default('Tra cứu trên Cổng dịch vụ công hoặc nhắn tin theo hướng dẫn tại quầy'),
+  /**
+   * The short code (đầu số) the one-stop system sends dossier status SMS from (issue 18). The
+   * slip's SMS line names it for a citizen who ticked "Nhận tin nhắn SMS về tình trạng hồ sơ";
+   * without it the slip has no SMS line.
+   */
+  smsShortCode: z
+    .string()
+    .regex(/^\d{3,6}$/, 'SMS short code: 3 to 6 digits')
+    .optional(),
   dataDir: z.string().min(1).default('.kiosk-data'),
   port: z.number().int().min(0).max(65535).default(0),
   /**

@@ -22,7 +22,8 @@ const RECEIPT: ReceiptView = {
   collectAt: 'Quầy trả kết quả số 3',
   status: 'received',
   lookupUrl: 'https://dichvucong.example.gov.vn/tra-cuu?ma=G01.99-261128-0042',
-  trackingHint: 'Soạn HS G01.99-261128-0042 gửi 8088',
+  trackingHint: 'Tra cứu trên Cổng dịch vụ công',
+  smsShortCode: '8088',
   kioskId: 'KIOSK-07',
   identityAssurance: 'chip-verified',
 };
@@ -44,7 +45,7 @@ describe('receiptToSlip', () => {
       status: 'Đã tiếp nhận. Danh tính: chip đã xác thực chữ ký',
       statusLookupUrl: RECEIPT.lookupUrl,
       trackingWebsite: 'dichvucong.example.gov.vn',
-      trackingSms: RECEIPT.trackingHint,
+      trackingSms: 'tình trạng hồ sơ được nhắn từ đầu số 8088',
       kioskId: 'KIOSK-07',
     });
   });
@@ -58,12 +59,9 @@ describe('receiptToSlip', () => {
     expect(slip.reprint).toEqual({ reprintedAt: '2026-11-29T10:00:00.000Z' });
   });
 
-  it('omits an empty tracking hint and puts the code into a lookup URL without it', () => {
-    const slip = receiptToSlip({
-      ...RECEIPT,
-      trackingHint: ' ',
-      lookupUrl: 'https://example.invalid/test-print',
-    });
+  it('has no SMS line without a short code (no consent, or none configured)', () => {
+    const { smsShortCode: _, ...withoutSms } = RECEIPT;
+    const slip = receiptToSlip({ ...withoutSms, lookupUrl: 'https://example.invalid/test-print' });
     expect(slip.trackingSms).toBeUndefined();
     expect(slip.statusLookupUrl).toBe('https://example.invalid/test-print?ma=G01.99-261128-0042');
     expect(slip.trackingWebsite).toBe('example.invalid');

@@ -36,6 +36,15 @@ export const RECEIPT_FORMS = {
 /** The kiosk prints the applicant's copy; the one-stop system keeps the record. */
 export const COPY_MARK = 'Liên 1: Giao người nộp hồ sơ';
 
+/**
+ * The slip's SMS line for a citizen who asked for status SMS: where they will come from. Only
+ * what is true is printed: the kiosk offers no SMS lookup syntax (no "Soạn HS <mã> gửi ..."),
+ * since the one-stop system's SMS side only sends.
+ */
+export function smsTrackingLine(shortCode: string): string {
+  return `tình trạng hồ sơ được nhắn từ đầu số ${shortCode}`;
+}
+
 /** "2.000 đồng", "Không" when the procedure is free. */
 export function feeText(amountVnd: number): string {
   if (amountVnd === 0) return 'Không';
@@ -146,7 +155,7 @@ export function receiptToSlip(receipt: ReceiptView, options: PrintOptions = {}):
     status,
     statusLookupUrl,
     trackingWebsite: new URL(statusLookupUrl).host,
-    ...(receipt.trackingHint.trim() !== '' ? { trackingSms: receipt.trackingHint } : {}),
+    ...(receipt.smsShortCode ? { trackingSms: smsTrackingLine(receipt.smsShortCode) } : {}),
     kioskId: receipt.kioskId,
     ...(options.reprintAt ? { reprint: { reprintedAt: options.reprintAt } } : {}),
   });

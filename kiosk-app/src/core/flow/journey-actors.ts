@@ -1,5 +1,6 @@
 import { fromCallback, fromPromise } from 'xstate';
-import type { ReceiptView } from '@kiosk/protocol';
+import type { ProcedureInfoView, ReceiptView } from '@kiosk/protocol';
+import { describeProcedure } from '../procedures/procedure-info';
 import type { DocumentEvent } from './journey-events';
 import type {
   LookupRegistryInput,
@@ -91,5 +92,12 @@ export function journeyActors(deps: JourneyActorDeps) {
         return { kind: 'unavailable' };
       }
     }),
+    describeProcedure: fromPromise<ProcedureInfoView | undefined, { code: string }>(
+      async ({ input }) => {
+        const page = describeProcedure(deps.procedures.procedures, input.code);
+        logger.info('procedure.page', { code: input.code, found: page !== undefined });
+        return page;
+      },
+    ),
   };
 }

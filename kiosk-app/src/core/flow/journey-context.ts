@@ -4,6 +4,8 @@ import type {
   DossierStatusView,
   FormView,
   JourneyError,
+  ProcedureInfoView,
+  ProcedurePageProblem,
   ProcedureSummary,
   ReceiptView,
 } from '@kiosk/protocol';
@@ -30,6 +32,16 @@ export interface JourneyContext {
   readonly receipt?: ReceiptView;
   readonly error?: JourneyError;
   readonly statusResult?: DossierStatusView;
+  /** The published procedure page (no card): the code asked for, its page or why none. */
+  readonly procedurePage?: ProcedurePage;
+  /** Chosen on the procedure page before the card: the journey goes straight to its form. */
+  readonly preselectedProcedure?: string;
+}
+
+export interface ProcedurePage {
+  readonly code?: string;
+  readonly info?: ProcedureInfoView;
+  readonly problem?: ProcedurePageProblem;
 }
 
 export type RegistryState = 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped' | 'late';
@@ -58,6 +70,8 @@ export const emptyContext: JourneyContext = {
   receipt: undefined,
   error: undefined,
   statusResult: undefined,
+  procedurePage: undefined,
+  preselectedProcedure: undefined,
 };
 
 /** The identification trigger an event starts, if it starts one. */

@@ -1,5 +1,6 @@
 import type { AssuranceLevel, CitizenRecord, FieldValue } from '@kiosk/forms';
 import type { JourneyError, ReceiptView } from '@kiosk/protocol';
+import type { ProcedureQrErrorCode } from '../procedure-qr';
 
 /** How an identification started. Keys for the chip come from an MRZ or the card's QR. */
 export type IdentificationTrigger =
@@ -26,7 +27,11 @@ export type DeviceEvent =
   | { type: 'CARD_REMOVED' }
   | { type: 'QR_IDENTITY'; text: string }
   | { type: 'MRZ_READ'; text: string }
-  | { type: 'RECEIPT_QR'; code: string };
+  | { type: 'RECEIPT_QR'; code: string }
+  /** A posted procedure QR (the national portal's page of a procedure) was scanned. */
+  | { type: 'PROCEDURE_QR'; code: string }
+  /** A web address that is no procedure page was scanned; `reason` is for technicians. */
+  | { type: 'PROCEDURE_QR_INVALID'; reason: ProcedureQrErrorCode };
 
 /** Events from the citizen (through the API). */
 export type CitizenEvent =
@@ -42,7 +47,11 @@ export type CitizenEvent =
   | { type: 'USE_OTHER_METHOD' }
   | { type: 'FINISH' }
   | { type: 'OPEN_STATUS_LOOKUP' }
-  | { type: 'LOOKUP_STATUS'; code: string };
+  | { type: 'LOOKUP_STATUS'; code: string }
+  /** Issue 18: the procedure catalogue without a card, one procedure's page, "Nộp hồ sơ". */
+  | { type: 'OPEN_PROCEDURE_CATALOGUE' }
+  | { type: 'OPEN_PROCEDURE_INFO'; code: string }
+  | { type: 'START_SUBMISSION' };
 
 /** Events the document-reading actor sends back while it works. */
 export type DocumentEvent =

@@ -4,7 +4,7 @@ import { journeySetup } from './journey-setup';
 /** The citizen picks a procedure; its form is prepared from the merged facts. */
 export const choosingProcedure = journeySetup.createStateConfig({
   tags: ['interactive'],
-  initial: 'browsing',
+  initial: 'deciding',
   on: {
     'xstate.done.actor.lookupRegistry': {
       guard: 'registryLate',
@@ -16,6 +16,17 @@ export const choosingProcedure = journeySetup.createStateConfig({
     },
   },
   states: {
+    /** A procedure chosen on its page before the card goes straight to its form. */
+    deciding: {
+      always: [
+        {
+          guard: 'hasPreselectedProcedure',
+          target: 'preparing',
+          actions: 'choosePreselectedProcedure',
+        },
+        { target: 'browsing' },
+      ],
+    },
     browsing: {
       on: {
         SELECT_PROCEDURE: { target: 'preparing', actions: 'chooseProcedure' },

@@ -29,6 +29,7 @@ import { choosingProcedure, reviewingForm } from './journey-form';
 import { identifyFailed, identifying } from './journey-identifying';
 import { journeySetup } from './journey-setup';
 import { statusLookup } from './journey-status-lookup';
+import { procedureInfo } from './journey-procedure-info';
 
 export type { JourneyContext } from './journey-context';
 
@@ -52,6 +53,12 @@ export const journeyMachine = journeySetup.createMachine({
             RECEIPT_QR: { target: 'statusLookup.looking', actions: 'rememberLookupCode' },
             OPEN_STATUS_LOOKUP: 'statusLookup',
             RESUME_RECEIPT: { target: 'printFailed', actions: 'resumeReceipt' },
+            PROCEDURE_QR: { target: 'procedureInfo.describing', actions: 'rememberProcedureCode' },
+            PROCEDURE_QR_INVALID: {
+              target: 'procedureInfo.problem',
+              actions: 'markNotProcedureQr',
+            },
+            OPEN_PROCEDURE_CATALOGUE: 'procedureInfo',
           },
         },
         identifying,
@@ -66,6 +73,7 @@ export const journeyMachine = journeySetup.createMachine({
         printFailed,
         done,
         statusLookup,
+        procedureInfo,
       },
     },
     attention,

@@ -9,7 +9,12 @@ import { getShortestPaths, getStateNodes } from '@xstate/graph';
 import { transition } from 'xstate';
 import type { AnyStateNode, SnapshotFrom } from 'xstate';
 import { journeyMachine } from './journey-machine';
-import { TEST_PERSON, TEST_PROCEDURE, TEST_RECEIPT } from './journey-test-actors';
+import {
+  TEST_PERSON,
+  TEST_PROCEDURE,
+  TEST_PROCEDURE_INFO,
+  TEST_RECEIPT,
+} from './journey-test-actors';
 import type { FormView } from '@kiosk/protocol';
 
 type Snapshot = SnapshotFrom<typeof journeyMachine>;
@@ -93,6 +98,14 @@ const EVENTS: AnyEvent[] = [
   done('lookupStatus', { kind: 'found', status: { dossierCode: 'C', status: 'processing' } }),
   done('lookupStatus', { kind: 'notFound' }),
   done('lookupStatus', { kind: 'unavailable' }),
+  { type: 'PROCEDURE_QR', code: TEST_PROCEDURE.code },
+  { type: 'PROCEDURE_QR_INVALID', reason: 'PROCEDURE_QR_NOT_PORTAL' },
+  { type: 'OPEN_PROCEDURE_CATALOGUE' },
+  { type: 'OPEN_PROCEDURE_INFO', code: TEST_PROCEDURE.code },
+  { type: 'START_SUBMISSION' },
+  done('describeProcedure', TEST_PROCEDURE_INFO),
+  done('describeProcedure', undefined),
+  error('describeProcedure'),
   after('inactivity', 'attention.watching'),
   after('warningCountdown', 'attention.warning'),
   after('doneLinger', 'journey.done'),
@@ -113,6 +126,8 @@ function serialize(snapshot: Snapshot): string {
     trigger: c.trigger?.method,
     keys: c.trigger?.method === 'chip' ? Boolean(c.trigger.mrz ?? c.trigger.qr) : undefined,
     receipt: c.receipt !== undefined,
+    page: c.procedurePage?.info !== undefined,
+    preselected: c.preselectedProcedure !== undefined,
   });
 }
 

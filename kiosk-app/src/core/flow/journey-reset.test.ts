@@ -48,6 +48,8 @@ const FILLED: Required<JourneyContext> = {
   receipt: TEST_RECEIPT,
   error: { code: 'PRINT_FAILED' },
   statusResult: { dossierCode: 'H01-261128-0001', status: 'processing' },
+  procedurePage: { code: TEST_PROCEDURE.code, problem: 'unknownProcedure' },
+  preselectedProcedure: TEST_PROCEDURE.code,
 };
 
 const KEYS = Object.keys(FILLED) as (keyof JourneyContext)[];

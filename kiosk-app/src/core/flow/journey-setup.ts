@@ -9,7 +9,7 @@ import {
   stateIn,
   stopChild,
 } from 'xstate';
-import type { FormView, ProcedureSummary, ReceiptView } from '@kiosk/protocol';
+import type { FormView, ProcedureInfoView, ProcedureSummary, ReceiptView } from '@kiosk/protocol';
 import { fieldVersion } from '@kiosk/protocol';
 import {
   emptyContext,
@@ -62,6 +62,10 @@ export const journeySetup = setup({
     submitDossier: fromPromise<ReceiptView, SubmitDossierInput>(notProvided('submitDossier')),
     printReceipt: fromPromise<undefined, PrintReceiptInput>(notProvided('printReceipt')),
     lookupStatus: fromPromise<StatusOutcome, LookupStatusInput>(notProvided('lookupStatus')),
+    /** The published page of a procedure; undefined when the catalogue lacks the code. */
+    describeProcedure: fromPromise<ProcedureInfoView | undefined, { code: string }>(
+      notProvided('describeProcedure'),
+    ),
   },
   delays: {
     /** Idle time on an interactive screen before the warning. */
@@ -114,6 +118,10 @@ export const journeySetup = setup({
       context.form !== undefined &&
       context.form.editable.includes(event.fieldId) &&
       fieldVersion(context.form, event.fieldId) === event.version,
+    procedureDescribed: (_, params: { info: ProcedureInfoView | undefined }) =>
+      params.info !== undefined,
+    /** "Nộp hồ sơ" on a procedure page chose the procedure before the card was read. */
+    hasPreselectedProcedure: ({ context }) => context.preselectedProcedure !== undefined,
   },
   actions: {
     /** Reset wipes every personal value from the context (and so from every screen). */
@@ -274,6 +282,36 @@ export const journeySetup = setup({
     clearError: assign({ error: undefined }),
     takeStatus: assign((_, params: { outcome: StatusOutcome }) => ({
       statusResult: params.outcome.kind === 'found' ? params.outcome.status : undefined,
+    })),
+    /** The procedure page asked for (scanned QR or catalogue); a new one replaces the last. */
+    rememberProcedureCode: assign(({ event }) =>
+      event.type === 'PROCEDURE_QR' || event.type === 'OPEN_PROCEDURE_INFO'
+        ? { procedurePage: { code: event.code } }
+        : {},
+    ),
+    takeProcedureInfo: assign(({ context }, params: { info: ProcedureInfoView | undefined }) => ({
+      procedurePage: { ...context.procedurePage, info: params.info },
+    })),
+    markUnknownProcedure: assign(({ context }) => ({
+      procedurePage: { code: context.procedurePage?.code, problem: 'unknownProcedure' as const },
+    })),
+    markNotProcedureQr: assign({ procedurePage: { problem: 'notProcedure' as const } }),
+    forgetProcedurePage: assign({ procedurePage: undefined }),
+    /** Like `startIdentification`, keeping the procedure chosen on its page. */
+    startIdentificationForProcedure: enqueueActions(({ context, event, enqueue }) => {
+      enqueue.stopChild(REGISTRY_LOOKUP);
+      enqueue.assign({
+        ...emptyContext,
+        trigger: triggerOf(event),
+        preselectedProcedure: context.procedurePage?.info?.code,
+      });
+    }),
+    /** The preselected procedure is used once: going back from its form shows the catalogue. */
+    choosePreselectedProcedure: assign(({ context }) => ({
+      procedure: context.preselectedProcedure
+        ? ({ code: context.preselectedProcedure } as ProcedureSummary)
+        : undefined,
+      preselectedProcedure: undefined,
     })),
     /** Only reached once `identityComplete` holds; a later merge keeps the last citizen if not. */
     mergeCitizen: assign({

@@ -5,7 +5,7 @@
  */
 import { fromCallback, fromPromise } from 'xstate';
 import type { AssuranceLevel, FieldIssue } from '@kiosk/forms';
-import type { FormView, ProcedureSummary, ReceiptView } from '@kiosk/protocol';
+import type { FormView, ProcedureInfoView, ProcedureSummary, ReceiptView } from '@kiosk/protocol';
 import type { DocumentEvent } from './journey-events';
 import type {
   LookupRegistryInput,
@@ -167,8 +167,35 @@ export function journeyTestActors(behaviour: TwinBehaviour) {
           ? { kind: 'notFound' }
           : { kind: 'unavailable' },
     ),
+    describeProcedure: fromPromise<ProcedureInfoView | undefined, { code: string }>(
+      async ({ input }) =>
+        input.code === TEST_PROCEDURE_INFO.code ? TEST_PROCEDURE_INFO : undefined,
+    ),
   };
 }
+
+/** The published page of TEST_PROCEDURE, as the procedure-page twin answers it. */
+export const TEST_PROCEDURE_INFO: ProcedureInfoView = {
+  code: TEST_PROCEDURE.code,
+  name: TEST_PROCEDURE.name,
+  sector: TEST_PROCEDURE.sector,
+  agencyLevel: 'commune',
+  receivingAgency: TEST_PROCEDURE.receivingAgency,
+  intake: 'counter',
+  processingTime: TEST_PROCEDURE.processingTime,
+  fee: {
+    amountVnd: 0,
+    kind: 'none',
+    paidAt: 'submission',
+    legalSource: 'Luật thử',
+    exemptions: [],
+  },
+  documents: [],
+  resultDelivery: ['counter'],
+  legalBasis: ['Luật thử'],
+  portalUrl:
+    'https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.000001',
+};
 
 export const HAPPY: TwinBehaviour = {
   card: 'ok',

@@ -1,5 +1,10 @@
 import type { SnapshotFrom } from 'xstate';
-import type { CardReaderAvailability, JourneyStep, JourneyView } from '@kiosk/protocol';
+import type {
+  CardReaderAvailability,
+  JourneyStep,
+  JourneyView,
+  ProcedurePageView,
+} from '@kiosk/protocol';
 import type { journeyMachine } from './journey-machine';
 
 type JourneySnapshot = SnapshotFrom<typeof journeyMachine>;
@@ -17,11 +22,32 @@ const STEPS: readonly JourneyStep[] = [
   'printFailed',
   'done',
   'statusLookup',
+  'procedureInfo',
 ];
 
 function stepOf(snapshot: JourneySnapshot): JourneyStep {
   if (snapshot.matches({ journey: 'checkingPrinter' })) return 'submitting';
   return STEPS.find((step) => snapshot.matches({ journey: step })) ?? 'idle';
+}
+
+const PROCEDURE_PAGE_PHASES = [
+  'browsing',
+  'describing',
+  'showing',
+  'problem',
+  'awaitingCard',
+] as const satisfies readonly ProcedurePageView['phase'][];
+
+function procedurePageView(snapshot: JourneySnapshot): ProcedurePageView {
+  const page = snapshot.context.procedurePage;
+  return {
+    phase:
+      PROCEDURE_PAGE_PHASES.find((p) => snapshot.matches({ journey: { procedureInfo: p } })) ??
+      'browsing',
+    code: page?.code,
+    info: page?.info,
+    problem: page?.problem,
+  };
 }
 
 /**
@@ -80,5 +106,6 @@ export function journeyView(
     receipt: c.receipt,
     error: c.error,
     statusLookup: lookup,
+    procedurePage: step === 'procedureInfo' ? procedurePageView(snapshot) : undefined,
   };
 }

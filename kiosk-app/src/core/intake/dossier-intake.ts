@@ -10,6 +10,7 @@ import type { SubmitDossierInput } from '../flow/journey-services';
 import type { Outbox } from '../outbox';
 import type { ProcedureService } from '../procedures/procedure-service';
 import type { ReceiptRepository } from '../store/receipt-repository';
+import { smsSubscriptionOf } from '../sms';
 
 export interface DossierIntakeDeps {
   readonly outbox: Outbox;
@@ -19,7 +20,13 @@ export interface DossierIntakeDeps {
   /** Read at each submission, so technicians' settings changes apply to the next receipt. */
   readonly config: () => Pick<
     KioskConfig,
-    'centreName' | 'receivingUnit' | 'collectAt' | 'lookupBaseUrl' | 'trackingHint' | 'kioskId'
+    | 'centreName'
+    | 'receivingUnit'
+    | 'collectAt'
+    | 'lookupBaseUrl'
+    | 'trackingHint'
+    | 'kioskId'
+    | 'smsShortCode'
   >;
   readonly now?: () => Date;
 }
@@ -66,6 +73,7 @@ export class DossierIntake {
     const receivedAt = formatVietnamIso(received);
     const intake = effectiveIntake(procedure);
     const contact = applicantContact(input.citizen.record, input.form.values);
+    const smsSubscription = smsSubscriptionOf(procedure, input.form.values);
     const reserved = outbox.reserve();
     return outbox.atomically((): ReceiptView => {
       const { code } = outbox.enqueue(
@@ -77,6 +85,7 @@ export class DossierIntake {
           form: input.form.values,
           identityAssurance: assuranceOfDossier(input.citizen.assurance),
           intake,
+          ...(smsSubscription ? { smsSubscription } : {}),
         },
         reserved,
       );
@@ -95,6 +104,7 @@ export class DossierIntake {
         status: 'queued',
         lookupUrl: formatReceiptQr(code, config.lookupBaseUrl),
         trackingHint: config.trackingHint,
+        ...(smsSubscription && config.smsShortCode ? { smsShortCode: config.smsShortCode } : {}),
         kioskId: config.kioskId,
         identityAssurance: assuranceOfDossier(input.citizen.assurance),
         kind: 'submissionSlip',

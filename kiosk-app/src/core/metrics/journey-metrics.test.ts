@@ -56,4 +56,21 @@ describe('JourneyMetrics', () => {
     journeys.observe('idle', undefined);
     expect(await value(metrics, 'kiosk_journeys_started_total', { method: 'qr' })).toBe(1);
   });
+
+  it('counts a journey begun from a procedure page, and reading a page alone as none', async () => {
+    const metrics = new KioskMetrics(
+      { version: '0', commit: 'unknown' },
+      { processMetrics: false },
+    );
+    const journeys = new JourneyMetrics(metrics);
+    journeys.observe('procedureInfo', undefined);
+    journeys.observe('idle', undefined);
+    const abandoned = await metrics.registry
+      .getSingleMetric('kiosk_journeys_abandoned_total')
+      ?.get();
+    expect(abandoned?.values.every((v) => v.value === 0)).toBe(true);
+    journeys.observe('procedureInfo', undefined);
+    journeys.observe('identifying', 'chip');
+    expect(await value(metrics, 'kiosk_journeys_started_total', { method: 'chip' })).toBe(1);
+  });
 });

@@ -1,9 +1,18 @@
 import type { JourneyStep } from '@kiosk/protocol';
 import type { KioskMetrics } from './kiosk-metrics';
-import { IDENTIFICATION_METHODS, type IdentificationMethodLabel } from './metric-labels';
+import {
+  IDENTIFICATION_METHODS,
+  JOURNEY_STEPS,
+  type IdentificationMethodLabel,
+} from './metric-labels';
 
 /** Steps that are no citizen journey: leaving them for idle abandons nothing. */
-const OUTSIDE_A_JOURNEY: ReadonlySet<JourneyStep> = new Set(['idle', 'done', 'statusLookup']);
+const OUTSIDE_A_JOURNEY: ReadonlySet<JourneyStep> = new Set([
+  'idle',
+  'done',
+  'statusLookup',
+  'procedureInfo',
+]);
 
 function methodLabel(method: string | undefined): IdentificationMethodLabel {
   return IDENTIFICATION_METHODS.find((known) => known === method) ?? 'unknown';
@@ -26,13 +35,14 @@ export class JourneyMetrics {
     const previous = this.step;
     if (step === previous) return;
     this.step = step;
-    if (step === 'identifying' && (previous === 'idle' || previous === 'statusLookup')) {
+    if (step === 'identifying' && OUTSIDE_A_JOURNEY.has(previous) && previous !== 'done') {
       this.method = methodLabel(method);
       this.metrics.journeyStarted(this.method);
     } else if (step === 'done') {
       this.metrics.journeyCompleted(this.method);
     } else if (step === 'idle' && !OUTSIDE_A_JOURNEY.has(previous)) {
-      this.metrics.journeyAbandoned(previous, this.method);
+      const label = JOURNEY_STEPS.find((known) => known === previous);
+      if (label) this.metrics.journeyAbandoned(label, this.method);
     }
   }
 }

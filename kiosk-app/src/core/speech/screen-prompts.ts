@@ -23,6 +23,8 @@ export const SCREEN_PROMPTS: Readonly<Record<JourneyStep, string>> = {
     'Máy in đang gặp sự cố. Giấy hẹn hiện trên màn hình; xin đến quầy tiếp nhận để nhận bản in.',
   done: 'Đã nộp hồ sơ. Xin nhận giấy hẹn ở khe máy in, rồi chọn Hoàn tất.',
   statusLookup: 'Xin quét mã QR trên giấy hẹn, hoặc nhập mã hồ sơ để tra cứu.',
+  procedureInfo:
+    'Đây là thông tin về thủ tục: giấy tờ cần mang theo, lệ phí và thời hạn giải quyết. Để nộp hồ sơ, xin đặt thẻ căn cước lên đầu đọc.',
 };
 
 /** The prompt of a step. */

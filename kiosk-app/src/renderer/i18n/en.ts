@@ -46,6 +46,46 @@ export const en: DeepStrings<Messages> = {
     awaitingKey:
       'Please show the card’s QR code to the scanner to unlock the chip (2021 card: front, top right; 2024 card: back)',
   },
+  procedurePage: {
+    open: 'Procedure information',
+    catalogueHeading: 'Administrative procedures',
+    catalogueHint:
+      'Pick a procedure to see the papers to prepare, the fee and the time limit. No card needed. You can also scan a procedure QR code posted in the centre.',
+    loading: 'Opening the procedure…',
+    code: 'Procedure code',
+    agency: 'Deciding agency',
+    whereToSubmit: 'Where to submit',
+    intakeElectronic:
+      'Here at this kiosk; the dossier is received when the one-stop system accepts it',
+    intakeCounter:
+      'Fill in the declaration at this kiosk, then bring the papers to the intake counter for an officer to check',
+    time: 'Time limit',
+    feeNote: 'Fee rules',
+    result: 'Result delivered',
+    delivery: { counter: 'at the counter', post: 'by post', online: 'online' },
+    documents: 'Papers to bring',
+    original: '{{n}} original(s)',
+    copy: '{{n}} copy(ies)',
+    legalBasis: 'Legal basis',
+    phoneQr:
+      'Scan this code with your phone to open the procedure on the National Public Service Portal',
+    submit: 'Submit a dossier',
+    toCatalogue: 'All procedures',
+    home: 'Back to start',
+    awaitingHeading: 'Submit a dossier: place your card to begin',
+    problemHeading: 'Could not open the procedure',
+    unknownProcedure:
+      'The QR code is procedure {{code}}, but this kiosk does not take that procedure yet.',
+    notProcedure:
+      'The QR code you scanned is not a procedure link of the National Public Service Portal.',
+    problemHelp: 'You can browse the procedures this kiosk offers, or ask at the intake counter.',
+    demoHeading: 'Sample procedure QR codes',
+    demoQr: {
+      known: 'Scan a sample procedure QR (permanent residence)',
+      unknown: 'Scan a QR of a procedure the kiosk lacks',
+      notProcedure: 'Scan a QR that is not a procedure',
+    },
+  },
   identifyFailed: {
     heading: 'The card could not be read',
     otherMethod: 'Use another way (QR code)',
@@ -429,6 +469,7 @@ export const en: DeepStrings<Messages> = {
       cccd: 'CCCD card QR',
       receipt: 'Receipt QR',
       unknown: 'Unrecognised code',
+      procedure: 'Procedure QR (National Public Service Portal)',
     },
     qrTimeout: 'Timed out; nothing was scanned',
     qrCancelled: 'Test scan cancelled',

@@ -3,6 +3,7 @@ import { DEMO_CARDS, DEMO_MISMATCH_CARD, type CardReaderAvailability } from '@ki
 import { useClient, useClientState } from '../api/client-context';
 import { OpenCameraButton } from '../camera';
 import { SpokenPromptsButton } from '../speech/SpokenPromptsButton';
+import { OpenProcedureCatalogueButton } from '../procedure-page';
 
 /** The card reader is offline: say so, in Vietnamese then English, and offer the other ways. */
 function ReaderUnavailable() {
@@ -46,6 +47,7 @@ export function IdleScreen({ cardReader }: { cardReader: CardReaderAvailability 
       >
         {t('idle.status')}
       </button>
+      <OpenProcedureCatalogueButton />
       {session?.demo && (
         <section className="demo-panel" aria-label={t('idle.demoHeading')}>
           <h2>{t('idle.demoHeading')}</h2>

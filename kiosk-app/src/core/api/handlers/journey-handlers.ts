@@ -31,7 +31,9 @@ type PlainEvent = Extract<
       | 'RETRY'
       | 'USE_OTHER_METHOD'
       | 'FINISH'
-      | 'OPEN_STATUS_LOOKUP';
+      | 'OPEN_STATUS_LOOKUP'
+      | 'OPEN_PROCEDURE_CATALOGUE'
+      | 'START_SUBMISSION';
   }
 >;
 
@@ -60,6 +62,11 @@ export const journeyHandlers: HandlerArea<JourneyMessage> = {
   'journey.useOtherMethod': event('USE_OTHER_METHOD'),
   'journey.finish': event('FINISH'),
   'journey.openStatusLookup': event('OPEN_STATUS_LOOKUP'),
+  'journey.openProcedureCatalogue': event('OPEN_PROCEDURE_CATALOGUE'),
+  'journey.startSubmission': event('START_SUBMISSION'),
+  'journey.openProcedureInfo': {
+    run: async ({ code }, { ctx }) => step(ctx, { type: 'OPEN_PROCEDURE_INFO', code: code.trim() }),
+  },
   'journey.selectProcedure': {
     run: async ({ code }, { ctx }) => step(ctx, { type: 'SELECT_PROCEDURE', code }),
   },
@@ -97,6 +104,12 @@ export const journeyHandlers: HandlerArea<JourneyMessage> = {
   'demo.scanQr': {
     run: async ({ citizenIndex }, { ctx }) => {
       demo(ctx).scanQr(citizenIndex);
+      return undefined;
+    },
+  },
+  'demo.scanText': {
+    run: async ({ text }, { ctx }) => {
+      demo(ctx).scanText(text);
       return undefined;
     },
   },

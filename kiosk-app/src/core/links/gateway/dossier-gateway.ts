@@ -1,4 +1,5 @@
 import type { AssuranceLevel, CitizenRecord, FieldValue, IntakeMode } from '@kiosk/forms';
+import type { SmsSubscription } from '../../sms';
 
 /** A dossier as the kiosk hands it to the one-stop system (hệ thống một cửa điện tử). */
 export interface Dossier {
@@ -20,6 +21,8 @@ export interface Dossier {
    * `counter` (an officer accepts it after seeing the papers). Absent on older dossiers.
    */
   readonly intake?: IntakeMode;
+  /** The citizen agreed to hear of status changes by SMS at this number (issue 18). */
+  readonly smsSubscription?: SmsSubscription;
 }
 
 /** The usual life of a dossier at the service centre. */

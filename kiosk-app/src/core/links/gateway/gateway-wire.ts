@@ -57,6 +57,11 @@ export interface DossierWire {
   readonly MucDoXacThuc?: Dossier['identityAssurance'];
   /** TRUC_TUYEN: accepted by the system; TRUC_TIEP: an officer accepts it at the counter. */
   readonly HinhThucTiepNhan?: 'TRUC_TUYEN' | 'TRUC_TIEP';
+  /**
+   * Đăng ký nhận SMS: present only when the citizen ticked the consent box; the one-stop system
+   * texts each status change to `SoDienThoai` (84 + 9 digits).
+   */
+  readonly DangKySms?: { readonly DongY: true; readonly SoDienThoai: string };
 }
 
 export function dossierToWire(dossier: Dossier): DossierWire {
@@ -71,6 +76,9 @@ export function dossierToWire(dossier: Dossier): DossierWire {
     MucDoXacThuc: dossier.identityAssurance,
     ...(dossier.intake
       ? { HinhThucTiepNhan: dossier.intake === 'electronic' ? 'TRUC_TUYEN' : 'TRUC_TIEP' }
+      : {}),
+    ...(dossier.smsSubscription
+      ? { DangKySms: { DongY: true, SoDienThoai: dossier.smsSubscription.phone } }
       : {}),
   };
 }

@@ -1,0 +1,1 @@
+export { smsSubscriptionOf, SMS_CONSENT_FIELD, type SmsSubscription } from './sms-subscription';

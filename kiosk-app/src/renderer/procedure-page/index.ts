@@ -1,0 +1,2 @@
+export { ProcedurePageScreen } from './ProcedurePageScreen';
+export { OpenProcedureCatalogueButton } from './OpenProcedureCatalogueButton';
