@@ -231,6 +231,8 @@ export interface HealthView {
     readonly detail: string;
     readonly since?: string;
   };
+  /** Spoken prompts (issue 21): optional, so their absence is reported but is not a problem. */
+  readonly speech?: { readonly available: boolean; readonly reason?: string };
   /** The last warn/error log events, already redacted. */
   readonly recentErrors: readonly {
     readonly at: string;

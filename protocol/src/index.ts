@@ -10,5 +10,6 @@ export * from './pin-rule';
 export * from './roles';
 export * from './demo-cards';
 export * from './satisfaction-rating';
+export * from './spoken-prompt-view';
 export * from './procedure-page';
 export * from './demo-procedure-qrs';

@@ -37,6 +37,11 @@ import {
 } from './message-fields';
 import type { RoleRequirement } from './roles';
 import { ratingFields } from './satisfaction-rating';
+import {
+  spokenPromptStep,
+  type SpeechStatusView,
+  type SpokenPromptView,
+} from './spoken-prompt-view';
 
 declare const replyType: unique symbol;
 /** A reply type, carried by the registry for the compiler only. */
@@ -338,6 +343,15 @@ export const MESSAGES = {
     role: 'any',
     audit: 'audited',
     reply: reply<{ user: string; role: 'technician' }>(),
+  },
+  // Spoken prompts (issue 21): whether the kiosk can speak, and a screen's prompt as WAV. The
+  // renderer names the step only; the text is fixed in the core and carries no personal data.
+  'speech.status': { fields: none, role: 'any', audit: 'none', reply: reply<SpeechStatusView>() },
+  'speech.prompt': {
+    fields: z.object({ step: spokenPromptStep }),
+    role: 'citizen',
+    audit: 'none',
+    reply: reply<SpokenPromptView>(),
   },
 } as const satisfies Record<string, MessageSpec>;
 

@@ -33,6 +33,8 @@ import { dossierStatusPort, type AcceptanceOutcome } from './intake/dossier-stat
 import { DossierAcceptance, type AwaitOptions } from './intake/dossier-acceptance';
 import { summarizeTrustStore } from './trust/trust-store';
 import { healthReport, oldestQueuedAt } from './health/health-report';
+import { EspeakSynthesizer } from './speech/espeak-synthesizer';
+import { SpokenPrompts } from './speech/spoken-prompts';
 import { LinkMonitor, monitorGateway, monitorRegistry } from './health/link-monitor';
 import type { DossierGateway, LiveLinkClients, StatusResult } from './links';
 import { LogRing } from './log/log-ring';
@@ -390,6 +392,8 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     journey: { send, step: () => journeyView(journey.getSnapshot(), 0).step },
     logger,
   });
+  // Spoken prompts through Debian's espeak-ng, asked for on first use (issue 21).
+  const speech = new SpokenPrompts(new EspeakSynthesizer());
   // The chip reader's trust store, for the health report and the metrics.
   const trustDir = ports.trustDir;
   const trustSource = trustDir ? { trust: () => summarizeTrustStore(trustDir) } : {};
@@ -406,6 +410,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       recentProblems: (limit) => logRing.recentProblems(limit),
       queueSystem: () => queueNumbers.state(),
       ...trustSource,
+      speech: () => speech.availability(),
     });
 
   const citizenView = (): JourneyView => {
@@ -465,6 +470,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
         onSignInFailed: (role, reason) => metrics.signInFailed(role, signInFailureReason(reason)),
         camera,
         deviceSetup: ports.deviceSetup,
+        speech,
       },
       { port: config.port, staticDir: options.staticDir, extraOrigins: options.extraOrigins },
     );

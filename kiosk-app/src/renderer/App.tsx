@@ -1,5 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DisplayModeToggles } from './display/DisplayModeToggles';
+import { useFocusNewScreen } from './keypad/use-focus-new-screen';
+import { useKeypadBack } from './keypad/use-keypad-back';
+import { SpokenPromptsProvider } from './speech/spoken-prompts-context';
 import type { JourneyView } from '@kiosk/protocol';
 import { useClient, useClientState } from './api/client-context';
 import { InactivityWarning } from './components/InactivityWarning';
@@ -100,6 +104,9 @@ export function App() {
     if (role !== 'citizen') setSignInOpen(false);
   }
 
+  useKeypadBack();
+  useFocusNewScreen(journey?.step);
+
   // Every new journey starts in Vietnamese.
   useEffect(() => {
     if (journey?.step === 'idle' && i18n.language !== 'vi') void i18n.changeLanguage('vi');
@@ -143,48 +150,51 @@ export function App() {
   // A column: header, the scrolling screen (its action bar stays at the bottom of the scroll
   // area), then the on-screen keyboard's own row; the keyboard never overlays the screen.
   return (
-    <KeyboardSlotProvider>
-      {(keyboardSlot) => (
-        <div className="app" onPointerDown={onPointerDown} lang={i18n.language}>
-          <header>
-            <span className="title" data-testid="app-title" {...titlePress}>
-              {t('app.title')}
-            </span>
-            {journey.step !== 'idle' &&
-              journey.step !== 'statusLookup' &&
-              journey.step !== 'procedureInfo' &&
-              journey.step !== 'takingNumber' && <StepIndicator step={journey.step} />}
-            <button
-              className="lang"
-              data-testid="language"
-              onClick={() => void i18n.changeLanguage(i18n.language === 'vi' ? 'en' : 'vi')}
-            >
-              {t('app.language')}
-            </button>
-            {journey.step !== 'idle' && (
+    <SpokenPromptsProvider step={journey.step}>
+      <KeyboardSlotProvider>
+        {(keyboardSlot) => (
+          <div className="app" onPointerDown={onPointerDown} lang={i18n.language}>
+            <header>
+              <span className="title" data-testid="app-title" {...titlePress}>
+                {t('app.title')}
+              </span>
+              {journey.step !== 'idle' &&
+                journey.step !== 'statusLookup' &&
+                journey.step !== 'procedureInfo' &&
+                journey.step !== 'takingNumber' && <StepIndicator step={journey.step} />}
+              <DisplayModeToggles step={journey.step} />
               <button
-                className="cancel"
-                data-testid="cancel"
-                onClick={() => client.send({ type: 'journey.cancel' })}
+                className="lang"
+                data-testid="language"
+                onClick={() => void i18n.changeLanguage(i18n.language === 'vi' ? 'en' : 'vi')}
               >
-                {t('app.cancel')}
+                {t('app.language')}
               </button>
+              {journey.step !== 'idle' && (
+                <button
+                  className="cancel"
+                  data-testid="cancel"
+                  onClick={() => client.send({ type: 'journey.cancel' })}
+                >
+                  {t('app.cancel')}
+                </button>
+              )}
+            </header>
+            <div className="viewport">
+              <CameraGate step={journey.step}>
+                <Screen view={journey} />
+              </CameraGate>
+            </div>
+            <div className="keyboard-slot" ref={keyboardSlot} />
+            {journey.attention === 'warning' && (
+              <InactivityWarning
+                seconds={journey.warningSeconds}
+                onStay={() => client.send({ type: 'journey.activity' })}
+              />
             )}
-          </header>
-          <div className="viewport">
-            <CameraGate step={journey.step}>
-              <Screen view={journey} />
-            </CameraGate>
           </div>
-          <div className="keyboard-slot" ref={keyboardSlot} />
-          {journey.attention === 'warning' && (
-            <InactivityWarning
-              seconds={journey.warningSeconds}
-              onStay={() => client.send({ type: 'journey.activity' })}
-            />
-          )}
-        </div>
-      )}
-    </KeyboardSlotProvider>
+        )}
+      </KeyboardSlotProvider>
+    </SpokenPromptsProvider>
   );
 }

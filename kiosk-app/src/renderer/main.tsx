@@ -6,6 +6,7 @@ import { App } from './App';
 import { kioskDpi } from './components/touch-target';
 import { setupI18n } from './i18n/i18n';
 import './styles.css';
+import './display/focus-ring.css';
 
 setupI18n();
 // Touch targets are sized in millimetres of the kiosk's own panel (styles.css, --touch-target).

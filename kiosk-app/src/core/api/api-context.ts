@@ -1,4 +1,5 @@
 import type { DeviceView, HealthView, JourneyView } from '@kiosk/protocol';
+import type { SpokenPrompts } from '../speech/spoken-prompts';
 import type { AccountStore } from '../auth/account-store';
 import type { SetupCodeStore } from '../auth/setup-code-store';
 import type { CameraMrzService } from '../camera/camera-mrz-service';
@@ -60,6 +61,8 @@ export interface ApiContext {
   readonly camera?: CameraMrzService;
   /** Device inventory, role assignment and device tests; without it those answer NOT_AVAILABLE. */
   readonly deviceSetup?: DeviceSetup;
+  /** Spoken prompts (`speech.status`, `speech.prompt`); without it speech is unavailable. */
+  readonly speech?: Pick<SpokenPrompts, 'availability' | 'forStep'>;
   /** Hears each refused staff/technician sign-in (the metrics); the reason is a fixed code. */
   readonly onSignInFailed?: (role: 'staff' | 'technician', reason: string) => void;
 }

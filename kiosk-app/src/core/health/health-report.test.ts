@@ -131,3 +131,18 @@ describe('the trust store in the health report', () => {
     });
   });
 });
+
+describe('spoken prompts in the health report', () => {
+  it('says why they are unavailable, without making the kiosk unhealthy', async () => {
+    const reason = 'espeak-ng is not installed (Debian: apt-get install espeak-ng)';
+    const missing = await healthReport(
+      sources({ speech: async () => ({ available: false, reason }) }),
+    );
+    expect(missing.speech).toEqual({ available: false, reason });
+    expect(missing.problems).toEqual([]);
+    const ready = await healthReport(
+      sources({ speech: async () => ({ available: true, engine: 'espeak-ng -v vi' }) }),
+    );
+    expect(ready.speech).toEqual({ available: true });
+  });
+});

@@ -6,6 +6,13 @@ import type { KioskDatabase } from '../store/database';
 import type { LinkMonitor } from './link-monitor';
 import { checkPrinterHealth } from './printer-health';
 import type { TrustStoreSummary } from '../trust/trust-store';
+import type { SpeechAvailability } from '../speech/speech-synthesizer';
+
+function speechHealth(availability: SpeechAvailability): NonNullable<HealthView['speech']> {
+  return availability.available
+    ? { available: true }
+    : { available: false, reason: availability.reason };
+}
 
 /** Below this much free space on the data disk the kiosk is reported unhealthy. */
 export const MIN_FREE_DISK_BYTES = 200 * 1024 * 1024;
@@ -28,6 +35,8 @@ export interface HealthSources {
   readonly trust?: () => Promise<TrustStoreSummary>;
   /** The centre's queue system, as the kiosk last found it (issue 18). */
   readonly queueSystem?: () => NonNullable<HealthView['queueSystem']>;
+  /** Whether the spoken prompts can be spoken (optional: reported, never a problem). */
+  readonly speech?: () => Promise<SpeechAvailability>;
   readonly now?: () => Date;
 }
 
@@ -88,6 +97,7 @@ export async function healthReport(sources: HealthSources): Promise<HealthView> 
     recentErrors: sources.recentProblems(RECENT_ERRORS),
     ...(sources.trust ? { trust: await sources.trust() } : {}),
     ...(sources.queueSystem ? { queueSystem: sources.queueSystem() } : {}),
+    ...(sources.speech ? { speech: speechHealth(await sources.speech()) } : {}),
   };
   const problems = healthProblems(base);
   return { ...base, healthy: problems.length === 0, problems };

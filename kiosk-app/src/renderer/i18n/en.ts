@@ -164,6 +164,13 @@ export const en: DeepStrings<Messages> = {
     original: 'original',
     copy: 'copy',
   },
+  display: {
+    'large-text': 'Large text',
+    'high-contrast': 'High contrast',
+  },
+  speech: {
+    button: 'Read instructions aloud',
+  },
   confirm: {
     heading: 'Confirm and submit',
     applicant: 'Applicant',
@@ -400,6 +407,9 @@ export const en: DeepStrings<Messages> = {
     },
     trustCount: '{{count}} trusted',
     trustFirstExpiry: 'first expires',
+    speech: 'Spoken prompts',
+    speechAvailable: 'ready (espeak-ng, Vietnamese)',
+    speechUnavailable: 'unavailable — the "read instructions" button is hidden',
     registry: 'Population registry',
     portal: 'One-stop portal',
     lastOk: 'Last successful call',

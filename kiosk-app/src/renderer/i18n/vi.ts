@@ -157,6 +157,13 @@ export const vi = {
     original: 'bản chính',
     copy: 'bản sao',
   },
+  display: {
+    'large-text': 'Chữ to',
+    'high-contrast': 'Tương phản cao',
+  },
+  speech: {
+    button: 'Đọc hướng dẫn',
+  },
   confirm: {
     heading: 'Xác nhận nộp hồ sơ',
     applicant: 'Người nộp',
@@ -393,6 +400,9 @@ export const vi = {
     },
     trustCount: '{{count}} chứng thư',
     trustFirstExpiry: 'hết hạn sớm nhất',
+    speech: 'Hướng dẫn bằng giọng nói',
+    speechAvailable: 'sẵn sàng (espeak-ng, tiếng Việt)',
+    speechUnavailable: 'không có — nút "Đọc hướng dẫn" bị ẩn',
     registry: 'CSDL quốc gia về dân cư',
     portal: 'Hệ thống một cửa điện tử',
     lastOk: 'Gọi thành công gần nhất',

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normaliseForSearch } from '@kiosk/forms/browser';
 import type { JourneyView, ProcedureSummary } from '@kiosk/protocol';
@@ -34,6 +34,12 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
   const [sector, setSector] = useState<string | undefined>();
   const [selected, setSelected] = useState<ProcedureSummary | undefined>();
   const [choosing, setChoosing] = useState(false);
+  // A tap that takes the focus from the search must not close the keyboard before its click
+  // lands: the screen would grow, its scroll move, and the click hit what slid under the finger.
+  const pointerDown = useRef(false);
+  const search = useRef<HTMLInputElement>(null);
+  // The procedure whose detail is open: the focus goes back to it when the detail closes.
+  const opener = useRef<HTMLButtonElement | null>(null);
 
   useEffect(() => {
     client
@@ -46,7 +52,16 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
   const shown = procedures.filter((p) => matches(p, query) && (!sector || p.sector.vi === sector));
 
   return (
-    <main className="screen catalogue" data-testid="screen-choosingProcedure">
+    <main
+      className="screen catalogue"
+      data-testid="screen-choosingProcedure"
+      onPointerDown={() => (pointerDown.current = true)}
+      onPointerCancel={() => (pointerDown.current = false)}
+      onClick={() => {
+        pointerDown.current = false;
+        if (document.activeElement !== search.current) setKeyboard(false);
+      }}
+    >
       <h1>{t('catalogue.heading')}</h1>
       {view.registry === 'unavailable' && (
         <p className="notice">{t('catalogue.registryUnavailable')}</p>
@@ -59,7 +74,10 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onFocus={() => setKeyboard(true)}
-        onBlur={() => setKeyboard(false)}
+        ref={search}
+        onBlur={() => {
+          if (!pointerDown.current) setKeyboard(false);
+        }}
       />
       <div className="sectors">
         <button className={sector ? '' : 'active'} onClick={() => setSector(undefined)}>
@@ -81,7 +99,8 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
               // Keep the focus in the search box: its blur would close the keyboard and move the
               // list under the finger between press and release, so the tap would miss.
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => {
+              onClick={(e) => {
+                opener.current = e.currentTarget;
                 setKeyboard(false);
                 setSelected(p);
               }}
@@ -124,12 +143,21 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
               ))}
             </ul>
             <div className="actions">
-              <button className="secondary big" onClick={() => setSelected(undefined)}>
+              <button
+                className="secondary big"
+                data-keypad-back
+                onClick={() => {
+                  setSelected(undefined);
+                  opener.current?.focus();
+                }}
+              >
                 {t('app.back')}
               </button>
               <button
                 className="primary big"
                 data-testid="choose-procedure"
+                // The detail opens with the focus on its answer, for a keypad and a screen reader.
+                autoFocus
                 disabled={choosing && !view.error}
                 onClick={() => {
                   setChoosing(true);

@@ -51,6 +51,7 @@ export function ConfirmScreen({ view }: { view: JourneyView }) {
         <button
           className="secondary big"
           data-testid="confirm-back"
+          data-keypad-back
           onClick={() => client.send({ type: 'journey.back' })}
         >
           {t('app.back')}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DEMO_CARDS, DEMO_MISMATCH_CARD, type CardReaderAvailability } from '@kiosk/protocol';
 import { useClient, useClientState } from '../api/client-context';
 import { OpenCameraButton } from '../camera';
+import { SpokenPromptsButton } from '../speech/SpokenPromptsButton';
 import { OpenProcedureCatalogueButton } from '../procedure-page';
 
 /** The card reader is offline: say so, in Vietnamese then English, and offer the other ways. */
@@ -38,6 +39,7 @@ export function IdleScreen({ cardReader }: { cardReader: CardReaderAvailability 
         <ReaderUnavailable />
       )}
       <OpenCameraButton primary={!readerReady} />
+      <SpokenPromptsButton />
       <button
         className="secondary big"
         data-testid="open-status-lookup"

@@ -73,7 +73,11 @@ export function ReviewFormScreen({ view }: { view: JourneyView }) {
         </fieldset>
       ))}
       <ActionBar>
-        <button className="secondary big" onClick={() => client.send({ type: 'journey.back' })}>
+        <button
+          className="secondary big"
+          data-keypad-back
+          onClick={() => client.send({ type: 'journey.back' })}
+        >
           {t('app.back')}
         </button>
         <button

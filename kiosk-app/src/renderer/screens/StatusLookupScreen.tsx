@@ -54,7 +54,11 @@ export function StatusLookupScreen({ view }: { view: JourneyView }) {
       )}
       {phase === 'notFound' && <p className="error-text">{t('status.notFound')}</p>}
       {phase === 'unavailable' && <p className="error-text">{t('status.unavailable')}</p>}
-      <button className="secondary big" onClick={() => client.send({ type: 'journey.back' })}>
+      <button
+        className="secondary big"
+        data-keypad-back
+        onClick={() => client.send({ type: 'journey.back' })}
+      >
         {t('app.back')}
       </button>
       {keyboard && (

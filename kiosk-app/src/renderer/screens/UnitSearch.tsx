@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { searchUnits } from '@kiosk/forms/browser';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 
@@ -35,10 +35,19 @@ export function UnitSearch<T extends Unit>({
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const matches = open ? searchUnits(units, query).slice(0, SHOWN) : [];
+  const input = useRef<HTMLInputElement>(null);
+  // A match picked with a keypad was focused; the focus goes back to the search field (now
+  // showing the pick) without opening the list again, so Tab goes on to the next field.
+  const refocusing = useRef(false);
   const pick = (unit: T) => {
     onPick(unit);
     setQuery('');
     setOpen(false);
+    if (document.activeElement !== input.current) {
+      refocusing.current = true;
+      input.current?.focus();
+      refocusing.current = false;
+    }
   };
   return (
     <div className="unit-search">
@@ -48,7 +57,10 @@ export function UnitSearch<T extends Unit>({
         placeholder={chosen ?? placeholder}
         value={open ? query : (chosen ?? '')}
         disabled={disabled}
-        onFocus={() => setOpen(true)}
+        ref={input}
+        onFocus={() => {
+          if (!refocusing.current) setOpen(true);
+        }}
         onChange={(e) => setQuery(e.target.value)}
       />
       {open && (

@@ -105,6 +105,16 @@ export function HealthPanel() {
               </dd>
             </>
           )}
+          {health.speech && (
+            <>
+              <dt>{t('technician.speech')}</dt>
+              <dd data-testid="health-speech">
+                {health.speech.available
+                  ? t('technician.speechAvailable')
+                  : `${t('technician.speechUnavailable')}: ${health.speech.reason ?? ''}`}
+              </dd>
+            </>
+          )}
           {(['registry', 'portal'] as const).map((name) => {
             const link = health.links[name];
             return [

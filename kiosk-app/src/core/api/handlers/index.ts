@@ -2,6 +2,7 @@ import type { HandlerMap } from './api-handler';
 import { deviceHandlers } from './device-handlers';
 import { journeyHandlers } from './journey-handlers';
 import { sessionHandlers } from './session-handlers';
+import { speechHandlers } from './speech-handlers';
 import { staffHandlers } from './staff-handlers';
 import { technicianHandlers } from './technician-handlers';
 
@@ -14,4 +15,5 @@ export const HANDLERS: HandlerMap = {
   ...staffHandlers,
   ...deviceHandlers,
   ...technicianHandlers,
+  ...speechHandlers,
 };

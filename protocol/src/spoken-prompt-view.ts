@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { JourneyStep } from './journey-view';
+
+/** Every citizen screen, for the spoken prompt asked by step (the text itself stays in the core). */
+export const SPOKEN_PROMPT_STEPS = [
+  'idle',
+  'identifying',
+  'identifyFailed',
+  'choosingProcedure',
+  'reviewingForm',
+  'confirming',
+  'submitting',
+  'submitFailed',
+  'printing',
+  'printFailed',
+  'done',
+  'statusLookup',
+  'procedureInfo',
+  'rating',
+  'takingNumber',
+] as const satisfies readonly JourneyStep[];
+
+export const spokenPromptStep = z.enum(SPOKEN_PROMPT_STEPS);
+
+/** Whether the kiosk can speak its prompts; `reason` (plain English) when it cannot. */
+export interface SpeechStatusView {
+  readonly available: boolean;
+  readonly reason?: string;
+}
+
+/** One screen's spoken prompt: a WAV file in base64, and the hash of the text it says. */
+export interface SpokenPromptView {
+  readonly step: JourneyStep;
+  readonly key: string;
+  readonly wavBase64: string;
+}
