@@ -78,7 +78,13 @@ export interface ProcedureSummary {
   readonly feeVnd: number;
   /** The fee in full (issue 17); absent from summaries made before fees carried their source. */
   readonly fee?: FeeView;
-  readonly documents: readonly { name: LocalizedText; copies: number; original: boolean }[];
+  /** `optional`: needed only in some cases ("nếu có"); the review screen asks about it. */
+  readonly documents: readonly {
+    name: LocalizedText;
+    copies: number;
+    original: boolean;
+    optional?: boolean;
+  }[];
   readonly rank: number;
   /** Extra search words (other names, abbreviations). */
   readonly keywords: readonly string[];
@@ -240,6 +246,11 @@ export interface JourneyView {
   /** Only while confirming: what submitting now commits the citizen to. */
   readonly commitment?: ConfirmationCommitment;
   readonly form?: FormView;
+  /**
+   * The optional papers ("nếu có") the citizen said they bring, by index in
+   * `procedure.documents`, with how many (the procedure's count); absent or 0 = not brought.
+   */
+  readonly optionalPapers?: Readonly<Record<number, number>>;
   readonly receipt?: ReceiptView;
   readonly printerReady: boolean;
   /**

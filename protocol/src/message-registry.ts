@@ -97,6 +97,16 @@ export const MESSAGES = {
     audit: 'none',
     reply: noData,
   },
+  /**
+   * On the review screen: whether the citizen has an optional paper ("nếu có") of the procedure,
+   * named by its index in the procedure's documents.
+   */
+  'journey.setOptionalPaper': {
+    fields: z.object({ index: z.number().int().min(0).max(99), has: z.boolean() }),
+    role: 'citizen',
+    audit: 'none',
+    reply: noData,
+  },
   'journey.continue': citizenStep,
   'journey.back': citizenStep,
   'journey.confirm': citizenStep,

@@ -340,7 +340,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       status: dossierStatusPort(gateway, outbox, acceptOnLookup),
       submit: async (input) => {
         // A counter intake is called at its field's counters: its number first (network).
-        const { intake: mode, sector } = intake.intakeOf(input.procedureCode);
+        const { intake: mode, sector } = intake.intakeOf(input.procedureCode, input.optionalPapers);
         const queue =
           mode === 'counter'
             ? await queueNumbers.issue(queueNumbers.groupOfSector(sector).code)
@@ -422,7 +422,15 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     );
     if (view.step !== 'confirming' || !view.procedure) return view;
     const procedure = procedures.get(view.procedure.code);
-    return { ...view, commitment: confirmationCommitment(procedure, calculator, new Date()) };
+    return {
+      ...view,
+      commitment: confirmationCommitment(
+        procedure,
+        calculator,
+        new Date(),
+        view.optionalPapers ?? {},
+      ),
+    };
   };
 
   const configBundles = new ConfigBundleApplier({

@@ -39,7 +39,10 @@ describe('the confirmation screen', () => {
     expect(await fees.count()).toBe(1);
     expect(await fees.textContent()).toContain(procedure.fee.amountVnd.toLocaleString('vi-VN'));
     const papers = (await page.getByTestId('commitment-papers').textContent()) ?? '';
-    for (const document of procedure.documents) expect(papers).toContain(document.name.vi);
+    // No optional paper ("nếu có") was ticked on the review screen: only the required ones.
+    for (const document of procedure.documents)
+      if (document.optional) expect(papers).not.toContain(document.name.vi);
+      else expect(papers).toContain(document.name.vi);
     expect(await page.getByTestId('commitment-next').textContent()).toContain(
       procedure.receivingAgency.vi,
     );

@@ -52,13 +52,19 @@ async function printedSlip(match: (text: string) => boolean): Promise<PrintedSli
   throw new Error('no printed slip matches');
 }
 
+/** `papers`: the optional papers ("nếu có") the citizen says they have, by index. */
 async function submitJourney(
   cardIndex: number,
   search: string,
   code: string,
+  papers: readonly number[] = [],
 ): Promise<{ page: Awaited<ReturnType<typeof kioskPage>>; dossier: string }> {
   const page = await kioskPage(browser, kiosk.url);
   await reachReview(page, cardIndex, search, code);
+  for (const index of papers) {
+    await page.getByTestId(`optional-paper-${index}`).tap();
+    await page.locator(`[data-testid="optional-paper-${index}"][aria-pressed="true"]`).waitFor();
+  }
   await fillMissing(page);
   await page.getByTestId('screen-confirming').waitFor();
   await page.getByTestId('confirm-submit').tap();
@@ -88,7 +94,8 @@ describe('intake modes end to end', () => {
   });
 
   it('counter: phiếu, the officer accepts on the simulator, the phiếu code prints the receipt', async () => {
-    const { page, dossier } = await submitJourney(2, 'thuong tru', '1.004222');
+    // The citizen brings the proof of residence, an optional paper ("chỉ khi ...").
+    const { page, dossier } = await submitJourney(2, 'thuong tru', '1.004222', [1]);
     expect(await page.getByTestId('receipt-title').textContent()).toBe('PHIẾU NỘP HỒ SƠ');
     const phieu = await printedSlip((t) => t.includes(dossier));
     expect(phieu.text).toContain('PHIẾU NỘP HỒ SƠ');

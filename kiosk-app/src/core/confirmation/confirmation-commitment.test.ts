@@ -37,6 +37,17 @@ describe('confirmationCommitment', () => {
       ...procedure('1.004222'),
       processingTime: { unit: 'workingHours', amount: -1 },
     };
-    expect(confirmationCommitment(p, calculator, new Date())).toEqual({});
+    expect(
+      confirmationCommitment(p, calculator, new Date()).expectedAppointmentIso,
+    ).toBeUndefined();
+  });
+
+  it('lists the required papers and only the optional ones the citizen has, with their counts', () => {
+    const p = procedure('1.004222');
+    const now = new Date('2026-03-02T09:00:00+07:00');
+    const names = (counts: Record<number, number>) =>
+      confirmationCommitment(p, calculator, now, counts).papers?.map((d) => d.name.vi);
+    expect(names({})).toEqual([p.documents[0]?.name.vi]);
+    expect(names({ 2: 1, 3: 0 })).toEqual([p.documents[0]?.name.vi, p.documents[2]?.name.vi]);
   });
 });

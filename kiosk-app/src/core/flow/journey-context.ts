@@ -28,6 +28,8 @@ export interface JourneyContext {
   readonly citizen?: CitizenFacts;
   readonly procedure?: ProcedureSummary;
   readonly form?: FormView;
+  /** The optional papers the citizen said they bring: index in the documents → count. */
+  readonly optionalPapers?: Readonly<Record<number, number>>;
   readonly printer?: PrinterCheck;
   readonly receipt?: ReceiptView;
   readonly error?: JourneyError;
@@ -71,6 +73,7 @@ export const emptyContext: JourneyContext = {
   citizen: undefined,
   procedure: undefined,
   form: undefined,
+  optionalPapers: undefined,
   printer: undefined,
   receipt: undefined,
   error: undefined,

@@ -40,6 +40,8 @@ export type CitizenEvent =
   | { type: 'SELECT_PROCEDURE'; code: string }
   /** `version`: the field's version the edit was based on (see FormView.versions). */
   | { type: 'UPDATE_FIELD'; fieldId: string; value: FieldValue; version: number }
+  /** Whether the citizen has the optional paper at `index` of the procedure's documents. */
+  | { type: 'SET_OPTIONAL_PAPER'; index: number; has: boolean }
   | { type: 'CONTINUE' }
   | { type: 'BACK' }
   | { type: 'CONFIRM' }

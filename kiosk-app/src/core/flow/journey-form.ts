@@ -54,6 +54,7 @@ export const reviewingForm = journeySetup.createStateConfig({
   on: {
     BACK: { target: 'choosingProcedure', actions: 'dropForm' },
     UPDATE_FIELD: { guard: 'fieldEditable', actions: 'applyFieldEdit' },
+    SET_OPTIONAL_PAPER: { guard: 'optionalPaperOfProcedure', actions: 'recordOptionalPaper' },
   },
   states: {
     editing: {

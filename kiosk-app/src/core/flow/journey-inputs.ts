@@ -34,7 +34,12 @@ export function validateFormInput({ context }: Args): ValidateFormInput {
 
 export function submitDossierInput({ context }: Args): SubmitDossierInput {
   if (!context.procedure || !context.citizen || !context.form) missing('incomplete dossier');
-  return { procedureCode: context.procedure.code, citizen: context.citizen, form: context.form };
+  return {
+    procedureCode: context.procedure.code,
+    citizen: context.citizen,
+    form: context.form,
+    optionalPapers: context.optionalPapers ?? {},
+  };
 }
 
 export function printReceiptInput({ context }: Args): PrintReceiptInput {

@@ -45,6 +45,7 @@ const FILLED: Required<JourneyContext> = {
     issues: [],
     editable: [],
   },
+  optionalPapers: { 1: 1 },
   printer: { ready: true },
   receipt: TEST_RECEIPT,
   error: { code: 'PRINT_FAILED' },

@@ -65,6 +65,8 @@ export interface SubmitDossierInput {
   readonly procedureCode: string;
   readonly citizen: CitizenFacts;
   readonly form: FormView;
+  /** The optional papers the citizen said they bring (index in the documents → count). */
+  readonly optionalPapers?: Readonly<Record<number, number>>;
 }
 
 export interface PrintReceiptInput {

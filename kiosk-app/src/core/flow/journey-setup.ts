@@ -125,6 +125,10 @@ export const journeySetup = setup({
       context.form !== undefined &&
       context.form.editable.includes(event.fieldId) &&
       fieldVersion(context.form, event.fieldId) === event.version,
+    /** The paper named is one of the chosen procedure's optional papers ("nếu có"). */
+    optionalPaperOfProcedure: ({ context, event }) =>
+      event.type === 'SET_OPTIONAL_PAPER' &&
+      context.procedure?.documents?.[event.index]?.optional === true,
     procedureDescribed: (_, params: { info: ProcedureInfoView | undefined }) =>
       params.info !== undefined,
     /** "Nộp hồ sơ" on a procedure page chose the procedure before the card was read. */
@@ -268,13 +272,28 @@ export const journeySetup = setup({
         ? { procedure: { code: event.code } as ProcedureSummary }
         : {},
     ),
+    /** A new procedure's form: no optional paper is brought until the citizen says so. */
     takePreparedForm: assign((_, params: PreparedForm) => ({
       procedure: params.procedure,
       form: params.form,
+      optionalPapers: {},
       error: undefined,
     })),
     recordUnknownProcedure: assign({ procedure: undefined, error: { code: 'UNKNOWN_PROCEDURE' } }),
-    dropForm: assign({ form: undefined, procedure: undefined }),
+    dropForm: assign({ form: undefined, procedure: undefined, optionalPapers: undefined }),
+    /** "Có": the procedure's count of that paper; "Không": none. */
+    recordOptionalPaper: assign(({ context, event }) =>
+      event.type === 'SET_OPTIONAL_PAPER'
+        ? {
+            optionalPapers: {
+              ...context.optionalPapers,
+              [event.index]: event.has
+                ? (context.procedure?.documents[event.index]?.copies ?? 0)
+                : 0,
+            },
+          }
+        : {},
+    ),
     applyFieldEdit: assign(({ context, event }) =>
       event.type === 'UPDATE_FIELD'
         ? { form: context.form ? withValue(context.form, event.fieldId, event.value) : undefined }

@@ -56,7 +56,7 @@ export const TEST_PROCEDURE: ProcedureSummary = {
   keywords: [],
 };
 
-function testForm(values: Record<string, string>, issues: FieldIssue[] = []): FormView {
+export function testForm(values: Record<string, string>, issues: FieldIssue[] = []): FormView {
   const missing = ['phone'].filter((id) => !values[id]);
   return {
     procedureCode: TEST_PROCEDURE.code,

@@ -118,6 +118,7 @@ export function journeyView(
       : undefined,
     procedure: c.procedure?.name ? c.procedure : undefined,
     form: c.form,
+    optionalPapers: c.form ? c.optionalPapers : undefined,
     receipt: c.receipt,
     error: c.error,
     statusLookup: lookup,

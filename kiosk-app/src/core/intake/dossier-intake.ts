@@ -5,7 +5,12 @@ import type { AppointmentCalculator } from '../appointment';
 import { formatVietnamIso } from '../appointment';
 import { applicantContact } from './applicant-contact';
 import { counterLabel } from '../queue/counter-groups';
-import { effectiveIntake, electronicPapers, papersToBring } from './receipt-papers';
+import {
+  documentsOfDossier,
+  effectiveIntake,
+  electronicPapers,
+  papersToBring,
+} from './receipt-papers';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { SubmitDossierInput } from '../flow/journey-services';
 import type { Outbox } from '../outbox';
@@ -66,9 +71,12 @@ export class DossierIntake {
   }
 
   /** How a procedure's dossier will be received, and the field its counters are grouped by. */
-  intakeOf(procedureCode: string): { intake: 'electronic' | 'counter'; sector: string } {
+  intakeOf(
+    procedureCode: string,
+    optionalPapers: Readonly<Record<number, number>> = {},
+  ): { intake: 'electronic' | 'counter'; sector: string } {
     const procedure = this.deps.procedures.get(procedureCode);
-    return { intake: effectiveIntake(procedure), sector: procedure.sector.vi };
+    return { intake: effectiveIntake(procedure, optionalPapers), sector: procedure.sector.vi };
   }
 
   /**
@@ -82,7 +90,8 @@ export class DossierIntake {
     const received = this.now();
     const appointment = calculator.calculate(received, procedure.processingTime);
     const receivedAt = formatVietnamIso(received);
-    const intake = effectiveIntake(procedure);
+    const optionalPapers = input.optionalPapers ?? {};
+    const intake = effectiveIntake(procedure, optionalPapers);
     const contact = applicantContact(input.citizen.record, input.form.values);
     const smsSubscription = smsSubscriptionOf(procedure, input.form.values);
     const reserved = outbox.reserve();
@@ -109,7 +118,7 @@ export class DossierIntake {
         applicantName: input.citizen.record.fullName,
         procedureCode: procedure.code,
         procedureName: procedure.name.vi,
-        documents: procedure.documents.map((d) => d.name.vi),
+        documents: documentsOfDossier(procedure, optionalPapers).map((d) => d.name.vi),
         processingTime: describeProcessingTime(procedure.processingTime),
         receivedAt,
         appointmentAt: appointment.dueIso,
@@ -129,7 +138,10 @@ export class DossierIntake {
               queueCounter: counterLabel(queue.groupName, queue.counters),
             }
           : {}),
-        papers: intake === 'counter' ? papersToBring(procedure) : electronicPapers(procedure),
+        papers:
+          intake === 'counter'
+            ? papersToBring(procedure, optionalPapers)
+            : electronicPapers(procedure),
         sets: 1,
         ...(contact.address ? { applicantAddress: contact.address } : {}),
         ...(contact.phone ? { applicantPhone: contact.phone } : {}),

@@ -10,6 +10,21 @@ function paperOf(doc: RequiredDocument): ReceiptPaper {
   };
 }
 
+/**
+ * The documents of this dossier: every required one, and the optional ones ("nếu có") the
+ * citizen said they have, each with the count recorded for it; the others are left out.
+ */
+export function documentsOfDossier(
+  procedure: Pick<Procedure, 'documents'>,
+  optionalCounts: Readonly<Record<number, number>>,
+): RequiredDocument[] {
+  return procedure.documents.flatMap((doc, index): RequiredDocument[] => {
+    if (!doc.optional) return [doc];
+    const count = optionalCounts[index] ?? 0;
+    return count > 0 ? [{ ...doc, copies: count }] : [];
+  });
+}
+
 /** The papers the kiosk itself received electronically: its declaration and national data. */
 export function electronicPapers(procedure: Procedure): ReceiptPaper[] {
   return procedure.documents.filter((d) => d.source !== 'paper').map(paperOf);
@@ -24,12 +39,11 @@ export function papersToBring(
   procedure: Procedure,
   optionalCounts?: Readonly<Record<number, number>>,
 ): ReceiptPaper[] {
-  return procedure.documents.flatMap((doc, index): ReceiptPaper[] => {
-    if (doc.source !== 'paper') return [];
-    if (!doc.optional || optionalCounts === undefined) return [paperOf(doc)];
-    const count = optionalCounts[index] ?? 0;
-    return count > 0 ? [paperOf({ ...doc, copies: count })] : [];
-  });
+  const documents =
+    optionalCounts === undefined
+      ? procedure.documents
+      : documentsOfDossier(procedure, optionalCounts);
+  return documents.filter((doc) => doc.source === 'paper').map(paperOf);
 }
 
 /**

@@ -150,6 +150,10 @@ export const en: DeepStrings<Messages> = {
     remove: 'Remove',
     newItem: 'Row {{n}}',
   },
+  papers: {
+    heading: 'Supporting papers (if any)',
+    hint: 'Choose “Yes” for each paper you have and will hand in with the dossier.',
+  },
   commitment: {
     heading: 'What submitting means for you',
     appointment: 'Expected result date',

@@ -143,6 +143,10 @@ export const vi = {
     remove: 'Xoá',
     newItem: 'Dòng {{n}}',
   },
+  papers: {
+    heading: 'Giấy tờ kèm theo (nếu có)',
+    hint: 'Chọn «Có» cho giấy tờ ông/bà có và sẽ nộp cùng hồ sơ.',
+  },
   commitment: {
     heading: 'Khi nộp hồ sơ, Ông/Bà cần biết',
     appointment: 'Dự kiến hẹn trả kết quả',

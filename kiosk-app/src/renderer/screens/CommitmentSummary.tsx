@@ -33,6 +33,8 @@ export function CommitmentSummary({
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
   const due = commitment?.expectedAppointmentIso;
+  // The core's list leaves out the optional papers the citizen does not have.
+  const papers = commitment?.papers ?? procedure.documents;
   return (
     <section className="commitment" aria-labelledby="commitment-heading">
       <h2 id="commitment-heading">{t('commitment.heading')}</h2>
@@ -55,8 +57,8 @@ export function CommitmentSummary({
       </dl>
       <h3>{t('commitment.papers')}</h3>
       <ul data-testid="commitment-papers">
-        {procedure.documents.length === 0 && <li>{t('commitment.noPapers')}</li>}
-        {procedure.documents.map((d) => (
+        {papers.length === 0 && <li>{t('commitment.noPapers')}</li>}
+        {papers.map((d) => (
           <li key={d.name.vi}>
             {d.name[lang]} — {d.copies}{' '}
             {d.original ? t('commitment.original') : t('commitment.copy')}

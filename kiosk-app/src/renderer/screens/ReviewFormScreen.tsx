@@ -5,6 +5,7 @@ import { fieldVersion, type JourneyView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { ActionBar } from '../components/ActionBar';
 import { FormField } from './FormField';
+import { OptionalPapers } from './OptionalPapers';
 import { ReuseAnswerOffer } from './ReuseAnswerOffer';
 import { reusableAnswers } from './reusable-answers';
 
@@ -72,6 +73,7 @@ export function ReviewFormScreen({ view }: { view: JourneyView }) {
           })}
         </fieldset>
       ))}
+      <OptionalPapers view={view} />
       <ActionBar>
         <button
           className="secondary big"

@@ -92,6 +92,9 @@ export const journeyHandlers: HandlerArea<JourneyMessage> = {
       return undefined;
     },
   },
+  'journey.setOptionalPaper': {
+    run: async ({ index, has }, { ctx }) => step(ctx, { type: 'SET_OPTIONAL_PAPER', index, has }),
+  },
   'journey.lookupStatus': {
     run: async ({ code }, { ctx }) =>
       step(ctx, { type: 'LOOKUP_STATUS', code: code.trim().toUpperCase() }),
