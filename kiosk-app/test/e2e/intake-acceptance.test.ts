@@ -103,6 +103,8 @@ describe('intake modes end to end', () => {
     expect(phieu.text).toMatch(/Số thứ tự tại quầy: CTR\d{4}/);
     expect(phieu.text).toContain('Giấy tờ cần mang đến quầy:');
     expect(phieu.text).toMatch(/1\. Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp/);
+    // The optional papers the citizen did not say they have are not asked for.
+    expect(phieu.text).not.toContain('quan hệ nhân thân');
     expect(phieu.text).toContain('(dự kiến)');
     expect(phieu.text).toContain('Chờ tiếp nhận tại quầy');
     expect(phieu.text).not.toContain('Người tiếp nhận');
@@ -131,6 +133,9 @@ describe('intake modes end to end', () => {
     expect(receipt.text).toContain('PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(receipt.text).toContain('Mẫu CT04');
     expect(receipt.text).toContain('Người tiếp nhận: Cán bộ Mẫu');
+    // The papers received: the one the citizen said they brought, not the ones they did not.
+    expect(receipt.text).toContain('Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp');
+    expect(receipt.text).not.toContain('quan hệ nhân thân');
     expect(receipt.text).toMatch(/Quyển số \d{4}, Số thứ tự \d{4}/);
     expect(receipt.text).not.toContain('PHIẾU NỘP HỒ SƠ');
     expect(receipt.barcodes).toEqual([dossier]);
