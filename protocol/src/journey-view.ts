@@ -17,23 +17,26 @@ import type { ConfirmationCommitment } from './confirmation-commitment';
 import type { ProcedurePageView } from './procedure-page';
 import type { TakingNumberView } from './queue-ticket-view';
 
-export type JourneyStep =
-  | 'idle'
-  | 'identifying'
-  | 'identifyFailed'
-  | 'choosingProcedure'
-  | 'reviewingForm'
-  | 'confirming'
-  | 'submitting'
-  | 'submitFailed'
-  | 'printing'
-  | 'printFailed'
-  | 'done'
-  | 'statusLookup'
+/** Every citizen screen of the journey: the one list the chart, the metrics and the prompts use. */
+export const JOURNEY_STEPS = [
+  'idle',
+  'identifying',
+  'identifyFailed',
+  'choosingProcedure',
+  'reviewingForm',
+  'confirming',
+  'submitting',
+  'submitFailed',
+  'printing',
+  'printFailed',
+  'done',
+  'statusLookup',
   /** After the receipt: the satisfaction rating (issue 18). */
-  | 'rating'
-  | 'procedureInfo'
-  | 'takingNumber';
+  'rating',
+  'procedureInfo',
+  'takingNumber',
+] as const;
+export type JourneyStep = (typeof JOURNEY_STEPS)[number];
 
 /** Codes of the failures a citizen can see; the renderer translates them. */
 export type JourneyErrorCode =

@@ -1,24 +1,8 @@
 import { z } from 'zod';
-import type { JourneyStep } from './journey-view';
+import { JOURNEY_STEPS, type JourneyStep } from './journey-view';
 
-/** Every citizen screen, for the spoken prompt asked by step (the text itself stays in the core). */
-export const SPOKEN_PROMPT_STEPS = [
-  'idle',
-  'identifying',
-  'identifyFailed',
-  'choosingProcedure',
-  'reviewingForm',
-  'confirming',
-  'submitting',
-  'submitFailed',
-  'printing',
-  'printFailed',
-  'done',
-  'statusLookup',
-  'procedureInfo',
-  'rating',
-  'takingNumber',
-] as const satisfies readonly JourneyStep[];
+/** Every citizen screen has a spoken prompt, asked by step (the text itself stays in the core). */
+export const SPOKEN_PROMPT_STEPS = JOURNEY_STEPS;
 
 export const spokenPromptStep = z.enum(SPOKEN_PROMPT_STEPS);
 

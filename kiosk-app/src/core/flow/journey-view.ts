@@ -1,33 +1,18 @@
 import type { SnapshotFrom } from 'xstate';
-import type {
-  CardReaderAvailability,
-  CounterGroupView,
-  JourneyStep,
-  JourneyView,
-  ProcedurePageView,
-  TakingNumberView,
+import {
+  JOURNEY_STEPS,
+  type CardReaderAvailability,
+  type CounterGroupView,
+  type JourneyStep,
+  type JourneyView,
+  type ProcedurePageView,
+  type TakingNumberView,
 } from '@kiosk/protocol';
 import type { journeyMachine } from './journey-machine';
 
 type JourneySnapshot = SnapshotFrom<typeof journeyMachine>;
 
-const STEPS: readonly JourneyStep[] = [
-  'idle',
-  'identifying',
-  'identifyFailed',
-  'choosingProcedure',
-  'reviewingForm',
-  'confirming',
-  'submitting',
-  'submitFailed',
-  'printing',
-  'printFailed',
-  'done',
-  'statusLookup',
-  'rating',
-  'procedureInfo',
-  'takingNumber',
-];
+const STEPS: readonly JourneyStep[] = JOURNEY_STEPS;
 
 function stepOf(snapshot: JourneySnapshot): JourneyStep {
   if (snapshot.matches({ journey: 'checkingPrinter' })) return 'submitting';

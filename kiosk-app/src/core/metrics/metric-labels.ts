@@ -1,6 +1,5 @@
 import type { SignedConfigErrorCode } from '@kiosk/installer/signed-config';
 import { DEVICE_ROLES } from '@kiosk/protocol';
-import type { JourneyStep } from '@kiosk/protocol';
 
 /**
  * Every value a metric label can take. A label never carries what someone typed, scanned or
@@ -10,22 +9,7 @@ import type { JourneyStep } from '@kiosk/protocol';
 export const IDENTIFICATION_METHODS = ['chip', 'qr', 'mrz', 'unknown'] as const;
 export type IdentificationMethodLabel = (typeof IDENTIFICATION_METHODS)[number];
 
-export const JOURNEY_STEPS = [
-  'idle',
-  'identifying',
-  'identifyFailed',
-  'choosingProcedure',
-  'reviewingForm',
-  'confirming',
-  'submitting',
-  'submitFailed',
-  'printing',
-  'printFailed',
-  'done',
-  'statusLookup',
-  'takingNumber',
-  'rating',
-] as const satisfies readonly JourneyStep[];
+export { JOURNEY_STEPS } from '@kiosk/protocol';
 
 /** A document read ends with the assurance level it proved, or failed (DESIGN.md "journey"). */
 export const DOCUMENT_READ_OUTCOMES = [
