@@ -9,10 +9,16 @@ export const AUDIT_SUBJECT: FieldRef = { table: 'audit_log', column: 'subject' }
 
 /**
  * A personal ID on its own: 12 digits (CCCD) or 9 (the old CMND). Dossier codes (`-260310-3001`),
- * dates and outbox ids never have 9 digits in a row. A token already in the text is matched
- * first and kept, so its base64url part is never mistaken for an ID.
+ * dates and outbox ids never have 9 digits in a row. Matched first and kept: a token already in
+ * the text, so its base64url part is never mistaken for an ID, and a key id or hash in hex (16 or
+ * more lowercase hex characters with at least one letter, e.g. a configuration key
+ * `4c868179812eabca`), whose digits can run to nine by chance.
  */
-const TOKEN_OR_PERSONAL_ID = /bi1:[0-9a-f]{8}:[A-Za-z0-9_-]{43}|(?<!\d)(?:\d{12}|\d{9})(?!\d)/g;
+const TOKEN_OR_PERSONAL_ID =
+  /bi1:[0-9a-f]{8}:[A-Za-z0-9_-]{43}|(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![0-9A-Za-z])|(?<!\d)(?:\d{12}|\d{9})(?!\d)/g;
+
+/** A hex key id or hash, kept as it is (see above). */
+const HEX_KEY = /^[0-9a-f]{16,}$/;
 
 /** Rows that may name an ID: a search, or 9 digits in a row anywhere (GLOB has no `{9}`). */
 const NINE_DIGITS = `*${'[0-9]'.repeat(9)}*`;
@@ -92,7 +98,9 @@ export class ProtectedAuditRepository extends AuditRepository {
 
   private tokenise(text: string): string {
     return text.replace(TOKEN_OR_PERSONAL_ID, (found) =>
-      BlindIndex.isToken(found) ? found : this.index.tokenOf(found, AUDIT_SUBJECT),
+      BlindIndex.isToken(found) || HEX_KEY.test(found)
+        ? found
+        : this.index.tokenOf(found, AUDIT_SUBJECT),
     );
   }
 }
