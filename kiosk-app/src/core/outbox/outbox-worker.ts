@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { submitOrUnavailable } from './submit-or-unavailable';
 import type { DossierGateway, SubmitResult } from '../links/gateway/dossier-gateway';
 import type { Logger } from '../log/logger';
 import type { DueDossier, Outbox } from './outbox';
@@ -128,17 +129,8 @@ export class OutboxWorker {
     }
   }
 
-  private async submit(d: DueDossier): Promise<SubmitResult> {
-    try {
-      return await this.gateway.submit(d.dossier, d.idempotencyKey);
-    } catch (error) {
-      // A gateway implementation should never throw; if one does, treat it as unavailable.
-      return {
-        kind: 'unavailable',
-        reason: 'network',
-        message: error instanceof Error ? error.message : String(error),
-      };
-    }
+  private submit(d: DueDossier): Promise<SubmitResult> {
+    return submitOrUnavailable(() => this.gateway.submit(d.dossier, d.idempotencyKey));
   }
 
   /** Returns true when the gateway is unavailable. */

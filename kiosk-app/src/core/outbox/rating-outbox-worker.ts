@@ -1,6 +1,7 @@
 import type { Logger } from '../log/logger';
 import type { RatingGateway, RatingSubmitResult } from '../rating/rating-gateway';
 import type { DueRating, RatingOutbox } from './rating-outbox';
+import { submitOrUnavailable } from './submit-or-unavailable';
 
 export interface RatingOutboxWorkerOptions {
   readonly pollMs?: number;
@@ -85,16 +86,8 @@ export class RatingOutboxWorker {
     }
   }
 
-  private async submit(due: DueRating): Promise<RatingSubmitResult> {
-    try {
-      return await this.gateway.submit(due.rating, due.idempotencyKey);
-    } catch (error) {
-      return {
-        kind: 'unavailable',
-        reason: 'network',
-        message: error instanceof Error ? error.message : String(error),
-      };
-    }
+  private submit(due: DueRating): Promise<RatingSubmitResult> {
+    return submitOrUnavailable(() => this.gateway.submit(due.rating, due.idempotencyKey));
   }
 
   /** Returns true when the portal is unavailable (the pass stops). */
