@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from '../log/logger';
 import type { RatingGateway, RatingSubmitResult } from '../rating/rating-gateway';
 import type { DueRating, RatingOutbox } from './rating-outbox';
@@ -83,6 +84,9 @@ export class RatingOutboxWorker {
       if (!due) return total;
       const result = await this.submit(due);
       if (this.record(due, result, total)) return total;
+      // As the dossier worker does: a gateway that answers without I/O would otherwise keep this
+      // loop in microtasks and starve every timer while rows stay due (issue 23).
+      await nextTurn();
     }
   }
 
