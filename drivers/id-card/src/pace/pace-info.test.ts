@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ID_PACE, decodeOid, encodeOid, paceOid, parseCardAccess } from './pace-info';
+import {
+  ID_PACE,
+  decodeOid,
+  encodeOid,
+  paceOid,
+  parseCardAccess,
+  type PaceMapping,
+} from './pace-info';
 import { curveForParameterId, supportsParameterId } from './pace-curves';
 import { decryptNonce, encryptNonce, passwordKey } from './pace-math';
 import { IdCardError } from '../errors';
@@ -40,6 +47,19 @@ describe('object identifiers (X.690 §8.19)', () => {
     expect(paceOid('ECDH-GM', 'AES-128')).toBe(PACE_ECDH_GM_AES128);
     expect(paceOid('ECDH-GM', '3DES')).toBe('0.4.0.127.0.7.2.2.4.2.1');
     expect(paceOid('ECDH-GM', 'AES-256')).toBe('0.4.0.127.0.7.2.2.4.2.4');
+  });
+
+  it('names the other mappings by their arcs in ICAO 9303-11 §9.2.1', () => {
+    expect(paceOid('DH-GM', '3DES')).toBe('0.4.0.127.0.7.2.2.4.1.1');
+    expect(paceOid('DH-IM', 'AES-192')).toBe('0.4.0.127.0.7.2.2.4.3.3');
+    expect(paceOid('ECDH-IM', 'AES-128')).toBe('0.4.0.127.0.7.2.2.4.4.2');
+    expect(paceOid('ECDH-CAM', 'AES-256')).toBe('0.4.0.127.0.7.2.2.4.6.4');
+  });
+
+  it('refuses a mapping it has no arc for instead of inventing one', () => {
+    expect(() => paceOid('ECDH-XX' as PaceMapping, 'AES-128')).toThrow(
+      'PACE has no OID arc for ECDH-XX',
+    );
   });
 });
 

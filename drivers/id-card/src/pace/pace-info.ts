@@ -99,7 +99,14 @@ export function parseCardAccess(bytes: Uint8Array): PaceInfo[] {
   return infos;
 }
 
-export function paceOid(mapping: 'ECDH-GM', cipher: CipherKind): string {
-  const c = Object.entries(CIPHERS).find(([, v]) => v === cipher)?.[0] ?? '2';
-  return `${ID_PACE}.${mapping === 'ECDH-GM' ? 2 : 2}.${c}`;
+/** The arc a table gives a value (the inverse of reading a PACEInfo's OID). */
+function arcOf<T extends string>(table: Record<number, T>, value: T): number {
+  const found = Object.entries(table).find(([, known]) => known === value);
+  if (!found) throw new RangeError(`PACE has no OID arc for ${value}`);
+  return Number(found[0]);
+}
+
+/** The protocol OID of a mapping and cipher: id-PACE, then the mapping's arc, then the cipher's. */
+export function paceOid(mapping: PaceMapping, cipher: CipherKind): string {
+  return `${ID_PACE}.${arcOf(MAPPINGS, mapping)}.${arcOf(CIPHERS, cipher)}`;
 }
