@@ -21,6 +21,21 @@ export const MUTATION_MODULES = {
     auth: 'kiosk-app/src/core/auth',
     privacy: 'kiosk-app/src/core/privacy',
     log: 'kiosk-app/src/core/log',
-    flow: 'kiosk-app/src/core/flow',
+    // The journey's path and the citizen's data in it (reset, identity, form, submission, time
+    // limits). Left out: screens after the receipt (rating, queue number, procedure page, status
+    // lookup), the view and the log observers, event and input types.
+    flow: {
+      folder: 'kiosk-app/src/core/flow',
+      files: [
+        'journey-setup.ts',
+        'journey-context.ts',
+        'journey-machine.ts',
+        'journey-identifying.ts',
+        'journey-checkout.ts',
+        'journey-form.ts',
+        'journey-form-edits.ts',
+        'journey-delays.ts',
+      ],
+    },
   },
 };
