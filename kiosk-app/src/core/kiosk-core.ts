@@ -77,6 +77,12 @@ import {
 import { ProcedureService } from './procedures/procedure-service';
 import { centreOrdered } from './procedures/centre-order';
 import type { DeviceSetup } from './devices/device-setup';
+import {
+  configuredSigningSource,
+  startReceiptPdfService,
+  type ReceiptSigningSource,
+} from './receipt-pdf/receipt-pdf-service';
+import { signedReceiptPrinter } from './receipt-pdf/signed-receipt-printer';
 import { coreMigrations } from './store/core-migrations';
 import { openDatabase, type KioskDatabase } from './store/database';
 import { lockDataFolder, type DataFolderLock } from './store/data-folder-lock';
@@ -109,6 +115,8 @@ export interface CorePorts {
   readonly trustDir?: string;
   /** The centre's queue system; without it, the one at `queue.url` in the configuration. */
   readonly queue?: QueueSystemPort;
+  /** The receipt signing token; without it, the one `receiptSigning` in the configuration names. */
+  readonly receiptSigning?: ReceiptSigningSource;
 }
 
 export interface KioskCoreOptions {
@@ -256,6 +264,16 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     },
     { logger },
   );
+  // The signed PDF twin of each receipt (issue 17), where the centre has a signing token.
+  const signingSource =
+    ports.receiptSigning ??
+    (config.receiptSigning ? configuredSigningSource(config.receiptSigning) : undefined);
+  const receiptPdfs = signingSource
+    ? startReceiptPdfService({ dataDir: config.dataDir, source: signingSource, logger })
+    : undefined;
+  const printer = receiptPdfs
+    ? signedReceiptPrinter(ports.printer, receiptPdfs.outbox, logger)
+    : ports.printer;
   const calendar = new WorkingCalendar({
     extraDaysOff: () => settings.current().holidays,
     configuredTables: () => settings.current().holidayTables,
@@ -310,7 +328,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   /** A phiếu whose dossier the officer accepted: print the receipt now, once (scan at kiosk). */
   const printAccepted = async (receipt: ReceiptView): Promise<boolean> => {
     try {
-      await ports.printer.print(receipt);
+      await printer.print(receipt);
       receipts.markPrinted(receipt.dossierCode);
       return true;
     } catch (error) {
@@ -336,7 +354,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       identity: meteredIdentityReader(ports.identity, metrics),
       registry: registryPort,
       procedures,
-      printer: ports.printer,
+      printer,
       status: dossierStatusPort(gateway, outbox, acceptOnLookup),
       submit: async (input) => {
         // A counter intake is called at its field's counters: its number first (network).
@@ -466,7 +484,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
         audit,
         accounts,
         setupCodes,
-        printer: ports.printer,
+        printer,
         devices,
         health,
         logs: logRing,
@@ -522,6 +540,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
         config.metricsSampleSeconds * 1000,
       );
     } catch (error) {
+      receiptPdfs?.stop();
       purge.stop();
       await worker.stop();
       await ratingWorker.stop();
@@ -561,6 +580,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       inboxWatch?.stop();
       await monitoring?.stop();
       offDeviceEvents();
+      receiptPdfs?.stop();
       purge.stop();
       await worker.stop();
       await ratingWorker.stop();

@@ -56,6 +56,8 @@ describe('scripts/bundle-electron.mjs', () => {
       '@pokusew/pcsclite',
       'serialport',
       'node-hid',
+      // The receipt signing token's PKCS#11 binding (issue 17).
+      'pkcs11js',
       '@napi-rs/canvas',
     ];
     for (const name of requiredModules(core)) {

@@ -7,15 +7,13 @@ import { loadKioskConfig } from '../../core/config/kiosk-config';
 import { describeFeeLine, receiptPdfFromSlip } from '../../core/receipt-pdf/receipt-pdf-content';
 import { renderReceiptPdf } from '../../core/receipt-pdf/receipt-pdf-document';
 import { signReceiptPdf } from '../../core/receipt-pdf/sign-receipt-pdf';
+import { DEFAULT_RECEIPT_FONT } from '../../core/receipt-pdf/receipt-pdf-service';
 import { readSigningConfig } from '../../core/receipt-pdf/signing-settings';
 import { SigningError } from '../../core/receipt-pdf/signing-error';
 import type { SigningConfig } from '../../core/receipt-pdf/signing-config';
 import { createDemoSigningToken } from '../../demo/demo-signing-token';
 import { CliError } from '../cli-error';
 import { stdoutOutput, type Output } from '../output';
-
-/** Debian fonts-noto-core: Vietnamese glyphs, embedded in every receipt PDF. */
-export const DEFAULT_RECEIPT_FONT = '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf';
 
 export interface ReceiptPdfOptions {
   readonly dossier: string;

@@ -121,6 +121,14 @@ export class ReceiptPdfOutbox {
     };
   }
 
+  /** Whether the receipt of a dossier is queued or signed already. */
+  has(dossierCode: string): boolean {
+    const name = this.fileName(dossierCode);
+    return (
+      existsSync(path.join(this.pendingDir, name)) || existsSync(path.join(this.signedDir, name))
+    );
+  }
+
   /** The signed PDF of a dossier (to send with it to the portal), once there is one. */
   signedPdf(dossierCode: string): Uint8Array | undefined {
     const file = path.join(this.signedDir, this.fileName(dossierCode));
