@@ -9,6 +9,7 @@ import { seedDemoTechnician } from './demo-technician';
 import { createSimulatedPorts } from './simulated-ports';
 import { startEmbeddedServices } from './embedded-services';
 import { PrintedSlipPurge } from './printed-slip-purge';
+import { demoReceiptSigning } from './demo-receipt-signing';
 
 /** An address on loopback where nothing listens (a port just freed): connections are refused. */
 async function refusingUrl(): Promise<string> {
@@ -68,12 +69,14 @@ export async function startDemo(
     reader: `Virtual PCD 00 0${vpcdPort - 35963}`,
   });
   // The production clients, re-pointed by the core when a technician changes the endpoints.
+  const receiptSigning = demoReceiptSigning(demoConfig.dataDir, logger);
   const ports = {
     ...simulated,
     registry: links.registry,
     gateway: links.gateway,
     ratings: links.ratings,
     links,
+    ...(receiptSigning ? { receiptSigning } : {}),
   };
   logger.info('demo.services', {
     registry: 'simulator',

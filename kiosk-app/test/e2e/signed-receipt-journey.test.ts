@@ -1,0 +1,54 @@
+/**
+ * Issue 17, item 3, on the demo as a citizen uses it: the receipt printed at the end of a journey
+ * (an electronic intake the one-stop system accepts) also exists as a PDF signed on the demo's SoftHSM2 token, and Debian's pdfsig (which the
+ * project did not write) judges the signature valid; pdftotext finds the dossier code and the fee.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, kioskPage } from './chromium';
+import { fillMissing, reachReview } from './citizen-steps';
+import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+
+let kiosk: KioskProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  kiosk = await startKioskProcess();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+/** Waits for the signed PDF of `code` (the test's timeout bounds it). */
+async function signedPdfOf(code: string): Promise<string> {
+  const file = path.join(kiosk.dataDir, 'receipt-pdf', 'signed', `${code}.pdf`);
+  while (!existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 200));
+  return file;
+}
+
+describe('the signed receipt PDF of a journey', () => {
+  it('is signed on the token and judged valid by pdfsig', async () => {
+    // Đăng ký tạm trú: an electronic intake the one-stop system accepts, so a receipt is printed
+    // (a phiếu nộp hồ sơ is no receipt and gets no signed PDF).
+    const page = await kioskPage(browser, kiosk.url);
+    await reachReview(page, 1, 'tam tru', '1.004194');
+    await fillMissing(page);
+    await page.getByTestId('screen-confirming').waitFor();
+    await page.getByTestId('confirm-submit').tap();
+    await page.getByTestId('screen-done').waitFor({ timeout: 40_000 });
+    const code = (await page.getByTestId('dossier-code').textContent()) ?? '';
+    expect(code).not.toBe('');
+    const file = await signedPdfOf(code);
+    expect(execFileSync('pdfsig', [file], { encoding: 'utf8' })).toContain('Signature is Valid.');
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain(code);
+    expect(text).toMatch(/Miễn phí|Đã thanh toán|Chưa thanh toán/);
+    expect(kiosk.logLines.join('\n')).toContain('"event":"receipt-pdf.signed"');
+  });
+});
