@@ -99,6 +99,7 @@ describe('fill: the seven procedures from a synthetic citizen (chip + registry)'
       'placeOfBirth',
       'phone',
       'residenceHistory',
+      'requesterRelation',
       'certificateType',
       'purpose',
       'copies',

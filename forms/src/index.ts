@@ -10,3 +10,4 @@ export {
 export type { AddressConversion, WrittenAddress } from './administrative-units/address-conversion';
 export { formerUnits } from './administrative-units/former-units';
 export type { FormerUnit, FormerUnits } from './administrative-units/former-units';
+export * from './legal-acts';

@@ -23,7 +23,9 @@ export interface IdentityTestKiosk {
  * The real core with the production registry client (OAuth2, integration wire format) talking
  * to the registry simulator over HTTP; the other ports are the demo stand-ins.
  */
-export async function startIdentityTestKiosk(): Promise<IdentityTestKiosk> {
+export async function startIdentityTestKiosk(
+  options: { readonly log?: (line: string) => void } = {},
+): Promise<IdentityTestKiosk> {
   const citizens = syntheticCitizens(40);
   const registry = await startRegistrySimulator({ citizens });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-identity-'));
@@ -41,7 +43,7 @@ export async function startIdentityTestKiosk(): Promise<IdentityTestKiosk> {
   const core = await startKioskCore({
     config,
     ports: { ...createDemoPorts(dataDir), registry: links.registry, links },
-    logger: createLogger(() => undefined),
+    logger: createLogger(options.log ?? (() => undefined)),
   });
   return {
     core,

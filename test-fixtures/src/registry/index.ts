@@ -6,5 +6,5 @@ export {
   type RegistrySimulator,
   type RegistrySimulatorOptions,
 } from './registry-server';
-export { citizenToWire } from './registry-wire';
+export { citizenToWire, type SimulatedCardStatus } from './registry-wire';
 export type { CommonMode } from './simulator-http';

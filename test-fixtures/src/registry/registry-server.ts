@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { CitizenRecord } from '@kiosk/forms';
 import { syntheticCitizens } from '../citizens/synthetic-citizens';
 import { registryAskMatches } from './registry-match';
-import { citizenToWire } from './registry-wire';
+import { citizenToWire, type SimulatedCardStatus } from './registry-wire';
 import { RegistryStore } from './registry-store';
 import {
   isRecord,
@@ -36,6 +36,8 @@ export interface RegistrySimulatorOptions {
   readonly auth?: 'oauth2' | 'none';
   readonly clientId?: string;
   readonly clientSecret?: string;
+  /** Cards the registry records as revoked or cancelled, by personal ID; others are in force. */
+  readonly cardStatuses?: Readonly<Record<string, SimulatedCardStatus>>;
 }
 
 export interface RegistrySimulator {
@@ -46,6 +48,8 @@ export interface RegistrySimulator {
   readonly clientSecret: string;
   readonly citizens: readonly CitizenRecord[];
   setMode(mode: RegistryMode): void;
+  /** Records a citizen's card as revoked, cancelled or (again) in force. */
+  setCardStatus(personalId: string, status: SimulatedCardStatus): void;
   /** Lookup requests received (token requests not included). */
   readonly requestCount: number;
   /** The last lookup body, to check the request shape. */
@@ -68,6 +72,8 @@ export async function startRegistrySimulator(
   const citizens = options.citizens ?? syntheticCitizens(300);
   const store = new RegistryStore(options.dbFile);
   store.load(citizens);
+  for (const [personalId, status] of Object.entries(options.cardStatuses ?? {}))
+    store.setCardStatus(personalId, status);
   const clientId = options.clientId ?? 'kiosk-simulator';
   const clientSecret = options.clientSecret ?? 'simulator-secret';
   const tokens = new Set<string>();
@@ -166,7 +172,10 @@ export async function startRegistrySimulator(
     sendJson(res, 200, {
       MaKetQua: '00',
       MoTa: 'Thành công',
-      CongDan: citizenToWire(served, { threeLevel: current.kind === 'three-level' }),
+      CongDan: citizenToWire(served, {
+        threeLevel: current.kind === 'three-level',
+        cardStatus: store.cardStatus(served.personalId),
+      }),
     });
   };
 
@@ -193,6 +202,9 @@ export async function startRegistrySimulator(
     clientId,
     clientSecret,
     citizens,
+    setCardStatus(personalId, status) {
+      store.setCardStatus(personalId, status);
+    },
     setMode(next) {
       mode = next;
       for (const res of stalled) res.destroy();

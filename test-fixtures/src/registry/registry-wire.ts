@@ -6,6 +6,16 @@ import type { Address, CitizenRecord, RelatedPerson } from '@kiosk/forms';
  */
 const SEX_CODE = { M: '1', F: '2', X: '0' } as const;
 
+/** A card's status as the simulated registry records it (Luật Căn cước 2023, Điều 29). */
+export type SimulatedCardStatus = 'in-force' | 'revoked' | 'cancelled';
+
+/** Trạng thái thẻ căn cước on the wire: còn hiệu lực, đã thu hồi, đã hủy. */
+const CARD_STATUS_CODE: Readonly<Record<SimulatedCardStatus, string>> = {
+  'in-force': 'CON_HIEU_LUC',
+  revoked: 'DA_THU_HOI',
+  cancelled: 'DA_HUY',
+};
+
 function date(iso: string | undefined): string {
   if (!iso) return '00000000';
   const [y = '0000', m = '00', d = '00'] = iso.split('-');
@@ -33,9 +43,10 @@ function related(p: RelatedPerson | undefined): Record<string, string> | null {
 
 export function citizenToWire(
   c: CitizenRecord,
-  options: { threeLevel?: boolean } = {},
+  options: { threeLevel?: boolean; cardStatus?: SimulatedCardStatus } = {},
 ): Record<string, unknown> {
   const threeLevel = options.threeLevel ?? false;
+  const cardStatus = options.cardStatus ?? 'in-force';
   return {
     SoDinhDanh: c.personalId,
     SoCMND: c.oldIdNumber ?? null,
@@ -56,6 +67,7 @@ export function citizenToWire(
     SoDienThoai: c.phone ?? null,
     Email: c.email ?? null,
     NgayMat: c.dateOfDeath ? date(c.dateOfDeath) : null,
+    TrangThaiThe: CARD_STATUS_CODE[cardStatus],
     Cha: related(c.father),
     Me: related(c.mother),
     VoChong: related(c.spouse),

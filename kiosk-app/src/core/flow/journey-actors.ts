@@ -23,6 +23,7 @@ import type { DossierStatusPort, IdentityReader, ReceiptPrinterPort, RegistryPor
 import { JourneyFailure } from '../ports';
 import type { ProcedureService } from '../procedures/procedure-service';
 import type { Logger } from '../log/logger';
+import { cardNotInForce } from '../links/registry/population-registry';
 
 export interface JourneyActorDeps {
   readonly identity: IdentityReader;
@@ -70,6 +71,16 @@ export function journeyActors(deps: JourneyActorDeps) {
     lookupRegistry: fromPromise<RegistryOutcome, LookupRegistryInput>(async ({ input }) => {
       const outcome = await deps.registry.lookup(input);
       logger.info('registry.lookup', { outcome: outcome.kind });
+      if (outcome.kind === 'found' && cardNotInForce(outcome.cardStatus)) {
+        logger.warn('registry.card-not-in-force', {
+          cardStatus: outcome.cardStatus,
+          detail: 'the registry records the card as revoked or cancelled; the journey stops',
+        });
+      } else if (outcome.kind === 'found' && outcome.cardStatus === 'unknown') {
+        logger.warn('registry.card-status-unknown', {
+          detail: 'the registry sent a card status this kiosk does not know; the journey goes on',
+        });
+      }
       return outcome;
     }),
     prepareForm: fromPromise<PreparedForm, PrepareFormInput>(async ({ input }) =>

@@ -10,6 +10,7 @@ import type {
   ReceiptView,
 } from '@kiosk/protocol';
 import { mergeCitizenSources, type CitizenMergeResult } from '../identity/citizen-merge';
+import type { RegistryCardStatus } from '../links/registry/population-registry';
 import type { IdentificationTrigger, IdentitySources, JourneyEvent } from './journey-events';
 import type { IssuedQueueTicket, PrinterCheck, RegistryOutcome } from './journey-services';
 
@@ -25,6 +26,8 @@ export interface JourneyContext {
   readonly progress: number;
   /** `late`: asked, no answer within the budget; the journey went on with the card's data. */
   readonly registry: RegistryState;
+  /** The card's status in the registry's answer, when it gave one. */
+  readonly registryCard?: RegistryCardStatus;
   readonly citizen?: CitizenFacts;
   readonly procedure?: ProcedureSummary;
   readonly form?: FormView;
@@ -70,6 +73,7 @@ export const emptyContext: JourneyContext = {
   assurance: undefined,
   progress: 0,
   registry: 'pending',
+  registryCard: undefined,
   citizen: undefined,
   procedure: undefined,
   form: undefined,

@@ -6,10 +6,14 @@ export const choosingProcedure = journeySetup.createStateConfig({
   tags: ['interactive'],
   initial: 'deciding',
   on: {
-    'xstate.done.actor.lookupRegistry': {
-      guard: 'registryLate',
-      actions: ['takeRegistryAnswer', 'mergeCitizen'],
-    },
+    'xstate.done.actor.lookupRegistry': [
+      {
+        guard: 'lateCardNotInForce',
+        target: '#kiosk.journey.identifyFailed',
+        actions: ['takeRegistryAnswer', 'failRevokedCard'],
+      },
+      { guard: 'registryLate', actions: ['takeRegistryAnswer', 'mergeCitizen'] },
+    ],
     'xstate.error.actor.lookupRegistry': {
       guard: 'registryLate',
       actions: 'takeRegistryAnswer',
@@ -61,6 +65,11 @@ export const reviewingForm = journeySetup.createStateConfig({
       on: {
         CONTINUE: 'validating',
         'xstate.done.actor.lookupRegistry': [
+          {
+            guard: 'lateCardNotInForce',
+            target: '#kiosk.journey.identifyFailed',
+            actions: ['takeRegistryAnswer', 'failRevokedCard'],
+          },
           {
             guard: 'lateRecordFound',
             target: 'refilling',

@@ -7,6 +7,7 @@ export const identifying = journeySetup.createStateConfig({
   tags: ['busy'],
   onDone: [
     { guard: 'registryRecordClosed', target: 'identifyFailed', actions: 'failClosedRecord' },
+    { guard: 'registryCardNotInForce', target: 'identifyFailed', actions: 'failRevokedCard' },
     { guard: 'identityComplete', target: 'choosingProcedure', actions: 'mergeCitizen' },
     { target: 'identifyFailed', actions: 'failIncompleteIdentity' },
   ],

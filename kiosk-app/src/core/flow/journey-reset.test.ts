@@ -28,6 +28,7 @@ const FILLED: Required<JourneyContext> = {
   assurance: 'document-only',
   progress: 1,
   registry: 'found',
+  registryCard: 'revoked',
   citizen: {
     record: TEST_PERSON,
     provenance: { fullName: 'mrz' },

@@ -14,6 +14,7 @@ import type {
   QueueTicketView,
   ReceiptView,
 } from '@kiosk/protocol';
+import type { RegistryCardStatus } from '../links/registry/population-registry';
 import type { IdentificationTrigger } from './journey-events';
 
 export interface ReadDocumentInput {
@@ -21,7 +22,12 @@ export interface ReadDocumentInput {
 }
 
 export type RegistryOutcome =
-  | { readonly kind: 'found'; readonly record: Partial<CitizenRecord> }
+  | {
+      readonly kind: 'found';
+      readonly record: Partial<CitizenRecord>;
+      /** The card's status in the registry (see `RegistryCardStatus`). */
+      readonly cardStatus?: RegistryCardStatus;
+    }
   | { readonly kind: 'notFound' }
   | { readonly kind: 'unavailable'; readonly reason: string };
 

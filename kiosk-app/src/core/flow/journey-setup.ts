@@ -20,6 +20,7 @@ import {
   type JourneyContext,
   type RegistryLookupEvent,
 } from './journey-context';
+import { cardNotInForce } from '../links/registry/population-registry';
 import type { DocumentEvent, JourneyEvent } from './journey-events';
 import { keepCitizenEdits, withValue } from './journey-form-edits';
 import type {
@@ -98,6 +99,14 @@ export const journeySetup = setup({
     identityComplete: ({ context }) => mergedCitizen(context).ok,
     /** The registry records a date of death (Luật Căn cước 2023, Điều 9 khoản 24). */
     registryRecordClosed: ({ context }) => context.sources.registry?.dateOfDeath !== undefined,
+    /** The registry records the card as revoked or cancelled (Luật Căn cước 2023, Điều 29). */
+    registryCardNotInForce: ({ context }) => cardNotInForce(context.registryCard),
+    /** The same, from an answer that came after the journey went on with the card's data. */
+    lateCardNotInForce: ({ context, event }) =>
+      context.registry === 'late' &&
+      event.type === 'xstate.done.actor.lookupRegistry' &&
+      event.output.kind === 'found' &&
+      cardNotInForce(event.output.cardStatus),
     /** The registry is asked as the national API is: ID, full name and full date of birth. */
     lookupReady: ({ context }) =>
       context.personalId !== undefined &&
@@ -198,6 +207,7 @@ export const journeySetup = setup({
       return outcome.kind === 'found'
         ? {
             registry: 'found' as const,
+            registryCard: outcome.cardStatus,
             sources: { ...context.sources, registry: outcome.record },
           }
         : { registry: outcome.kind };
@@ -220,6 +230,13 @@ export const journeySetup = setup({
     recordCardRemoved: assign({ error: { code: 'CARD_REMOVED' } }),
     /** A registry record closed by death: nobody can apply with it; the citizen goes to the counter. */
     failClosedRecord: assign({ error: { code: 'REGISTRY_RECORD_CLOSED' } }),
+    /** A revoked or cancelled card identifies nobody; what it filled in is forgotten. */
+    failRevokedCard: assign({
+      error: { code: 'REGISTRY_CARD_REVOKED' },
+      citizen: undefined,
+      procedure: undefined,
+      form: undefined,
+    }),
     recordNoKey: assign({
       error: { code: 'CARD_ACCESS_DENIED', detail: 'no MRZ or QR was presented' },
     }),
@@ -266,7 +283,12 @@ export const journeySetup = setup({
         : {},
     ),
     skipRegistry: assign({ registry: 'skipped' }),
-    clearForRetry: assign({ error: undefined, progress: 0, registry: 'pending' }),
+    clearForRetry: assign({
+      error: undefined,
+      progress: 0,
+      registry: 'pending',
+      registryCard: undefined,
+    }),
     chooseProcedure: assign(({ event }) =>
       event.type === 'SELECT_PROCEDURE'
         ? { procedure: { code: event.code } as ProcedureSummary }

@@ -27,6 +27,6 @@ describe('FeeSummary', () => {
   it('says nothing is collected for a procedure without a fee', () => {
     const html = renderToStaticMarkup(<dl>{<FeeSummary fee={feeOf('1.001193')} />}</dl>);
     expect(html).toContain('Không thu phí, lệ phí');
-    expect(html).toContain('Luật Hộ tịch 2014, Điều 11');
+    expect(html).toContain('Luật Hộ tịch số 60/2014/QH13, Điều 11');
   });
 });

@@ -284,6 +284,8 @@ export const en: DeepStrings<Messages> = {
     CARD_READ_FAILED: 'The chip could not be read. Please place the card flat on the reader again.',
     REGISTRY_RECORD_CLOSED:
       'The population database record for this card is no longer in force. The kiosk cannot take this application; please go to the counter for help.',
+    REGISTRY_CARD_REVOKED:
+      'The population database records this ID card as revoked or cancelled, so it cannot be used for an application. Please go to the counter for help, or tap “Cancel” to return to the start.',
     CARD_REMOVED: 'The card was removed before reading finished. Please place it again.',
     CARD_ACCESS_DENIED: 'The chip could not be unlocked. Please scan the QR code on the card.',
     CARD_READER_UNAVAILABLE: 'The card reader is unavailable. Please use the QR code or ask staff.',

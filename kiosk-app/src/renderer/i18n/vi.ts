@@ -277,6 +277,8 @@ export const vi = {
     CARD_READ_FAILED: 'Không đọc được chip trên thẻ. Vui lòng đặt lại thẻ ngay ngắn trên đầu đọc.',
     REGISTRY_RECORD_CLOSED:
       'Hồ sơ trong Cơ sở dữ liệu quốc gia về dân cư không còn hiệu lực cho thẻ này. Kiosk không thể tiếp nhận; xin mời Ông/Bà đến quầy để cán bộ hỗ trợ.',
+    REGISTRY_CARD_REVOKED:
+      'Theo Cơ sở dữ liệu quốc gia về dân cư, thẻ căn cước này đã bị thu hồi hoặc hủy nên không dùng được để làm thủ tục. Xin mời Ông/Bà đến quầy để cán bộ hướng dẫn, hoặc bấm “Hủy” để về màn hình chính.',
     CARD_REMOVED: 'Thẻ đã được nhấc ra trước khi đọc xong. Vui lòng đặt lại thẻ.',
     CARD_ACCESS_DENIED: 'Không mở được chip của thẻ. Vui lòng quét mã QR trên thẻ.',
     CARD_READER_UNAVAILABLE: 'Đầu đọc thẻ đang tạm ngưng. Vui lòng dùng mã QR hoặc liên hệ cán bộ.',

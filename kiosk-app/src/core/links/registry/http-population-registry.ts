@@ -11,7 +11,7 @@ import {
   type RegistryQuery,
 } from './population-registry';
 import { registryRecordMatches } from './registry-identity-match';
-import { citizenFromRegistry } from './registry-mapping';
+import { cardStatusFromRegistry, citizenFromRegistry } from './registry-mapping';
 import { REGISTRY_RESULT, registryResponseSchema, type RegistryRequestBody } from './registry-wire';
 
 /** Integration codes the provincial platform issues to each connected system and officer. */
@@ -73,7 +73,10 @@ export function interpretRegistryResponse(
         'the registry answered with another ID number, name or date of birth; its data is ignored',
     };
   }
-  return { kind: 'found', record };
+  const cardStatus = cardStatusFromRegistry(CongDan.TrangThaiThe);
+  return cardStatus === undefined
+    ? { kind: 'found', record }
+    : { kind: 'found', record, cardStatus };
 }
 
 /**

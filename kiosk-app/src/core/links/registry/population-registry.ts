@@ -13,6 +13,19 @@ export interface RegistryQuery {
   readonly dateOfBirth: string;
 }
 
+/**
+ * The card's status as the registry records it (Luật Căn cước 2023, Điều 29: thẻ căn cước bị thu
+ * hồi, or thu hồi để hủy when the citizen loses Vietnamese nationality): `revoked` and `cancelled`
+ * cards identify nobody, so the journey stops; `unknown` is a status this kiosk does not know,
+ * which does not stop the journey on its own.
+ */
+export type RegistryCardStatus = 'in-force' | 'revoked' | 'cancelled' | 'unknown';
+
+/** A card the registry says is no longer valid. */
+export function cardNotInForce(status: RegistryCardStatus | undefined): boolean {
+  return status === 'revoked' || status === 'cancelled';
+}
+
 export type RegistryUnavailableReason =
   | 'timeout'
   | 'network'
@@ -31,7 +44,12 @@ export type RegistryUnavailableReason =
  * registry may omit fields; the merge fills identity fields from the card.
  */
 export type RegistryLookupResult =
-  | { readonly kind: 'found'; readonly record: Partial<CitizenRecord> }
+  | {
+      readonly kind: 'found';
+      readonly record: Partial<CitizenRecord>;
+      /** The status of the citizen's card the registry records; absent when it says nothing. */
+      readonly cardStatus?: RegistryCardStatus;
+    }
   | { readonly kind: 'notFound' }
   | {
       readonly kind: 'unavailable';

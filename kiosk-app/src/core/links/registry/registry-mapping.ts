@@ -1,6 +1,27 @@
 import type { Address, CitizenRecord, RelatedPerson, Sex } from '@kiosk/forms';
 import { toTwoLevelAddress, type CommuneMapping } from './administrative-units';
-import type { AddressWire, CitizenWire, RelatedWire } from './registry-wire';
+import type { RegistryCardStatus } from './population-registry';
+import {
+  CARD_STATUS_CODES,
+  type AddressWire,
+  type CitizenWire,
+  type RelatedWire,
+} from './registry-wire';
+
+const CARD_STATUS: ReadonlyMap<string, RegistryCardStatus> = new Map([
+  [CARD_STATUS_CODES.inForce, 'in-force'],
+  [CARD_STATUS_CODES.revoked, 'revoked'],
+  [CARD_STATUS_CODES.cancelled, 'cancelled'],
+]);
+
+/**
+ * The card's status from the registry's code: a code this kiosk does not know is `unknown` (kept,
+ * logged, and not a reason on its own to stop the journey); no code at all is no status.
+ */
+export function cardStatusFromRegistry(code: string | undefined): RegistryCardStatus | undefined {
+  if (code === undefined) return undefined;
+  return CARD_STATUS.get(code.toUpperCase()) ?? 'unknown';
+}
 
 const SEX: Readonly<Record<CitizenWire['GioiTinh'], Sex>> = { '1': 'M', '2': 'F', '0': 'X' };
 

@@ -18,6 +18,17 @@ export interface RegistryRequestBody {
   readonly NgayThangNamSinh: string;
 }
 
+/**
+ * Trạng thái thẻ căn cước: the status of the citizen's card as the registry records it (Luật Căn
+ * cước 2023, Điều 29: thu hồi; thu hồi để hủy). The field name and codes are this project's model of
+ * the integration, not taken from a published specification.
+ */
+export const CARD_STATUS_CODES = {
+  inForce: 'CON_HIEU_LUC',
+  revoked: 'DA_THU_HOI',
+  cancelled: 'DA_HUY',
+} as const;
+
 /** Result codes of the integration. */
 export const REGISTRY_RESULT = {
   found: '00',
@@ -68,6 +79,8 @@ export const citizenWireSchema = z.object({
   Email: text,
   /** Ngày chết, `yyyyMMdd` (khoản 24). */
   NgayMat: text,
+  /** Trạng thái thẻ căn cước, one of `CARD_STATUS_CODES`; absent when the registry says nothing. */
+  TrangThaiThe: text,
   Cha: relatedWire.nullish(),
   Me: relatedWire.nullish(),
   VoChong: relatedWire.nullish(),

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
+import type { RegistryCardStatus } from '../links/registry/population-registry';
+import { journeyMachine } from './journey-machine';
+import type { LookupRegistryInput, RegistryOutcome } from './journey-services';
+import { HAPPY, journeyTestActors, TEST_PERSON } from './journey-test-actors';
+
+/**
+ * A card the registry records as revoked or cancelled (Luật Căn cước 2023, Điều 29) identifies
+ * nobody: the journey stops with a message and a way to the counter, whatever the chip says.
+ */
+function journeyWithCard(cardStatus: RegistryCardStatus, answerAfterMs = 0) {
+  const clock = new SimulatedClock();
+  const actors = {
+    ...journeyTestActors(HAPPY),
+    lookupRegistry: fromPromise<RegistryOutcome, LookupRegistryInput>(
+      () =>
+        new Promise((resolve) => {
+          const answer = (): void => resolve({ kind: 'found', record: TEST_PERSON, cardStatus });
+          if (answerAfterMs === 0) answer();
+          else clock.setTimeout(answer, answerAfterMs);
+        }),
+    ),
+  };
+  const actor = createActor(journeyMachine.provide({ actors }), { clock });
+  actor.start();
+  actor.send({ type: 'CARD_PRESENTED', reader: 'R', mrz: 'MRZ' });
+  return { actor, clock };
+}
+
+describe('a card the registry records as revoked', () => {
+  it.each(['revoked', 'cancelled'] as const)(
+    'stops a %s card at identification with REGISTRY_CARD_REVOKED',
+    async (status) => {
+      const { actor } = journeyWithCard(status);
+      await waitFor(actor, (s) => s.matches({ journey: 'identifyFailed' }));
+      expect(actor.getSnapshot().context.error?.code).toBe('REGISTRY_CARD_REVOKED');
+      expect(actor.getSnapshot().context.citizen).toBeUndefined();
+    },
+  );
+
+  it('leaves a way back: the citizen can start again from the idle screen', async () => {
+    const { actor } = journeyWithCard('revoked');
+    await waitFor(actor, (s) => s.matches({ journey: 'identifyFailed' }));
+    actor.send({ type: 'USE_OTHER_METHOD' });
+    expect(actor.getSnapshot().matches({ journey: 'idle' })).toBe(true);
+    expect(actor.getSnapshot().context.error).toBeUndefined();
+  });
+
+  it('stops the journey when the revoked status arrives after the registry budget', async () => {
+    const { actor, clock } = journeyWithCard('revoked', 5_000);
+    await waitFor(actor, (s) => s.matches({ journey: { identifying: { registry: 'lookingUp' } } }));
+    clock.increment(3_000); // the registry budget: the journey goes on with the card's data
+    await waitFor(actor, (s) => s.matches({ journey: 'choosingProcedure' }));
+    expect(actor.getSnapshot().context.registry).toBe('late');
+    clock.increment(2_000);
+    await waitFor(actor, (s) => s.matches({ journey: 'identifyFailed' }));
+    expect(actor.getSnapshot().context.error?.code).toBe('REGISTRY_CARD_REVOKED');
+    expect(actor.getSnapshot().context.citizen).toBeUndefined();
+  });
+
+  it.each(['in-force', 'unknown'] as const)(
+    'lets a card the registry calls %s through',
+    async (status) => {
+      const { actor } = journeyWithCard(status);
+      await waitFor(actor, (s) => s.matches({ journey: 'choosingProcedure' }));
+      expect(actor.getSnapshot().context.error).toBeUndefined();
+    },
+  );
+});
