@@ -102,6 +102,9 @@ describe('PACE, ICAO 9303 Part 11 appendix G.1', () => {
           fromHex('A73FB703AC1436A18E0CFA5ABB3F7BEC7A070E7A6788486BEE230C4A22762595'),
         ),
       }),
-    ).rejects.toMatchObject({ code: 'SM_MAC_INVALID' });
+    ).rejects.toMatchObject({
+      code: 'SM_MAC_INVALID',
+      message: 'PACE: the chip authentication token does not verify',
+    });
   });
 });
