@@ -82,6 +82,7 @@ import {
   startReceiptPdfService,
   type ReceiptSigningSource,
 } from './receipt-pdf/receipt-pdf-service';
+import type { ReceiptPdfGateway } from './receipt-pdf/receipt-pdf-gateway';
 import { signedReceiptPrinter } from './receipt-pdf/signed-receipt-printer';
 import { coreMigrations } from './store/core-migrations';
 import { openDatabase, type KioskDatabase } from './store/database';
@@ -117,6 +118,8 @@ export interface CorePorts {
   readonly queue?: QueueSystemPort;
   /** The receipt signing token; without it, the one `receiptSigning` in the configuration names. */
   readonly receiptSigning?: ReceiptSigningSource;
+  /** Where signed receipts go with their dossiers (the one-stop portal). */
+  readonly receiptPdfPortal?: ReceiptPdfGateway;
 }
 
 export interface KioskCoreOptions {
@@ -269,10 +272,15 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     ports.receiptSigning ??
     (config.receiptSigning ? configuredSigningSource(config.receiptSigning) : undefined);
   const receiptPdfs = signingSource
-    ? startReceiptPdfService({ dataDir: config.dataDir, source: signingSource, logger })
+    ? startReceiptPdfService({
+        dataDir: config.dataDir,
+        source: signingSource,
+        logger,
+        ...(ports.receiptPdfPortal ? { portal: ports.receiptPdfPortal } : {}),
+      })
     : undefined;
   const printer = receiptPdfs
-    ? signedReceiptPrinter(ports.printer, receiptPdfs.outbox, logger)
+    ? signedReceiptPrinter(ports.printer, receiptPdfs.queue, logger)
     : ports.printer;
   const calendar = new WorkingCalendar({
     extraDaysOff: () => settings.current().holidays,

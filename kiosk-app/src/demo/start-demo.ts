@@ -75,6 +75,7 @@ export async function startDemo(
     registry: links.registry,
     gateway: links.gateway,
     ratings: links.ratings,
+    receiptPdfPortal: links.receiptPdfs,
     links,
     ...(receiptSigning ? { receiptSigning } : {}),
   };

@@ -43,7 +43,7 @@ describe('receipt PDF outbox', () => {
     expect(outbox.signedPdf('H29.12-261207-3001')).toBeUndefined();
     signing.config = token.config;
     expect(await outbox.signPending()).toBe(1);
-    expect(outbox.status()).toEqual({ pending: 0, signed: 1 });
+    expect(outbox.status()).toEqual({ pending: 0, signed: 1, undelivered: 1 });
     const signed = outbox.signedPdf('H29.12-261207-3001');
     if (!signed) throw new Error('no signed PDF');
     const file = path.join(folder, 'late.pdf');
@@ -65,6 +65,6 @@ describe('receipt PDF outbox', () => {
     expect(lines.join('\n')).not.toContain(PIN);
     signing.config = token.config;
     await outbox.signPending();
-    expect(outbox.status()).toEqual({ pending: 0, signed: 1 });
+    expect(outbox.status()).toEqual({ pending: 0, signed: 1, undelivered: 1 });
   });
 });

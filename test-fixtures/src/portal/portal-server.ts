@@ -9,6 +9,7 @@ import {
   type CommonMode,
 } from '../registry/simulator-http';
 import { handleOfficerRequest, registerBookOf } from './portal-officer';
+import { PortalReceiptPdfs, RECEIPT_PDF_PATH } from './portal-receipt-pdfs';
 import {
   PortalStore,
   type Acceptance,
@@ -87,6 +88,8 @@ export interface PortalSimulator {
   ratings(): StoredRating[];
   /** Rating requests received, repeats included. */
   ratingPosts(): number;
+  /** The signed receipt PDF the kiosk sent for a dossier (issue 17), if any. */
+  receiptPdf(code: string): Uint8Array | undefined;
   close(): Promise<void>;
 }
 
@@ -278,9 +281,16 @@ export async function startPortalSimulator(
     sendJson(res, existing ? 200 : 201, { ...status, TrungLap: existing !== undefined });
   };
 
+  const receiptPdfs = new PortalReceiptPdfs();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (handleOfficerRequest(req, res, path, store, now, decided)) return;
+    if (RECEIPT_PDF_PATH.test(path)) {
+      if (mode.kind === 'fail') return sendJson(res, 503, { error: 'Hệ thống một cửa tạm ngừng' });
+      if (mode.kind === 'stall') return stall(res);
+      receiptPdfs.handle(req, res, path, (code) => store.byCode(code) !== undefined);
+      return;
+    }
     if (req.method === 'GET' && path === PORTAL_COUNT_PATH) {
       return sendJson(res, 200, { ...store.counts(), duplicateCodes: store.duplicateCodes() });
     }
@@ -352,6 +362,7 @@ export async function startPortalSimulator(
       }),
     ratings: () => ratingStore.list(),
     ratingPosts: () => ratingStore.posts(),
+    receiptPdf: (code) => receiptPdfs.pdfOf(code),
     async close() {
       clearInterval(sweepTimer);
       await notifier?.close();

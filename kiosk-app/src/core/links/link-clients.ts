@@ -4,6 +4,7 @@ import { HttpDossierGateway } from './gateway/http-dossier-gateway';
 import type { EndpointAuth } from './http/endpoint-config';
 import { JsonHttpClient } from './http/json-http-client';
 import { HttpRatingGateway, type RatingGateway } from '../rating/rating-gateway';
+import { HttpReceiptPdfGateway, type ReceiptPdfGateway } from '../receipt-pdf/receipt-pdf-gateway';
 import { HttpPopulationRegistry, type IntegrationCodes } from './registry/http-population-registry';
 import { createResilience, type CircuitStateName } from './resilience/resilience-policy';
 
@@ -39,6 +40,8 @@ export interface LiveLinkClients {
   readonly gateway: DossierGateway;
   /** Satisfaction ratings, to the same portal endpoint as the dossiers (issue 18). */
   readonly ratings: RatingGateway;
+  /** Signed receipt PDFs, to the same portal endpoint as the dossiers (issue 17). */
+  readonly receiptPdfs: ReceiptPdfGateway;
   configure(endpoints: LinkEndpoints): void;
   /** Each link's circuit breaker now (`not-configured` without an endpoint), for the metrics. */
   circuits(): Record<'registry' | 'portal', CircuitStateName | 'not-configured'>;
@@ -138,6 +141,18 @@ export function createLinkClients(initial: LinkEndpoints): LiveLinkClients {
         return gateway
           ? new HttpRatingGateway(gateway.http).submit(rating, key)
           : { kind: 'unavailable', reason: 'not-configured', message: 'no portal endpoint set' };
+      },
+    },
+    receiptPdfs: {
+      async upload(code, pdf) {
+        return gateway
+          ? new HttpReceiptPdfGateway(gateway.http).upload(code, pdf)
+          : { kind: 'unavailable', reason: 'not-configured', message: 'no portal endpoint set' };
+      },
+      async fetch(code) {
+        return gateway
+          ? new HttpReceiptPdfGateway(gateway.http).fetch(code)
+          : { kind: 'unavailable', message: 'no portal endpoint set' };
       },
     },
     configure(endpoints) {

@@ -165,6 +165,7 @@ export function createProductionPorts(
     registry: links.registry,
     gateway: links.gateway,
     ratings: links.ratings,
+    receiptPdfPortal: links.receiptPdfs,
     printer: receiptPrinter,
     devices,
     deviceSetup: devices,

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { isDossierCode } from '../dossier-code/dossier-code-format';
 import type { Logger } from '../log/logger';
 import type { ReceiptPdfContent } from './receipt-pdf-content';
+import type { ReceiptPdfGateway } from './receipt-pdf-gateway';
 import { signReceiptPdf } from './sign-receipt-pdf';
 import type { SigningConfig } from './signing-config';
 import { SigningError } from './signing-error';
@@ -19,6 +20,8 @@ import { SigningError } from './signing-error';
 export interface ReceiptPdfOutboxStatus {
   readonly pending: number;
   readonly signed: number;
+  /** Signed, but not yet on the portal (absent while none waits). */
+  readonly undelivered?: number;
   readonly lastFailure?: { readonly code: string; readonly message: string; readonly at: string };
 }
 
@@ -109,14 +112,57 @@ export class ReceiptPdfOutbox {
     return signedNow;
   }
 
+  /** Signed receipts the portal has not taken yet (neither stored nor refused for good). */
+  private undelivered(): string[] {
+    const entries = new Set(readdirSync(this.signedDir));
+    return [...entries].filter(
+      (entry) =>
+        entry.endsWith('.pdf') && !entries.has(`${entry}.sent`) && !entries.has(`${entry}.refused`),
+    );
+  }
+
+  /**
+   * Sends each signed receipt the portal does not have yet, and marks it sent. A receipt whose
+   * dossier the portal does not know yet waits; a portal that is down stops the round (the others
+   * would fail too); a receipt refused for good is marked so and logged for the technician.
+   */
+  async deliverSigned(gateway: ReceiptPdfGateway): Promise<number> {
+    let delivered = 0;
+    for (const name of this.undelivered()) {
+      const file = path.join(this.signedDir, name);
+      const result = await gateway.upload(name.slice(0, -'.pdf'.length), readFileSync(file));
+      if (result.kind === 'stored') {
+        writeFileSync(`${file}.sent`, '');
+        delivered += 1;
+        this.options.logger.info('receipt-pdf.delivered', { file: name });
+      } else if (result.kind === 'rejected') {
+        writeFileSync(`${file}.refused`, `${result.httpStatus} ${result.message}\n`);
+        this.options.logger.error('receipt-pdf.refused', {
+          file: name,
+          status: result.httpStatus,
+          reason: result.message,
+        });
+      } else if (result.reason !== 'dossier-unknown') {
+        this.options.logger.warn('receipt-pdf.delivery-deferred', {
+          reason: result.reason,
+          waiting: this.undelivered().length,
+        });
+        break;
+      }
+    }
+    return delivered;
+  }
+
   private pendingCount(): number {
     return readdirSync(this.pendingDir).filter((entry) => entry.endsWith('.pdf')).length;
   }
 
   status(): ReceiptPdfOutboxStatus {
+    const undelivered = this.undelivered().length;
     return {
       pending: this.pendingCount(),
       signed: readdirSync(this.signedDir).filter((entry) => entry.endsWith('.pdf')).length,
+      ...(undelivered > 0 ? { undelivered } : {}),
       ...(this.lastFailure ? { lastFailure: this.lastFailure } : {}),
     };
   }

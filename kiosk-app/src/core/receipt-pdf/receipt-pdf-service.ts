@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log/logger';
 import { renderReceiptPdf } from './receipt-pdf-document';
+import type { ReceiptPdfGateway } from './receipt-pdf-gateway';
 import { ReceiptPdfOutbox } from './receipt-pdf-outbox';
+import type { ReceiptPdfQueue } from './signed-receipt-printer';
 import type { ReceiptSigningSettings, SigningConfig } from './signing-config';
 import { readSigningConfig } from './signing-settings';
 
@@ -31,17 +33,22 @@ export function configuredSigningSource(settings: ReceiptSigningSettings): Recei
 
 export interface ReceiptPdfService {
   readonly outbox: ReceiptPdfOutbox;
+  /** Where printed receipts go: signed at once when the token is there, then sent. */
+  readonly queue: ReceiptPdfQueue;
   stop(): void;
 }
 
 /**
  * The receipt PDF outbox under `<dataDir>/receipt-pdf`, with a timer that signs what waited for
- * the token. The font is read once here: a kiosk without it logs why and signs nothing.
+ * the token and sends to the portal what it does not have yet. The font is read once here: a
+ * kiosk without it logs why and signs nothing.
  */
 export function startReceiptPdfService(options: {
   readonly dataDir: string;
   readonly source: ReceiptSigningSource;
   readonly logger: Logger;
+  /** The one-stop portal's receipt endpoint; without it signed receipts stay on the kiosk. */
+  readonly portal?: ReceiptPdfGateway;
   readonly fontFile?: string;
 }): ReceiptPdfService | undefined {
   const { source, logger } = options;
@@ -64,13 +71,25 @@ export function startReceiptPdfService(options: {
       }),
     logger,
   });
-  const timer = setInterval(() => {
-    outbox.signPending().catch((error: unknown) => {
-      logger.error('receipt-pdf.retry-failed', {
-        reason: error instanceof Error ? error.message : String(error),
-      });
+  const { portal } = options;
+  const deliver = async (): Promise<void> => {
+    if (portal) await outbox.deliverSigned(portal);
+  };
+  const logFailure = (error: unknown): void => {
+    logger.error('receipt-pdf.retry-failed', {
+      reason: error instanceof Error ? error.message : String(error),
     });
+  };
+  const timer = setInterval(() => {
+    outbox.signPending().then(deliver).catch(logFailure);
   }, RETRY_MS);
   timer.unref();
-  return { outbox, stop: () => clearInterval(timer) };
+  const queue: ReceiptPdfQueue = {
+    has: (code) => outbox.has(code),
+    enqueue: async (content) => {
+      await outbox.enqueue(content);
+      await deliver().catch(logFailure);
+    },
+  };
+  return { outbox, queue, stop: () => clearInterval(timer) };
 }
