@@ -211,6 +211,11 @@ export interface DossierStatusView {
   readonly fee?: DossierFeeStatus;
   /** The one-stop system says the result can be collected now. */
   readonly collectable?: boolean;
+  /**
+   * The signed receipt PDF the portal keeps for the dossier, checked by the kiosk against the
+   * centre's CA (issue 17); absent when the portal has none or it could not be fetched.
+   */
+  readonly receiptSignature?: 'valid' | 'invalid' | 'unsigned';
 }
 
 /** One step of a dossier's history: a status code of `DossierStatusView` and when. */

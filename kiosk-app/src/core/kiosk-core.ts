@@ -79,6 +79,7 @@ import { centreOrdered } from './procedures/centre-order';
 import type { DeviceSetup } from './devices/device-setup';
 import {
   configuredSigningSource,
+  receiptSignatureChecker,
   startReceiptPdfService,
   type ReceiptSigningSource,
 } from './receipt-pdf/receipt-pdf-service';
@@ -279,6 +280,11 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
         ...(ports.receiptPdfPortal ? { portal: ports.receiptPdfPortal } : {}),
       })
     : undefined;
+  // The status lookup checks the receipt the portal keeps against the centre's CA.
+  const receiptSignature =
+    ports.receiptPdfPortal && signingSource?.trusted
+      ? receiptSignatureChecker(ports.receiptPdfPortal, signingSource.trusted)
+      : undefined;
   const printer = receiptPdfs
     ? signedReceiptPrinter(ports.printer, receiptPdfs.queue, logger)
     : ports.printer;
@@ -363,7 +369,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       registry: registryPort,
       procedures,
       printer,
-      status: dossierStatusPort(gateway, outbox, acceptOnLookup),
+      status: dossierStatusPort(gateway, outbox, acceptOnLookup, receiptSignature),
       submit: async (input) => {
         // A counter intake is called at its field's counters: its number first (network).
         const { intake: mode, sector } = intake.intakeOf(input.procedureCode, input.optionalPapers);

@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../core/log/logger';
-import type { ReceiptSigningSource } from '../core/receipt-pdf/receipt-pdf-service';
+import {
+  certificatesOfPem,
+  type ReceiptSigningSource,
+} from '../core/receipt-pdf/receipt-pdf-service';
 import { createDemoSigningToken, SOFTHSM2_MODULE } from './demo-signing-token';
 
 /**
@@ -20,11 +23,13 @@ export function demoReceiptSigning(
     return undefined;
   }
   try {
-    const { config } = createDemoSigningToken(path.join(dataDir, 'signing-demo'));
+    const token = createDemoSigningToken(path.join(dataDir, 'signing-demo'));
+    const { config } = token;
     return {
       config: () => Promise.resolve(config),
       signerName: config.signerName,
       location: config.location,
+      trusted: certificatesOfPem(readFileSync(token.caCertificatePath, 'utf8')),
     };
   } catch (error) {
     logger.warn('receipt-pdf.demo-unsigned', {

@@ -2,6 +2,7 @@
  * Issue 17, item 3, on the demo as a citizen uses it: the receipt printed at the end of a journey
  * (an electronic intake the one-stop system accepts) also exists as a PDF signed on the demo's SoftHSM2 token, and Debian's pdfsig (which the
  * project did not write) judges the signature valid; pdftotext finds the dossier code and the fee.
+ * The PDF reaches the portal, and the kiosk's status lookup says its signature is valid.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, kioskPage } from './chromium';
-import { fillMissing, reachReview } from './citizen-steps';
+import { fillMissing, finishSkippingRating, reachReview } from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
@@ -50,5 +51,17 @@ describe('the signed receipt PDF of a journey', () => {
     expect(text).toContain(code);
     expect(text).toMatch(/Miễn phí|Đã thanh toán|Chưa thanh toán/);
     expect(kiosk.logLines.join('\n')).toContain('"event":"receipt-pdf.signed"');
+
+    // Sent to the portal with the dossier; the status lookup checks it against the centre's CA.
+    while (!kiosk.logLines.some((line) => line.includes('"event":"receipt-pdf.delivered"')))
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    await finishSkippingRating(page);
+    await page.getByTestId('open-status-lookup').tap();
+    await page.getByTestId('status-code').fill(code);
+    await page.getByTestId('status-lookup').tap();
+    const verdict = page.getByTestId('status-receipt-signature');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-verdict')).toBe('valid');
+    expect(await verdict.textContent()).toContain('chữ ký hợp lệ');
   });
 });

@@ -12,6 +12,10 @@ import { createLogger } from '../../src/core/log/logger';
 import { renderReceiptPdf } from '../../src/core/receipt-pdf/receipt-pdf-document';
 import { HttpReceiptPdfGateway } from '../../src/core/receipt-pdf/receipt-pdf-gateway';
 import { ReceiptPdfOutbox } from '../../src/core/receipt-pdf/receipt-pdf-outbox';
+import {
+  certificatesOfPem,
+  receiptSignatureChecker,
+} from '../../src/core/receipt-pdf/receipt-pdf-service';
 import { verifyReceiptPdf } from '../../src/core/receipt-pdf/verify-receipt-pdf';
 import { createDemoSigningToken } from '../../src/demo/demo-signing-token';
 import { gatewayClient, TEST_RESILIENCE } from '../backoffice/clients';
@@ -35,6 +39,12 @@ afterEach(async () => {
   await portal.close();
 });
 process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+
+function caCertificate(): Uint8Array {
+  const [ca] = certificatesOfPem(readFileSync(token.caCertificatePath, 'utf8'));
+  if (!ca) throw new Error('no CA certificate');
+  return ca;
+}
 
 function outbox(): ReceiptPdfOutbox {
   return new ReceiptPdfOutbox({
@@ -73,13 +83,7 @@ describe('signed receipts sent to the portal', () => {
     const fetched = await gateway.fetch(code);
     if (fetched.kind !== 'found') throw new Error(`no receipt: ${fetched.kind}`);
     expect(fetched.pdf).toEqual(kept);
-    const ca = new Uint8Array(
-      Buffer.from(
-        readFileSync(token.caCertificatePath, 'utf8').replace(/-----[^-]+-----|\s/g, ''),
-        'base64',
-      ),
-    );
-    expect(await verifyReceiptPdf(fetched.pdf, [ca])).toBe('valid');
+    expect(await verifyReceiptPdf(fetched.pdf, [caCertificate()])).toBe('valid');
     expect(lines.join('\n')).toContain('"event":"receipt-pdf.delivered"');
   });
 
@@ -94,6 +98,27 @@ describe('signed receipts sent to the portal', () => {
     expect(lines.join('\n')).toContain('"event":"receipt-pdf.delivery-deferred"');
     portal.setMode({ kind: 'normal' });
     expect(await receipts.deliverSigned(gateway)).toBe(1);
+  });
+
+  it('tells the status lookup a receipt changed on the portal is not validly signed', async () => {
+    const receipts = outbox();
+    const gateway = new HttpReceiptPdfGateway(client.http);
+    const code = await fileDossier();
+    await receipts.enqueue(syntheticReceipt('paid'));
+    const signed = receipts.signedPdf(code);
+    if (!signed) throw new Error('not signed');
+    const check = receiptSignatureChecker(gateway, [caCertificate()]);
+    expect(await check('H29.12-261207-3999')).toBeUndefined();
+    // The attack: a receipt whose signed bytes were changed after signing is posted instead.
+    const tampered = Uint8Array.from(signed);
+    const at = Buffer.from(tampered).indexOf('Đã thanh toán'.normalize('NFC'), 0, 'utf8');
+    const index = at > 0 ? at : 200;
+    tampered[index] = (tampered[index] ?? 0) ^ 0x01;
+    const forged = new HttpReceiptPdfGateway(client.http);
+    expect((await forged.upload(code, tampered)).kind).toBe('stored');
+    expect(await check(code)).toBe('invalid');
+    expect(await receipts.deliverSigned(gateway)).toBe(1);
+    expect(await check(code)).toBe('valid');
   });
 
   it('answers "none" for a dossier without a receipt', async () => {

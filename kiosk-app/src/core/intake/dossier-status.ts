@@ -20,6 +20,8 @@ export function dossierStatusPort(
     code: string,
     result: Extract<StatusResult, { kind: 'found' }>,
   ) => Promise<AcceptanceOutcome>,
+  /** The verdict on the signed receipt the portal keeps, when the kiosk can check one. */
+  receiptSignature?: (code: string) => Promise<DossierStatusView['receiptSignature']>,
 ): DossierStatusPort {
   return {
     async status(code) {
@@ -27,6 +29,7 @@ export function dossierStatusPort(
       if (result.kind === 'found') {
         // A phiếu accepted since: its receipt is printed now (issue 15).
         const outcome = onFound ? await onFound(code, result) : {};
+        const signature = await receiptSignature?.(code);
         return {
           dossierCode: result.code,
           status: result.status,
@@ -40,6 +43,7 @@ export function dossierStatusPort(
             : {}),
           // History, fee and whether the result can be collected (issue 18).
           ...result.details,
+          ...(signature ? { receiptSignature: signature } : {}),
         };
       }
       const local = outbox.get(code);

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log/logger';
@@ -7,6 +8,7 @@ import { ReceiptPdfOutbox } from './receipt-pdf-outbox';
 import type { ReceiptPdfQueue } from './signed-receipt-printer';
 import type { ReceiptSigningSettings, SigningConfig } from './signing-config';
 import { readSigningConfig } from './signing-settings';
+import { verifyReceiptPdf, type ReceiptSignatureVerdict } from './verify-receipt-pdf';
 
 /** Debian's Noto Sans (fonts-noto-core): Vietnamese glyphs, embedded in every receipt PDF. */
 export const DEFAULT_RECEIPT_FONT = '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf';
@@ -20,14 +22,40 @@ export interface ReceiptSigningSource {
   readonly config: () => Promise<SigningConfig>;
   readonly signerName: string;
   readonly location: string;
+  /** The centre's CA certificates (DER) receipt signatures are checked against. */
+  readonly trusted?: readonly Uint8Array[];
+}
+
+/** The certificates of a PEM file, as DER; a block that is no certificate is an error. */
+export function certificatesOfPem(pem: string): Uint8Array[] {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  return blocks.map((block) => new Uint8Array(new X509Certificate(block).raw));
 }
 
 /** The configuration's `receiptSigning` section as a signing source (PIN from its file). */
 export function configuredSigningSource(settings: ReceiptSigningSettings): ReceiptSigningSource {
+  const trusted = settings.caCertificateFile
+    ? certificatesOfPem(readFileSync(settings.caCertificateFile, 'utf8'))
+    : undefined;
   return {
     config: () => readSigningConfig(settings),
     signerName: settings.signerName,
     location: settings.location,
+    ...(trusted ? { trusted } : {}),
+  };
+}
+
+/**
+ * The status lookup's check of the receipt the portal keeps: its signature against the centre's
+ * CA. No verdict when the portal has no receipt or cannot be reached (the status still shows).
+ */
+export function receiptSignatureChecker(
+  portal: ReceiptPdfGateway,
+  trusted: readonly Uint8Array[],
+): (code: string) => Promise<ReceiptSignatureVerdict | undefined> {
+  return async (code) => {
+    const found = await portal.fetch(code);
+    return found.kind === 'found' ? verifyReceiptPdf(found.pdf, trusted) : undefined;
   };
 }
 

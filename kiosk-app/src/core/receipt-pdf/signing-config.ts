@@ -24,9 +24,11 @@ export type SigningConfig = z.infer<typeof signingConfigSchema>;
  * The `receiptSigning` section of the kiosk configuration: the PIN is not written there but in
  * a file of its own (mode 0600), read when a receipt is signed.
  */
-export const receiptSigningSettingsSchema = signingConfigSchema
-  .omit({ pin: true })
-  .extend({ pinFile: z.string().min(1) });
+export const receiptSigningSettingsSchema = signingConfigSchema.omit({ pin: true }).extend({
+  pinFile: z.string().min(1),
+  /** The centre's CA (PEM): the status lookup checks receipt signatures against it. */
+  caCertificateFile: z.string().min(1).optional(),
+});
 
 export type ReceiptSigningSettings = z.infer<typeof receiptSigningSettingsSchema>;
 

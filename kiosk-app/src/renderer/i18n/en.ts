@@ -273,6 +273,11 @@ export const en: DeepStrings<Messages> = {
       'Your dossier was accepted: the receipt has been printed, please take it from the printer.',
     receiptNotPrinted:
       'Your dossier was accepted but the printer has a problem: please ask at the counter for the receipt.',
+    receiptSignature: {
+      valid: 'Electronic receipt: the signature is valid.',
+      invalid: 'Electronic receipt: the signature is not valid. Please ask at the counter.',
+      unsigned: 'Electronic receipt: not digitally signed yet.',
+    },
     reason: 'Reason',
   },
   warning: {

@@ -266,6 +266,11 @@ export const vi = {
       'Hồ sơ đã được tiếp nhận: giấy tiếp nhận đã được in, vui lòng nhận ở khe máy in.',
     receiptNotPrinted:
       'Hồ sơ đã được tiếp nhận nhưng máy in đang gặp sự cố: vui lòng đến quầy để in giấy tiếp nhận.',
+    receiptSignature: {
+      valid: 'Giấy tiếp nhận điện tử: chữ ký hợp lệ.',
+      invalid: 'Giấy tiếp nhận điện tử: chữ ký không hợp lệ. Vui lòng hỏi cán bộ tại quầy.',
+      unsigned: 'Giấy tiếp nhận điện tử: chưa được ký số.',
+    },
     reason: 'Lý do',
   },
   warning: {

@@ -45,6 +45,15 @@ export function StatusLookupScreen({ view }: { view: JourneyView }) {
               {t('status.reason')}: {result.reason}
             </p>
           )}
+          {result.receiptSignature && (
+            <p
+              data-testid="status-receipt-signature"
+              data-verdict={result.receiptSignature}
+              className={result.receiptSignature === 'valid' ? undefined : 'error-text'}
+            >
+              {t(`status.receiptSignature.${result.receiptSignature}`)}
+            </p>
+          )}
           {result.receiptPrinted !== undefined && (
             <p data-testid="status-receipt-printed">
               {t(result.receiptPrinted ? 'status.receiptPrinted' : 'status.receiptNotPrinted')}
