@@ -92,6 +92,15 @@ describe('the payment step after filing (issue 17)', () => {
     expect(actor.getSnapshot().context.receipt?.dossierCode).toBe(FEE_RECEIPT.dossierCode);
   });
 
+  it('pay later is taken while the QR is still being prepared', async () => {
+    const { actor } = start();
+    await fileDossier(actor);
+    await waitFor(actor, (s) => s.matches({ journey: { payingFee: 'requesting' } }));
+    actor.send({ type: 'PAY_LATER' });
+    await waitFor(actor, (s) => s.matches({ journey: 'done' }));
+    expect(feeOf(actor)?.paid).toBe(false);
+  });
+
   it('a platform that cannot open the transaction leaves the fee to the counter', async () => {
     const { actor } = start({ payment: 'fail' });
     await fileDossier(actor);

@@ -13,7 +13,10 @@ export const payingFee = journeySetup.createStateConfig({
   tags: ['payment'],
   entry: 'restartInactivity',
   initial: 'requesting',
-  on: { CANCEL: { target: '.settled', actions: 'leaveFeeToCounter' } },
+  on: {
+    CANCEL: { target: '.settled', actions: 'leaveFeeToCounter' },
+    PAY_LATER: { target: '.settled', actions: 'leaveFeeToCounter' },
+  },
   states: {
     requesting: {
       invoke: {
@@ -30,7 +33,6 @@ export const payingFee = journeySetup.createStateConfig({
     waiting: {
       after: { paymentWait: { target: 'settled', actions: 'leaveFeeToCounter' } },
       on: {
-        PAY_LATER: { target: 'settled', actions: 'leaveFeeToCounter' },
         FEE_PAID: { guard: 'paidThisDossier', target: 'settled', actions: 'markFeePaid' },
       },
     },
