@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { JourneyView, PaymentQrView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
-import { BusyScreen } from './BusyScreen';
 import { formatCountdown, secondsLeft } from './payment-countdown';
 
 /** The VietQR drawn from the core's payload (the core builds and checks the EMV fields). */
@@ -38,8 +37,7 @@ function PaymentQr({ qr, dossierCode }: { qr: PaymentQrView; dossierCode: string
   const left = useSecondsLeft(qr.expiresAt);
   const amount = `${qr.amountVnd.toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-US')} đ`;
   return (
-    <main className="screen payment" data-testid="screen-payingFee">
-      <h1>{t('payment.heading')}</h1>
+    <>
       <p>{t('payment.filed', { code: dossierCode })}</p>
       <figure className="payment-qr">
         {image && (
@@ -72,17 +70,33 @@ function PaymentQr({ qr, dossierCode }: { qr: PaymentQrView; dossierCode: string
           {t('payment.payLater')}
         </button>
       </div>
-    </main>
+    </>
   );
 }
 
 /**
  * Issue 17: the fee of the dossier just filed, paid by scanning a dynamic VietQR with a banking
- * app, or later at the counter. The kiosk moves on by itself when the payment arrives.
+ * app, or later at the counter. The kiosk moves on by itself when the payment arrives. One
+ * screen and heading for both phases, so the focus a keypad user has stays when the QR appears.
  */
 export function PaymentScreen({ view }: { view: JourneyView }) {
   const { t } = useTranslation();
   const qr = view.payment?.qr;
-  if (!qr) return <BusyScreen testId="screen-payingFee" heading={t('payment.preparing')} />;
-  return <PaymentQr qr={qr} dossierCode={view.receipt?.dossierCode ?? ''} />;
+  return (
+    <main
+      className={qr ? 'screen payment' : 'screen payment busy'}
+      data-testid="screen-payingFee"
+      aria-busy={qr ? undefined : true}
+    >
+      <h1>{t('payment.heading')}</h1>
+      {qr ? (
+        <PaymentQr qr={qr} dossierCode={view.receipt?.dossierCode ?? ''} />
+      ) : (
+        <>
+          <div className="spinner" aria-hidden="true" />
+          <p>{t('payment.preparing')}</p>
+        </>
+      )}
+    </main>
+  );
 }
