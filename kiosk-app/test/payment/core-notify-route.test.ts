@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JourneyView, ServerMessage } from '@kiosk/protocol';
 import { startPaymentPlatform, type PaymentPlatform } from '@kiosk/test-fixtures/payment';
 import { decodeVietQr } from '../../src/core/payment/vietqr';
+import { demoCitizens } from '../../src/demo/demo-citizens';
 import { startCoreUnderTest, TestClient, type CoreUnderTest } from '../core-harness';
 import { demoJourneyToConfirming } from '../form-answers';
 
@@ -96,6 +97,15 @@ describe("the core's payment notification route", () => {
     expect(audited('payment.paid', dossierCode)).toBe(1);
     expect(audited('payment.replayed', dossierCode)).toBe(1);
     expect(env.core.receipts.get(dossierCode)?.receipt.fee?.paid).toBe(true);
+
+    // The payment's log lines name the dossier, never the citizen.
+    const paymentLines = env.logLines.filter((l) => l.includes('"event":"payment.'));
+    expect(paymentLines.length).toBeGreaterThanOrEqual(3);
+    const citizen = demoCitizens[0];
+    for (const line of paymentLines) {
+      expect(line).not.toContain(citizen?.personalId ?? '?');
+      expect(line).not.toContain(citizen?.fullName ?? '?');
+    }
   });
 
   it('a payment after "pay later at the counter" lands on its dossier once, not on the screen', async () => {
