@@ -1,4 +1,4 @@
-import { fieldVersion, type JourneyView } from '@kiosk/protocol';
+import { fieldVersion, type JourneyView, type ServerMessage } from '@kiosk/protocol';
 import type { TestClient } from './core-harness';
 
 /** What a citizen types for a thường trú (permanent residence) registration in the tests. */
@@ -55,11 +55,20 @@ export async function demoJourneyToConfirming(
 
 /** The same journey on to the receipt and back to idle; returns the dossier code. */
 export async function demoJourneyToReceipt(
-  client: Pick<TestClient, 'request' | 'step'>,
+  client: Pick<TestClient, 'request' | 'step' | 'waitFor'>,
   citizenIndex: number,
 ): Promise<string> {
   await demoJourneyToConfirming(client, citizenIndex);
   const done = client.step('done');
+  // Issue 17: where payment is configured (the demo), the fee is left to the counter.
+  void client
+    .waitFor(
+      (m): m is Extract<ServerMessage, { type: 'journey' }> =>
+        m.type === 'journey' && m.view.payment?.phase === 'waiting',
+      30_000,
+    )
+    .then(() => client.request({ type: 'journey.payLater' }))
+    .catch(() => undefined);
   await client.request({ type: 'journey.confirm' });
   const code = (await done).view.receipt?.dossierCode ?? '';
   const idle = client.step('idle');

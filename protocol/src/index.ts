@@ -1,5 +1,6 @@
 export * from './api-views';
 export * from './fee-view';
+export * from './payment-view';
 export * from './confirmation-commitment';
 export * from './journey-view';
 export * from './queue-ticket-view';

@@ -13,6 +13,7 @@ import type {
   Source,
 } from '@kiosk/forms/browser';
 import type { FeeView } from './fee-view';
+import type { PaymentView } from './payment-view';
 import type { ConfirmationCommitment } from './confirmation-commitment';
 import type { ProcedurePageView } from './procedure-page';
 import type { TakingNumberView } from './queue-ticket-view';
@@ -27,6 +28,8 @@ export const JOURNEY_STEPS = [
   'confirming',
   'submitting',
   'submitFailed',
+  /** After filing, a fee paid at submission: the VietQR, or pay later at the counter (issue 17). */
+  'payingFee',
   'printing',
   'printFailed',
   'done',
@@ -276,4 +279,6 @@ export interface JourneyView {
   readonly procedurePage?: ProcedurePageView;
   /** "Lấy số thứ tự": a queue number without a dossier. */
   readonly takingNumber?: TakingNumberView;
+  /** Only on the payment screen (`payingFee`). */
+  readonly payment?: PaymentView;
 }

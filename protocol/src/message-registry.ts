@@ -179,6 +179,8 @@ export const MESSAGES = {
     reply: noData,
   },
   'journey.startSubmission': citizenStep,
+  // Issue 17: "Thanh toán sau tại quầy" on the payment screen.
+  'journey.payLater': citizenStep,
   // The demo scanner reads this text as if a QR had been scanned (a posted procedure QR, say).
   'demo.scanText': {
     fields: z.object({ text: z.string().min(1).max(2048) }),

@@ -75,6 +75,7 @@ import {
   unmappedSectors,
 } from './queue';
 import { ProcedureService } from './procedures/procedure-service';
+import { openCorePayments, type CorePayments } from './payment/core-payments';
 import { centreOrdered } from './procedures/centre-order';
 import type { DeviceSetup } from './devices/device-setup';
 import {
@@ -169,6 +170,8 @@ export interface RunningCore {
   readonly monitoring?: MonitoringPort;
   /** The watched bundle folder, when `configInboxDir` is configured (`scan()` for tests). */
   readonly configInbox?: ConfigInbox;
+  /** Fees paid by VietQR (issue 17), when `payment` is configured in full. */
+  readonly payment?: Pick<CorePayments, 'ledger' | 'notifyUrl'>;
   stop(): Promise<void>;
 }
 
@@ -338,6 +341,15 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       return { ticket, printed: false };
     }
   };
+  // Issue 17: the platform's notifications are heard from here on, before any journey asks.
+  const payment = await openCorePayments({
+    config: config.payment,
+    db,
+    receipts,
+    procedures,
+    audit: (action, subject, detail) => audit.record('payment-platform', action, subject, detail),
+    logger,
+  });
   const acceptance = new DossierAcceptance({ gateway, receipts, procedures, calculator, logger });
   /** A phiếu whose dossier the officer accepted: print the receipt now, once (scan at kiosk). */
   const printAccepted = async (receipt: ReceiptView): Promise<boolean> => {
@@ -401,9 +413,16 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
           comment: redactRatingComment(input.comment),
           ratedAt: new Date().toISOString(),
         }),
+      ...(payment ? { requestPayment: (receipt) => payment.payments.request(receipt) } : {}),
       logger,
     }),
-    delays: journeyDelays(() => settings.current(), options.delays),
+    guards: {
+      feeDueAtKiosk: (_, { receipt }) => payment?.payments.dueFor(receipt) !== undefined,
+    },
+    delays: journeyDelays(() => settings.current(), {
+      ...(config.payment ? { paymentWait: config.payment.waitSeconds * 1000 } : {}),
+      ...options.delays,
+    }),
   });
   const journey = createActor(machine);
   const send = (event: JourneyEvent) => journey.send(event);
@@ -416,6 +435,10 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
   resumeInterruptedReceipt(journey, receipts, logger);
   markPrintedReceipts(journey, receipts);
   const offDeviceEvents = forwardDeviceEvents(ports.devices, send, logger);
+  // A paid notification names its dossier; the journey moves on only if it is the one on screen.
+  const offPaid = payment?.payments.onPaid((dossierCode) =>
+    send({ type: 'FEE_PAID', dossierCode }),
+  );
 
   const devices = (): DeviceView[] => ports.devices.list();
   // Camera MRZ: the OCR worker starts with the first frame, not with the core.
@@ -516,6 +539,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     );
   } catch (error) {
     journey.stop();
+    await payment?.close();
     db.close();
     throw error;
   }
@@ -560,6 +584,7 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
       await ratingWorker.stop();
       await server.close();
       journey.stop();
+      await payment?.close();
       removeEndpointFile();
       db.close();
       throw error;
@@ -590,8 +615,11 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     metrics,
     ...(monitoring ? { monitoring } : {}),
     ...(configInbox ? { configInbox } : {}),
+    ...(payment ? { payment: { ledger: payment.ledger, notifyUrl: payment.notifyUrl } } : {}),
     stop: async () => {
       inboxWatch?.stop();
+      offPaid?.();
+      await payment?.close();
       await monitoring?.stop();
       offDeviceEvents();
       receiptPdfs?.stop();

@@ -10,6 +10,7 @@ import {
   startSmscSimulator,
 } from '@kiosk/test-fixtures/smsc';
 import type { KioskConfig } from '../core/config/kiosk-config';
+import { startDemoPaymentPlatform, type DemoPaymentPlatform } from './demo-payment';
 
 export interface EmbeddedServices {
   /** The endpoints to put into the kiosk configuration. */
@@ -22,6 +23,8 @@ export interface EmbeddedServices {
   readonly smscMessagesUrl: string;
   /** The short code the demo's status SMS come from. */
   readonly smsShortCode: string;
+  /** The payment platform that takes the fees paid by VietQR and notifies the core (issue 17). */
+  readonly payment: DemoPaymentPlatform;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,8 @@ const DEMO_SMS_SHORT_CODE = '8088';
 /**
  * The demo's back office: the population registry, one-stop portal and queue system simulators
  * as real HTTP servers on 127.0.0.1, backed by SQLite files in the data folder, and the SMSC
- * simulator the portal texts status changes to over SMPP. The kiosk talks to them with
+ * simulator the portal texts status changes to over SMPP, and the payment platform that notifies
+ * the kiosk of fees paid by VietQR. The kiosk talks to them with
  * its production clients (OAuth2, retries, circuit breaker, outbox).
  */
 export async function startEmbeddedServices(
@@ -59,6 +63,7 @@ export async function startEmbeddedServices(
   });
   // The centre's queue system: one service per counter group the kiosk is configured with.
   const queue = await startQueueSystem({ port: 0, groups: counterGroups });
+  const payment = await startDemoPaymentPlatform(dataDir);
   return {
     endpoints: {
       registry: {
@@ -74,8 +79,9 @@ export async function startEmbeddedServices(
     officerScreenUrl: new URL(OFFICER_PATH, portal.url).toString(),
     smscMessagesUrl: new URL(SMSC_MESSAGES_PATH, smsc.httpUrl).toString(),
     smsShortCode: DEMO_SMS_SHORT_CODE,
+    payment,
     close: async () => {
-      await Promise.all([registry.close(), portal.close(), queue.close()]);
+      await Promise.all([registry.close(), portal.close(), queue.close(), payment.close()]);
       await smsc.close();
     },
   };

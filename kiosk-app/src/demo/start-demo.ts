@@ -8,6 +8,7 @@ import { lockDataFolder } from '../core/store/data-folder-lock';
 import { seedDemoTechnician } from './demo-technician';
 import { createSimulatedPorts } from './simulated-ports';
 import { startEmbeddedServices } from './embedded-services';
+import { demoPaymentConfig } from './demo-payment';
 import { PrintedSlipPurge } from './printed-slip-purge';
 import { demoReceiptSigning } from './demo-receipt-signing';
 
@@ -57,6 +58,7 @@ export async function startDemo(
     ...config,
     ...services.endpoints,
     queue: { ...config.queue, url: queueUrl },
+    payment: demoPaymentConfig(config.payment, services.payment),
   });
   const links = createLinkClients(demoConfig);
   // KIOSK_DEMO_CARD=in-process keeps a demo off PC/SC (tests that must not share vpcd);
@@ -85,6 +87,7 @@ export async function startDemo(
     queue: queueUrl,
     officerScreen: services.officerScreenUrl,
     smscMessages: services.smscMessagesUrl,
+    paymentPlatform: services.payment.platformUrl,
     card: simulated.cardPath,
   });
   const closeAll = async () => {
@@ -106,6 +109,8 @@ export async function startDemo(
       logRing,
       dataFolderLock: lock,
     });
+    // The platform simulator notifies the core's own listener (it opens with the core).
+    if (core.payment) services.payment.notifyTo(core.payment.notifyUrl);
     // The simulators listen on fresh ports at each start: their endpoints replace stored ones
     // (a demo that was given other endpoints by a technician gets the simulators back).
     const { registry, portal } = services.endpoints;

@@ -15,6 +15,7 @@ import { ConfirmScreen } from './screens/ConfirmScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { IdentifyingScreen } from './screens/IdentifyingScreen';
 import { IdleScreen } from './screens/IdleScreen';
+import { PaymentScreen } from './screens/PaymentScreen';
 import { ReceiptScreen } from './screens/ReceiptScreen';
 import { ReviewFormScreen } from './screens/ReviewFormScreen';
 import { StatusLookupScreen } from './screens/StatusLookupScreen';
@@ -70,6 +71,8 @@ function Screen({ view }: { view: JourneyView }) {
           actions={[{ label: t('app.retry'), command: { type: 'journey.retry' }, primary: true }]}
         />
       );
+    case 'payingFee':
+      return <PaymentScreen view={view} />;
     case 'printing':
       return <BusyScreen testId="screen-printing" heading={t('printing.heading')} />;
     case 'printFailed':

@@ -58,7 +58,11 @@ describe('accessibility of the citizen journey (axe-core)', () => {
       await page.getByTestId('screen-confirming').waitFor();
       found.confirming = await seriousViolations(page);
 
+      // Issue 17: đăng ký thường trú's fee is paid at submission; the VietQR screen comes first.
       await page.getByTestId('confirm-submit').tap();
+      await page.getByTestId('payment-qr').waitFor();
+      found.payingFee = await seriousViolations(page);
+      await page.getByTestId('pay-later').tap();
       await page.getByTestId('screen-done').waitFor();
       found.done = await seriousViolations(page);
 
@@ -84,6 +88,7 @@ describe('accessibility of the citizen journey (axe-core)', () => {
         choosingProcedure: [],
         reviewingFormWithKeyboard: [],
         confirming: [],
+        payingFee: [],
         done: [],
         rating: [],
         takingNumber: [],

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
 import { launchChromium, kioskPage } from './chromium';
-import { fillMissing, printedSlipText, reachReview, finishSkippingRating } from './citizen-steps';
+import {
+  fillMissing,
+  finishSkippingRating,
+  payLaterIfAsked,
+  printedSlipText,
+  reachReview,
+} from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
@@ -36,7 +42,7 @@ describe('citizen journey in the browser shell', () => {
     await page.getByTestId('screen-confirming').waitFor();
     expect(await page.getByTestId('confirm-applicant').textContent()).toBe(citizen.fullName);
     await page.getByTestId('confirm-submit').tap();
-    await page.getByTestId('screen-done').waitFor();
+    await payLaterIfAsked(page);
     const code = (await page.getByTestId('dossier-code').textContent()) ?? '';
     expect(code).toMatch(/^H01-\d{6}-1\d{3}$/);
     const receiptText = (await page.getByTestId('receipt').textContent()) ?? '';

@@ -105,13 +105,25 @@ export async function fillMissing(page: Page): Promise<void> {
   }
 }
 
+/**
+ * After "Xác nhận": a procedure whose fee is paid at submission shows the payment screen first
+ * (issue 17); this citizen pays later at the counter. Then the receipt screen.
+ */
+export async function payLaterIfAsked(page: Page, timeout = 30_000): Promise<void> {
+  const paying = page.getByTestId('screen-payingFee');
+  const done = page.getByTestId('screen-done');
+  await paying.or(done).first().waitFor({ timeout });
+  if (await paying.isVisible()) await page.getByTestId('pay-later').tap({ timeout });
+  await done.waitFor({ timeout });
+}
+
 /** The whole journey from the idle screen to the printed receipt; returns the dossier code. */
 export async function completeJourney(page: Page, cardIndex: number): Promise<string> {
   await reachReview(page, cardIndex, 'thuong tru', '1.004222');
   await fillMissing(page);
   await page.getByTestId('screen-confirming').waitFor();
   await page.getByTestId('confirm-submit').tap();
-  await page.getByTestId('screen-done').waitFor();
+  await payLaterIfAsked(page);
   return (await page.getByTestId('dossier-code').textContent()) ?? '';
 }
 

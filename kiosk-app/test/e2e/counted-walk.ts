@@ -167,6 +167,10 @@ export async function countedJourney(
   await chooseProcedure(page, code, search, count);
   await answerMissing(page, count);
   await tap(page, 'confirm-submit', count);
+  // A fee paid at submission (issue 17): this walk pays later at the counter, one tap more.
+  const paying = page.getByTestId('screen-payingFee');
+  await paying.or(page.getByTestId('screen-done')).first().waitFor();
+  if (await paying.isVisible()) await tap(page, 'pay-later', count);
   await page.getByTestId('screen-done').waitFor();
   return count;
 }

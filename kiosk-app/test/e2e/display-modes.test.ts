@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { millimetresToPx } from '../../src/renderer/components/touch-target';
 import { launchChromium, kioskPage } from './chromium';
-import { fillMissing, reachReview } from './citizen-steps';
+import { fillMissing, payLaterIfAsked, reachReview } from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
@@ -73,7 +73,7 @@ describe('large text and high contrast', () => {
     await page.getByTestId('screen-confirming').waitFor();
     await record('confirming');
     await page.getByTestId('confirm-submit').tap();
-    await page.getByTestId('screen-done').waitFor();
+    await payLaterIfAsked(page);
     await record('done');
     expect(seen).toEqual({
       reviewingForm: ['true', 'true'],

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoServiceUrl, officerAccepts } from './back-office';
 import { launchChromium, kioskPage } from './chromium';
-import { fillMissing, reachReview, finishSkippingRating } from './citizen-steps';
+import { fillMissing, finishSkippingRating, payLaterIfAsked, reachReview } from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
@@ -68,7 +68,7 @@ async function submitJourney(
   await fillMissing(page);
   await page.getByTestId('screen-confirming').waitFor();
   await page.getByTestId('confirm-submit').tap();
-  await page.getByTestId('screen-done').waitFor({ timeout: 40_000 });
+  await payLaterIfAsked(page, 40_000);
   return { page, dossier: (await page.getByTestId('dossier-code').textContent()) ?? '' };
 }
 

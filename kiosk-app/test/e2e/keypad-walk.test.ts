@@ -80,6 +80,10 @@ describe('hardware keypad', () => {
     await keyTo(page, 'screen-confirming');
     await moveFocusTo(page, 'confirm-submit');
 
+    // The fee is paid at submission (issue 17): the VietQR, and "pay later at the counter".
+    await keyTo(page, 'screen-payingFee');
+    await moveFocusTo(page, 'pay-later');
+
     // Receipt, the rating (one level, then send), then back to idle for the next citizen.
     await keyTo(page, 'screen-done');
     expect(await page.getByTestId('dossier-code').textContent()).toMatch(/^H01-\d{6}-1\d{3}$/);

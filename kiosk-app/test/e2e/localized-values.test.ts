@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
 import { launchChromium, kioskPage } from './chromium';
-import { fillMissing, pickAddress, reachReview } from './citizen-steps';
+import { fillMissing, payLaterIfAsked, pickAddress, reachReview } from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
@@ -62,7 +62,7 @@ describe('values as the citizen reads them', () => {
       // The card's own place of residence, under the name that card gives it.
       await expect(page.getByTestId(`confirm-${place}`).textContent()).resolves.toContain(label);
       await page.getByTestId('confirm-submit').tap();
-      await page.getByTestId('screen-done').waitFor();
+      await payLaterIfAsked(page);
     },
   );
 

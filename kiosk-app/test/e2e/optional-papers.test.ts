@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { loadCatalogue } from '@kiosk/forms';
 import { launchChromium, kioskPage } from './chromium';
-import { fillMissing, finishSkippingRating, printedSlipText, reachReview } from './citizen-steps';
+import {
+  fillMissing,
+  finishSkippingRating,
+  payLaterIfAsked,
+  printedSlipText,
+  reachReview,
+} from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
@@ -46,7 +52,7 @@ describe('optional papers', () => {
     expect(papers).toContain(procedure.documents[0]?.name.vi);
 
     await page.getByTestId('confirm-submit').tap();
-    await page.getByTestId('screen-done').waitFor({ timeout: 40_000 });
+    await payLaterIfAsked(page, 40_000);
     const dossier = (await page.getByTestId('dossier-code').textContent()) ?? '';
     // Wrapped lines break at spaces: joined with one, the text reads as written.
     const slip = (await printedSlipText(kiosk.dataDir, (t) => t.includes(dossier))).replace(

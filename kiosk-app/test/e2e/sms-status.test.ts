@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { demoServiceUrl, officerAccepts } from './back-office';
 import { launchChromium, kioskPage } from './chromium';
-import { fillMissing, finishSkippingRating, printedSlipText, reachReview } from './citizen-steps';
+import {
+  fillMissing,
+  finishSkippingRating,
+  payLaterIfAsked,
+  printedSlipText,
+  reachReview,
+} from './citizen-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 
 let kiosk: KioskProcess;
@@ -62,7 +68,7 @@ async function submitCounterDossier(cardIndex: number, consent: boolean): Promis
   await fillMissing(page);
   await page.getByTestId('screen-confirming').waitFor();
   await page.getByTestId('confirm-submit').tap();
-  await page.getByTestId('screen-done').waitFor({ timeout: 40_000 });
+  await payLaterIfAsked(page, 40_000);
   const code = (await page.getByTestId('dossier-code').textContent()) ?? '';
   await finishSkippingRating(page);
   await page.close();

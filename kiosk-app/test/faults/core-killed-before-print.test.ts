@@ -92,8 +92,12 @@ describe('the core killed between filing a dossier and printing its receipt', ()
       await toConfirming(client);
       // The printer check passes; the printer then holds the slip and never answers.
       proxy.stallAfter(100);
-      const printing = client.step('printing');
+      // The demo asks for đăng ký thường trú's fee first (issue 17): paid later at the counter.
+      const paying = client.step('payingFee');
       await client.request({ type: 'journey.confirm' });
+      await paying;
+      const printing = client.step('printing');
+      await client.request({ type: 'journey.payLater' });
       const receipt = (await printing).view.receipt;
       if (!receipt) throw new Error('the printing screen carries no receipt');
       dossierCode = receipt.dossierCode;

@@ -11,8 +11,11 @@ import type { AddressInfo } from 'node:net';
  */
 export interface PaymentPlatformOptions {
   readonly key: Uint8Array;
-  /** Where notifications are posted (the kiosk's `/payment/notify`). */
-  readonly notifyUrl: string;
+  /**
+   * Where notifications are posted (the kiosk's `/payment/notify`); a function when the kiosk's
+   * listener is known only after the platform started (the demo starts the platform first).
+   */
+  readonly notifyUrl: string | (() => string);
   readonly port?: number;
   readonly now?: () => Date;
 }
@@ -73,7 +76,9 @@ export async function startPaymentPlatform(
     `sha256=${createHmac('sha256', options.key).update(body, 'utf8').digest('hex')}`;
 
   const deliver = async (body: string, signature: string): Promise<SentNotification> => {
-    const response = await fetch(options.notifyUrl, {
+    const notifyUrl =
+      typeof options.notifyUrl === 'string' ? options.notifyUrl : options.notifyUrl();
+    const response = await fetch(notifyUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-payment-signature': signature },
       body,
@@ -128,6 +133,16 @@ export async function startPaymentPlatform(
       pay(payMatch[1]).then(
         (notification) => send(response, 200, { kioskStatus: notification.responseStatus }),
         (error: unknown) => send(response, 404, { error: String(error) }),
+      );
+      return;
+    }
+    // The transactions of a dossier, as a bank app's side would find the one it scanned.
+    const dossierCode = url.searchParams.get('dossierCode');
+    if (request.method === 'GET' && url.pathname === TRANSACTIONS_PATH && dossierCode) {
+      send(
+        response,
+        200,
+        [...transactions.values()].filter((t) => t.dossierCode === dossierCode),
       );
       return;
     }

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { startPaymentPlatform } from '../payment';
 
 const USAGE = `usage: kiosk-sim payment --notify-url URL --key-file FILE [--port N]
-  Creates fee transactions (POST /api/transactions), pays one on POST /api/transactions/ID/pay
+  Creates fee transactions (POST /api/transactions), lists a dossier's
+  (GET /api/transactions?dossierCode=CODE), pays one on POST /api/transactions/ID/pay
   and notifies URL with an HMAC-SHA256-signed body (key read from FILE).`;
 
 /** `kiosk-sim payment`: runs the payment platform simulator until SIGINT/SIGTERM. */

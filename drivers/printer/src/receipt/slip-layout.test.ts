@@ -24,7 +24,7 @@ describe('slip layout (Mẫu số 01, TT 01/2018/TT-VPCP)', () => {
     expect(lines).toContain('1. Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp - 01 bản chính');
     expect(lines).toContain('2. Giấy ủy quyền - 01 bản chính, 01 bản sao');
     expect(lines).toContain('Số lượng hồ sơ: 01 bộ');
-    expect(lines).toContain('Phí, lệ phí: 200.000 đồng - Chưa nộp');
+    expect(lines).toContain('Phí, lệ phí: 200.000 đồng - Chưa thanh toán');
     expect(lines).toContain('Vào Sổ theo dõi hồ sơ: Quyển số 01/2026, Số thứ tự 0042');
     expect(lines).toContain('Người tiếp nhận: Tiếp nhận tự động');
     expect(lines.find((l) => l.startsWith('Thời gian hẹn trả kết quả'))).toMatch(/\(dự kiến\)$/);

@@ -1,5 +1,5 @@
 import { fromCallback, fromPromise } from 'xstate';
-import type { ProcedureInfoView, ReceiptView } from '@kiosk/protocol';
+import type { PaymentQrView, ProcedureInfoView, ReceiptView } from '@kiosk/protocol';
 import { describeProcedure } from '../procedures/procedure-info';
 import type { DocumentEvent } from './journey-events';
 import type {
@@ -14,6 +14,7 @@ import type {
   ReadDocumentInput,
   RecordRatingInput,
   RegistryOutcome,
+  RequestPaymentInput,
   StatusOutcome,
   SubmitDossierInput,
   ValidatedForm,
@@ -36,6 +37,8 @@ export interface JourneyActorDeps {
   readonly issueQueueTicket: (input: IssueQueueTicketInput) => Promise<IssuedQueueTicket>;
   /** Stores a satisfaction rating for the portal (the rating outbox). */
   readonly rate?: (input: RecordRatingInput) => void;
+  /** Issue 17: opens the VietQR payment of a filed dossier's fee (KioskPayments.request). */
+  readonly requestPayment?: (receipt: ReceiptView) => Promise<PaymentQrView>;
   readonly logger: Logger;
 }
 
@@ -118,6 +121,18 @@ export function journeyActors(deps: JourneyActorDeps) {
       deps.rate(input);
       logger.info('rating.stored', { dossier: input.dossierCode, level: input.level });
       return undefined;
+    }),
+    requestPayment: fromPromise<PaymentQrView, RequestPaymentInput>(async ({ input }) => {
+      if (!deps.requestPayment) throw new Error('no payment is configured');
+      try {
+        return await deps.requestPayment(input.receipt);
+      } catch (error) {
+        logger.warn('payment.requestFailed', {
+          dossier: input.receipt.dossierCode,
+          reason: error instanceof Error ? error.message : String(error),
+        });
+        throw error;
+      }
     }),
     describeProcedure: fromPromise<ProcedureInfoView | undefined, { code: string }>(
       async ({ input }) => {

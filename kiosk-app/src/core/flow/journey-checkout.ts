@@ -37,6 +37,17 @@ export const submitting = journeySetup.createStateConfig({
     input: submitDossierInput,
     onDone: [
       {
+        guard: {
+          type: 'feeDueAtKiosk',
+          params: ({ event }) => ({ receipt: event.output }),
+        },
+        target: 'payingFee',
+        actions: {
+          type: 'takeReceipt',
+          params: ({ event }) => ({ receipt: event.output }),
+        },
+      },
+      {
         guard: 'printerReady',
         target: 'printing',
         actions: {

@@ -4,6 +4,7 @@ import type {
   DossierStatusView,
   FormView,
   JourneyError,
+  PaymentQrView,
   ProcedureInfoView,
   ProcedurePageProblem,
   ProcedureSummary,
@@ -35,6 +36,8 @@ export interface JourneyContext {
   readonly optionalPapers?: Readonly<Record<number, number>>;
   readonly printer?: PrinterCheck;
   readonly receipt?: ReceiptView;
+  /** The VietQR of the fee asked for after filing, while the payment screen shows it. */
+  readonly payment?: PaymentQrView;
   readonly error?: JourneyError;
   readonly statusResult?: DossierStatusView;
   /** "Lấy số thứ tự": the counter group picked, then its number. */
@@ -80,6 +83,7 @@ export const emptyContext: JourneyContext = {
   optionalPapers: undefined,
   printer: undefined,
   receipt: undefined,
+  payment: undefined,
   error: undefined,
   statusResult: undefined,
   ratingFor: undefined,

@@ -6,7 +6,10 @@ export interface AttentionTimings {
 
 /** Fixed delays in ms that replace the settings (tests, the demo). */
 export type JourneyDelayOverrides = Partial<
-  Record<'inactivity' | 'warningCountdown' | 'doneLinger' | 'keyWait' | 'registryBudget', number>
+  Record<
+    'inactivity' | 'warningCountdown' | 'doneLinger' | 'keyWait' | 'registryBudget' | 'paymentWait',
+    number
+  >
 >;
 
 /**
@@ -27,6 +30,7 @@ export function journeyDelays(
   doneLinger?: number;
   keyWait?: number;
   registryBudget?: number;
+  paymentWait?: number;
 } {
   return {
     inactivity: () => overrides.inactivity ?? timings().inactivitySeconds * 1000,
@@ -34,5 +38,6 @@ export function journeyDelays(
     ...(overrides.doneLinger ? { doneLinger: overrides.doneLinger } : {}),
     ...(overrides.keyWait ? { keyWait: overrides.keyWait } : {}),
     ...(overrides.registryBudget ? { registryBudget: overrides.registryBudget } : {}),
+    ...(overrides.paymentWait ? { paymentWait: overrides.paymentWait } : {}),
   };
 }

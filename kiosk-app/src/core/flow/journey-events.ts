@@ -64,7 +64,9 @@ export type CitizenEvent =
   /** Issue 18: the procedure catalogue without a card, one procedure's page, "Nộp hồ sơ". */
   | { type: 'OPEN_PROCEDURE_CATALOGUE' }
   | { type: 'OPEN_PROCEDURE_INFO'; code: string }
-  | { type: 'START_SUBMISSION' };
+  | { type: 'START_SUBMISSION' }
+  /** Issue 17: "Thanh toán sau tại quầy" on the payment screen. */
+  | { type: 'PAY_LATER' };
 
 /** Events the document-reading actor sends back while it works. */
 export type DocumentEvent =
@@ -91,6 +93,8 @@ export type CoreEvent =
    * At start: a receipt filed minutes before the core stopped was never printed, so its
    * citizen may be standing at the kiosk not knowing the dossier was filed (issue 24).
    */
-  { type: 'RESUME_RECEIPT'; receipt: ReceiptView };
+  | { type: 'RESUME_RECEIPT'; receipt: ReceiptView }
+  /** The payment platform's checked notification: the fee of this dossier is paid (issue 17). */
+  | { type: 'FEE_PAID'; dossierCode: string };
 
 export type JourneyEvent = DeviceEvent | CitizenEvent | DocumentEvent | CoreEvent;

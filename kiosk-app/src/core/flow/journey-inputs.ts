@@ -3,6 +3,7 @@ import type {
   PrepareFormInput,
   PrintReceiptInput,
   ReadDocumentInput,
+  RequestPaymentInput,
   SubmitDossierInput,
   ValidateFormInput,
 } from './journey-services';
@@ -44,4 +45,8 @@ export function submitDossierInput({ context }: Args): SubmitDossierInput {
 
 export function printReceiptInput({ context }: Args): PrintReceiptInput {
   return { receipt: context.receipt ?? missing('no receipt') };
+}
+
+export function requestPaymentInput({ context }: Args): RequestPaymentInput {
+  return { receipt: context.receipt ?? missing('no receipt to pay for') };
 }

@@ -6,7 +6,7 @@
  * device or a server by itself: the core provides the real ones with `journeyMachine.provide`.
  * Time only moves through `after` delays, so tests drive it with a simulated clock. Each state
  * of the journey region past `idle` lives in the file of its part of the diagram
- * (journey-identifying, journey-form, journey-checkout, journey-status-lookup,
+ * (journey-identifying, journey-form, journey-checkout, journey-payment, journey-status-lookup,
  * journey-take-number, and journey-rating after the receipt), the inactivity region in
  * journey-attention.
  *
@@ -27,6 +27,7 @@ import {
   submitting,
 } from './journey-checkout';
 import { choosingProcedure, reviewingForm } from './journey-form';
+import { payingFee } from './journey-payment';
 import { identifyFailed, identifying } from './journey-identifying';
 import { journeySetup } from './journey-setup';
 import { statusLookup } from './journey-status-lookup';
@@ -73,6 +74,7 @@ export const journeyMachine = journeySetup.createMachine({
         checkingPrinter,
         submitting,
         submitFailed,
+        payingFee,
         printing,
         printFailed,
         done,

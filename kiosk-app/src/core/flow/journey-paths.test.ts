@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getShortestPaths, getStateNodes } from '@xstate/graph';
 import { transition } from 'xstate';
 import type { AnyStateNode, SnapshotFrom } from 'xstate';
-import { journeyMachine } from './journey-machine';
+import { journeyMachine as chart } from './journey-machine';
 import {
   TEST_PERSON,
   TEST_PROCEDURE,
@@ -16,7 +16,14 @@ import {
   TEST_QUEUE_TICKET,
   TEST_RECEIPT,
 } from './journey-test-actors';
-import type { FormView } from '@kiosk/protocol';
+import type { FormView, ReceiptView } from '@kiosk/protocol';
+
+/** A filed dossier whose fee is paid at the kiosk (issue 17). */
+const FEE_RECEIPT: ReceiptView = { ...TEST_RECEIPT, fee: { amountVnd: 20_000, paid: false } };
+/** The chart with payment configured, as the core provides it, so the payment step is walked. */
+const journeyMachine = chart.provide({
+  guards: { feeDueAtKiosk: (_, { receipt }) => receipt.fee?.paid === false },
+});
 
 type Snapshot = SnapshotFrom<typeof journeyMachine>;
 // The graph library types events loosely; actor done/error and delay events are not part of
@@ -97,6 +104,16 @@ const EVENTS: AnyEvent[] = [
   done('checkPrinter', { ready: true }),
   done('checkPrinter', { ready: false, error: { code: 'PRINTER_PAPER_OUT' } }),
   done('submitDossier', TEST_RECEIPT),
+  done('submitDossier', FEE_RECEIPT),
+  done('requestPayment', {
+    qrPayload: '000201',
+    amountVnd: 20_000,
+    waitSeconds: 180,
+    expiresAt: '2026-11-28T09:03:00+07:00',
+  }),
+  error('requestPayment'),
+  { type: 'PAY_LATER' },
+  { type: 'FEE_PAID', dossierCode: TEST_RECEIPT.dossierCode },
   error('submitDossier'),
   done('printReceipt', undefined),
   error('printReceipt'),
@@ -121,6 +138,7 @@ const EVENTS: AnyEvent[] = [
   after('doneLinger', 'journey.takingNumber.issued'),
   after('keyWait', 'journey.identifying.document.awaitingKey'),
   after('registryBudget', 'journey.identifying.registry.lookingUp'),
+  after('paymentWait', 'journey.payingFee.waiting'),
 ];
 
 /** State value plus the context facts that change which transitions are enabled. */
@@ -136,6 +154,8 @@ function serialize(snapshot: Snapshot): string {
     trigger: c.trigger?.method,
     keys: c.trigger?.method === 'chip' ? Boolean(c.trigger.mrz ?? c.trigger.qr) : undefined,
     receipt: c.receipt !== undefined,
+    paid: c.receipt?.fee?.paid,
+    qr: c.payment !== undefined,
     page: c.procedurePage?.info !== undefined,
     preselected: c.preselectedProcedure !== undefined,
   });

@@ -49,6 +49,12 @@ const FILLED: Required<JourneyContext> = {
   optionalPapers: { 1: 1 },
   printer: { ready: true },
   receipt: TEST_RECEIPT,
+  payment: {
+    qrPayload: '000201010212',
+    amountVnd: 20000,
+    waitSeconds: 180,
+    expiresAt: '2026-11-28T09:03:00+07:00',
+  },
   error: { code: 'PRINT_FAILED' },
   statusResult: { dossierCode: 'H01-261128-0001', status: 'processing' },
   ratingFor: 'H01-261128-0001',

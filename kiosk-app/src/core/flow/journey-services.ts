@@ -75,6 +75,11 @@ export interface SubmitDossierInput {
   readonly optionalPapers?: Readonly<Record<number, number>>;
 }
 
+/** The fee of a filed dossier, asked for on the payment screen (issue 17). */
+export interface RequestPaymentInput {
+  readonly receipt: ReceiptView;
+}
+
 export interface PrintReceiptInput {
   readonly receipt: ReceiptView;
 }

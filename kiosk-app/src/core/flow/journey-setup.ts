@@ -1,4 +1,5 @@
 import {
+  and,
   assign,
   enqueueActions,
   fromCallback,
@@ -9,7 +10,13 @@ import {
   stateIn,
   stopChild,
 } from 'xstate';
-import type { FormView, ProcedureInfoView, ProcedureSummary, ReceiptView } from '@kiosk/protocol';
+import type {
+  FormView,
+  PaymentQrView,
+  ProcedureInfoView,
+  ProcedureSummary,
+  ReceiptView,
+} from '@kiosk/protocol';
 import { fieldVersion } from '@kiosk/protocol';
 import {
   emptyContext,
@@ -35,6 +42,7 @@ import type {
   ReadDocumentInput,
   RecordRatingInput,
   RegistryOutcome,
+  RequestPaymentInput,
   StatusOutcome,
   SubmitDossierInput,
   ValidatedForm,
@@ -74,6 +82,8 @@ export const journeySetup = setup({
     issueQueueTicket: fromPromise<IssuedQueueTicket, IssueQueueTicketInput>(
       notProvided('issueQueueTicket'),
     ),
+    /** Issue 17: the VietQR of a filed dossier's fee (platform transaction, ledger entry). */
+    requestPayment: fromPromise<PaymentQrView, RequestPaymentInput>(notProvided('requestPayment')),
   },
   delays: {
     /** Idle time on an interactive screen before the warning. */
@@ -89,6 +99,8 @@ export const journeySetup = setup({
      * data (issue 24: retries over a dead link kept the citizen on "giữ nguyên thẻ" 11–16 s).
      */
     registryBudget: 3_000,
+    /** How long the payment screen waits before the fee is left to the counter (issue 17). */
+    paymentWait: 180_000,
   },
   guards: {
     hasKeys: ({ context }) =>
@@ -126,8 +138,11 @@ export const journeySetup = setup({
     hasTrigger: ({ context }) => context.trigger !== undefined,
     statusFound: (_, params: { outcome: StatusOutcome }) => params.outcome.kind === 'found',
     statusNotFound: (_, params: { outcome: StatusOutcome }) => params.outcome.kind === 'notFound',
-    /** The inactivity warning is for a citizen in a journey, not for the idle screen. */
-    journeyActive: not(stateIn({ journey: 'idle' })),
+    /**
+     * The inactivity warning is for a citizen in a journey, not for the idle screen, nor for the
+     * payment screen: it has its own countdown, and a citizen paying on a phone taps nothing.
+     */
+    journeyActive: and([not(stateIn({ journey: 'idle' })), not(stateIn({ journey: 'payingFee' }))]),
     /** Editable, and not changed since the view the edit was made on (a stale tab's draft). */
     fieldEditable: ({ context, event }) =>
       event.type === 'UPDATE_FIELD' &&
@@ -142,6 +157,14 @@ export const journeySetup = setup({
       params.info !== undefined,
     /** "Nộp hồ sơ" on a procedure page chose the procedure before the card was read. */
     hasPreselectedProcedure: ({ context }) => context.preselectedProcedure !== undefined,
+    /**
+     * The filed dossier's fee is paid now, at the kiosk (issue 17). False until the core provides
+     * the real one: a kiosk without payment configured leaves every fee to the counter.
+     */
+    feeDueAtKiosk: (_, _params: { receipt: ReceiptView }) => false,
+    /** The paid notification is for the dossier on screen, not one of an earlier citizen. */
+    paidThisDossier: ({ context, event }) =>
+      event.type === 'FEE_PAID' && event.dossierCode === context.receipt?.dossierCode,
   },
   actions: {
     /** Reset wipes every personal value from the context (and so from every screen). */
@@ -335,6 +358,20 @@ export const journeySetup = setup({
       error: context.printer?.error ?? { code: 'PRINTER_UNAVAILABLE' },
     })),
     clearError: assign({ error: undefined }),
+    takePaymentQr: assign((_, params: { qr: PaymentQrView }) => ({ payment: params.qr })),
+    /** The slip says "Đã thanh toán"; the QR leaves the screen. */
+    markFeePaid: assign(({ context }) => ({
+      payment: undefined,
+      receipt: context.receipt?.fee
+        ? { ...context.receipt, fee: { ...context.receipt.fee, paid: true } }
+        : context.receipt,
+    })),
+    /** Paid at the counter instead: the slip keeps "Chưa thanh toán". */
+    leaveFeeToCounter: assign({ payment: undefined }),
+    /** After the payment screen, a printer that failed its check leaves the slip on screen. */
+    markReceiptUnprinted: assign(({ context }) => ({
+      error: context.printer?.error ?? { code: 'PRINTER_UNAVAILABLE' as const },
+    })),
     takeStatus: assign((_, params: { outcome: StatusOutcome }) => ({
       statusResult: params.outcome.kind === 'found' ? params.outcome.status : undefined,
     })),

@@ -5,7 +5,13 @@
  */
 import { fromCallback, fromPromise } from 'xstate';
 import type { AssuranceLevel, FieldIssue } from '@kiosk/forms';
-import type { FormView, ProcedureInfoView, ProcedureSummary, ReceiptView } from '@kiosk/protocol';
+import type {
+  FormView,
+  PaymentQrView,
+  ProcedureInfoView,
+  ProcedureSummary,
+  ReceiptView,
+} from '@kiosk/protocol';
 import type { DocumentEvent } from './journey-events';
 import type {
   IssuedQueueTicket,
@@ -18,6 +24,7 @@ import type {
   ReadDocumentInput,
   RecordRatingInput,
   RegistryOutcome,
+  RequestPaymentInput,
   StatusOutcome,
   SubmitDossierInput,
   ValidatedForm,
@@ -35,6 +42,10 @@ export interface TwinBehaviour {
   assurance?: AssuranceLevel;
   /** Where the rating twin puts what it is given (issue 18); without it ratings are dropped. */
   ratings?: RecordRatingInput[];
+  /** What the submit twin files (default TEST_RECEIPT). */
+  receipt?: ReceiptView;
+  /** Whether the payment twin opens a VietQR (issue 17; default `ok`). */
+  payment?: 'ok' | 'fail';
 }
 
 export const TEST_PERSON = {
@@ -115,6 +126,14 @@ export const TEST_RECEIPT: ReceiptView = {
   kioskId: 'K1',
 };
 
+/** The payment twin's VietQR (the payload is not a real one: the chart never reads it). */
+export const TEST_PAYMENT_QR: PaymentQrView = {
+  qrPayload: '00020101021238580010A000000727',
+  amountVnd: 0,
+  waitSeconds: 180,
+  expiresAt: '2026-11-28T09:03:00+07:00',
+};
+
 export function journeyTestActors(behaviour: TwinBehaviour) {
   return {
     readDocument: fromCallback<DocumentEvent, ReadDocumentInput>(({ sendBack }) => {
@@ -170,7 +189,7 @@ export function journeyTestActors(behaviour: TwinBehaviour) {
     ),
     submitDossier: fromPromise<ReceiptView, SubmitDossierInput>(async () => {
       if (behaviour.submit === 'fail') throw new Error('store unavailable');
-      return TEST_RECEIPT;
+      return behaviour.receipt ?? TEST_RECEIPT;
     }),
     printReceipt: fromPromise<undefined, PrintReceiptInput>(async () => {
       if (behaviour.print === 'fail') throw new Error('paper out');
@@ -186,6 +205,10 @@ export function journeyTestActors(behaviour: TwinBehaviour) {
     recordRating: fromPromise<undefined, RecordRatingInput>(async ({ input }) => {
       behaviour.ratings?.push(input);
       return undefined;
+    }),
+    requestPayment: fromPromise<PaymentQrView, RequestPaymentInput>(async ({ input }) => {
+      if (behaviour.payment === 'fail') throw new Error('platform unavailable');
+      return { ...TEST_PAYMENT_QR, amountVnd: input.receipt.fee?.amountVnd ?? 0 };
     }),
     describeProcedure: fromPromise<ProcedureInfoView | undefined, { code: string }>(
       async ({ input }) =>

@@ -5,6 +5,7 @@ import {
   type CounterGroupView,
   type JourneyStep,
   type JourneyView,
+  type PaymentView,
   type ProcedurePageView,
   type TakingNumberView,
 } from '@kiosk/protocol';
@@ -81,6 +82,12 @@ export function journeyView(
         ...(c.queueTicket ? { ticket: c.queueTicket.ticket, printed: c.queueTicket.printed } : {}),
       }
     : undefined;
+  const payment: PaymentView | undefined =
+    step === 'payingFee'
+      ? c.payment
+        ? { phase: 'waiting', qr: c.payment }
+        : { phase: 'requesting' }
+      : undefined;
   return {
     ...base,
     identifying:
@@ -109,5 +116,6 @@ export function journeyView(
     statusLookup: lookup,
     procedurePage: step === 'procedureInfo' ? procedurePageView(snapshot) : undefined,
     takingNumber,
+    payment,
   };
 }

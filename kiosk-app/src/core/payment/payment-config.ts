@@ -13,6 +13,12 @@ export const paymentConfigSchema = z.strictObject({
   notificationKeyFile: z.string().min(1).optional(),
   /** How long the kiosk shows a payment QR before offering to pay at the counter. */
   waitSeconds: z.number().int().min(30).max(900).default(180),
+  /**
+   * Where the core listens for the platform's `POST /payment/notify` (its own listener, apart
+   * from the renderer's loopback API). Port 0 takes any free port (the demo, tests).
+   */
+  notifyHost: z.string().min(1).default('127.0.0.1'),
+  notifyPort: z.number().int().min(0).max(65535).optional(),
 });
 
 export type PaymentConfig = z.infer<typeof paymentConfigSchema>;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { PaymentLedger, PaymentOutcome } from './payment-ledger';
+import type { PaymentOutcome } from './payment-ledger';
 import { SIGNATURE_HEADER } from './payment-notification';
 
 /** The path the payment platform posts notifications to. */
@@ -37,11 +37,16 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
   });
 }
 
+/** What checks and applies one notification: the ledger, or the core's payments around it. */
+export interface PaymentReceiver {
+  receive(body: string, signature: string | undefined): PaymentOutcome;
+}
+
 /**
  * The HTTP side of the ledger: `POST /payment/notify` with the signed body. 200 means "received,
  * do not send again" (paid, duplicate, or held for staff); 401/400/409 tell the platform why not.
  */
-export function paymentNotificationListener(ledger: PaymentLedger): RequestListener {
+export function paymentNotificationListener(ledger: PaymentReceiver): RequestListener {
   return (request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== 'POST' || request.url !== NOTIFICATION_PATH) {
       response.writeHead(404).end();

@@ -18,6 +18,8 @@ export const SCREEN_PROMPTS: Readonly<Record<JourneyStep, string>> = {
     'Xin kiểm tra thông tin, lệ phí và giấy tờ cần mang theo, rồi chọn Xác nhận để nộp hồ sơ.',
   submitting: 'Đang nộp hồ sơ. Xin vui lòng chờ.',
   submitFailed: 'Chưa nộp được hồ sơ. Xin chọn Thử lại.',
+  payingFee:
+    'Hồ sơ đã được nộp. Để nộp lệ phí, xin mở ứng dụng ngân hàng và quét mã QR trên màn hình, hoặc chọn Thanh toán sau tại quầy.',
   printing: 'Đang in giấy hẹn. Xin vui lòng chờ.',
   printFailed:
     'Máy in đang gặp sự cố. Giấy hẹn hiện trên màn hình; xin đến quầy tiếp nhận để nhận bản in.',

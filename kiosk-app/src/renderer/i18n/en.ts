@@ -190,6 +190,19 @@ export const en: DeepStrings<Messages> = {
     heading: 'The dossier was not submitted',
     body: 'Nothing was recorded. Please try again or ask staff at the counter.',
   },
+  payment: {
+    heading: 'Pay the fee',
+    preparing: 'Preparing the payment code…',
+    filed: 'Dossier {{code}} has been submitted. The fee for this procedure is paid on submission.',
+    scan: 'Open your banking app and scan this VietQR code to pay.',
+    qrAlt: 'VietQR payment code for {{amount}}',
+    amount: 'Amount',
+    purpose: 'Transfer reference (dossier code)',
+    waiting: 'The kiosk is waiting for the payment for another',
+    later:
+      'When the payment arrives, the kiosk prints your receipt. If you cannot pay now, you can pay the fee at the counter.',
+    payLater: 'Pay later at the counter',
+  },
   printing: { heading: 'Printing your receipt…' },
   done: {
     heading: 'Dossier submitted',

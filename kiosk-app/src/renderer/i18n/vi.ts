@@ -183,6 +183,19 @@ export const vi = {
     heading: 'Chưa nộp được hồ sơ',
     body: 'Hồ sơ chưa được ghi nhận. Vui lòng thử lại hoặc liên hệ cán bộ tại quầy.',
   },
+  payment: {
+    heading: 'Nộp lệ phí',
+    preparing: 'Đang tạo mã thanh toán…',
+    filed: 'Hồ sơ {{code}} đã được nộp. Lệ phí của thủ tục này nộp ngay khi nộp hồ sơ.',
+    scan: 'Mở ứng dụng ngân hàng và quét mã VietQR này để thanh toán.',
+    qrAlt: 'Mã VietQR thanh toán {{amount}}',
+    amount: 'Số tiền',
+    purpose: 'Nội dung chuyển khoản (mã hồ sơ)',
+    waiting: 'Máy đang chờ thanh toán, còn',
+    later:
+      'Khi nhận được thanh toán, máy tự in giấy hẹn. Nếu chưa thanh toán được, có thể nộp lệ phí tại quầy.',
+    payLater: 'Thanh toán sau tại quầy',
+  },
   printing: { heading: 'Đang in giấy hẹn…' },
   done: {
     heading: 'Nộp hồ sơ thành công',

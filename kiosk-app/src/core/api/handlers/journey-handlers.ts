@@ -35,7 +35,8 @@ type PlainEvent = Extract<
       | 'SKIP_RATING'
       | 'OPEN_PROCEDURE_CATALOGUE'
       | 'START_SUBMISSION'
-      | 'OPEN_TAKE_NUMBER';
+      | 'OPEN_TAKE_NUMBER'
+      | 'PAY_LATER';
   }
 >;
 
@@ -64,6 +65,7 @@ export const journeyHandlers: HandlerArea<JourneyMessage> = {
   'journey.useOtherMethod': event('USE_OTHER_METHOD'),
   'journey.finish': event('FINISH'),
   'journey.openStatusLookup': event('OPEN_STATUS_LOOKUP'),
+  'journey.payLater': event('PAY_LATER'),
   'journey.rate': {
     run: async ({ level, reasons, comment }, { ctx }) =>
       step(ctx, { type: 'RATE', level, reasons, comment }),
