@@ -1,7 +1,8 @@
 /**
  * The code that protects people, measured by mutation testing (issue 23). A module is mutated
  * with only its own unit tests, so the score says how well those tests guard it. A module given as
- * `{ folder, files }` is narrowed to those files (globs relative to the folder).
+ * `{ folder, files }` is narrowed to those files (globs relative to the folder); `tests` adds test
+ * files outside the folder that judge it too (tests that need no system service).
  * `npm run mutate` lists them; `npm run mutate -- <workspace> [module]` runs them.
  */
 export const MUTATION_MODULES = {
@@ -9,8 +10,20 @@ export const MUTATION_MODULES = {
     sm: 'drivers/id-card/src/sm',
     bac: 'drivers/id-card/src/bac',
     pace: 'drivers/id-card/src/pace',
-    pa: 'drivers/id-card/src/pa',
-    lds: 'drivers/id-card/src/lds',
+    // Passive authentication is also judged by the tests written from outside: EF.SOD forged
+    // with the openssl CLI, trust stores it made, and the published ICAO master lists.
+    pa: {
+      folder: 'drivers/id-card/src/pa',
+      tests: [
+        'drivers/id-card/test/security/forged-sod.test.ts',
+        'drivers/id-card/test/security/trust-store.test.ts',
+        'drivers/id-card/test/master-list.test.ts',
+      ],
+    },
+    lds: {
+      folder: 'drivers/id-card/src/lds',
+      tests: ['drivers/id-card/test/security/oversized-lds-file.test.ts'],
+    },
   },
   mrz: { codec: 'drivers/mrz/src/codec' },
   printer: { encoding: 'drivers/printer/src/encoding' },

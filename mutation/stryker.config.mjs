@@ -31,7 +31,20 @@ export default {
   reporters: ['clear-text', 'html', 'json', 'progress'],
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
-  ignorePatterns: ['dist', 'coverage', 'reports', 'test-results', '.kiosk-data', '**/test/**'],
+  // Test folders stay out of the sandbox, except the outside tests a module lists.
+  ignorePatterns: [
+    'dist',
+    'coverage',
+    'reports',
+    'test-results',
+    '.kiosk-data',
+    '**/test/**',
+    ...(process.env.MUTATE_TESTS
+      ? [
+          ...new Set(process.env.MUTATE_TESTS.split(',').map((file) => file.split('/test/')[0])),
+        ].map((root) => `!${root}/test/**`)
+      : []),
+  ],
   // Re-test only mutants whose code or covering tests changed since the module's last run.
   incremental: true,
   incrementalFile: `reports/mutation/${name}.incremental.json`,

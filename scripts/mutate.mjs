@@ -36,14 +36,22 @@ function commitUnderTest() {
 
 const rows = [];
 for (const [module, entry] of modules) {
-  const { folder, files: listed } =
-    typeof entry === 'string' ? { folder: entry, files: undefined } : entry;
+  const {
+    folder,
+    files: listed,
+    tests,
+  } = typeof entry === 'string' ? { folder: entry, files: undefined, tests: undefined } : entry;
   // `npm run mutate -- <workspace> <module> a.ts,b.ts` narrows one run to those files.
   const files = narrowed ? narrowed.split(',') : listed;
   const commit = commitUnderTest();
   const run = spawnSync('npx', ['stryker', 'run', 'mutation/stryker.config.mjs'], {
     stdio: 'inherit',
-    env: { ...process.env, MUTATE_MODULE: folder, MUTATE_FILES: files?.join(',') ?? '' },
+    env: {
+      ...process.env,
+      MUTATE_MODULE: folder,
+      MUTATE_FILES: files?.join(',') ?? '',
+      MUTATE_TESTS: tests?.join(',') ?? '',
+    },
   });
   if (run.status !== 0) process.exit(run.status ?? 1);
   const report = JSON.parse(
@@ -53,6 +61,7 @@ for (const [module, entry] of modules) {
   recordScore(`${workspace}/${module}`, {
     ...score,
     mutated: files ? files.map((file) => `${folder}/${file}`) : folder,
+    ...(tests ? { alsoTestedBy: tests } : {}),
     measuredAt: new Date().toISOString(),
     commit,
   });
