@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startPaymentPlatform } from '@kiosk/test-fixtures/payment';
 import type { PaymentConfig } from '../core/payment/payment-config';
+import { writeNewSecretFile } from '../core/privacy/new-secret-file';
 
 /**
  * The demo centre's account: a real NAPAS acquirer BIN (the bank) with a made-up account
@@ -25,30 +26,14 @@ export interface DemoPaymentPlatform {
   close(): Promise<void>;
 }
 
-function createKeyIfMissing(file: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  let fd: number;
-  try {
-    // 'wx': a key of an earlier start is kept, never overwritten.
-    fd = openSync(file, 'wx', 0o600);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
-    throw error;
-  }
-  try {
-    writeSync(fd, randomBytes(32));
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * The payment platform simulator of the demo, signing with a key made in the data folder. It is
  * started before the core (whose configuration names it) and told the core's listener after.
  */
 export async function startDemoPaymentPlatform(dataDir: string): Promise<DemoPaymentPlatform> {
   const keyFile = join(dataDir, DEMO_NOTIFY_KEY_PATH);
-  createKeyIfMissing(keyFile);
+  // A key of an earlier start is kept.
+  writeNewSecretFile(keyFile, randomBytes(32));
   let notifyUrl = '';
   const platform = await startPaymentPlatform({
     key: readFileSync(keyFile),

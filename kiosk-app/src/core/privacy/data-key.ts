@@ -1,14 +1,7 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  realpathSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { writeNewSecretFile } from './new-secret-file';
 import { PrivacyError } from './privacy-error';
 
 /** AES-256 needs 32 bytes; the install script writes them as 64 hex digits and a newline. */
@@ -91,22 +84,13 @@ export function loadDataKey(options: LoadDataKeyOptions): DataKey {
 }
 
 function createDemoKeyIfMissing(file: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  let fd: number;
   try {
-    // 'wx': never overwrite a key another process created a moment ago.
-    fd = openSync(file, 'wx', 0o600);
+    writeNewSecretFile(file, `${randomBytes(DATA_KEY_BYTES).toString('hex')}\n`);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
     throw new PrivacyError(
       'KEY_FILE_UNREADABLE',
       `Cannot create the demo data key ${file}: ${(error as Error).message}`,
     );
-  }
-  try {
-    writeSync(fd, `${randomBytes(DATA_KEY_BYTES).toString('hex')}\n`);
-  } finally {
-    closeSync(fd);
   }
 }
 
