@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { JsonHttpClient } from '../links/http/json-http-client';
-import { MalformedResponseError, RejectedRequestError } from '../links/http/http-errors';
-import { failureKind } from '../links/resilience/resilience-policy';
+import { postFailureOf } from '../links/http/post-failure';
 import { ratingToWire, type SatisfactionRating } from './satisfaction-rating';
 
 export const DEFAULT_RATING_PATH = 'api/danh-gia';
@@ -57,12 +56,7 @@ export class HttpRatingGateway implements RatingGateway {
         };
       return interpretRatingAck(response.body, rating.dossierCode);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof RejectedRequestError)
-        return { kind: 'rejected', httpStatus: error.status, message };
-      if (error instanceof MalformedResponseError)
-        return { kind: 'unavailable', reason: 'malformed-response', message };
-      return { kind: 'unavailable', reason: failureKind(error) ?? 'network', message };
+      return postFailureOf(error);
     }
   }
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { JsonHttpClient } from '../links/http/json-http-client';
-import { MalformedResponseError, RejectedRequestError } from '../links/http/http-errors';
-import { failureKind } from '../links/resilience/resilience-policy';
+import { postFailureOf, type PostFailure } from '../links/http/post-failure';
 
 /** The portal's place for a dossier's signed receipt (biên nhận), beside the dossier itself. */
 export function receiptPdfPath(code: string): string {
@@ -11,12 +10,8 @@ export function receiptPdfPath(code: string): string {
 /** A PDF is at most this big on the wire (a receipt is ~25 KB; base64 adds a third). */
 const MAX_PDF_BYTES = 2 * 1024 * 1024;
 
-export type ReceiptPdfUploadResult =
-  | { readonly kind: 'stored' }
-  /** Refused for good (the portal will not take it): kept for the technician, not retried. */
-  | { readonly kind: 'rejected'; readonly httpStatus: number; readonly message: string }
-  /** Try again later: the portal is down, or does not know the dossier yet. */
-  | { readonly kind: 'unavailable'; readonly reason: string; readonly message: string };
+/** Stored, or not (refused for good; or for now: down, or the dossier is not there yet). */
+export type ReceiptPdfUploadResult = { readonly kind: 'stored' } | PostFailure;
 
 export type ReceiptPdfFetchResult =
   | { readonly kind: 'found'; readonly pdf: Uint8Array }
@@ -81,12 +76,7 @@ export class HttpReceiptPdfGateway implements ReceiptPdfGateway {
             message: 'the receipt acknowledgement does not follow the format',
           };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof RejectedRequestError)
-        return { kind: 'rejected', httpStatus: error.status, message };
-      if (error instanceof MalformedResponseError)
-        return { kind: 'unavailable', reason: 'malformed-response', message };
-      return { kind: 'unavailable', reason: failureKind(error) ?? 'network', message };
+      return postFailureOf(error);
     }
   }
 
