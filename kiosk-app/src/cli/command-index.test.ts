@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from './command-index';
 import { buildProgram } from './main';
 
-describe('the lazy command index', () => {
+// Loading a command's module imports its drivers (serial ports, PC/SC, the printer): seconds on
+// a busy two-core machine, not a defect. The default 5 s timeout made this test fail under load.
+describe('the lazy command index', { timeout: 60_000 }, () => {
   it.each(COMMANDS.map((entry) => [entry.name, entry] as const))(
     '%s: the summary in the help is the description the command registers',
     async (name, entry) => {
