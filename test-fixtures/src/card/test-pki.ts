@@ -10,6 +10,8 @@ export interface TestPki {
   readonly csca: x509.X509Certificate;
   readonly documentSigner: x509.X509Certificate;
   readonly documentSignerKey: CryptoKey;
+  /** The CSCA's private key, to issue CRLs in tests. */
+  readonly cscaKey: CryptoKey;
   /** A second CSCA that did not sign anything, to test unknown issuers. */
   readonly otherCsca: x509.X509Certificate;
 }
@@ -71,7 +73,13 @@ export function testPki(): Promise<TestPki> {
       'C=VN, O=Kiosk Test, CN=VN OTHER TEST CSCA',
       await keyPair(),
     );
-    return { csca, documentSigner, documentSignerKey: dsKeys.privateKey, otherCsca };
+    return {
+      csca,
+      documentSigner,
+      documentSignerKey: dsKeys.privateKey,
+      cscaKey: cscaKeys.privateKey,
+      otherCsca,
+    };
   })();
   return cached;
 }
