@@ -14,12 +14,12 @@ import {
   TEST_PROCEDURE,
   TEST_PROCEDURE_INFO,
   TEST_QUEUE_TICKET,
+  TEST_FEE_RECEIPT,
   TEST_RECEIPT,
 } from './journey-test-actors';
-import type { FormView, ReceiptView } from '@kiosk/protocol';
+import type { FormView } from '@kiosk/protocol';
 
 /** A filed dossier whose fee is paid at the kiosk (issue 17). */
-const FEE_RECEIPT: ReceiptView = { ...TEST_RECEIPT, fee: { amountVnd: 20_000, paid: false } };
 /** The chart with payment configured, as the core provides it, so the payment step is walked. */
 const journeyMachine = chart.provide({
   guards: { feeDueAtKiosk: (_, { receipt }) => receipt.fee?.paid === false },
@@ -104,7 +104,7 @@ const EVENTS: AnyEvent[] = [
   done('checkPrinter', { ready: true }),
   done('checkPrinter', { ready: false, error: { code: 'PRINTER_PAPER_OUT' } }),
   done('submitDossier', TEST_RECEIPT),
-  done('submitDossier', FEE_RECEIPT),
+  done('submitDossier', TEST_FEE_RECEIPT),
   done('requestPayment', {
     qrPayload: '000201',
     amountVnd: 20_000,

@@ -1,25 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock, waitFor } from 'xstate';
-import type { ReceiptView } from '@kiosk/protocol';
 import { journeyMachine } from './journey-machine';
 import { journeyView } from './journey-view';
 import {
   HAPPY,
   journeyTestActors,
   TEST_PROCEDURE,
-  TEST_RECEIPT,
+  TEST_FEE_RECEIPT,
   type TwinBehaviour,
 } from './journey-test-actors';
 
 const PAYMENT_WAIT_MS = 180_000;
-const FEE_RECEIPT: ReceiptView = { ...TEST_RECEIPT, fee: { amountVnd: 20_000, paid: false } };
 
 /** A journey whose filed dossier has a fee paid at submission (the core's guard says so). */
 function start(behaviour: Partial<TwinBehaviour> = {}, feeDue = true) {
   const clock = new SimulatedClock();
   const actor = createActor(
     journeyMachine.provide({
-      actors: journeyTestActors({ ...HAPPY, receipt: FEE_RECEIPT, ...behaviour }),
+      actors: journeyTestActors({ ...HAPPY, receipt: TEST_FEE_RECEIPT, ...behaviour }),
       guards: { feeDueAtKiosk: (_, { receipt }) => feeDue && receipt.fee?.paid === false },
       delays: { paymentWait: PAYMENT_WAIT_MS },
     }),
@@ -56,7 +54,7 @@ describe('the payment step after filing (issue 17)', () => {
     const view = journeyView(actor.getSnapshot(), 15);
     expect(view.step).toBe('payingFee');
     expect(view.payment).toMatchObject({ phase: 'waiting', qr: { amountVnd: 20_000 } });
-    actor.send({ type: 'FEE_PAID', dossierCode: FEE_RECEIPT.dossierCode });
+    actor.send({ type: 'FEE_PAID', dossierCode: TEST_FEE_RECEIPT.dossierCode });
     await waitFor(actor, (s) => s.matches({ journey: 'done' }));
     expect(feeOf(actor)).toEqual({ amountVnd: 20_000, paid: true });
     expect(actor.getSnapshot().context.payment).toBeUndefined();
@@ -89,7 +87,7 @@ describe('the payment step after filing (issue 17)', () => {
     await reachQr(actor);
     actor.send({ type: 'CANCEL' });
     await waitFor(actor, (s) => s.matches({ journey: 'done' }));
-    expect(actor.getSnapshot().context.receipt?.dossierCode).toBe(FEE_RECEIPT.dossierCode);
+    expect(actor.getSnapshot().context.receipt?.dossierCode).toBe(TEST_FEE_RECEIPT.dossierCode);
   });
 
   it('pay later is taken while the QR is still being prepared', async () => {
@@ -113,7 +111,7 @@ describe('the payment step after filing (issue 17)', () => {
     await reachQr(actor);
     clock.increment(PAYMENT_WAIT_MS);
     await waitFor(actor, (s) => s.matches({ journey: 'done' }));
-    actor.send({ type: 'FEE_PAID', dossierCode: FEE_RECEIPT.dossierCode });
+    actor.send({ type: 'FEE_PAID', dossierCode: TEST_FEE_RECEIPT.dossierCode });
     expect(feeOf(actor)?.paid).toBe(false);
     expect(actor.getSnapshot().matches({ journey: 'done' })).toBe(true);
   });
@@ -128,7 +126,7 @@ describe('the payment step after filing (issue 17)', () => {
   it('a printer that failed its check leaves the slip on screen after the payment', async () => {
     const { actor } = start({ printer: 'paperOut' });
     await reachQr(actor);
-    actor.send({ type: 'FEE_PAID', dossierCode: FEE_RECEIPT.dossierCode });
+    actor.send({ type: 'FEE_PAID', dossierCode: TEST_FEE_RECEIPT.dossierCode });
     await waitFor(actor, (s) => s.matches({ journey: 'printFailed' }));
     expect(actor.getSnapshot().context.error?.code).toBe('PRINTER_PAPER_OUT');
     expect(feeOf(actor)?.paid).toBe(true);

@@ -126,6 +126,12 @@ export const TEST_RECEIPT: ReceiptView = {
   kioskId: 'K1',
 };
 
+/** The same receipt with a fee not yet paid (20.000 đ, paid at submission). */
+export const TEST_FEE_RECEIPT: ReceiptView = {
+  ...TEST_RECEIPT,
+  fee: { amountVnd: 20_000, paid: false },
+};
+
 /** The payment twin's VietQR (the payload is not a real one: the chart never reads it). */
 export const TEST_PAYMENT_QR: PaymentQrView = {
   qrPayload: '00020101021238580010A000000727',

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptView } from '@kiosk/protocol';
+import { TEST_RECEIPT } from '../flow/journey-test-actors';
 import { createLogger } from '../log/logger';
 import type { ReceiptPrinterPort } from '../ports';
 import type { ReceiptPdfContent } from './receipt-pdf-content';
 import { pdfFeeOf, signedReceiptPrinter, type ReceiptPdfQueue } from './signed-receipt-printer';
 
-const RECEIPT: ReceiptView = {
-  dossierCode: 'G01.99-261128-0042',
-  centreName: 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH ĐỒNG THỬ',
-  receivingUnit: 'Bộ phận Một cửa',
-  applicantName: 'Lê Bảo Yến',
-  procedureCode: '1.001',
-  procedureName: 'Đăng ký thường trú',
-  documents: ['Tờ khai thay đổi thông tin cư trú'],
-  processingTime: '07 ngày làm việc',
-  receivedAt: '2026-11-28T09:15:00+07:00',
-  appointmentAt: '2026-12-09T08:00:00+07:00',
-  collectAt: 'Quầy trả kết quả số 3',
-  status: 'received',
-  lookupUrl: 'https://dichvucong.example.gov.vn/tra-cuu?ma=G01.99-261128-0042',
-  trackingHint: 'Tra cứu trên Cổng dịch vụ công',
-  kioskId: 'KIOSK-07',
-  fee: { amountVnd: 15_000, paid: true },
-};
+/** The journey tests' synthetic receipt, with a fee paid at the kiosk. */
+const RECEIPT: ReceiptView = { ...TEST_RECEIPT, fee: { amountVnd: 15_000, paid: true } };
 
 class QueueTwin implements ReceiptPdfQueue {
   readonly queued: ReceiptPdfContent[] = [];
@@ -93,7 +78,7 @@ describe('the signed PDF twin of each printed receipt', () => {
     );
     await printer.print(RECEIPT);
     await printer.print(RECEIPT, { reprintAt: '2026-11-29T10:00:00+07:00' });
-    await printer.print({ ...RECEIPT, dossierCode: 'G01.99-261128-0043', kind: 'submissionSlip' });
+    await printer.print({ ...RECEIPT, dossierCode: 'H01-261128-0002', kind: 'submissionSlip' });
     await flush();
     await printer.print(RECEIPT);
     await flush();
