@@ -15,7 +15,7 @@ export {
   type TextStyle,
   type Align,
 } from './receipt/slip-layout';
-export { formatSlipTime } from './receipt/slip-time';
+export { formatSlipTime, type FormatTime } from './receipt/slip-time';
 
 // Printer profiles
 export {

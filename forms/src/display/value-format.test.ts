@@ -23,8 +23,48 @@ describe('the one formatter of citizen values', () => {
     );
   });
 
-  it('writes instants in Vietnam time', () => {
-    expect(formatDateTime('2026-11-30T17:05:00Z')).toBe('00:05 01/12/2026');
+  it('writes instants in Vietnam time with the weekday, as the receipt words them', () => {
+    // 30/11/2026 17:05 UTC is 00:05 on Tuesday 1 December in Vietnam.
+    expect(formatDateTime('2026-11-30T17:05:00Z')).toBe('00 giờ 05, Thứ Ba 01/12/2026');
+    expect(formatDateTime('2026-12-06T08:30:00+07:00')).toBe('08 giờ 30, Chủ nhật 06/12/2026');
+    expect(formatDateTime('not a time')).toBe('not a time');
+  });
+
+  it('agrees with the ICU calendar of Asia/Ho_Chi_Minh for any instant since 1976', () => {
+    // Vietnam has kept UTC+7 since 13 June 1975; Intl's time-zone data is the independent source.
+    const parts = (ms: number) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        weekday: 'long',
+        hourCycle: 'h23',
+      }).formatToParts(new Date(ms));
+    const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1976, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const get = (type: string) => parts(ms).find((p) => p.type === type)?.value ?? '';
+        const [, hour, minute, weekday, day, month, year] =
+          /^(\d\d) giờ (\d\d), (.+) (\d\d)\/(\d\d)\/(\d{4})$/.exec(
+            formatDateTime(new Date(ms).toISOString()),
+          ) ?? [];
+        expect([hour, minute, day, month, year]).toEqual([
+          get('hour'),
+          get('minute'),
+          get('day'),
+          get('month'),
+          get('year'),
+        ]);
+        expect(weekday).toBe(
+          ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'][
+            weekdays.indexOf(get('weekday'))
+          ],
+        );
+      }),
+    );
   });
 
   it('writes sex as Nam/Nữ', () => {

@@ -23,12 +23,21 @@ export function formatDate(iso: string): string {
 /** Vietnam keeps UTC+7 all year (no daylight saving). */
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-/** An instant as "HH:MM dd/mm/yyyy" in Vietnam time; text that is not an instant as it is. */
+const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/**
+ * An instant as "08 giờ 30, Thứ Hai 30/11/2026" in Vietnam time, the wording of the receipt
+ * (Mẫu số 01 writes the appointment as "... giờ ... phút, ngày ..."): the receipt screen, the
+ * status page, the staff view, the printed slip and the signed PDF all word times through it.
+ * Text that is not an instant is given back as it is.
+ */
 export function formatDateTime(instant: string): string {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return instant;
-  const local = new Date(ms + VIETNAM_OFFSET_MS).toISOString();
-  return `${local.slice(11, 16)} ${formatDate(local.slice(0, 10))}`;
+  const local = new Date(ms + VIETNAM_OFFSET_MS);
+  const iso = local.toISOString();
+  const weekday = WEEKDAYS[local.getUTCDay()] ?? '';
+  return `${iso.slice(11, 13)} giờ ${iso.slice(14, 16)}, ${weekday} ${formatDate(iso.slice(0, 10))}`;
 }
 
 const SEX: Readonly<Record<Sex, LocalizedText>> = {

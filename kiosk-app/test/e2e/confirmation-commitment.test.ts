@@ -32,7 +32,7 @@ describe('the confirmation screen', () => {
     await fillMissing(page);
     await page.getByTestId('screen-confirming').waitFor();
     expect(await page.getByTestId('commitment-appointment').textContent()).toMatch(
-      /^\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/,
+      /^\d{2} giờ \d{2}, (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật) \d{2}\/\d{2}\/\d{4}$/,
     );
     // The fee once: in full where the procedure gives its source, else in the commitment.
     const fees = page.locator('[data-testid="confirm-fee"], [data-testid="commitment-fee"]');

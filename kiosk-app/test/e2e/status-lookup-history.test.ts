@@ -70,7 +70,7 @@ describe('the status lookup with history', () => {
     for (const step of steps) expect(Number.isNaN(Date.parse(step.at))).toBe(false);
     expect(await page.getByTestId('status-history').textContent()).toContain('Đã tiếp nhận');
     expect(await page.getByTestId('status-appointment').textContent()).toMatch(
-      /Ngày hẹn trả kết quả: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/,
+      /Ngày hẹn trả kết quả: \d{2} giờ \d{2}, (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật) \d{2}\/\d{2}\/\d{4}/,
     );
     expect(await page.getByTestId('status-fee').textContent()).toMatch(
       /Phí, lệ phí: (Miễn phí|Chưa nộp [\d.]+ đ)/,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ReceiptTemplate } from './receipt-template';
 import type { SlipElement } from './slip-layout';
-import { formatSlipTime } from './slip-time';
+import { formatSlipTime, type FormatTime } from './slip-time';
 
 /**
  * The small ticket of "Lấy số thứ tự": a number for a counter group, without a dossier. Centres'
@@ -28,6 +28,7 @@ const text = (
 export function queueTicketToElements(
   ticket: QueueTicketSlip,
   template: ReceiptTemplate,
+  at: FormatTime = (iso) => formatSlipTime(iso, template.timeZone),
 ): SlipElement[] {
   const l = template.labels;
   const out: SlipElement[] = [
@@ -39,7 +40,7 @@ export function queueTicketToElements(
   ];
   if (ticket.counters) out.push(text(`${l.queueCounter}: ${ticket.counters}`, 'strong'));
   if (ticket.waiting !== undefined) out.push(text(`${l.ticketWaiting}: ${ticket.waiting}`));
-  out.push(text(`${l.ticketIssuedAt}: ${formatSlipTime(ticket.issuedAt, template.timeZone)}`));
+  out.push(text(`${l.ticketIssuedAt}: ${at(ticket.issuedAt)}`));
   out.push({ kind: 'rule' });
   out.push(text(l.ticketNotice));
   out.push(text(`${l.kioskId}: ${ticket.kioskId}`));

@@ -1,6 +1,6 @@
 import type { ReceiptSlip, SlipDocument } from './receipt-slip';
 import type { ReceiptTemplate } from './receipt-template';
-import { formatSlipTime } from './slip-time';
+import { formatSlipTime, type FormatTime } from './slip-time';
 
 export type TextStyle = 'title' | 'heading' | 'body' | 'strong';
 export type Align = 'left' | 'center';
@@ -44,10 +44,13 @@ function documentLine(doc: SlipDocument, l: ReceiptTemplate['labels']): string {
  * register entry, the receiving officer, the status and how to follow it. A phiếu nộp hồ sơ
  * has the same frame, its own title, the queue number and the papers to bring instead.
  */
-export function slipToElements(slip: ReceiptSlip, template: ReceiptTemplate): SlipElement[] {
+export function slipToElements(
+  slip: ReceiptSlip,
+  template: ReceiptTemplate,
+  at: FormatTime = (iso) => formatSlipTime(iso, template.timeZone),
+): SlipElement[] {
   const l = template.labels;
   const submission = slip.kind === 'submissionSlip';
-  const at = (iso: string): string => formatSlipTime(iso, template.timeZone);
   const out: SlipElement[] = [];
   for (const line of template.headerLines) out.push(text(line, 'heading', 'center'));
   out.push(text(slip.centreName, 'heading', 'center'));

@@ -1,3 +1,10 @@
+/**
+ * Words an ISO instant for paper. The kiosk passes its one formatter of times (the one its screens
+ * use) so screen and paper read alike; without one, the slip uses `formatSlipTime` in the
+ * template's time zone.
+ */
+export type FormatTime = (iso: string) => string;
+
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
 /**

@@ -4,6 +4,7 @@ import type { ReceiptSlip } from '../receipt/receipt-slip';
 import type { ReceiptTemplate } from '../receipt/receipt-template';
 import { queueTicketToElements, type QueueTicketSlip } from '../receipt/queue-ticket';
 import { slipToElements, type SlipElement } from '../receipt/slip-layout';
+import type { FormatTime } from '../receipt/slip-time';
 import { planToEscPos } from './plan-to-escpos';
 import { planToPng } from './plan-to-png';
 import { planCodePage, planRaster, type PrintPlan } from './print-plan';
@@ -26,8 +27,9 @@ export function planReceipt(
   slip: ReceiptSlip,
   profile: PrinterProfile,
   template: ReceiptTemplate,
+  formatTime?: FormatTime,
 ): PrintPlan {
-  return planElements(slipToElements(slip, template), profile);
+  return planElements(slipToElements(slip, template, formatTime), profile);
 }
 
 /** Laid-out elements on a printer: the one place the two ways (code page, raster) diverge. */
@@ -57,8 +59,9 @@ export function renderReceipt(
   slip: ReceiptSlip,
   profile: PrinterProfile,
   template: ReceiptTemplate,
+  formatTime?: FormatTime,
 ): RenderedReceipt {
-  return renderPlan(planReceipt(slip, profile, template), profile);
+  return renderPlan(planReceipt(slip, profile, template, formatTime), profile);
 }
 
 /** The "Lấy số thứ tự" ticket, rendered as a slip is. */
@@ -66,8 +69,12 @@ export function renderQueueTicket(
   ticket: QueueTicketSlip,
   profile: PrinterProfile,
   template: ReceiptTemplate,
+  formatTime?: FormatTime,
 ): RenderedReceipt {
-  return renderPlan(planElements(queueTicketToElements(ticket, template), profile), profile);
+  return renderPlan(
+    planElements(queueTicketToElements(ticket, template, formatTime), profile),
+    profile,
+  );
 }
 
 function renderPlan(plan: PrintPlan, profile: PrinterProfile): RenderedReceipt {

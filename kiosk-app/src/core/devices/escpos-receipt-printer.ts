@@ -10,6 +10,7 @@ import {
   type ReceiptTemplate,
   type RenderedReceipt,
 } from '@kiosk/printer';
+import { formatDateTime } from '@kiosk/forms';
 import type { DeviceView, JourneyError, ReceiptView } from '@kiosk/protocol';
 import type { PrinterCheck } from '../flow/journey-services';
 import type { Logger } from '../log/logger';
@@ -119,7 +120,12 @@ export class EscposReceiptPrinter implements ReceiptPrinterPort {
       issuedAt: ticket.issuedAt,
       kioskId: ticket.kioskId,
     });
-    const rendered = renderQueueTicket(slip, this.options.profile, this.options.template);
+    const rendered = renderQueueTicket(
+      slip,
+      this.options.profile,
+      this.options.template,
+      formatDateTime,
+    );
     await this.send(rendered, `ticket:${ticket.number}@${ticket.issuedAt}`, {});
   }
 
@@ -175,6 +181,7 @@ export class EscposReceiptPrinter implements ReceiptPrinterPort {
       receiptToSlip(receipt, options),
       this.options.profile,
       this.options.template,
+      formatDateTime,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { formatSlipTime } from '@kiosk/printer';
+import { formatDateTime } from '@kiosk/forms';
 import type { ReceiptSlip } from '@kiosk/printer';
 import type { FeeStatus } from '@kiosk/protocol';
 
@@ -17,9 +17,6 @@ export interface ReceiptPdfContent {
   readonly fee: { readonly amountVnd: number; readonly status: FeeStatus };
 }
 
-/** The centre's time zone for the times printed on receipts. */
-const CENTRE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
 /** The PDF twin of a thermal slip (the same dossier file `kiosk receipt render` reads). */
 export function receiptPdfFromSlip(
   slip: ReceiptSlip,
@@ -31,8 +28,8 @@ export function receiptPdfFromSlip(
     receivingUnit: slip.receivingUnit,
     applicantName: slip.applicantName,
     procedureName: slip.procedureName,
-    receivedAt: formatSlipTime(slip.receivedAt, CENTRE_TIME_ZONE),
-    appointmentAt: formatSlipTime(slip.appointmentAt, CENTRE_TIME_ZONE),
+    receivedAt: formatDateTime(slip.receivedAt),
+    appointmentAt: formatDateTime(slip.appointmentAt),
     collectAt: slip.resultCollectionPlace,
     lookupUrl: slip.statusLookupUrl,
     fee,

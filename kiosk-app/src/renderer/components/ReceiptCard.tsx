@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
+import { formatDateTime } from '@kiosk/forms/browser';
 import type { ReceiptView } from '@kiosk/protocol';
-
-function localTime(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  return m ? `${m[4]}:${m[5]} ngày ${m[3]}/${m[2]}/${m[1]}` : iso;
-}
 
 /** The receipt as shown on screen: the same fields as the printed slip, with its lookup QR. */
 export function ReceiptCard({ receipt }: { receipt: ReceiptView }) {
@@ -22,7 +18,7 @@ export function ReceiptCard({ receipt }: { receipt: ReceiptView }) {
     receipt.sameDay ? t('receipt.sameDay') : undefined,
     slip || receipt.appointmentProvisional ? t('receipt.provisional') : undefined,
   ].filter((n): n is string => n !== undefined);
-  const appointment = `${localTime(receipt.appointmentAt)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  const appointment = `${formatDateTime(receipt.appointmentAt)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   const status = !slip
     ? t(`receipt.${receipt.status}`)
     : receipt.acceptance?.state === 'refused'
@@ -47,7 +43,7 @@ export function ReceiptCard({ receipt }: { receipt: ReceiptView }) {
     [t('receipt.applicant'), receipt.applicantName],
     [t('receipt.procedure'), receipt.procedureName],
     [t('receipt.processingTime'), receipt.processingTime],
-    [t('receipt.receivedAt'), localTime(receipt.receivedAt)],
+    [t('receipt.receivedAt'), formatDateTime(receipt.receivedAt)],
     [t('receipt.appointmentAt'), appointment],
     [t('receipt.collectAt'), receipt.collectAt],
     [t('receipt.status'), status],

@@ -1,13 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '@kiosk/forms/browser';
 import type { ConfirmationCommitment, ProcedureSummary } from '@kiosk/protocol';
 
 type Lang = 'vi' | 'en';
-
-/** "HH:mm ngày dd/mm/yyyy" of an ISO time with its +07:00 offset, as the receipt prints it. */
-function wallClock(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  return m ? `${m[4]}:${m[5]} ngày ${m[3]}/${m[2]}/${m[1]}` : iso;
-}
 
 /**
  * The fee as the procedure defines it: free, an amount, or "not set" when the catalogue does not
@@ -41,7 +36,7 @@ export function CommitmentSummary({
       <dl className="summary">
         <dt>{t('commitment.appointment')}</dt>
         <dd data-testid="commitment-appointment">
-          {due ? wallClock(due) : t('commitment.appointmentUnknown')}
+          {due ? formatDateTime(due) : t('commitment.appointmentUnknown')}
         </dd>
         {/* A procedure whose fee carries its source shows it in full (FeeSummary) above. */}
         {!procedure.fee && (

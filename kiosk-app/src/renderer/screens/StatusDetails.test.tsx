@@ -28,8 +28,8 @@ describe('StatusDetails (issue 18)', () => {
     const order = ['Đã nộp hồ sơ', 'Đã tiếp nhận', 'Đã có kết quả'].map((s) => html.indexOf(s));
     expect(order.every((i) => i > -1)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(html).toContain('09:00 10/03/2026');
-    expect(html).toContain('Ngày hẹn trả kết quả: 16:00 12/03/2026');
+    expect(html).toContain('09 giờ 00, Thứ Ba 10/03/2026');
+    expect(html).toContain('Ngày hẹn trả kết quả: 16 giờ 00, Thứ Năm 12/03/2026');
     expect(html).toMatch(/Phí, lệ phí: Đã nộp 15[.,]000 đ/);
     expect(html).toContain('Quý vị có thể đến nhận kết quả ngay bây giờ.');
   });
