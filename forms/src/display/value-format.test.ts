@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citizenFieldNames } from './citizen-labels';
-import { formatDate, formatDateTime, formatFieldValue, formatSex } from './value-format';
+import {
+  formatAddress,
+  formatDate,
+  formatDateTime,
+  formatFieldValue,
+  formatSex,
+} from './value-format';
 
 describe('the one formatter of citizen values', () => {
   it('writes dates as dd/mm/yyyy, partial dates as mm/yyyy and yyyy', () => {
@@ -89,6 +95,25 @@ describe('the one formatter of citizen values', () => {
         { province: 'Thành phố Huế', commune: 'Phường Thuận Hóa', detail: 'Số 2' },
       ),
     ).toBe('Số 2, Phường Thuận Hóa, Thành phố Huế');
+  });
+
+  it('writes a converted address in two levels, and one off the official lists as written', () => {
+    const converted = {
+      detail: 'Số 2',
+      province: 'Thành phố Huế',
+      commune: 'Phường Thuận Hóa',
+      district: 'Thành phố Huế',
+      former: 'Phường Phú Hội, Thành phố Huế, Tỉnh Thừa Thiên Huế',
+    };
+    expect(formatAddress(converted)).toBe('Số 2, Phường Thuận Hóa, Thành phố Huế');
+    expect(
+      formatAddress({
+        province: 'Tỉnh Lào Cai',
+        commune: 'Xã Không Có Thật',
+        district: 'Huyện Thử',
+        confirmation: 'unknown',
+      }),
+    ).toBe('Xã Không Có Thật, Huyện Thử, Tỉnh Lào Cai');
   });
 
   it('names record fields in Vietnamese, never by their keys', () => {

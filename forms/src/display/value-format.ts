@@ -51,9 +51,14 @@ export function formatSex(sex: Sex, lang: Lang = 'vi'): string {
   return SEX[sex][lang];
 }
 
-/** "Số 1, Phường Ba Đình, Thành phố Hà Nội": street first, then commune, then province. */
+/**
+ * "Số 1, Phường Ba Đình, Thành phố Hà Nội": street first, then commune, then province. The old
+ * district is shown only for an address not on the official lists (`unknown`), which stays as the
+ * source wrote it; a converted address is two-level.
+ */
 export function formatAddress(address: Address): string {
-  return [address.detail, address.commune, address.province]
+  const district = address.confirmation === 'unknown' ? address.district : undefined;
+  return [address.detail, address.commune, district, address.province]
     .filter((part): part is string => part !== undefined && part.trim() !== '')
     .join(', ');
 }

@@ -1,4 +1,4 @@
-import type { Address, CitizenRecord, FieldValue } from '@kiosk/forms';
+import { formatAddress, type Address, type CitizenRecord, type FieldValue } from '@kiosk/forms';
 
 export interface ApplicantContact {
   readonly address?: string;
@@ -6,12 +6,10 @@ export interface ApplicantContact {
   readonly email?: string;
 }
 
+/** The two-level address as the review screen shows it (the one formatter). */
 function addressLine(address: Address | undefined): string | undefined {
-  if (!address) return undefined;
-  const parts = [address.detail, address.commune, address.district, address.province]
-    .map((p) => p?.trim())
-    .filter((p): p is string => p !== undefined && p !== '');
-  return parts.length > 0 ? parts.join(', ') : undefined;
+  const line = address ? formatAddress(address) : '';
+  return line !== '' ? line : undefined;
 }
 
 const textValue = (value: FieldValue | undefined): string | undefined =>
