@@ -2,6 +2,7 @@
  * How a procedure's time limit and fee read to a citizen, for the catalogue screen, the receipt
  * and the command line.
  */
+import { formatVnd } from './display/value-format';
 import type { LocalizedText, ProcessingTime } from './procedure-types';
 
 const WORKING_DAY_HOURS = 8;
@@ -33,8 +34,5 @@ export function describeProcessingTime(time: ProcessingTime): LocalizedText {
 /** `20000` → `20.000 đ` / `VND 20,000`; zero reads as free. */
 export function describeFee(amountVnd: number): LocalizedText {
   if (amountVnd === 0) return { vi: 'Miễn phí', en: 'Free' };
-  return {
-    vi: `${amountVnd.toLocaleString('vi-VN')} đ`,
-    en: `VND ${amountVnd.toLocaleString('en-US')}`,
-  };
+  return { vi: formatVnd(amountVnd, 'vi'), en: formatVnd(amountVnd, 'en') };
 }

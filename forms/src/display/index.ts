@@ -5,4 +5,5 @@ export {
   formatDateTime,
   formatFieldValue,
   formatSex,
+  formatVnd,
 } from './value-format';

@@ -7,6 +7,7 @@ import {
   formatDateTime,
   formatFieldValue,
   formatSex,
+  formatVnd,
 } from './value-format';
 
 describe('the one formatter of citizen values', () => {
@@ -114,6 +115,19 @@ describe('the one formatter of citizen values', () => {
         confirmation: 'unknown',
       }),
     ).toBe('Xã Không Có Thật, Huyện Thử, Tỉnh Lào Cai');
+  });
+
+  it('groups money by thousands as Vietnamese and English write it, whatever the ICU data', () => {
+    expect(formatVnd(20000)).toBe('20.000 đ');
+    expect(formatVnd(1234567, 'en')).toBe('VND 1,234,567');
+    expect(formatVnd(500)).toBe('500 đ');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), (amount) => {
+        const [digits] = formatVnd(amount).split(' ');
+        expect(Number(digits?.replaceAll('.', ''))).toBe(amount);
+        expect(digits).toMatch(/^\d{1,3}(\.\d{3})*$/);
+      }),
+    );
   });
 
   it('names record fields in Vietnamese, never by their keys', () => {

@@ -40,6 +40,20 @@ export function formatDateTime(instant: string): string {
   return `${iso.slice(11, 13)} giờ ${iso.slice(14, 16)}, ${weekday} ${formatDate(iso.slice(0, 10))}`;
 }
 
+/** 20000 → "20.000" / "20,000": thousands grouped without ICU, so the bytes are fixed. */
+function groupThousands(amount: number, separator: string): string {
+  return Math.trunc(amount)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/** An amount of money as "20.000 đ" (Vietnamese) or "VND 20,000" (English), on screen and paper. */
+export function formatVnd(amountVnd: number, lang: Lang = 'vi'): string {
+  return lang === 'vi'
+    ? `${groupThousands(amountVnd, '.')} đ`
+    : `VND ${groupThousands(amountVnd, ',')}`;
+}
+
 const SEX: Readonly<Record<Sex, LocalizedText>> = {
   M: { vi: 'Nam', en: 'Male' },
   F: { vi: 'Nữ', en: 'Female' },

@@ -115,7 +115,7 @@ describe('receiptToSlip: appointment notes and the phiếu', () => {
       text: 'Không',
     });
     expect(receiptToSlip({ ...RECEIPT, fee: { amountVnd: 200000, paid: false } }).fee).toEqual({
-      text: '200.000 đồng',
+      text: '200.000 đ',
       paid: false,
     });
   });

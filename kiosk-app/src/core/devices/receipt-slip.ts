@@ -1,4 +1,4 @@
-import type { AssuranceLevel } from '@kiosk/forms';
+import { formatVnd, type AssuranceLevel } from '@kiosk/forms';
 import { parseReceiptSlip, type ReceiptSlip } from '@kiosk/printer';
 import type { ReceiptView } from '@kiosk/protocol';
 import type { PrintOptions } from '../ports';
@@ -45,10 +45,10 @@ export function smsTrackingLine(shortCode: string): string {
   return `tình trạng hồ sơ được nhắn từ đầu số ${shortCode}`;
 }
 
-/** "2.000 đồng", "Không" when the procedure is free. */
+/** "2.000 đ" (the shared formatter), "Không" when the procedure is free. */
 export function feeText(amountVnd: number): string {
   if (amountVnd === 0) return 'Không';
-  return `${amountVnd.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+  return formatVnd(amountVnd);
 }
 
 function appointmentNote(receipt: ReceiptView, submission: boolean): string | undefined {

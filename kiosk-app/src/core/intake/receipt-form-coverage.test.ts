@@ -145,7 +145,7 @@ function missingFields(receipt: ReceiptView): string[] {
     ['thời gian nhận', /Thời gian tiếp nhận: \d{2} giờ \d{2}/.test(text)],
     ['hẹn trả', /Thời gian hẹn trả kết quả: \d{2} giờ \d{2}/.test(text)],
     ['nơi nhận', text.includes('Nơi nhận kết quả: Quầy trả kết quả số 3')],
-    ['phí', /Phí, lệ phí: (Không|[\d.]+ đồng - (Đã|Chưa) thanh toán)/.test(text)],
+    ['phí', /Phí, lệ phí: (Không|[\d.]+ đ - (Đã|Chưa) thanh toán)/.test(text)],
     ['sổ theo dõi', text.includes('Vào Sổ theo dõi hồ sơ: Quyển số 2026, Số thứ tự 0007')],
     ['người tiếp nhận', /Người tiếp nhận: (Tiếp nhận tự động|Cán bộ Mẫu)/.test(text)],
     ['not a phiếu', !text.includes('PHIẾU NỘP HỒ SƠ')],

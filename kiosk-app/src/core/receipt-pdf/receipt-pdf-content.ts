@@ -1,4 +1,4 @@
-import { formatDateTime } from '@kiosk/forms';
+import { formatDateTime, formatVnd } from '@kiosk/forms';
 import type { ReceiptSlip } from '@kiosk/printer';
 import type { FeeStatus } from '@kiosk/protocol';
 
@@ -46,5 +46,5 @@ export const FEE_STATUS_TEXT: Record<FeeStatus, string> = {
 /** `20000, paid` → `20.000 đ — Đã thanh toán`; an exempt fee is just "Miễn phí". */
 export function describeFeeLine(fee: ReceiptPdfContent['fee']): string {
   if (fee.status === 'exempt') return FEE_STATUS_TEXT.exempt;
-  return `${fee.amountVnd.toLocaleString('vi-VN')} đ — ${FEE_STATUS_TEXT[fee.status]}`;
+  return `${formatVnd(fee.amountVnd)} — ${FEE_STATUS_TEXT[fee.status]}`;
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatVnd } from '@kiosk/forms/browser';
 import type { FeeView } from '@kiosk/protocol';
 
 /** The fee rows of the confirmation summary: amount and kind, when paid, legal source, exemptions. */
@@ -8,7 +9,7 @@ export function FeeSummary({ fee }: { fee: FeeView }) {
   const amount =
     fee.kind === 'none'
       ? t('fee.none')
-      : `${t(`fee.${fee.kind}`)}: ${fee.amountVnd.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')} đ — ${t(
+      : `${t(`fee.${fee.kind}`)}: ${formatVnd(fee.amountVnd, lang)} — ${t(
           fee.paidAt === 'submission' ? 'fee.paidAtSubmission' : 'fee.paidAtCollection',
         )}`;
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normaliseForSearch } from '@kiosk/forms/browser';
+import { formatVnd, normaliseForSearch } from '@kiosk/forms/browser';
 import type { JourneyView, ProcedureSummary } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
@@ -122,9 +122,7 @@ export function CatalogueScreen({ view }: { view: JourneyView }) {
             </p>
             <p>
               {t('catalogue.fee')}:{' '}
-              {selected.feeVnd === 0
-                ? t('catalogue.free')
-                : `${selected.feeVnd.toLocaleString('vi-VN')} đ`}
+              {selected.feeVnd === 0 ? t('catalogue.free') : formatVnd(selected.feeVnd, lang)}
             </p>
             <p className="label">{t('catalogue.documents')}</p>
             <ul>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '@kiosk/forms/browser';
+import { formatDateTime, formatVnd } from '@kiosk/forms/browser';
 import type { ConfirmationCommitment, ProcedureSummary } from '@kiosk/protocol';
 
 type Lang = 'vi' | 'en';
@@ -11,7 +11,7 @@ type Lang = 'vi' | 'en';
 export function feeText(feeVnd: number | undefined, t: (key: string) => string): string {
   if (feeVnd === undefined || !Number.isFinite(feeVnd)) return t('commitment.feeUnset');
   if (feeVnd === 0) return t('commitment.free');
-  return `${feeVnd.toLocaleString('vi-VN')} đ`;
+  return formatVnd(feeVnd);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
+import { formatVnd } from '@kiosk/forms/browser';
 import type { JourneyView, PaymentQrView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { formatCountdown, secondsLeft } from './payment-countdown';
@@ -35,7 +36,7 @@ function PaymentQr({ qr, dossierCode }: { qr: PaymentQrView; dossierCode: string
   const client = useClient();
   const image = useQrImage(qr.qrPayload);
   const left = useSecondsLeft(qr.expiresAt);
-  const amount = `${qr.amountVnd.toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-US')} đ`;
+  const amount = formatVnd(qr.amountVnd, i18n.language === 'en' ? 'en' : 'vi');
   return (
     <>
       <p>{t('payment.filed', { code: dossierCode })}</p>

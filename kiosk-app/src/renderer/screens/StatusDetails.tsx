@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '@kiosk/forms/browser';
+import { formatDateTime, formatVnd } from '@kiosk/forms/browser';
 import type { DossierStatusView } from '@kiosk/protocol';
-
-const vnd = (amount: number): string => `${amount.toLocaleString('vi-VN')} đ`;
 
 /**
  * What the one-stop system says of a dossier beyond its status (issue 18): the history with
@@ -33,7 +31,9 @@ export function StatusDetails({ result }: { result: DossierStatusView }) {
       <p data-testid="status-fee">
         {t('statusDetails.fee')}:{' '}
         {result.fee
-          ? t(`statusDetails.feeStates.${result.fee.state}`, { amount: vnd(result.fee.amountVnd) })
+          ? t(`statusDetails.feeStates.${result.fee.state}`, {
+              amount: formatVnd(result.fee.amountVnd),
+            })
           : t('statusDetails.feeUnknown')}
       </p>
       {result.collectable !== undefined && (
