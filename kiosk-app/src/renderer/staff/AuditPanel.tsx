@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '@kiosk/forms/browser';
 import type { AuditEntryView } from '@kiosk/protocol';
 import { RequestMessage } from './RequestMessage';
 import { useRequest } from './use-request';
@@ -34,7 +35,7 @@ export function AuditPanel() {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} data-testid="audit-row" data-action={e.action} data-actor={e.actor}>
-              <td>{new Date(e.at).toLocaleString('vi-VN')}</td>
+              <td>{formatDateTime(e.at)}</td>
               <td>{e.actor}</td>
               <td>{e.action}</td>
               <td>{e.subject ?? ''}</td>
