@@ -11,6 +11,7 @@ export {
 } from './serial/serial-port-error';
 export { nodeSerialPorts } from './serial/node-serial-ports';
 export { MemorySerialPorts } from './serial/memory-serial-ports';
+export { SerialLinkDevice, type SerialLinkDeviceOptions } from './serial/serial-link-device';
 export {
   SerialPresenceWatcher,
   type SerialPresenceWatcherOptions,

@@ -1,12 +1,4 @@
-import {
-  nodeSerialPorts,
-  SerialPresenceWatcher,
-  StatusEmitter,
-  type Device,
-  type DeviceState,
-  type DeviceStatusEvent,
-  type SerialPorts,
-} from '@kiosk/device';
+import { SerialLinkDevice, type SerialLinkDeviceOptions } from '@kiosk/device';
 import type { Scan } from '../scan';
 import { ScannerError } from '../scanner-error';
 
@@ -45,15 +37,7 @@ export class SerialScanDecoder {
   }
 }
 
-export interface SerialScannerOptions {
-  readonly path: string;
-  readonly baudRate?: number;
-  /** The serial ports (default node-serialport; `MemorySerialPorts` in tests). */
-  readonly ports?: SerialPorts;
-  /** Hot-plug poll period; 0 disables the timer (tests call `poll()`). */
-  readonly pollIntervalMs?: number;
-  readonly missesBeforeGone?: number;
-}
+export type SerialScannerOptions = SerialLinkDeviceOptions;
 
 /**
  * A scanner on a serial port or USB-CDC (`/dev/ttyACM0`). An unplugged scanner is reported
@@ -64,42 +48,13 @@ export interface SerialScannerOptions {
  * scanner.onScan((scan) => flow.send({ type: 'QR', text: scan.text }));
  * await scanner.open(); await scanner.enable();
  */
-export class SerialScanner implements Device {
-  readonly id: string;
-  private currentState: DeviceState = 'closed';
-  private readonly status: StatusEmitter;
-  private readonly presence: SerialPresenceWatcher;
-  private enabled = false;
+export class SerialScanner extends SerialLinkDevice {
   private decoder = new SerialScanDecoder();
   private readonly scanListeners = new Set<(scan: Scan) => void>();
   private readonly errorListeners = new Set<(error: ScannerError) => void>();
 
   constructor(options: SerialScannerOptions) {
-    this.id = `serial:${options.path}`;
-    this.status = new StatusEmitter(this.id);
-    this.presence = new SerialPresenceWatcher({
-      ports: options.ports ?? nodeSerialPorts,
-      open: { path: options.path, baudRate: options.baudRate ?? 9600 },
-      label: 'serial scanner',
-      status: this.status,
-      pollIntervalMs: options.pollIntervalMs,
-      missesBeforeGone: options.missesBeforeGone,
-      onLink: (link) => link.onData((chunk) => this.receive(chunk)),
-      // A scan cut by the unplug is not completed by the next device's bytes.
-      onLost: () => (this.decoder = new SerialScanDecoder()),
-    });
-  }
-
-  get state(): DeviceState {
-    return this.currentState;
-  }
-
-  get isConnected(): boolean {
-    return this.presence.link !== undefined;
-  }
-
-  onStatus(listener: (event: DeviceStatusEvent) => void): () => void {
-    return this.status.on(listener);
+    super(options, 'serial scanner');
   }
 
   onScan(listener: (scan: Scan) => void): () => void {
@@ -112,37 +67,12 @@ export class SerialScanner implements Device {
     return () => this.errorListeners.delete(listener);
   }
 
-  /** Starts watching the port; resolves even when the scanner is absent (it is then `offline`). */
-  async open(): Promise<void> {
-    if (this.currentState !== 'closed') return;
-    this.currentState = 'idle';
-    await this.presence.start();
+  /** A scan cut by the unplug is not completed by the next device's bytes. */
+  protected linkLost(): void {
+    this.decoder = new SerialScanDecoder();
   }
 
-  async claim(): Promise<void> {}
-
-  async enable(): Promise<void> {
-    this.enabled = true;
-  }
-
-  async disable(): Promise<void> {
-    this.enabled = false;
-  }
-
-  async release(): Promise<void> {}
-
-  /** One hot-plug observation (the timer's, or a test's when `pollIntervalMs` is 0). */
-  poll(): Promise<void> {
-    return this.presence.poll();
-  }
-
-  async close(): Promise<void> {
-    this.enabled = false;
-    this.currentState = 'closed';
-    await this.presence.stop();
-  }
-
-  private receive(chunk: Uint8Array): void {
+  protected receive(chunk: Uint8Array): void {
     if (!this.enabled) return;
     for (const r of this.decoder.push(chunk)) {
       if (r instanceof ScannerError) for (const l of this.errorListeners) l(r);
