@@ -93,13 +93,15 @@ describe('fill: the seven procedures from a synthetic citizen (chip + registry)'
     expect(filled.values.motherName).toBeUndefined();
   });
 
-  it('3.000333 judicial record certificate', () => {
-    const filled = fill(procedure('3.000333'), woman, { today: TODAY });
+  it('3.000333 judicial record certificate, for herself', () => {
+    const filled = fill(procedure('3.000333'), woman, {
+      today: TODAY,
+      entered: { requesterRelation: 'self' },
+    });
     expect(filled.missing).toEqual([
       'placeOfBirth',
       'phone',
       'residenceHistory',
-      'requesterRelation',
       'certificateType',
       'purpose',
       'copies',
