@@ -138,18 +138,18 @@ describe('fill: the seven procedures from a synthetic citizen (chip + registry)'
     const filled = fill(procedure('2.000004'), man, { today: TODAY });
     expect(filled.missing).toEqual([
       'traderName',
-      'taxCode',
       'traderAddress',
       'traderPhone',
+      'taxCode',
       'contactPhone',
       'programmeName',
-      'area',
       'startDate',
       'endDate',
       'promotedGoods',
       'prizeGoods',
+      'area',
+      'promotionForm',
       'customers',
-      'prizeStructure',
       'totalPrizeValue',
     ]);
     expect(filled.values.contactName).toBe(man.record.fullName);
