@@ -123,15 +123,28 @@ describe('fill: the seven procedures from a synthetic citizen (chip + registry)'
   it('1.001612 household business registration', () => {
     const filled = fill(procedure('1.001612'), man, { today: TODAY });
     expect(filled.missing).toEqual([
+      'ownerIdType',
       'businessName',
       'businessAddress',
       'businessLines',
       'capital',
-      'ownerPhone',
-      'startDate',
-      'taxMethod',
+      'establishedBy',
     ]);
     expect(filled.values.ownerContactAddress).toEqual(man.record.currentResidence);
+    expect(filled.values.ownerIdDateOfIssue).toBe(man.record.dateOfIssue);
+  });
+
+  it('1.001612 asks for the household members only when household members establish it', () => {
+    const asIndividual = fill(procedure('1.001612'), man, {
+      today: TODAY,
+      entered: { establishedBy: 'individual' },
+    });
+    expect(asIndividual.missing).not.toContain('familyMembers');
+    const asHousehold = fill(procedure('1.001612'), man, {
+      today: TODAY,
+      entered: { establishedBy: 'household' },
+    });
+    expect(asHousehold.missing).toContain('familyMembers');
   });
 
   it('2.000004 lucky-draw promotion registration', () => {
