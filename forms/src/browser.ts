@@ -19,6 +19,13 @@ export type { CatalogueError, CatalogueErrorCode, ParsedProcedure } from './proc
 export { fill, editableFieldIds, factsFromRecord } from './fill';
 export type { FillOptions } from './fill';
 export { validate, formFields, isEmptyValue, isAddressValue } from './validate';
+export {
+  askedFields,
+  askedSections,
+  askedValues,
+  conditionHolds,
+  missingFields,
+} from './form-conditions';
 export type { ValidateOptions } from './validate';
 export { normaliseEntry } from './entry';
 export { toSubmission, SUBMISSION_FORMAT } from './submission';

@@ -93,13 +93,15 @@ describe('fill: the seven procedures from a synthetic citizen (chip + registry)'
     expect(filled.values.motherName).toBeUndefined();
   });
 
-  it('3.000333 judicial record certificate', () => {
-    const filled = fill(procedure('3.000333'), woman, { today: TODAY });
+  it('3.000333 judicial record certificate, for herself', () => {
+    const filled = fill(procedure('3.000333'), woman, {
+      today: TODAY,
+      entered: { requesterRelation: 'self' },
+    });
     expect(filled.missing).toEqual([
       'placeOfBirth',
       'phone',
       'residenceHistory',
-      'requesterRelation',
       'certificateType',
       'purpose',
       'copies',
@@ -121,33 +123,46 @@ describe('fill: the seven procedures from a synthetic citizen (chip + registry)'
   it('1.001612 household business registration', () => {
     const filled = fill(procedure('1.001612'), man, { today: TODAY });
     expect(filled.missing).toEqual([
+      'ownerIdType',
       'businessName',
       'businessAddress',
       'businessLines',
       'capital',
-      'ownerPhone',
-      'startDate',
-      'taxMethod',
+      'establishedBy',
     ]);
     expect(filled.values.ownerContactAddress).toEqual(man.record.currentResidence);
+    expect(filled.values.ownerIdDateOfIssue).toBe(man.record.dateOfIssue);
+  });
+
+  it('1.001612 asks for the household members only when household members establish it', () => {
+    const asIndividual = fill(procedure('1.001612'), man, {
+      today: TODAY,
+      entered: { establishedBy: 'individual' },
+    });
+    expect(asIndividual.missing).not.toContain('familyMembers');
+    const asHousehold = fill(procedure('1.001612'), man, {
+      today: TODAY,
+      entered: { establishedBy: 'household' },
+    });
+    expect(asHousehold.missing).toContain('familyMembers');
   });
 
   it('2.000004 lucky-draw promotion registration', () => {
     const filled = fill(procedure('2.000004'), man, { today: TODAY });
     expect(filled.missing).toEqual([
       'traderName',
-      'taxCode',
       'traderAddress',
       'traderPhone',
+      'taxCode',
       'contactPhone',
       'programmeName',
-      'area',
       'startDate',
       'endDate',
       'promotedGoods',
       'prizeGoods',
+      'area',
+      'promotionForm',
       'customers',
-      'prizeStructure',
       'totalPrizeValue',
     ]);
     expect(filled.values.contactName).toBe(man.record.fullName);

@@ -12,7 +12,8 @@ import { normaliseEntry } from './entry';
 import { FormsError } from './forms-error';
 import type { FieldValue, FilledForm, FormField, Procedure } from './procedure-types';
 import { deepNfc, toNfc } from './text';
-import { formFields, isEmptyValue, validate } from './validate';
+import { missingFields } from './form-conditions';
+import { formFields, validate } from './validate';
 
 export interface FillOptions {
   /** Values the citizen typed or corrected, by field id; normalised here with `normaliseEntry`. */
@@ -46,9 +47,7 @@ export function fill(
     values[id] = normaliseEntry(field, value);
     provenance[id] = 'citizen';
   }
-  const missing = fields
-    .filter((field) => field.required && isEmptyValue(values[field.id]))
-    .map((field) => field.id);
+  const missing = missingFields(procedure, values);
   const issues = validate(procedure, values, options.today ? { today: options.today } : {}).filter(
     (issue) => !(issue.code === 'required' && missing.includes(issue.fieldId)),
   );

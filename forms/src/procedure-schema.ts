@@ -6,6 +6,7 @@
  * that do not compile, `notBefore` pointing nowhere.
  */
 import { z } from 'zod';
+import { answerCondition, checkAnswerConditions } from './answer-condition-schema';
 import { CITIZEN_PATHS, isCitizenPath, suggestCitizenPaths } from './citizen-paths';
 import type { CitizenValueKind } from './citizen-paths';
 import type { FieldType, Procedure } from './procedure-types';
@@ -100,6 +101,7 @@ const fieldShape = {
   help: localizedText.optional(),
   maxItems: z.number().int().positive().optional(),
   minItems: z.number().int().nonnegative().optional(),
+  askedWhen: answerCondition.optional(),
 };
 
 interface FieldDraft {
@@ -186,6 +188,12 @@ const groupItemField = z
         path: ['binding'],
         message: 'fields inside a group are typed by the citizen and cannot have a binding',
       });
+    if (field.askedWhen !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['askedWhen'],
+        message: 'a field inside a group is asked with its row; put askedWhen on the group',
+      });
   })
   .readonly();
 
@@ -241,6 +249,7 @@ const section = z
   .strictObject({
     id: identifier,
     title: localizedText,
+    askedWhen: answerCondition.optional(),
     fields: z.array(formField).min(1).readonly(),
   })
   .readonly();
@@ -328,6 +337,7 @@ export const procedureSchema = z
       });
     }
     const sections = procedure.form.sections;
+    checkAnswerConditions(sections, ctx);
     sections.forEach((entry, index) =>
       checkUnique(sections, entry.id, index, ['form', 'sections'], ctx),
     );

@@ -44,6 +44,17 @@ export interface BindingRule {
   readonly binding: string;
 }
 
+/**
+ * A condition on the citizen's own answer to another field of the form: the field (or section)
+ * carrying it is asked only while the select `field` holds one of the values `in`, e.g. the
+ * judicial record form asks for the person the certificate is about only when the requester is
+ * a relative. Until then it is hidden, not required, not validated and not submitted.
+ */
+export interface AnswerCondition {
+  readonly field: string;
+  readonly in: readonly string[];
+}
+
 /** Dates that must lie in the past (a birth date) or not before today (a start date). */
 export type DateRule = 'past' | 'notPast';
 
@@ -71,11 +82,15 @@ export interface FormField {
   readonly maxItems?: number;
   /** For `group`: at least this many items when the group is required (default 1). */
   readonly minItems?: number;
+  /** Asked only while another field's answer allows it (not inside groups). */
+  readonly askedWhen?: AnswerCondition;
 }
 
 export interface FormSection {
   readonly id: string;
   readonly title: LocalizedText;
+  /** The whole section is asked only while another field's answer allows it. */
+  readonly askedWhen?: AnswerCondition;
   readonly fields: readonly FormField[];
 }
 

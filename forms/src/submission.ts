@@ -6,7 +6,8 @@
 import type { Source } from './citizen';
 import { FormsError } from './forms-error';
 import type { FieldType, FieldValue, FilledForm, Procedure } from './procedure-types';
-import { isEmptyValue } from './validate';
+import { isEmptyValue } from './field-values';
+import { askedSections } from './form-conditions';
 
 export const SUBMISSION_FORMAT = 'kiosk.form-submission/1';
 
@@ -44,7 +45,9 @@ export function toSubmission(procedure: Procedure, filled: FilledForm): Submissi
       `procedure ${procedure.code}: ${filled.issues.map((issue) => issue.message.en).join('; ')}`,
     );
   const fields: SubmissionField[] = [];
-  for (const section of procedure.form.sections) {
+  // Only what the answers ask for leaves: a block filled from the card but not asked (the
+  // requester's own details when the certificate is for a relative) stays behind.
+  for (const section of askedSections(procedure.form.sections, filled.values)) {
     for (const field of section.fields) {
       const value = filled.values[field.id];
       if (value === undefined || (isEmptyValue(value) && field.type !== 'checkbox')) continue;

@@ -3,7 +3,8 @@
  * `normaliseEntry`); every problem becomes a {@link FieldIssue} with a Vietnamese and English
  * message. Group items are reported as `groupId[index].fieldId`.
  */
-import type { Address } from './citizen';
+import { isAddressValue, isEmptyValue } from './field-values';
+import { askedFields } from './form-conditions';
 import { fieldIssue } from './issue-messages';
 import type { FieldIssue, FieldValue, FormField, Procedure } from './procedure-types';
 import { isEmail, isIdNumber, isIsoDate, isVietnamesePhone, parseDecimal } from './validators';
@@ -16,23 +17,11 @@ export interface ValidateOptions {
 
 type Scalar = string | boolean;
 
-/** All fields of a procedure's form in order, sections flattened. */
+export { isAddressValue, isEmptyValue };
+
+/** All fields of a procedure's form in order, sections flattened, asked or not. */
 export function formFields(procedure: Procedure): readonly FormField[] {
   return procedure.form.sections.flatMap((section) => section.fields);
-}
-
-export function isAddressValue(value: FieldValue | undefined): value is Address {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Empty means "not answered": absent, blank text, an unticked box, no group items. */
-export function isEmptyValue(value: FieldValue | undefined): boolean {
-  if (value === undefined) return true;
-  if (typeof value === 'string') return value.trim() === '';
-  if (typeof value === 'boolean') return value === false;
-  if (Array.isArray(value)) return value.length === 0;
-  if (isAddressValue(value)) return value.province.trim() === '' && value.commune.trim() === '';
-  return false;
 }
 
 export function validate(
@@ -41,7 +30,8 @@ export function validate(
   options: ValidateOptions = {},
 ): FieldIssue[] {
   const today = options.today ?? todayInVietnam();
-  const fields = formFields(procedure);
+  // A field the citizen's answers do not ask for (askedWhen) is neither required nor checked.
+  const fields = askedFields(procedure, values);
   const issues: FieldIssue[] = [];
   for (const field of fields) {
     issues.push(...validateField(field, field.id, values[field.id], today));

@@ -1,4 +1,9 @@
-import type { AssuranceLevel, CitizenFacts, ProcessingTime } from '@kiosk/forms';
+import {
+  askedValues,
+  type AssuranceLevel,
+  type CitizenFacts,
+  type ProcessingTime,
+} from '@kiosk/forms';
 import { formatReceiptQr } from '../dossier-code';
 import type { QueueTicketView, ReceiptView } from '@kiosk/protocol';
 import type { AppointmentCalculator } from '../appointment';
@@ -92,8 +97,11 @@ export class DossierIntake {
     const receivedAt = formatVietnamIso(received);
     const optionalPapers = input.optionalPapers ?? {};
     const intake = effectiveIntake(procedure, optionalPapers);
-    const contact = applicantContact(input.citizen.record, input.form.values);
-    const smsSubscription = smsSubscriptionOf(procedure, input.form.values);
+    // Only the fields the answers ask for leave the kiosk (askedWhen): a block filled from the
+    // card but not asked must not travel as someone else's details.
+    const values = askedValues(procedure, input.form.values);
+    const contact = applicantContact(input.citizen.record, values);
+    const smsSubscription = smsSubscriptionOf(procedure, values);
     const reserved = outbox.reserve();
     return outbox.atomically((): ReceiptView => {
       const { code } = outbox.enqueue(
@@ -102,7 +110,7 @@ export class DossierIntake {
           receivedAt,
           appointmentAt: appointment.dueIso,
           applicant: input.citizen.record,
-          form: input.form.values,
+          form: values,
           identityAssurance: assuranceOfDossier(input.citizen.assurance),
           intake,
           ...(smsSubscription ? { smsSubscription } : {}),

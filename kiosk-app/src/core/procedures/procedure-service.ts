@@ -2,10 +2,9 @@ import {
   editableFieldIds,
   fill,
   findProcedure,
-  isEmptyValue,
   loadCatalogue,
+  missingFields,
   validate,
-  formFields,
   type CitizenFacts,
   type FieldValue,
   type Procedure,
@@ -95,9 +94,8 @@ export class ProcedureService {
     previous: FormView,
   ): { valid: boolean; form: FormView } {
     const procedure = this.get(code);
-    const missing = formFields(procedure)
-      .filter((field) => field.required && isEmptyValue(values[field.id]))
-      .map((field) => field.id);
+    // Fields asked only for some answers (askedWhen) count only while those answers stand.
+    const missing = missingFields(procedure, values);
     const issues = validate(procedure, values).filter(
       (issue) => !(issue.code === 'required' && missing.includes(issue.fieldId)),
     );

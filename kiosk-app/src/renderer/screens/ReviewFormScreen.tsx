@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { citizenFieldNames, type FieldValue } from '@kiosk/forms/browser';
+import { askedSections, citizenFieldNames, type FieldValue } from '@kiosk/forms/browser';
 import { fieldVersion, type JourneyView } from '@kiosk/protocol';
 import { useClient } from '../api/client-context';
 import { ActionBar } from '../components/ActionBar';
@@ -40,7 +40,8 @@ export function ReviewFormScreen({ view }: { view: JourneyView }) {
         </p>
       )}
       {form.issues.length > 0 && <p className="error-text">{t('issues.fix')}</p>}
-      {form.sections.map((section) => (
+      {/* A section or field asked only for some answers (askedWhen) shows while they stand. */}
+      {askedSections(form.sections, form.values).map((section) => (
         <fieldset key={section.id} className="section">
           <legend>{section.title[lang]}</legend>
           {section.fields.map((field) => {
