@@ -3,25 +3,12 @@
  * portrait kiosk display, must find no serious or critical violation, in the normal display and
  * with large text or high contrast switched on from the header.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axePage, seriousViolations } from './a11y-axe';
-import { launchChromium } from './chromium';
 import { fillMissing, reachReview } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 const DISPLAY_MODES = ['normal', 'large-text', 'high-contrast'] as const;
 
@@ -29,7 +16,7 @@ describe('accessibility of the citizen journey (axe-core)', () => {
   it.each(DISPLAY_MODES)(
     'has no serious or critical violation on any screen, at 1080×1920, %s',
     async (mode) => {
-      const page = await axePage(browser, kiosk.url);
+      const page = await axePage(shell.browser, shell.kiosk.url);
       if (mode !== 'normal') {
         await page.getByTestId(`display-${mode}`).tap();
         expect(await page.evaluate(() => document.documentElement.className)).toContain(mode);

@@ -3,28 +3,15 @@
  * catalogue without a card, a procedure's page with its phone QR, the "place the card" step
  * and the message for a QR that opens no procedure.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axePage, seriousViolations } from './a11y-axe';
-import { launchChromium } from './chromium';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 describe('accessibility of the procedure page (axe-core)', () => {
   it('has no serious or critical violation on any of its screens', async () => {
-    const page = await axePage(browser, kiosk.url);
+    const page = await axePage(shell.browser, shell.kiosk.url);
     const found: Record<string, string[]> = {};
     await page.getByTestId('open-procedure-catalogue').tap();
     await page.getByTestId('screen-procedureCatalogue').waitFor();

@@ -2,27 +2,15 @@
  * Issue 21: axe-core (from the npm registry) on the sign-in screen and on every tab of the
  * technician and staff modes, at the portrait kiosk display: no serious or critical violation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axePage, seriousViolations } from './a11y-axe';
-import { launchChromium } from './chromium';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
 import { DEMO_TECHNICIAN } from '../../src/demo/demo-technician';
+import { kioskInChromium } from './kiosk-in-chromium';
 
 const STAFF = { user: 'lan', pin: '482913' };
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 async function enterPin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await page.getByTestId(`pin-key-${digit}`).tap();
@@ -62,7 +50,7 @@ const STAFF_TABS = ['receipts', 'outbox', 'audit'] as const;
 
 describe('accessibility of the staff and technician screens (axe-core)', () => {
   it('has no serious or critical violation on the sign-in screen or any tab', async () => {
-    const page = await axePage(browser, kiosk.url);
+    const page = await axePage(shell.browser, shell.kiosk.url);
     const found: Record<string, string[]> = {};
 
     found.signIn = await signIn(page, 'technician', DEMO_TECHNICIAN);

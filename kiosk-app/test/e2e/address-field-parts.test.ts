@@ -5,28 +5,16 @@
  * the field must go on from the version its own save produced, or the next part is refused as
  * the edit of a stale page and lost.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, kioskPage } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { kioskPage } from './chromium';
 import { reachReview } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 describe('an address field', () => {
   it('keeps every part the citizen typed in one pass', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await reachReview(page, 2, 'thuong tru', '1.004222');
     await page.getByTestId('field-newResidence-detail').fill('Số 12 ngõ 34');
     await page.getByTestId('field-newResidence-detail').press('Tab');
@@ -40,8 +28,8 @@ describe('an address field', () => {
       province: 'Thành phố Huế',
     };
     // What the core stored: a fresh page shows the field from the core's value.
-    const fresh = await browser.newPage();
-    await fresh.goto(kiosk.url);
+    const fresh = await shell.browser.newPage();
+    await fresh.goto(shell.kiosk.url);
     await fresh.getByTestId('screen-reviewingForm').waitFor();
     for (const [part, text] of Object.entries(parts))
       await expect

@@ -2,10 +2,9 @@
  * The citizen journey end to end in the browser shell: `kiosk serve --demo` as a real process,
  * Debian's Chromium driven by Playwright, tapping through the screens as a citizen would.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
-import { launchChromium, kioskPage } from './chromium';
+import { kioskPage } from './chromium';
 import {
   fillMissing,
   finishSkippingRating,
@@ -13,26 +12,14 @@ import {
   printedSlipText,
   reachReview,
 } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 describe('citizen journey in the browser shell', () => {
   it('goes from placing a card to a printed receipt, by tapping', async () => {
     const citizen = syntheticCitizen(0);
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await expect(page.getByTestId('privacy-statement')).toBeTruthy();
     await reachReview(page, 0, 'thuong tru', '1.004222');
     expect(await page.locator('[data-field="newResidence"]').count()).toBe(1);
@@ -49,7 +36,7 @@ describe('citizen journey in the browser shell', () => {
     expect(receiptText).toContain(citizen.fullName);
     expect(receiptText).toContain('Hẹn trả kết quả');
     // What the virtual ESC/POS printer decoded from the bytes it received over TCP.
-    const printed = await printedSlipText(kiosk.dataDir, (text) => text.includes(code));
+    const printed = await printedSlipText(shell.kiosk.dataDir, (text) => text.includes(code));
     expect(printed).toContain(code);
     expect(printed).toContain(citizen.fullName);
     expect(printed).toMatch(/HẸN TRẢ/i);
@@ -58,7 +45,7 @@ describe('citizen journey in the browser shell', () => {
   });
 
   it('a reload in the middle of the journey resumes where the citizen was', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await reachReview(page, 1, 'tam tru', '1.004194');
     // The temporary-residence form (CT01, tạm trú) is generated from its own definition.
     await page.getByTestId('field-stayUntil').waitFor();

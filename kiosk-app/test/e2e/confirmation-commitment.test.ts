@@ -3,31 +3,19 @@
  * expected appointment (from the core's appointment calculator), the fee the procedure defines,
  * the papers to bring and where to go next.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '@kiosk/forms';
-import { launchChromium, kioskPage } from './chromium';
+import { kioskPage } from './chromium';
 import { fillMissing, reachReview } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 describe('the confirmation screen', () => {
   it('shows the expected appointment, the fee, the papers and the next step', async () => {
     const procedure = loadCatalogue().procedures.find((p) => p.code === '1.004222');
     if (!procedure) throw new Error('thường trú missing from the catalogue');
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await reachReview(page, 0, 'thuong tru', procedure.code);
     await fillMissing(page);
     await page.getByTestId('screen-confirming').waitFor();

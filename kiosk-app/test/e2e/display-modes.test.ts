@@ -4,25 +4,14 @@
  * 15 mm at the panel's DPI (`?dpi=`, components/touch-target.ts). The axe runs in each mode are
  * in a11y-citizen-journey.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { millimetresToPx } from '../../src/renderer/components/touch-target';
-import { launchChromium, kioskPage } from './chromium';
+import { kioskPage } from './chromium';
 import { fillMissing, payLaterIfAsked, reachReview } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 function rootClasses(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.className);
@@ -39,8 +28,11 @@ async function pressed(page: Page, mode: string): Promise<string | null> {
 describe('large text and high contrast', () => {
   it('stay on from the idle screen to the receipt and are off for the next citizen', async () => {
     // The portrait kiosk panel, where the header is narrowest.
-    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-    await page.goto(kiosk.url);
+    const page = await shell.browser.newPage({
+      viewport: { width: 1080, height: 1920 },
+      hasTouch: true,
+    });
+    await page.goto(shell.kiosk.url);
     await page.getByTestId('screen-idle').waitFor();
     const normalSize = await rootFontSize(page);
     const normalInk = await page.evaluate(() => getComputedStyle(document.body).color);
@@ -97,7 +89,7 @@ describe('large text and high contrast', () => {
   });
 
   it('come back after a reload in the journey, and switch off when a citizen cancels', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await page.getByTestId('demo-card-1').tap();
     await page.getByTestId('screen-choosingProcedure').waitFor();
     await page.getByTestId('display-large-text').tap();
@@ -114,11 +106,11 @@ describe('large text and high contrast', () => {
 
   it('are buttons of at least 15 mm at the panel DPI the kiosk is opened with', async () => {
     const dpi = 160;
-    const page = await browser.newPage({
+    const page = await shell.browser.newPage({
       viewport: { width: 1080, height: 1920 },
       hasTouch: true,
     });
-    await page.goto(`${kiosk.url}?dpi=${dpi}`);
+    await page.goto(`${shell.kiosk.url}?dpi=${dpi}`);
     await page.getByTestId('screen-idle').waitFor();
     const minimum = millimetresToPx(15, dpi);
     for (const mode of ['large-text', 'high-contrast']) {

@@ -9,25 +9,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoServiceUrl, officerAccepts } from './back-office';
-import { launchChromium, kioskPage } from './chromium';
+import { kioskPage } from './chromium';
 import { fillMissing, finishSkippingRating, payLaterIfAsked, reachReview } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 interface PrintedSlip {
   readonly text: string;
@@ -36,7 +24,7 @@ interface PrintedSlip {
 
 /** A slip the virtual printer decoded (`<dataDir>/printed/*.json`) whose text matches. */
 async function printedSlip(match: (text: string) => boolean): Promise<PrintedSlip> {
-  const dir = join(kiosk.dataDir, 'printed');
+  const dir = join(shell.kiosk.dataDir, 'printed');
   for (let attempt = 0; attempt < 100; attempt++) {
     for (const name of (await readdir(dir).catch(() => [])).filter((n) => n.endsWith('.json'))) {
       const slip = JSON.parse(await readFile(join(dir, name), 'utf8')) as {
@@ -59,7 +47,7 @@ async function submitJourney(
   code: string,
   papers: readonly number[] = [],
 ): Promise<{ page: Awaited<ReturnType<typeof kioskPage>>; dossier: string }> {
-  const page = await kioskPage(browser, kiosk.url);
+  const page = await kioskPage(shell.browser, shell.kiosk.url);
   await reachReview(page, cardIndex, search, code);
   for (const index of papers) {
     await page.getByTestId(`optional-paper-${index}`).tap();
@@ -118,9 +106,9 @@ describe('intake modes end to end', () => {
     expect(await page.getByTestId('status-result').textContent()).toContain('Chờ tiếp nhận');
     expect(await page.getByTestId('status-receipt-printed').count()).toBe(0);
 
-    await officerAccepts(browser, kiosk, dossier);
-    const officer = await browser.newPage();
-    await officer.goto(demoServiceUrl(kiosk, 'officerScreen'));
+    await officerAccepts(shell.browser, shell.kiosk, dossier);
+    const officer = await shell.browser.newPage();
+    await officer.goto(demoServiceUrl(shell.kiosk, 'officerScreen'));
     expect(await officer.locator(`tr[data-code="${dossier}"]`).count()).toBe(0);
     await officer.close();
 

@@ -3,31 +3,18 @@
  * keys to move, Enter to activate, Escape for back. At every key press the focused element must
  * be on screen, on top, and wear its focus ring.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium';
+import { describe, expect, it } from 'vitest';
 import { focusSeen, journeyEchoes, keyTo, moveFocusTo, press, unseenFocus } from './keypad-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 describe('hardware keypad', () => {
   it('walks card → procedure → form → confirm → receipt with keys only, focus always seen', async () => {
     // No touch screen at all: a page without touch, driven by page.keyboard only.
-    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    const page = await shell.browser.newPage({ viewport: { width: 1080, height: 1920 } });
     const echoes = journeyEchoes(page);
-    await page.goto(kiosk.url);
+    await page.goto(shell.kiosk.url);
     await page.getByTestId('screen-idle').waitFor();
 
     // Idle: the demo's card buttons stand in for placing the card on the reader.

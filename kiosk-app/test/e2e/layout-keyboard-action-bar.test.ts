@@ -3,24 +3,12 @@
  * portrait 1080×1920 and landscape 1920×1080 a citizen corrects the phone number on a complete
  * review form and taps "Tiếp tục" with the keyboard still open; the journey moves on.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, kioskPage } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { kioskPage } from './chromium';
 import { fillMissing, reachReview } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 const DISPLAYS = [
   { name: 'portrait 1080×1920', width: 1080, height: 1920 },
@@ -30,7 +18,7 @@ const DISPLAYS = [
 describe('the action bar above the on-screen keyboard', () => {
   for (const display of DISPLAYS) {
     it(`${display.name}: "Tiếp tục" tapped with the keyboard open moves the journey on`, async () => {
-      const page = await kioskPage(browser, kiosk.url);
+      const page = await kioskPage(shell.browser, shell.kiosk.url);
       await page.setViewportSize({ width: display.width, height: display.height });
       await reachReview(page, 0, 'thuong tru', '1.004222');
       // Every answer given, then back from the confirmation to change the phone number.

@@ -3,25 +3,13 @@
  * Nam/Nữ, field names in Vietnamese, and an address picked from the official two-level list.
  * The demo's cards 1–3 agree with the registry; card 4 disagrees on purpose, and says where.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
-import { launchChromium, kioskPage } from './chromium';
+import { kioskPage } from './chromium';
 import { fillMissing, payLaterIfAsked, pickAddress, reachReview } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
@@ -34,7 +22,7 @@ describe('values as the citizen reads them', () => {
     'walks a $generation card through thường trú: dd/mm/yyyy, Nam/Nữ, an address from the list',
     async ({ card, place, label }) => {
       const citizen = syntheticCitizen(card);
-      const page = await kioskPage(browser, kiosk.url);
+      const page = await kioskPage(shell.browser, shell.kiosk.url);
       await expect(page.getByTestId('demo-mismatch-note').textContent()).resolves.toContain(
         'Thẻ mẫu 4',
       );
@@ -67,7 +55,7 @@ describe('values as the citizen reads them', () => {
   );
 
   it('names the field card 4 disagrees on in Vietnamese', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await reachReview(page, 3, 'thuong tru', '1.004222');
     await expect(page.getByTestId('mismatch-notice').textContent()).resolves.toContain(
       'ở mục: Nơi thường trú.',

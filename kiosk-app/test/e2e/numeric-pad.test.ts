@@ -2,28 +2,16 @@
  * Issue 21: phone and ID inputs open a numeric pad — the input says so to any keyboard
  * (`inputmode`), and the kiosk's own on-screen keyboard switches to its dial-pad layout.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, kioskPage } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { kioskPage } from './chromium';
 import { reachReview } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 describe('the numeric pad', () => {
   it('opens for the phone number, and the text keyboard for an address', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await reachReview(page, 0, 'thuong tru', '1.004222');
     const phone = page.getByTestId('field-phone');
     expect(await phone.getAttribute('inputmode')).toBe('tel');

@@ -3,10 +3,9 @@
  * paper ticked "Có" is on the confirmation screen and on the printed phiếu nộp hồ sơ; a paper
  * left at "Không" is on neither. Đăng ký thường trú has three such papers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '@kiosk/forms';
-import { launchChromium, kioskPage } from './chromium';
+import { kioskPage } from './chromium';
 import {
   fillMissing,
   finishSkippingRating,
@@ -14,20 +13,9 @@ import {
   printedSlipText,
   reachReview,
 } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 describe('optional papers', () => {
   it('a ticked paper is on the confirmation and the phiếu, an unticked one is not', async () => {
@@ -36,7 +24,7 @@ describe('optional papers', () => {
     const ticked = procedure.documents[2];
     const unticked = procedure.documents[3];
     if (!ticked?.optional || !unticked?.optional) throw new Error('papers 2 and 3 not optional');
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await reachReview(page, 0, 'thuong tru', procedure.code);
     const toggle = page.getByTestId('optional-paper-2');
     expect(await toggle.textContent()).toBe('Không');
@@ -55,7 +43,7 @@ describe('optional papers', () => {
     await payLaterIfAsked(page, 40_000);
     const dossier = (await page.getByTestId('dossier-code').textContent()) ?? '';
     // Wrapped lines break at spaces: joined with one, the text reads as written.
-    const slip = (await printedSlipText(kiosk.dataDir, (t) => t.includes(dossier))).replace(
+    const slip = (await printedSlipText(shell.kiosk.dataDir, (t) => t.includes(dossier))).replace(
       /\n/g,
       ' ',
     );

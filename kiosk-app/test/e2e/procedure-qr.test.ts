@@ -4,24 +4,13 @@
  * published page; "Nộp hồ sơ" asks for the card and the citizen lands on that procedure's form.
  * A QR of a procedure the kiosk lacks, or one that is no procedure, says so and leads back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import jsQR from 'jsqr';
-import { launchChromium, kioskPage } from './chromium';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskPage } from './chromium';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 /** Decodes the QR image the page shows, as a phone's camera would read it. */
 async function decodeShownQr(page: Page): Promise<string | undefined> {
@@ -43,7 +32,7 @@ async function decodeShownQr(page: Page): Promise<string | undefined> {
 
 describe('published procedures by QR', () => {
   it('opens a scanned procedure QR, then takes the card straight to its form', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await page.getByTestId('demo-procedure-qr-known').tap();
     await page.getByTestId('screen-procedureInfo').waitFor();
     expect(await page.getByTestId('procedure-page-name').textContent()).toBe('Đăng ký thường trú');
@@ -73,7 +62,7 @@ describe('published procedures by QR', () => {
   });
 
   it('says so for an unknown procedure or a QR that is no procedure, and leads back', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await page.getByTestId('demo-procedure-qr-unknown').tap();
     await page.getByTestId('screen-procedureProblem').waitFor();
     expect(await page.getByTestId('procedure-problem-message').textContent()).toBe(
@@ -98,7 +87,7 @@ describe('published procedures by QR', () => {
   });
 
   it('reaches the same page from the catalogue without a card', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await page.getByTestId('open-procedure-catalogue').tap();
     await page.getByTestId('screen-procedureCatalogue').waitFor();
     await page.getByTestId('procedure-info-search').fill('thuong tru');

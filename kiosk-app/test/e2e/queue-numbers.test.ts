@@ -6,24 +6,14 @@
  * what it receives), Debian's Chromium driven by Playwright.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, kioskPage } from './chromium';
+import type { Page } from 'playwright-core';
+import { kioskPage } from './chromium';
 import { completeJourney, finishSkippingRating, printedSlipText } from './citizen-steps';
 import { signInTechnician } from './technician-steps';
 import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 /** Idle → "Lấy số thứ tự" → a counter group → the number on screen. */
 async function takeNumber(page: Page, group: string): Promise<string> {
@@ -36,13 +26,13 @@ async function takeNumber(page: Page, group: string): Promise<string> {
 
 describe('counter queue numbers', () => {
   it('a counter procedure: the number of its field’s counters on screen and on the phiếu', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     // Đăng ký thường trú: received at the counter, field "Đăng ký, quản lý cư trú" → CTR.
     const dossier = await completeJourney(page, 0);
     const number = (await page.getByTestId('queue-number').textContent()) ?? '';
     expect(number).toMatch(/^CTR\d{4}$/);
     expect(await page.getByTestId('queue-counter').textContent()).toContain('Cư trú - Quầy 4, 5');
-    const slip = await printedSlipText(kiosk.dataDir, (t) => t.includes(dossier));
+    const slip = await printedSlipText(shell.kiosk.dataDir, (t) => t.includes(dossier));
     expect(slip).toContain('PHIẾU NỘP HỒ SƠ');
     expect(slip).toContain(`Số thứ tự tại quầy: ${number}`);
     expect(slip).toContain('Quầy: Cư trú - Quầy 4, 5');
@@ -51,7 +41,7 @@ describe('counter queue numbers', () => {
   });
 
   it('Lấy số thứ tự: pick a field, the number on screen and on a small ticket, back to idle', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     // Back from the choice is one tap to the idle screen.
     await page.getByTestId('open-take-number').tap();
     await page.getByTestId('take-number-back').tap();
@@ -62,7 +52,7 @@ describe('counter queue numbers', () => {
     expect(await page.getByTestId('ticket-group').textContent()).toContain('Hộ tịch');
     expect(await page.getByTestId('ticket-printed').textContent()).toContain('nhận phiếu');
     const ticket = await printedSlipText(
-      kiosk.dataDir,
+      shell.kiosk.dataDir,
       (t) => t.includes('PHIẾU SỐ THỨ TỰ') && t.includes(first),
     );
     expect(ticket).toContain('Hộ tịch');
@@ -93,7 +83,7 @@ describe('the queue system down', () => {
   });
 
   it("issues the kiosk's own K1- numbers, printed, and warns the technician", async () => {
-    const page = await kioskPage(browser, down.url);
+    const page = await kioskPage(shell.browser, down.url);
     expect(await takeNumber(page, 'CT')).toBe('K1-CT001');
     const ticket = await printedSlipText(down.dataDir, (t) => t.includes('K1-CT001'));
     expect(ticket).toContain('PHIẾU SỐ THỨ TỰ');

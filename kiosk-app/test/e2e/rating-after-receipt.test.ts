@@ -3,28 +3,17 @@
  * citizen finishes a journey, rates it with a reason and a comment typed on the on-screen
  * keyboard, and the rating arrives at the portal exactly once, without the phone number typed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, kioskPage } from './chromium';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { kioskPage } from './chromium';
 import { completeJourney } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 /** The demo's portal simulator, from the officer screen it logs at start. */
 function portalUrl(path: string): string {
-  const line = kiosk.logLines.find((l) => l.includes('"event":"demo.services"')) ?? '';
+  const line = shell.kiosk.logLines.find((l) => l.includes('"event":"demo.services"')) ?? '';
   const officer = /"officerScreen":"([^"]+)"/.exec(line)?.[1];
   if (!officer) throw new Error('the demo did not log its officer screen');
   return new URL(path, officer).toString();
@@ -59,7 +48,7 @@ async function typeOnKeyboard(page: Page, text: string): Promise<void> {
 
 describe('the satisfaction rating after the receipt', () => {
   it('a rating given after the receipt arrives at the portal once, with no phone number', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     const code = await completeJourney(page, 0);
     await page.getByTestId('finish').tap();
     await page.getByTestId('screen-rating').waitFor();

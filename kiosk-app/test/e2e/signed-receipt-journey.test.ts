@@ -7,28 +7,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, kioskPage } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { kioskPage } from './chromium';
 import { fillMissing, finishSkippingRating, payLaterIfAsked, reachReview } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 /** Waits for the signed PDF of `code` (the test's timeout bounds it). */
 async function signedPdfOf(code: string): Promise<string> {
-  const file = path.join(kiosk.dataDir, 'receipt-pdf', 'signed', `${code}.pdf`);
+  const file = path.join(shell.kiosk.dataDir, 'receipt-pdf', 'signed', `${code}.pdf`);
   while (!existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 200));
   return file;
 }
@@ -37,7 +25,7 @@ describe('the signed receipt PDF of a journey', () => {
   it('is signed on the token and judged valid by pdfsig', async () => {
     // Đăng ký tạm trú: an electronic intake the one-stop system accepts, so a receipt is printed
     // (a phiếu nộp hồ sơ is no receipt and gets no signed PDF).
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await reachReview(page, 1, 'tam tru', '1.004194');
     await fillMissing(page);
     await page.getByTestId('screen-confirming').waitFor();
@@ -51,10 +39,10 @@ describe('the signed receipt PDF of a journey', () => {
     expect(text).toContain(code);
     // Paid later at the counter: the receipt says so.
     expect(text).toContain('Chưa thanh toán');
-    expect(kiosk.logLines.join('\n')).toContain('"event":"receipt-pdf.signed"');
+    expect(shell.kiosk.logLines.join('\n')).toContain('"event":"receipt-pdf.signed"');
 
     // Sent to the portal with the dossier; the status lookup checks it against the centre's CA.
-    while (!kiosk.logLines.some((line) => line.includes('"event":"receipt-pdf.delivered"')))
+    while (!shell.kiosk.logLines.some((line) => line.includes('"event":"receipt-pdf.delivered"')))
       await new Promise((resolve) => setTimeout(resolve, 200));
     await finishSkippingRating(page);
     await page.getByTestId('open-status-lookup').tap();

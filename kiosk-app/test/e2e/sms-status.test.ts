@@ -6,10 +6,10 @@
  * SMPP and the SMSC simulator records exactly one message with the code and the status. A
  * second citizen who leaves the box unticked gets no message.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { demoServiceUrl, officerAccepts } from './back-office';
-import { launchChromium, kioskPage } from './chromium';
+import { kioskPage } from './chromium';
 import {
   fillMissing,
   finishSkippingRating,
@@ -17,20 +17,9 @@ import {
   printedSlipText,
   reachReview,
 } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 interface RecordedSms {
   readonly source: string;
@@ -39,7 +28,7 @@ interface RecordedSms {
 }
 
 async function smscMessages(): Promise<RecordedSms[]> {
-  const res = await fetch(demoServiceUrl(kiosk, 'smscMessages'));
+  const res = await fetch(demoServiceUrl(shell.kiosk, 'smscMessages'));
   return ((await res.json()) as { messages: RecordedSms[] }).messages;
 }
 
@@ -54,7 +43,7 @@ async function messagesFor(code: string): Promise<RecordedSms[]> {
 }
 
 async function submitCounterDossier(cardIndex: number, consent: boolean): Promise<string> {
-  const page: Page = await kioskPage(browser, kiosk.url);
+  const page: Page = await kioskPage(shell.browser, shell.kiosk.url);
   await reachReview(page, cardIndex, 'thuong tru', '1.004222');
   const phone = page.getByTestId('field-phone');
   await phone.fill('0912345678');
@@ -81,15 +70,15 @@ describe('status SMS end to end', () => {
     const subscribed = await submitCounterDossier(2, true);
     expect(silent).not.toBe(subscribed);
 
-    const phieu = await printedSlipText(kiosk.dataDir, (t) => t.includes(subscribed));
+    const phieu = await printedSlipText(shell.kiosk.dataDir, (t) => t.includes(subscribed));
     expect(phieu).toContain('đầu số 8088');
-    const silentPhieu = await printedSlipText(kiosk.dataDir, (t) => t.includes(silent));
+    const silentPhieu = await printedSlipText(shell.kiosk.dataDir, (t) => t.includes(silent));
     expect(silentPhieu).not.toContain('đầu số');
 
     // The unsubscribed dossier is accepted first: the portal sends in order, so a message for
     // it would reach the SMSC before the subscribed one's.
-    await officerAccepts(browser, kiosk, silent);
-    await officerAccepts(browser, kiosk, subscribed);
+    await officerAccepts(shell.browser, shell.kiosk, silent);
+    await officerAccepts(shell.browser, shell.kiosk, subscribed);
     const [message, ...more] = await messagesFor(subscribed);
     expect(more).toEqual([]);
     expect(message).toEqual({

@@ -5,32 +5,21 @@
  * previews and reprints; the audit log shows both; a citizen session reaches neither screen.
  */
 import { printedSlipText } from './citizen-steps';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { TestClient } from '../core-harness';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
-import { launchChromium, kioskPage } from './chromium';
+import { kioskPage } from './chromium';
 import { DEMO_TECHNICIAN } from '../../src/demo/demo-technician';
 import { demoJourneyToReceipt } from '../form-answers';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 /** A citizen journey over the API (the browser journey has its own test): returns the code. */
 async function citizenLeavesReceipt(): Promise<string> {
   const client = await TestClient.connect({
-    url: kiosk.url.replace(/\/$/, ''),
-    token: await kiosk.token(),
+    url: shell.kiosk.url.replace(/\/$/, ''),
+    token: await shell.kiosk.token(),
   });
   const code = await demoJourneyToReceipt(client, 3);
   client.close();
@@ -57,7 +46,7 @@ async function signIn(page: Page, role: 'staff' | 'technician', user: string, pi
 
 describe('staff and technician modes in the browser shell', () => {
   it('the demo technician runs a test print and creates a staff account', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     // The demo starts with its documented technician (a real kiosk: `kiosk setup`).
     await signIn(page, 'technician', DEMO_TECHNICIAN.user, DEMO_TECHNICIAN.pin);
     await page.getByTestId('screen-technician').waitFor();
@@ -65,7 +54,7 @@ describe('staff and technician modes in the browser shell', () => {
     await page.getByTestId('test-print').tap();
     await page.getByTestId('devices-message').waitFor();
     expect(await page.getByTestId('devices-message').getAttribute('role')).toBe('status');
-    const slip = await printedSlipText(kiosk.dataDir, (text) => text.includes('BẢN IN THỬ'));
+    const slip = await printedSlipText(shell.kiosk.dataDir, (text) => text.includes('BẢN IN THỬ'));
     expect(slip).toContain('BẢN IN THỬ');
 
     await page.getByTestId('tab-health').tap();
@@ -89,7 +78,7 @@ describe('staff and technician modes in the browser shell', () => {
   it('staff find a citizen receipt, preview it and reprint it; the audit log shows both', async () => {
     const code = await citizenLeavesReceipt();
     expect(code).toMatch(/^H01-\d{6}-1\d{3}$/);
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await signIn(page, 'staff', 'lan', '482913');
     await page.getByTestId('screen-staff').waitFor();
 
@@ -103,7 +92,7 @@ describe('staff and technician modes in the browser shell', () => {
     await page.getByTestId('receipts-message').waitFor();
     expect(await page.getByTestId('receipts-message').textContent()).toContain(code);
     const reprint = await printedSlipText(
-      kiosk.dataDir,
+      shell.kiosk.dataDir,
       (text) => text.includes(code) && text.includes('BẢN IN LẠI'),
     );
     expect(reprint).toContain(code);
@@ -134,7 +123,7 @@ describe('staff and technician modes in the browser shell', () => {
   });
 
   it('a citizen session reaches neither screen: a wrong PIN is refused and the core says FORBIDDEN', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await signIn(page, 'staff', 'lan', '000000');
     await page.getByTestId('sign-in-error').waitFor();
     expect(await page.getByTestId('screen-staff').count()).toBe(0);

@@ -3,33 +3,21 @@
  * second page showing the form must not overwrite what the citizen typed in the first when one
  * of its fields loses focus.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, kioskPage } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { kioskPage } from './chromium';
 import { reachReview } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 describe('a second page on the review screen', () => {
   it('does not save its old value over the citizen’s when its field loses focus', async () => {
-    const citizen = await kioskPage(browser, kiosk.url);
-    const other = await browser.newPage({
+    const citizen = await kioskPage(shell.browser, shell.kiosk.url);
+    const other = await shell.browser.newPage({
       viewport: { width: 1280, height: 1024 },
       hasTouch: true,
     });
-    await other.goto(kiosk.url);
+    await other.goto(shell.kiosk.url);
     await reachReview(citizen, 2, 'thuong tru', '1.004222');
     await other.getByTestId('screen-reviewingForm').waitFor();
 
@@ -42,8 +30,8 @@ describe('a second page on the review screen', () => {
     await expect.poll(() => other.getByTestId('field-phone').inputValue()).toBe('0912345678');
 
     // The core kept the citizen's value: a fresh page shows it.
-    const fresh = await browser.newPage();
-    await fresh.goto(kiosk.url);
+    const fresh = await shell.browser.newPage();
+    await fresh.goto(shell.kiosk.url);
     await fresh.getByTestId('screen-reviewingForm').waitFor();
     expect(await fresh.getByTestId('field-phone').inputValue()).toBe('0912345678');
     await citizen.getByTestId('cancel').tap();

@@ -3,28 +3,17 @@
  * status lookup shows the dossier's history, appointment, fee and whether the result can be
  * collected, before and after the officer accepts the dossier (`POST /can-bo/ho-so/:code/tiep-nhan`).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, kioskPage } from './chromium';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { kioskPage } from './chromium';
 import { completeJourney, finishSkippingRating } from './citizen-steps';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium();
 
 /** The demo's portal simulator, from the officer screen it logs at start. */
 function portalUrl(path: string): string {
-  const line = kiosk.logLines.find((l) => l.includes('"event":"demo.services"')) ?? '';
+  const line = shell.kiosk.logLines.find((l) => l.includes('"event":"demo.services"')) ?? '';
   const officer = /"officerScreen":"([^"]+)"/.exec(line)?.[1];
   if (!officer) throw new Error('the demo did not log its officer screen');
   return new URL(path, officer).toString();
@@ -38,7 +27,7 @@ async function lookUp(page: Page, code: string): Promise<void> {
 
 describe('the status lookup with history', () => {
   it('the lookup shows the history after the officer accepts, with appointment and fee', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     const code = await completeJourney(page, 2);
     await finishSkippingRating(page);
     await page.getByTestId('open-status-lookup').tap();
