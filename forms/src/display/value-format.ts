@@ -5,6 +5,7 @@
  */
 import type { Address, Sex } from '../citizen';
 import type { FieldValue, FormField, LocalizedText } from '../procedure-types';
+import { localDateOf, minuteOfDay, toLocalMinutes, weekdayOf } from '../vietnam-time';
 
 type Lang = keyof LocalizedText;
 
@@ -20,9 +21,6 @@ export function formatDate(iso: string): string {
   return iso;
 }
 
-/** Vietnam keeps UTC+7 all year (no daylight saving). */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
 /**
@@ -34,10 +32,13 @@ const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ N
 export function formatDateTime(instant: string): string {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return instant;
-  const local = new Date(ms + VIETNAM_OFFSET_MS);
-  const iso = local.toISOString();
-  const weekday = WEEKDAYS[local.getUTCDay()] ?? '';
-  return `${iso.slice(11, 13)} giờ ${iso.slice(14, 16)}, ${weekday} ${formatDate(iso.slice(0, 10))}`;
+  const local = toLocalMinutes(new Date(ms));
+  const date = localDateOf(local);
+  const clock = minuteOfDay(local);
+  const [hour, minute] = [Math.floor(clock / 60), clock % 60].map((n) =>
+    String(n).padStart(2, '0'),
+  );
+  return `${hour} giờ ${minute}, ${WEEKDAYS[weekdayOf(date)] ?? ''} ${formatDate(date)}`;
 }
 
 /** 20000 → "20.000" / "20,000": thousands grouped without ICU, so the bytes are fixed. */
