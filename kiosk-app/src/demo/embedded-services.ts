@@ -28,6 +28,9 @@ export interface EmbeddedServices {
   close(): Promise<void>;
 }
 
+/** The MaDVC a prefetch would be sent with; the demo's registry simulator accepts it. */
+const DEMO_FALLBACK_SERVICE_CODE = 'KIOSK';
+
 /** A short code of the kind Vietnamese operators assign (4 digits); fictitious. */
 const DEMO_SMS_SHORT_CODE = '8088';
 
@@ -71,7 +74,10 @@ export async function startEmbeddedServices(
         tokenUrl: registry.tokenUrl,
         clientId: registry.clientId,
         clientSecret: registry.clientSecret,
-        codes: { maTichHop: 'TH-DEMO-01', maDVC: 'KIOSK', maCanBo: 'CB-DEMO' },
+        codes: { maTichHop: 'TH-DEMO-01', maDVC: DEMO_FALLBACK_SERVICE_CODE, maCanBo: 'CB-DEMO' },
+        // The demo shows purpose limitation: the registry is asked once a procedure is chosen
+        // (kiosk-app/README.md, "Population registry lookups").
+        prefetch: false,
       },
       portal: { url: portal.url },
     },

@@ -48,4 +48,11 @@ describe('parseKioskConfig', () => {
     ]);
     expect(() => parseKioskConfig({ catalogueFirst: ['thuong tru'] })).toThrow(/catalogueFirst/);
   });
+
+  it('asks the registry only once a procedure is chosen unless prefetch is set', () => {
+    const url = 'https://r.example';
+    expect(parseKioskConfig({ registry: { url } }).registry?.prefetch).toBe(false);
+    expect(parseKioskConfig({ registry: { url, prefetch: true } }).registry?.prefetch).toBe(true);
+    expect(() => parseKioskConfig({ registry: { url, prefetch: 'yes' } })).toThrow(/prefetch/);
+  });
 });

@@ -96,9 +96,20 @@ export const kioskConfigSchema = z.strictObject({
       tokenUrl: z.url().optional(),
       clientId: z.string().optional(),
       clientSecret: z.string().optional(),
+      /**
+       * Integration codes: `maDVC` is only the fallback service code a prefetch is sent with; a
+       * lookup for a chosen procedure sends that procedure's national code as MaDVC.
+       */
       codes: z
         .strictObject({ maTichHop: z.string(), maDVC: z.string(), maCanBo: z.string() })
         .default({ maTichHop: 'TH-KIOSK', maDVC: 'KIOSK', maCanBo: 'KIOSK' }),
+      /**
+       * Ask the registry as soon as the card gives the identity, before the citizen chooses a
+       * procedure, under the fallback `codes.maDVC`; the answer is reused for the procedure
+       * chosen. Faster forms, but a lookup for someone who may walk away: off unless the
+       * centre's data-protection assessment allows it (purpose limitation).
+       */
+      prefetch: z.boolean().default(false),
     })
     .optional(),
   /** The one-stop system (hệ thống một cửa điện tử) dossier endpoint. */

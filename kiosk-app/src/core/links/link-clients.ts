@@ -16,6 +16,8 @@ export interface RegistryEndpoint {
   readonly clientId?: string;
   readonly clientSecret?: string;
   readonly codes?: IntegrationCodes;
+  /** Ask before the procedure is chosen (read by the journey, not by the client). */
+  readonly prefetch?: boolean;
 }
 
 /** The one-stop portal's dossier endpoint; `token` is sent as a bearer token when set. */

@@ -69,6 +69,8 @@ export const kioskSettingsSchema = z
           })
           .strict()
           .optional(),
+        /** `registry.prefetch` of the configuration (ask before the procedure is chosen). */
+        prefetch: z.boolean().optional(),
       })
       .strict()
       .optional(),
