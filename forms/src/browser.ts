@@ -14,6 +14,7 @@ export {
 export type { CitizenPath, CitizenValueKind } from './citizen-paths';
 export { citizenRecordSchema } from './citizen-schema';
 export { procedureSchema } from './procedure-schema';
+export { NATIONAL_PROCEDURE_CODE, isNationalProcedureCode } from './procedure-code';
 export { parseProcedure, parseProcedureJson, formatPath } from './procedure-parse';
 export type { CatalogueError, CatalogueErrorCode, ParsedProcedure } from './procedure-parse';
 export { fill, editableFieldIds, factsFromRecord } from './fill';

@@ -49,6 +49,7 @@ export async function startEmbeddedServices(
     port: 0,
     dbFile: join(dataDir, 'sim-registry.sqlite'),
     citizens: demoRegistryCitizens(300),
+    fallbackServiceCode: DEMO_FALLBACK_SERVICE_CODE,
   });
   const smsc = await startSmscSimulator();
   const portal = await startPortalSimulator({

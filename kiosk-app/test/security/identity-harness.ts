@@ -38,7 +38,10 @@ export async function startIdentityTestKiosk(
   } = {},
 ): Promise<IdentityTestKiosk> {
   const citizens = syntheticCitizens(40);
-  const registry = await startRegistrySimulator({ citizens });
+  const registry = await startRegistrySimulator({
+    citizens,
+    fallbackServiceCode: TEST_INTEGRATION_CODES.maDVC,
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-identity-'));
   const config = parseKioskConfig({
     dataDir,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NATIONAL_PROCEDURE_CODE } from '@kiosk/forms';
 
 /**
  * The QR codes a centre posts beside its published procedures: the national public service
@@ -26,8 +27,7 @@ export const PROCEDURE_CODE_PARAM = 'ma_thu_tuc';
 /** Longest text taken from the scanner as a procedure URL; a poster's QR is far shorter. */
 export const PROCEDURE_QR_MAX_LENGTH = 2048;
 
-/** The national procedure code, e.g. `1.004222`. */
-export const NATIONAL_PROCEDURE_CODE = /^\d\.\d{6}$/;
+export { NATIONAL_PROCEDURE_CODE };
 /** The code as a province's copy carries it: national code, then `.000.00.00.H55`. */
 const CODE_WITH_LOCAL_SUFFIX = /^(\d\.\d{6})(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$/;
 
