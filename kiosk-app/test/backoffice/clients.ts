@@ -39,7 +39,11 @@ export function registryClient(
 export function gatewayClient(
   url: string,
   resilience: ResilienceOptions = TEST_RESILIENCE,
+  localCodeSuffix?: string,
 ): { gateway: HttpDossierGateway; http: JsonHttpClient } {
   const http = new JsonHttpClient({ baseUrl: url }, createResilience(resilience));
-  return { gateway: new HttpDossierGateway(http), http };
+  return {
+    gateway: new HttpDossierGateway(http, localCodeSuffix ? { localCodeSuffix } : {}),
+    http,
+  };
 }

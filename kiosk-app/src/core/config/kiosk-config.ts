@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { LOCAL_CODE_SUFFIX } from '@kiosk/forms';
 import { UNIT_CODE_PATTERN } from '../dossier-code/dossier-code-format';
 import { paymentConfigSchema } from '../payment/payment-config';
 import { queueConfigSchema } from '../queue/queue-config';
@@ -113,7 +114,20 @@ export const kioskConfigSchema = z.strictObject({
     })
     .optional(),
   /** The one-stop system (hệ thống một cửa điện tử) dossier endpoint. */
-  portal: z.strictObject({ url: z.url() }).optional(),
+  portal: z
+    .strictObject({
+      url: z.url(),
+      /**
+       * The province's local procedure code suffix (`000.00.00.H56`): the dossier's procedure
+       * code goes to the one-stop system as `1.001612.000.00.00.H56`; without it, the national
+       * code alone.
+       */
+      localCodeSuffix: z
+        .string()
+        .regex(LOCAL_CODE_SUFFIX, 'a local code suffix looks like "000.00.00.H56"')
+        .optional(),
+    })
+    .optional(),
   /** Fees paid by VietQR (issue 17); without it fees are paid at the counter. */
   payment: paymentConfigSchema.optional(),
   /** The centre's queue system and its counter groups by field (issue 18). */

@@ -24,6 +24,8 @@ export interface RegistryEndpoint {
 export interface PortalEndpoint {
   readonly url: string;
   readonly token?: string;
+  /** Sent with each national procedure code (`1.001612.000.00.00.H56`); see `wireProcedureCode`. */
+  readonly localCodeSuffix?: string;
 }
 
 export interface LinkEndpoints {
@@ -93,7 +95,11 @@ function buildGateway(endpoint: PortalEndpoint): Built<HttpDossierGateway> {
     },
     createResilience(),
   );
-  return { key: JSON.stringify(endpoint), http, client: new HttpDossierGateway(http) };
+  const gateway = new HttpDossierGateway(
+    http,
+    endpoint.localCodeSuffix ? { localCodeSuffix: endpoint.localCodeSuffix } : {},
+  );
+  return { key: JSON.stringify(endpoint), http, client: gateway };
 }
 
 /**
