@@ -44,6 +44,7 @@ const DEMO_SMS_SHORT_CODE = '8088';
 export async function startEmbeddedServices(
   dataDir: string,
   counterGroups: readonly string[],
+  options: { readonly registryDelayMs?: number } = {},
 ): Promise<EmbeddedServices> {
   const registry = await startRegistrySimulator({
     port: 0,
@@ -51,6 +52,8 @@ export async function startEmbeddedServices(
     citizens: demoRegistryCitizens(300),
     fallbackServiceCode: DEMO_FALLBACK_SERVICE_CODE,
   });
+  // A registry as slow as a provincial platform on a bad day, to see "đang tra cứu".
+  if (options.registryDelayMs) registry.setMode({ kind: 'slow', delayMs: options.registryDelayMs });
   const smsc = await startSmscSimulator();
   const portal = await startPortalSimulator({
     port: 0,
