@@ -16,7 +16,13 @@ import type {
   PrepareFormInput,
   RegistryOutcome,
 } from './journey-services';
-import { HAPPY, journeyTestActors, TEST_PERSON, TEST_PROCEDURE } from './journey-test-actors';
+import {
+  HAPPY,
+  journeyTestActors,
+  TEST_PERSON,
+  TEST_PROCEDURE,
+  testForm,
+} from './journey-test-actors';
 
 const BUDGET = 3_000;
 
@@ -164,5 +170,44 @@ describe('registry lookup budget', () => {
     registry.answer({ kind: 'unavailable', reason: 'timeout' });
     await waitFor(actor, (s) => s.context.registry === 'unavailable');
     expect(actor.getSnapshot().matches({ journey: { reviewingForm: 'editing' } })).toBe(true);
+  });
+
+  it('a late answer while the form is being prepared prepares it again with the answer', async () => {
+    const clock = new SimulatedClock();
+    const registry = heldRegistry();
+    const prepared: PrepareFormInput[] = [];
+    const releases: (() => void)[] = [];
+    const slowPrepare = fromPromise<PreparedForm, PrepareFormInput>(async ({ input }) => {
+      prepared.push(input);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      return {
+        procedure: TEST_PROCEDURE,
+        form: testForm({ fullName: input.citizen.record.fullName }),
+      };
+    });
+    const actor = createActor(
+      journeyMachine.provide({
+        actors: {
+          ...journeyTestActors(HAPPY),
+          lookupRegistry: registry.actor,
+          prepareForm: slowPrepare,
+        },
+        delays: { registryBudget: BUDGET },
+      }),
+      { clock },
+    );
+    actor.start();
+    actor.send({ type: 'CARD_PRESENTED', reader: 'R', mrz: 'MRZ' });
+    await waitFor(actor, (s) => s.matches({ journey: { choosingProcedure: 'browsing' } }));
+    actor.send({ type: 'SELECT_PROCEDURE', code: TEST_PROCEDURE.code });
+    clock.increment(BUDGET);
+    await waitFor(actor, () => prepared.length === 1);
+    expect(prepared[0]?.citizen.record.ethnicity).toBeUndefined();
+    registry.answer(FOUND);
+    await waitFor(actor, () => prepared.length === 2);
+    expect(prepared[1]?.citizen.record.ethnicity).toBe('Kinh');
+    for (const release of releases) release();
+    await waitFor(actor, (s) => s.matches({ journey: { reviewingForm: 'editing' } }));
+    expect(actor.getSnapshot().context.registry).toBe('found');
   });
 });
