@@ -14,6 +14,14 @@ export {
 export type { CitizenPath, CitizenValueKind } from './citizen-paths';
 export { citizenRecordSchema } from './citizen-schema';
 export { procedureSchema } from './procedure-schema';
+export {
+  NATIONAL_PROCEDURE_CODE,
+  LOCAL_CODE_SUFFIX,
+  isNationalProcedureCode,
+  parseProcedureCode,
+  localProcedureCode,
+} from './procedure-code';
+export type { ProcedureCodeParts } from './procedure-code';
 export { parseProcedure, parseProcedureJson, formatPath } from './procedure-parse';
 export type { CatalogueError, CatalogueErrorCode, ParsedProcedure } from './procedure-parse';
 export { fill, editableFieldIds, factsFromRecord } from './fill';

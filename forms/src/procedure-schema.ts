@@ -5,6 +5,7 @@
  * exist or do not fit the field type, select fields without options, duplicate ids, patterns
  * that do not compile, `notBefore` pointing nowhere.
  */
+import { NATIONAL_PROCEDURE_CODE } from './procedure-code';
 import { z } from 'zod';
 import { answerCondition, checkAnswerConditions } from './answer-condition-schema';
 import { CITIZEN_PATHS, isCitizenPath, suggestCitizenPaths } from './citizen-paths';
@@ -287,7 +288,9 @@ const feeSchema = z
 
 export const procedureSchema = z
   .strictObject({
-    code: z.string().regex(/^\d\.\d{6}$/, 'must be a national procedure code like "1.004222"'),
+    code: z
+      .string()
+      .regex(NATIONAL_PROCEDURE_CODE, 'must be a national procedure code like "1.004222"'),
     name: localizedText,
     sector: localizedText,
     agencyLevel: z.enum(['province', 'commune', 'ministry']),

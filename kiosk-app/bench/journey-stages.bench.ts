@@ -57,16 +57,16 @@ async function cardToForm(page: Page, kiosk: KioskProcess, card: number): Promis
   const events = loggedEvents(kiosk.logLines);
   const detected = firstEventAfter(events, placed, 'journey.step', step('identifying'));
   const read = firstEventAfter(events, placed, 'identity.read');
-  const registry = firstEventAfter(events, placed, 'registry.lookup');
+  const registry = firstEventAfter(events, chosen, 'registry.lookup');
   const list = firstEventAfter(events, placed, 'journey.step', step('choosingProcedure'));
   const form = firstEventAfter(events, chosen, 'journey.step', step('reviewingForm'));
   return {
     // The demo panel puts the card on vpcd; pcscd reports it; the journey starts identifying.
     cardDetected: detected.at - placed,
     chipRead: read.at - detected.at,
-    // The registry is asked as soon as the chip gives the ID, name and birth date: only the part
-    // after the read ends is waited for.
-    registryWait: Math.max(0, registry.at - read.at),
+    // The registry is asked once the procedure is chosen (issue 16, purpose limitation): its
+    // answer is part of `formBuilt`.
+    registryWait: Math.max(0, registry.at - chosen),
     toProcedureList: list.at - placed,
     renderProcedureList: listSeen - list.at,
     formBuilt: form.at - chosen,

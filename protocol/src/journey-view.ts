@@ -254,6 +254,11 @@ export interface JourneyView {
    * answer still fills the form.
    */
   readonly registry: 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped' | 'late';
+  /**
+   * Between the choice of a procedure and its form: the registry is being asked for that
+   * procedure (at most its budget, a few seconds). The screen says "đang tra cứu".
+   */
+  readonly lookingUp?: true;
   readonly procedure?: ProcedureSummary;
   /** Only while confirming: what submitting now commits the citizen to. */
   readonly commitment?: ConfirmationCommitment;

@@ -418,6 +418,8 @@ async function startOnLockedFolder(options: KioskCoreOptions): Promise<RunningCo
     }),
     guards: {
       feeDueAtKiosk: (_, { receipt }) => payment?.payments.dueFor(receipt) !== undefined,
+      // Read at each journey: a technician's change applies to the next citizen.
+      registryPrefetch: () => settings.current().registry?.prefetch === true,
     },
     delays: journeyDelays(() => settings.current(), {
       ...(config.payment ? { paymentWait: config.payment.waitSeconds * 1000 } : {}),

@@ -28,6 +28,9 @@ export interface EmbeddedServices {
   close(): Promise<void>;
 }
 
+/** The MaDVC a prefetch would be sent with; the demo's registry simulator accepts it. */
+const DEMO_FALLBACK_SERVICE_CODE = 'KIOSK';
+
 /** A short code of the kind Vietnamese operators assign (4 digits); fictitious. */
 const DEMO_SMS_SHORT_CODE = '8088';
 
@@ -41,12 +44,16 @@ const DEMO_SMS_SHORT_CODE = '8088';
 export async function startEmbeddedServices(
   dataDir: string,
   counterGroups: readonly string[],
+  options: { readonly registryDelayMs?: number } = {},
 ): Promise<EmbeddedServices> {
   const registry = await startRegistrySimulator({
     port: 0,
     dbFile: join(dataDir, 'sim-registry.sqlite'),
     citizens: demoRegistryCitizens(300),
+    fallbackServiceCode: DEMO_FALLBACK_SERVICE_CODE,
   });
+  // A registry as slow as a provincial platform on a bad day, to see "đang tra cứu".
+  if (options.registryDelayMs) registry.setMode({ kind: 'slow', delayMs: options.registryDelayMs });
   const smsc = await startSmscSimulator();
   const portal = await startPortalSimulator({
     port: 0,
@@ -71,7 +78,10 @@ export async function startEmbeddedServices(
         tokenUrl: registry.tokenUrl,
         clientId: registry.clientId,
         clientSecret: registry.clientSecret,
-        codes: { maTichHop: 'TH-DEMO-01', maDVC: 'KIOSK', maCanBo: 'CB-DEMO' },
+        codes: { maTichHop: 'TH-DEMO-01', maDVC: DEMO_FALLBACK_SERVICE_CODE, maCanBo: 'CB-DEMO' },
+        // The demo shows purpose limitation: the registry is asked once a procedure is chosen
+        // (kiosk-app/README.md, "Population registry lookups").
+        prefetch: false,
       },
       portal: { url: portal.url },
     },

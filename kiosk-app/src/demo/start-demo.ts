@@ -41,9 +41,12 @@ export async function startDemo(
   // One ring for the whole demo, so the simulated devices' lines reach the support export too.
   const logRing = new LogRing();
   const logger = teeLogger(outerLogger, (line) => logRing.push(line));
+  // KIOSK_DEMO_REGISTRY_DELAY_MS makes the registry simulator answer that much later.
+  const registryDelayMs = Number(process.env.KIOSK_DEMO_REGISTRY_DELAY_MS ?? 0) || undefined;
   const services = await startEmbeddedServices(
     config.dataDir,
     config.queue.groups.map((g) => g.code),
+    registryDelayMs ? { registryDelayMs } : {},
   ).catch((error: unknown) => {
     lock.release();
     throw error;

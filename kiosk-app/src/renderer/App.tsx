@@ -49,7 +49,16 @@ function Screen({ view }: { view: JourneyView }) {
         </ErrorScreen>
       );
     case 'choosingProcedure':
-      return <CatalogueScreen view={view} />;
+      // The registry is asked once the procedure is chosen: a short wait, with Hủy in the header.
+      return view.lookingUp ? (
+        <BusyScreen
+          testId="screen-lookingUp"
+          heading={t('identifying.lookingUp')}
+          detail={t('catalogue.lookingUpDetail')}
+        />
+      ) : (
+        <CatalogueScreen view={view} />
+      );
     case 'reviewingForm':
       return <ReviewFormScreen view={view} />;
     case 'confirming':

@@ -44,11 +44,13 @@ describe('journey over the API', () => {
     await client.request({ type: 'demo.placeCard', citizenIndex: 2 });
     const chosen = (await choosing).view;
     expect(chosen.citizen?.record.personalId).toBe(citizen.personalId);
-    expect(chosen.registry).toBe('found');
+    // The registry is asked once the procedure is chosen (issue 16).
+    expect(chosen.registry).toBe('pending');
 
     const reviewing = client.step('reviewingForm');
     await client.request({ type: 'journey.selectProcedure', code: PERMANENT_RESIDENCE });
     const review = (await reviewing).view;
+    expect(review.registry).toBe('found');
     expect(review.form?.provenance.fullName).toBe('chip');
     expect(review.form?.editable).not.toContain('fullName');
     // A chip value cannot be overwritten through the API either.

@@ -19,6 +19,7 @@ export const TEST_CODES = { maTichHop: 'TH-KIOSK-01', maDVC: '1.004222', maCanBo
 export function registryClient(
   sim: { url: string; tokenUrl: string; clientId: string; clientSecret: string },
   resilience: ResilienceOptions = TEST_RESILIENCE,
+  codes: typeof TEST_CODES = TEST_CODES,
 ): { registry: HttpPopulationRegistry; http: JsonHttpClient } {
   const http = new JsonHttpClient(
     {
@@ -32,13 +33,17 @@ export function registryClient(
     },
     createResilience(resilience),
   );
-  return { registry: new HttpPopulationRegistry({ client: http, codes: TEST_CODES }), http };
+  return { registry: new HttpPopulationRegistry({ client: http, codes }), http };
 }
 
 export function gatewayClient(
   url: string,
   resilience: ResilienceOptions = TEST_RESILIENCE,
+  localCodeSuffix?: string,
 ): { gateway: HttpDossierGateway; http: JsonHttpClient } {
   const http = new JsonHttpClient({ baseUrl: url }, createResilience(resilience));
-  return { gateway: new HttpDossierGateway(http), http };
+  return {
+    gateway: new HttpDossierGateway(http, localCodeSuffix ? { localCodeSuffix } : {}),
+    http,
+  };
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalSimulator, type PortalSimulator } from '@kiosk/test-fixtures/portal';
 import type { Dossier } from '../../src/core/links';
-import { gatewayClient } from './clients';
+import { gatewayClient, TEST_RESILIENCE } from './clients';
 import { draftFor } from './fixtures';
 
 let portal: PortalSimulator;
@@ -75,4 +75,39 @@ describe('dossier gateway client against the portal simulator', () => {
       reason,
     });
   });
+});
+
+describe('the procedure code on the wire (MaThuTuc)', () => {
+  it('is the national code when the centre has no local suffix', async () => {
+    const d = dossier();
+    expect(await client.gateway.submit(d, `key-national-${serial}`)).toMatchObject({
+      kind: 'accepted',
+    });
+    expect(portal.payloadOf(d.code)).toMatchObject({ MaThuTuc: '1.004222' });
+  });
+
+  it("is the province's local code when the centre's configuration gives its suffix", async () => {
+    const local = gatewayClient(portal.url, TEST_RESILIENCE, '000.00.00.H56');
+    try {
+      const d = dossier();
+      expect(await local.gateway.submit(d, `key-local-${serial}`)).toMatchObject({
+        kind: 'accepted',
+      });
+      expect(portal.payloadOf(d.code)).toMatchObject({ MaThuTuc: '1.004222.000.00.00.H56' });
+    } finally {
+      await local.http.close();
+    }
+  });
+
+  it.each(['1.4222', 'THU-TUC', '1.004222.H56', '1.004222.000.00.00.h56'])(
+    'the portal simulator refuses the malformed procedure code %j',
+    async (procedureCode) => {
+      const d = { ...dossier(), procedureCode };
+      expect(await client.gateway.submit(d, `key-bad-${serial}`)).toMatchObject({
+        kind: 'rejected',
+        httpStatus: 422,
+      });
+      expect(portal.codes()).not.toContain(d.code);
+    },
+  );
 });

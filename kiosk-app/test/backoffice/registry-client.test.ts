@@ -51,6 +51,48 @@ describe('population registry client against the simulator', () => {
     });
   });
 
+  it("sends the chosen procedure's national code as MaDVC, the configured one without it", async () => {
+    expect((await client.registry.lookup({ ...query(), procedureCode: '1.001193' })).kind).toBe(
+      'found',
+    );
+    expect(sim.lastRequest).toMatchObject({ MaDVC: '1.001193' });
+    await client.registry.lookup(query());
+    expect(sim.lastRequest).toMatchObject({ MaDVC: TEST_CODES.maDVC });
+  });
+
+  it.each(['1.1193', '1.001193.000.00.00.H56', 'KIOSK', ''])(
+    'the simulator refuses MaDVC %j: not a national procedure code nor the fallback',
+    async (procedureCode) => {
+      const result = await client.registry.lookup({ ...query(), procedureCode });
+      expect(result).toMatchObject({ kind: 'unavailable', reason: 'rejected' });
+    },
+  );
+
+  it("the simulator takes the platform's fallback code of a prefetch when it is told it", async () => {
+    const withFallback = await startRegistrySimulator({ fallbackServiceCode: 'KIOSK-TRA-CUU' });
+    const codes = { ...TEST_CODES, maDVC: 'KIOSK-TRA-CUU' };
+    const prefetching = registryClient(withFallback, TEST_RESILIENCE, codes);
+    const stranger = registryClient(sim, TEST_RESILIENCE, codes);
+    try {
+      const holder = withFallback.citizens[7]!;
+      const asked = {
+        personalId: holder.personalId,
+        fullName: holder.fullName,
+        dateOfBirth: holder.dateOfBirth,
+      };
+      expect((await prefetching.registry.lookup(asked)).kind).toBe('found');
+      expect(withFallback.lastRequest).toMatchObject({ MaDVC: 'KIOSK-TRA-CUU' });
+      expect(await stranger.registry.lookup(query())).toMatchObject({
+        kind: 'unavailable',
+        reason: 'rejected',
+      });
+    } finally {
+      await prefetching.http.close();
+      await stranger.http.close();
+      await withFallback.close();
+    }
+  });
+
   it('answers notFound for an unknown personal ID', async () => {
     expect(await client.registry.lookup({ ...query(), personalId: '099999999999' })).toEqual({
       kind: 'notFound',

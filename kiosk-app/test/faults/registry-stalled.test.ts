@@ -2,9 +2,10 @@
  * Issue 24, "registry timeouts are budgeted": with the population registry behind a link that
  * stalls (the connection stays open and nothing comes back, ever), the citizen used to wait on
  * "giữ nguyên thẻ" for every retry of the HTTP client (11–16 s). The lookup has a total budget:
- * the journey reaches the procedures with the card's data, marked `late`, while the stalled
- * request is still unanswered; the client's retry over a fresh connection then answers and the
- * citizen's facts and form are filled on the screen the citizen is on.
+ * the journey reaches the form of the chosen procedure (the lookup is made once it is chosen)
+ * with the card's data, marked `late`, while the stalled request is still unanswered; the
+ * client's retry over a fresh connection then answers and the citizen's facts and form are
+ * filled on the screen the citizen is on.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,23 +68,23 @@ const registryFields = (view: JourneyView) =>
     .map(([id]) => id);
 
 describe('a registry behind a link that stalls and never recovers', () => {
-  it('the journey reaches the procedures before the registry answers, and the late answer fills the form', async () => {
+  it('the journey reaches the form before the registry answers, and the late answer fills it', async () => {
     const client = await TestClient.connect(core);
     try {
       // The next bytes towards the registry (the token request) stall that connection for good.
       proxy.stallAfter(0);
       const choosing = client.step('choosingProcedure');
       await client.request({ type: 'demo.placeCard', citizenIndex: 2 });
-      const first = (await choosing).view;
+      await choosing;
+      // The registry is asked once the procedure is chosen (issue 16).
+      const reviewing = client.step('reviewingForm');
+      await client.request({ type: 'journey.selectProcedure', code: PERMANENT_RESIDENCE });
+      const first = (await reviewing).view;
       expect(await proxy.triggered).toBe('stall');
       // Nothing has reached the registry: only the budget can have moved the journey on.
       expect(registry.requestCount).toBe(0);
       expect(first.registry).toBe('late');
       expect(Object.values(first.citizen?.provenance ?? {})).not.toContain('registry');
-
-      const reviewing = client.step('reviewingForm');
-      await client.request({ type: 'journey.selectProcedure', code: PERMANENT_RESIDENCE });
-      await reviewing;
       // The client's retry opens a new connection, which the spent fault lets through.
       const filled = (
         await client.waitFor(

@@ -151,12 +151,17 @@ describe('kiosk serve on the real drivers and links', () => {
       await client.request({ type: 'journey.mrzCaptured', text: card.mrz.join('\n') });
       const chosen = (await choosing).view;
       expect(chosen.citizen?.assurance).toBe('chip-verified');
-      expect(chosen.registry).toBe('found');
-      expect(registry.requestCount).toBeGreaterThan(0);
+      // Asked once the procedure is chosen (issue 16), with that procedure's code.
+      expect(chosen.registry).toBe('pending');
+      expect(registry.requestCount).toBe(0);
 
       const reviewing = client.step('reviewingForm');
       await client.request({ type: 'journey.selectProcedure', code: PERMANENT_RESIDENCE });
-      await fillForm(client, (await reviewing).view);
+      const review = (await reviewing).view;
+      expect(review.registry).toBe('found');
+      expect(registry.requestCount).toBe(1);
+      expect(registry.lastRequest).toMatchObject({ MaDVC: PERMANENT_RESIDENCE });
+      await fillForm(client, review);
       const confirming = client.step('confirming');
       await client.request({ type: 'journey.continue' });
       await confirming;
@@ -211,7 +216,11 @@ describe('kiosk serve with no registry, portal or printer configured', () => {
         const choosing = citizen.step('choosingProcedure');
         const mrz = formatCccdTd1(syntheticCitizen(3)).join('\n');
         await citizen.request({ type: 'journey.mrzCaptured', text: mrz });
-        expect((await choosing).view.registry).toBe('unavailable');
+        // The registry is asked once a procedure is chosen (issue 16); none is configured.
+        expect((await choosing).view.registry).toBe('pending');
+        const reviewing = citizen.step('reviewingForm');
+        await citizen.request({ type: 'journey.selectProcedure', code: '1.004222' });
+        expect((await reviewing).view.registry).toBe('unavailable');
       } finally {
         citizen.close();
       }

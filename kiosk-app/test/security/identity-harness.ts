@@ -12,6 +12,13 @@ import { createDemoPorts } from '../../src/demo/demo-ports';
 import type { JourneyView } from '@kiosk/protocol';
 import { TestClient } from '../core-harness';
 
+/** The codes the platform issued this test kiosk; `maDVC` is the prefetch's fallback. */
+export const TEST_INTEGRATION_CODES = {
+  maTichHop: 'TH-KIOSK-07',
+  maDVC: 'KIOSK',
+  maCanBo: 'CB-KIOSK-07',
+};
+
 export interface IdentityTestKiosk {
   readonly core: RunningCore;
   readonly registry: RegistrySimulator;
@@ -24,10 +31,17 @@ export interface IdentityTestKiosk {
  * to the registry simulator over HTTP; the other ports are the demo stand-ins.
  */
 export async function startIdentityTestKiosk(
-  options: { readonly log?: (line: string) => void } = {},
+  options: {
+    readonly log?: (line: string) => void;
+    /** `registry.prefetch`: ask as soon as the identity is known (default: once chosen). */
+    readonly prefetch?: boolean;
+  } = {},
 ): Promise<IdentityTestKiosk> {
   const citizens = syntheticCitizens(40);
-  const registry = await startRegistrySimulator({ citizens });
+  const registry = await startRegistrySimulator({
+    citizens,
+    fallbackServiceCode: TEST_INTEGRATION_CODES.maDVC,
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-identity-'));
   const config = parseKioskConfig({
     dataDir,
@@ -37,6 +51,8 @@ export async function startIdentityTestKiosk(
       tokenUrl: registry.tokenUrl,
       clientId: registry.clientId,
       clientSecret: registry.clientSecret,
+      codes: TEST_INTEGRATION_CODES,
+      prefetch: options.prefetch ?? false,
     },
   });
   const links = createLinkClients({});

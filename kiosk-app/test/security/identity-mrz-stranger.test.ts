@@ -56,7 +56,9 @@ describe("a stranger's ID number in a forged MRZ", () => {
       const payload = frames.join('\n');
       for (const secret of [victim.fullName, victim.dateOfBirth, ...registryOnlyValues(victim)])
         expect(payload, `the payload shows "${secret}"`).not.toContain(secret);
-      expect(chosen.registry).toBe('notFound');
+      // Asked once the procedure is chosen (issue 16): the form is where the answer shows.
+      expect(chosen.registry).toBe('pending');
+      expect(review.registry).toBe('notFound');
       expect(review.citizen?.record.fullName).toBe('KE GIA MAO');
     } finally {
       await client.request({ type: 'journey.cancel' });
@@ -69,21 +71,18 @@ describe("a stranger's ID number in a forged MRZ", () => {
     const asked = kiosk.registry.nextRequest();
     const { client } = await recordingClient(kiosk.core);
     try {
-      const choosing = client.step('choosingProcedure');
-      await client.request({
-        type: 'journey.mrzCaptured',
-        text: mrzOf({
-          ...victim,
-          fullName: 'Kẻ Giả Mạo',
-          dateOfBirth: `${victim.dateOfBirth.slice(0, 4)}-01-01`,
-        }),
+      const forged = mrzOf({
+        ...victim,
+        fullName: 'Kẻ Giả Mạo',
+        dateOfBirth: `${victim.dateOfBirth.slice(0, 4)}-01-01`,
       });
-      await choosing;
+      await mrzToReviewForm(client, forged, PERMANENT_RESIDENCE);
       expect(await asked).toMatchObject({
         SoDinhDanh: victim.personalId,
         HoVaTen: 'KE GIA MAO',
         NgayThangNamSinh: `${victim.dateOfBirth.slice(0, 4)}0101`,
         MaYeuCau: expect.any(String),
+        MaDVC: PERMANENT_RESIDENCE,
       });
     } finally {
       await client.request({ type: 'journey.cancel' });
@@ -98,7 +97,8 @@ describe("a stranger's ID number in a forged MRZ", () => {
     const { client, frames } = await recordingClient(kiosk.core);
     try {
       const { chosen, review } = await mrzToReviewForm(client, mrzOf(victim), PERMANENT_RESIDENCE);
-      expect(chosen.registry).toBe('found');
+      expect(chosen.registry).toBe('pending');
+      expect(review.registry).toBe('found');
       expect(review.citizen?.assurance).toBe('document-only');
       expect(review.citizen?.record.personalId).toBe(victim.personalId);
       const payload = frames.join('\n');

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseProcedureCode } from '@kiosk/forms';
 import {
   isRecord,
   parseJson,
@@ -74,6 +75,8 @@ export interface PortalSimulator {
   counts(): PortalCounts;
   duplicateCodes(): string[];
   codes(): string[];
+  /** The dossier's body as the kiosk sent it (synthetic data only), to check the wire. */
+  payloadOf(code: string): unknown;
   setStatus(code: string, status: PortalStatus): boolean;
   setElectronicAcceptance(mode: ElectronicAcceptance): void;
   /** Resolves once at least `n` dossiers are stored. */
@@ -257,6 +260,10 @@ export async function startPortalSimulator(
     if (!isRecord(body) || typeof body.MaHoSo !== 'string' || typeof body.MaThuTuc !== 'string') {
       return sendJson(res, 422, { error: 'MaHoSo and MaThuTuc are required' });
     }
+    // The national code (1.001612) or the province's local one (1.001612.000.00.00.H56).
+    if (!parseProcedureCode(body.MaThuTuc)) {
+      return sendJson(res, 422, { error: 'MaThuTuc is not a procedure code' });
+    }
     const existing = store.byKey(idempotencyKey);
     if (existing && existing.code !== body.MaHoSo) {
       return sendJson(res, 409, { error: 'idempotency key already used for another dossier' });
@@ -340,6 +347,7 @@ export async function startPortalSimulator(
     counts: () => store.counts(),
     duplicateCodes: () => store.duplicateCodes(),
     codes: () => store.codes(),
+    payloadOf: (code) => store.payloadOf(code),
     setStatus(code, status) {
       const changed = store.setStatus(code, status);
       if (changed) statusChanged(code, status);

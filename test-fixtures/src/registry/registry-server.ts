@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { CitizenRecord } from '@kiosk/forms';
+import { isNationalProcedureCode, type CitizenRecord } from '@kiosk/forms';
 import { syntheticCitizens } from '../citizens/synthetic-citizens';
 import { registryAskMatches } from './registry-match';
 import { citizenToWire, type SimulatedCardStatus } from './registry-wire';
@@ -38,6 +38,12 @@ export interface RegistrySimulatorOptions {
   readonly clientSecret?: string;
   /** Cards the registry records as revoked or cancelled, by personal ID; others are in force. */
   readonly cardStatuses?: Readonly<Record<string, SimulatedCardStatus>>;
+  /**
+   * The MaDVC the platform issued the kiosk for lookups made before a procedure is chosen
+   * (`registry.codes.maDVC`, sent by a prefetch). Any other MaDVC must be a national procedure
+   * code (`1.004222`); without this option only those are accepted.
+   */
+  readonly fallbackServiceCode?: string;
 }
 
 export interface RegistrySimulator {
@@ -142,6 +148,14 @@ export async function startRegistrySimulator(
       !body.MaCanBo
     ) {
       return sendJson(res, 400, { MaKetQua: '02', MoTa: 'Thiếu thông tin yêu cầu' });
+    }
+    // A lookup is made for a public service: a procedure's national code, or the code issued
+    // for lookups before the choice. Anything else is refused, so a test sees what went out.
+    if (
+      typeof body.MaDVC !== 'string' ||
+      (!isNationalProcedureCode(body.MaDVC) && body.MaDVC !== options.fallbackServiceCode)
+    ) {
+      return sendJson(res, 400, { MaKetQua: '02', MoTa: 'Mã dịch vụ công không hợp lệ' });
     }
     const ask = {
       SoDinhDanh: body.SoDinhDanh,

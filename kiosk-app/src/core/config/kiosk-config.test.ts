@@ -48,4 +48,23 @@ describe('parseKioskConfig', () => {
     ]);
     expect(() => parseKioskConfig({ catalogueFirst: ['thuong tru'] })).toThrow(/catalogueFirst/);
   });
+
+  it('asks the registry only once a procedure is chosen unless prefetch is set', () => {
+    const url = 'https://r.example';
+    expect(parseKioskConfig({ registry: { url } }).registry?.prefetch).toBe(false);
+    expect(parseKioskConfig({ registry: { url, prefetch: true } }).registry?.prefetch).toBe(true);
+    expect(() => parseKioskConfig({ registry: { url, prefetch: 'yes' } })).toThrow(/prefetch/);
+  });
+
+  it("takes the province's local procedure code suffix for the portal, and refuses a malformed one", () => {
+    const url = 'https://p.example';
+    expect(parseKioskConfig({ portal: { url } }).portal?.localCodeSuffix).toBeUndefined();
+    expect(
+      parseKioskConfig({ portal: { url, localCodeSuffix: '000.00.00.H56' } }).portal
+        ?.localCodeSuffix,
+    ).toBe('000.00.00.H56');
+    expect(() => parseKioskConfig({ portal: { url, localCodeSuffix: 'H56' } })).toThrow(
+      /localCodeSuffix/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { LOCAL_CODE_SUFFIX } from '@kiosk/forms';
 import { UNIT_CODE_PATTERN } from '../dossier-code/dossier-code-format';
 import { paymentConfigSchema } from '../payment/payment-config';
 import { queueConfigSchema } from '../queue/queue-config';
@@ -96,13 +97,37 @@ export const kioskConfigSchema = z.strictObject({
       tokenUrl: z.url().optional(),
       clientId: z.string().optional(),
       clientSecret: z.string().optional(),
+      /**
+       * Integration codes: `maDVC` is only the fallback service code a prefetch is sent with; a
+       * lookup for a chosen procedure sends that procedure's national code as MaDVC.
+       */
       codes: z
         .strictObject({ maTichHop: z.string(), maDVC: z.string(), maCanBo: z.string() })
         .default({ maTichHop: 'TH-KIOSK', maDVC: 'KIOSK', maCanBo: 'KIOSK' }),
+      /**
+       * Ask the registry as soon as the card gives the identity, before the citizen chooses a
+       * procedure, under the fallback `codes.maDVC`; the answer is reused for the procedure
+       * chosen. Faster forms, but a lookup for someone who may walk away: off unless the
+       * centre's data-protection assessment allows it (purpose limitation).
+       */
+      prefetch: z.boolean().default(false),
     })
     .optional(),
   /** The one-stop system (hệ thống một cửa điện tử) dossier endpoint. */
-  portal: z.strictObject({ url: z.url() }).optional(),
+  portal: z
+    .strictObject({
+      url: z.url(),
+      /**
+       * The province's local procedure code suffix (`000.00.00.H56`): the dossier's procedure
+       * code goes to the one-stop system as `1.001612.000.00.00.H56`; without it, the national
+       * code alone.
+       */
+      localCodeSuffix: z
+        .string()
+        .regex(LOCAL_CODE_SUFFIX, 'a local code suffix looks like "000.00.00.H56"')
+        .optional(),
+    })
+    .optional(),
   /** Fees paid by VietQR (issue 17); without it fees are paid at the counter. */
   payment: paymentConfigSchema.optional(),
   /** The centre's queue system and its counter groups by field (issue 18). */

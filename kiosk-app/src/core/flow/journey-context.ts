@@ -29,6 +29,8 @@ export interface JourneyContext {
   readonly registry: RegistryState;
   /** The card's status in the registry's answer, when it gave one. */
   readonly registryCard?: RegistryCardStatus;
+  /** What the registry was asked for in this journey; undefined until it is asked. */
+  readonly registryAskedFor?: RegistryPurpose;
   readonly citizen?: CitizenFacts;
   readonly procedure?: ProcedureSummary;
   readonly form?: FormView;
@@ -57,6 +59,13 @@ export interface ProcedurePage {
   readonly problem?: ProcedurePageProblem;
 }
 
+/**
+ * Why the registry was asked: for the procedure the citizen chose (its code is the request's
+ * MaDVC), or a prefetch before the choice where the configuration allows it (`registry.prefetch`),
+ * whose answer serves whichever procedure is chosen.
+ */
+export type RegistryPurpose = { readonly procedureCode: string } | 'prefetch';
+
 export type RegistryState = 'pending' | 'found' | 'notFound' | 'unavailable' | 'skipped' | 'late';
 
 /** The registry lookup runs as a child of its own, so an answer after the budget still arrives. */
@@ -77,6 +86,7 @@ export const emptyContext: JourneyContext = {
   progress: 0,
   registry: 'pending',
   registryCard: undefined,
+  registryAskedFor: undefined,
   citizen: undefined,
   procedure: undefined,
   form: undefined,
@@ -112,6 +122,25 @@ export function triggerOf(
 /** The citizen the sources name so far, at the assurance the document earned. */
 export function mergedCitizen(context: JourneyContext): CitizenMergeResult {
   return mergeCitizenSources(context.sources, context.assurance ?? 'document-only');
+}
+
+/** The ID, full name and full date of birth the national API is asked with are all known. */
+export function registryAskable(context: JourneyContext): boolean {
+  return (
+    context.personalId !== undefined &&
+    context.idHints?.fullName !== undefined &&
+    context.idHints.dateOfBirth !== undefined
+  );
+}
+
+/**
+ * The chosen procedure needs a lookup of its own: the registry can be asked and was not asked for
+ * this procedure, nor prefetched for any.
+ */
+export function registryDueForProcedure(context: JourneyContext): boolean {
+  const asked = context.registryAskedFor;
+  if (!registryAskable(context) || !context.procedure || asked === 'prefetch') return false;
+  return asked?.procedureCode !== context.procedure.code;
 }
 
 /** The registry's answer carried by a lookup child's done or error event, if any. */

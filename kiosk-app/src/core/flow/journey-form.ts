@@ -1,7 +1,12 @@
 import { prepareFormInput, validateFormInput } from './journey-inputs';
 import { journeySetup } from './journey-setup';
 
-/** The citizen picks a procedure; its form is prepared from the merged facts. */
+/**
+ * The citizen picks a procedure; the registry is asked for it (purpose limitation: its code is
+ * the request's MaDVC) unless a prefetch already answered, then its form is prepared from the
+ * merged facts. A closed record or a card not in force stops the journey here; a registry late
+ * past its budget or unavailable leaves the citizen to go on with the card's data.
+ */
 export const choosingProcedure = journeySetup.createStateConfig({
   tags: ['interactive'],
   initial: 'deciding',
@@ -11,6 +16,11 @@ export const choosingProcedure = journeySetup.createStateConfig({
         guard: 'lateCardNotInForce',
         target: '#kiosk.journey.identifyFailed',
         actions: ['takeRegistryAnswer', 'failRevokedCard'],
+      },
+      {
+        guard: 'lateRecordClosed',
+        target: '#kiosk.journey.identifyFailed',
+        actions: ['takeRegistryAnswer', 'failClosedRecord'],
       },
       { guard: 'registryLate', actions: ['takeRegistryAnswer', 'mergeCitizen'] },
     ],
@@ -25,7 +35,7 @@ export const choosingProcedure = journeySetup.createStateConfig({
       always: [
         {
           guard: 'hasPreselectedProcedure',
-          target: 'preparing',
+          target: 'chosen',
           actions: 'choosePreselectedProcedure',
         },
         { target: 'browsing' },
@@ -33,10 +43,66 @@ export const choosingProcedure = journeySetup.createStateConfig({
     },
     browsing: {
       on: {
-        SELECT_PROCEDURE: { target: 'preparing', actions: 'chooseProcedure' },
+        SELECT_PROCEDURE: { target: 'chosen', actions: 'chooseProcedure' },
       },
     },
+    chosen: {
+      always: [
+        {
+          guard: 'registryDueForProcedure',
+          target: 'lookingUp',
+          actions: 'askRegistryForProcedure',
+        },
+        { target: 'preparing' },
+      ],
+    },
+    /** "Đang tra cứu": bounded by the same budget as a prefetch. */
+    lookingUp: {
+      tags: ['busy'],
+      after: { registryBudget: { target: 'preparing', actions: 'markRegistryLate' } },
+      on: {
+        'xstate.done.actor.lookupRegistry': { target: 'answered', actions: 'takeRegistryAnswer' },
+        'xstate.error.actor.lookupRegistry': { target: 'answered', actions: 'takeRegistryAnswer' },
+      },
+    },
+    answered: {
+      always: [
+        {
+          guard: 'registryRecordClosed',
+          target: '#kiosk.journey.identifyFailed',
+          actions: 'failClosedRecord',
+        },
+        {
+          guard: 'registryCardNotInForce',
+          target: '#kiosk.journey.identifyFailed',
+          actions: 'failRevokedCard',
+        },
+        { target: 'preparing', actions: 'mergeCitizen' },
+      ],
+    },
     preparing: {
+      on: {
+        // A late answer before the form is ready: the form is prepared again with it.
+        'xstate.done.actor.lookupRegistry': [
+          {
+            guard: 'lateCardNotInForce',
+            target: '#kiosk.journey.identifyFailed',
+            actions: ['takeRegistryAnswer', 'failRevokedCard'],
+          },
+          {
+            guard: 'lateRecordClosed',
+            target: '#kiosk.journey.identifyFailed',
+            actions: ['takeRegistryAnswer', 'failClosedRecord'],
+          },
+          {
+            guard: 'lateRecordFound',
+            target: 'preparing',
+            reenter: true,
+            actions: ['takeRegistryAnswer', 'mergeCitizen'],
+          },
+          { guard: 'registryLate', actions: 'takeRegistryAnswer' },
+        ],
+      },
       invoke: {
         id: 'prepareForm',
         src: 'prepareForm',
@@ -69,6 +135,11 @@ export const reviewingForm = journeySetup.createStateConfig({
             guard: 'lateCardNotInForce',
             target: '#kiosk.journey.identifyFailed',
             actions: ['takeRegistryAnswer', 'failRevokedCard'],
+          },
+          {
+            guard: 'lateRecordClosed',
+            target: '#kiosk.journey.identifyFailed',
+            actions: ['takeRegistryAnswer', 'failClosedRecord'],
           },
           {
             guard: 'lateRecordFound',

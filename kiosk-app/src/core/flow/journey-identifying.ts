@@ -1,7 +1,13 @@
+import { and } from 'xstate';
 import { readDocumentInput } from './journey-inputs';
 import { journeySetup } from './journey-setup';
 
-/** Reading the document (chip, QR or MRZ) while the registry is asked in parallel. */
+/**
+ * Reading the document (chip, QR or MRZ). The registry is asked here, in parallel, only where the
+ * configuration allows a prefetch (`registryPrefetch`); otherwise it is asked once the citizen has
+ * chosen a procedure (choosingProcedure), for that procedure: an ID read at the kiosk by someone
+ * who walks away before choosing reaches no registry.
+ */
 export const identifying = journeySetup.createStateConfig({
   type: 'parallel',
   tags: ['busy'],
@@ -52,7 +58,13 @@ export const identifying = journeySetup.createStateConfig({
       states: {
         waitingForId: {
           always: [
-            { guard: 'lookupReady', target: 'lookingUp', actions: 'askRegistry' },
+            {
+              guard: and(['lookupReady', 'registryPrefetch']),
+              target: 'lookingUp',
+              actions: 'prefetchRegistry',
+            },
+            // Asked once a procedure is chosen, for that procedure.
+            { guard: 'lookupReady', target: 'done' },
             { guard: 'nothingToAskWith', target: 'done', actions: 'skipRegistry' },
           ],
         },

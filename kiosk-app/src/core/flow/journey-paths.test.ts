@@ -19,13 +19,23 @@ import {
 } from './journey-test-actors';
 import type { FormView } from '@kiosk/protocol';
 
-/** A filed dossier whose fee is paid at the kiosk (issue 17). */
-/** The chart with payment configured, as the core provides it, so the payment step is walked. */
-const journeyMachine = chart.provide({
-  guards: { feeDueAtKiosk: (_, { receipt }) => receipt.fee?.paid === false },
-});
+/**
+ * The chart with payment configured, as the core provides it, so the payment step is walked;
+ * once with the registry asked after the choice (the default) and once with `registry.prefetch`,
+ * since each configuration has states the other never enters.
+ */
+const configured = (prefetch: boolean) =>
+  chart.provide({
+    guards: {
+      feeDueAtKiosk: (_, { receipt }) => receipt.fee?.paid === false,
+      registryPrefetch: () => prefetch,
+    },
+  });
+const journeyMachine = configured(false);
+const prefetchingMachine = configured(true);
 
-type Snapshot = SnapshotFrom<typeof journeyMachine>;
+type Machine = typeof journeyMachine;
+type Snapshot = SnapshotFrom<Machine>;
 // The graph library types events loosely; actor done/error and delay events are not part of
 // the machine's declared event union, so we build them as plain objects.
 type AnyEvent = { type: string; [key: string]: unknown };
@@ -138,6 +148,7 @@ const EVENTS: AnyEvent[] = [
   after('doneLinger', 'journey.takingNumber.issued'),
   after('keyWait', 'journey.identifying.document.awaitingKey'),
   after('registryBudget', 'journey.identifying.registry.lookingUp'),
+  after('registryBudget', 'journey.choosingProcedure.lookingUp'),
   after('paymentWait', 'journey.payingFee.waiting'),
 ];
 
@@ -147,6 +158,7 @@ function serialize(snapshot: Snapshot): string {
   return JSON.stringify({
     v: snapshot.value,
     reg: c.registry,
+    asked: c.registryAskedFor,
     id: c.personalId !== undefined,
     hints: c.idHints?.fullName !== undefined && c.idHints.dateOfBirth !== undefined,
     printer: c.printer?.ready,
@@ -166,8 +178,13 @@ const traversal = {
   serializeState: serialize as never,
 };
 
-const paths = getShortestPaths(journeyMachine, traversal);
-const reached: Snapshot[] = paths.map((p) => p.state as Snapshot);
+const reachedBy = (machine: Machine): Snapshot[] =>
+  getShortestPaths(machine, traversal).map((p) => p.state as Snapshot);
+const CONFIGURATIONS: readonly [string, Machine, Snapshot[]][] = [
+  ['registry asked once a procedure is chosen', journeyMachine, reachedBy(journeyMachine)],
+  ['registry.prefetch', prefetchingMachine, reachedBy(prefetchingMachine)],
+];
+const reachedAnyhow = CONFIGURATIONS.flatMap(([, , reached]) => reached);
 
 /** Leaf states a citizen can be in; transient (`always`-only) states are passed through. */
 function leafIds(node: AnyStateNode): string[] {
@@ -184,13 +201,15 @@ const isIdle = (s: Snapshot) => s.matches({ journey: 'idle' });
 const isInteractive = (s: Snapshot) => s.hasTag('interactive');
 
 describe('journey paths (xstate/graph)', () => {
+  it.each(journeyLeaves)('state %s is reachable from the initial state', (id) => {
+    const hit = reachedAnyhow.some((s) => s._nodes.some((n) => n.id === id));
+    expect(hit, `no path reaches ${id}`).toBe(true);
+  });
+});
+
+describe.each(CONFIGURATIONS)('journey paths (xstate/graph), %s', (_, journeyMachine, reached) => {
   it('reaches a meaningful number of distinct states', () => {
     expect(reached.length).toBeGreaterThan(40);
-  });
-
-  it.each(journeyLeaves)('state %s is reachable from the initial state', (id) => {
-    const hit = reached.some((s) => s._nodes.some((n) => n.id === id));
-    expect(hit, `no path reaches ${id}`).toBe(true);
   });
 
   it('every reachable state has a way back to idle', () => {

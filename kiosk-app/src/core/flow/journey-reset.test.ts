@@ -29,6 +29,7 @@ const FILLED: Required<JourneyContext> = {
   progress: 1,
   registry: 'found',
   registryCard: 'revoked',
+  registryAskedFor: { procedureCode: TEST_PROCEDURE.code },
   citizen: {
     record: TEST_PERSON,
     provenance: { fullName: 'mrz' },

@@ -38,6 +38,12 @@ export interface LookupRegistryInput {
   readonly fullName: string;
   /** ISO `YYYY-MM-DD`. */
   readonly dateOfBirth: string;
+  /**
+   * The chosen procedure's national code (mã thủ tục, `1.001612`), sent as the request's MaDVC:
+   * the registry is asked for the purpose the citizen chose. Absent for a prefetch
+   * (`registry.prefetch`), which is made before the choice under the configured fallback code.
+   */
+  readonly procedureCode?: string;
 }
 
 export interface PrepareFormInput {

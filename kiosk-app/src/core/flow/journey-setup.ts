@@ -22,10 +22,13 @@ import {
   emptyContext,
   mergedCitizen,
   REGISTRY_LOOKUP,
+  registryAskable,
+  registryDueForProcedure,
   registryOutcomeOf,
   triggerOf,
   type JourneyContext,
   type RegistryLookupEvent,
+  type RegistryPurpose,
 } from './journey-context';
 import { cardNotInForce } from '../links/registry/population-registry';
 import type { DocumentEvent, JourneyEvent } from './journey-events';
@@ -48,6 +51,16 @@ import type {
   ValidatedForm,
   ValidateFormInput,
 } from './journey-services';
+
+/** What the lookup child is given: the national API's three identity fields and the purpose. */
+function lookupInput(context: JourneyContext, purpose: RegistryPurpose): LookupRegistryInput {
+  return {
+    personalId: context.personalId ?? '',
+    fullName: context.idHints?.fullName ?? '',
+    dateOfBirth: context.idHints?.dateOfBirth ?? '',
+    ...(purpose === 'prefetch' ? {} : { procedureCode: purpose.procedureCode }),
+  };
+}
 
 const notProvided = (name: string) => () => {
   throw new Error(`journey actor "${name}" was not provided`);
@@ -120,13 +133,24 @@ export const journeySetup = setup({
       event.output.kind === 'found' &&
       cardNotInForce(event.output.cardStatus),
     /** The registry is asked as the national API is: ID, full name and full date of birth. */
-    lookupReady: ({ context }) =>
-      context.personalId !== undefined &&
-      context.idHints?.fullName !== undefined &&
-      context.idHints.dateOfBirth !== undefined,
+    lookupReady: ({ context }) => registryAskable(context),
+    /**
+     * `registry.prefetch`: the centre's configuration lets the lookup start as soon as the
+     * identity is known, before a procedure is chosen. False until the core provides the
+     * configured one: by default the registry is asked only for a chosen procedure.
+     */
+    registryPrefetch: (_) => false,
+    /** Purpose limitation: the chosen procedure was not yet looked up for (nor prefetched). */
+    registryDueForProcedure: ({ context }) => registryDueForProcedure(context),
     /** The document is read and still gave no name or birth date to ask with. */
     nothingToAskWith: stateIn({ journey: { identifying: { document: 'read' } } }),
     formValid: (_, params: { valid: boolean }) => params.valid,
+    /** A late registry answer whose record is closed by death. */
+    lateRecordClosed: ({ context, event }) =>
+      context.registry === 'late' &&
+      event.type === 'xstate.done.actor.lookupRegistry' &&
+      event.output.kind === 'found' &&
+      event.output.record.dateOfDeath !== undefined,
     /** A late registry answer that found this journey's citizen. */
     lateRecordFound: ({ context, event }) =>
       context.registry === 'late' &&
@@ -210,16 +234,37 @@ export const journeySetup = setup({
     takeQueueTicket: assign((_, params: { issued: IssuedQueueTicket }) => ({
       queueTicket: params.issued,
     })),
-    /** Asks the registry in a child that outlives `identifying` (see `registryBudget`). */
-    askRegistry: enqueueActions(({ context, enqueue }) => {
+    /**
+     * `registry.prefetch`: asks before the choice, under the configured fallback service code, in
+     * a child that outlives `identifying` (see `registryBudget`); the answer serves any procedure.
+     */
+    prefetchRegistry: enqueueActions(({ context, enqueue }) => {
       enqueue.stopChild(REGISTRY_LOOKUP);
       enqueue.spawnChild('lookupRegistry', {
         id: REGISTRY_LOOKUP,
-        input: {
-          personalId: context.personalId ?? '',
-          fullName: context.idHints?.fullName ?? '',
-          dateOfBirth: context.idHints?.dateOfBirth ?? '',
-        },
+        input: lookupInput(context, 'prefetch'),
+      });
+      enqueue.assign({ registryAskedFor: 'prefetch' as const });
+    }),
+    /**
+     * Asks for the chosen procedure, its code as the MaDVC. An answer given for another procedure
+     * (the citizen went back and chose again) is forgotten first: it served that purpose only.
+     */
+    askRegistryForProcedure: enqueueActions(({ context, enqueue }) => {
+      const purpose = { procedureCode: context.procedure?.code ?? '' };
+      const { registry: _forgotten, ...sources } = context.sources;
+      const merged = mergedCitizen({ ...context, sources });
+      enqueue.stopChild(REGISTRY_LOOKUP);
+      enqueue.spawnChild('lookupRegistry', {
+        id: REGISTRY_LOOKUP,
+        input: lookupInput(context, purpose),
+      });
+      enqueue.assign({
+        registryAskedFor: purpose,
+        registry: 'pending' as const,
+        registryCard: undefined,
+        sources,
+        citizen: merged.ok ? merged.citizen : context.citizen,
       });
     }),
     /** A lookup of an earlier journey must never answer into this one. */
@@ -252,7 +297,12 @@ export const journeySetup = setup({
     ),
     recordCardRemoved: assign({ error: { code: 'CARD_REMOVED' } }),
     /** A registry record closed by death: nobody can apply with it; the citizen goes to the counter. */
-    failClosedRecord: assign({ error: { code: 'REGISTRY_RECORD_CLOSED' } }),
+    failClosedRecord: assign({
+      error: { code: 'REGISTRY_RECORD_CLOSED' },
+      citizen: undefined,
+      procedure: undefined,
+      form: undefined,
+    }),
     /** A revoked or cancelled card identifies nobody; what it filled in is forgotten. */
     failRevokedCard: assign({
       error: { code: 'REGISTRY_CARD_REVOKED' },
@@ -306,11 +356,18 @@ export const journeySetup = setup({
         : {},
     ),
     skipRegistry: assign({ registry: 'skipped' }),
-    clearForRetry: assign({
-      error: undefined,
-      progress: 0,
-      registry: 'pending',
-      registryCard: undefined,
+    /** A retry reads the document again; nothing the registry said before is kept. */
+    clearForRetry: enqueueActions(({ context, enqueue }) => {
+      const { registry: _forgotten, ...sources } = context.sources;
+      enqueue.stopChild(REGISTRY_LOOKUP);
+      enqueue.assign({
+        error: undefined,
+        progress: 0,
+        registry: 'pending' as const,
+        registryCard: undefined,
+        registryAskedFor: undefined,
+        sources,
+      });
     }),
     chooseProcedure: assign(({ event }) =>
       event.type === 'SELECT_PROCEDURE'

@@ -46,6 +46,8 @@ export interface TwinBehaviour {
   receipt?: ReceiptView;
   /** Whether the payment twin opens a VietQR (issue 17; default `ok`). */
   payment?: 'ok' | 'fail';
+  /** Where the registry twin puts each lookup it is asked (what would go on the wire). */
+  registryAsked?: LookupRegistryInput[];
 }
 
 export const TEST_PERSON = {
@@ -165,13 +167,14 @@ export function journeyTestActors(behaviour: TwinBehaviour) {
         });
       });
     }),
-    lookupRegistry: fromPromise<RegistryOutcome, LookupRegistryInput>(async () =>
-      behaviour.registry === 'found'
+    lookupRegistry: fromPromise<RegistryOutcome, LookupRegistryInput>(async ({ input }) => {
+      behaviour.registryAsked?.push(input);
+      return behaviour.registry === 'found'
         ? { kind: 'found', record: { ...TEST_PERSON, ethnicity: 'Kinh' } }
         : behaviour.registry === 'notFound'
           ? { kind: 'notFound' }
-          : { kind: 'unavailable', reason: 'down' },
-    ),
+          : { kind: 'unavailable', reason: 'down' };
+    }),
     prepareForm: fromPromise<PreparedForm, PrepareFormInput>(async ({ input }) => {
       if (input.procedureCode !== TEST_PROCEDURE.code) throw new Error('unknown procedure');
       return {

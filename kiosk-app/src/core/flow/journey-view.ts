@@ -108,6 +108,7 @@ export function journeyView(
           assurance: c.citizen.assurance,
         }
       : undefined,
+    lookingUp: snapshot.matches({ journey: { choosingProcedure: 'lookingUp' } }) || undefined,
     procedure: c.procedure?.name ? c.procedure : undefined,
     form: c.form,
     optionalPapers: c.form ? c.optionalPapers : undefined,

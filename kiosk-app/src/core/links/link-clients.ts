@@ -16,12 +16,16 @@ export interface RegistryEndpoint {
   readonly clientId?: string;
   readonly clientSecret?: string;
   readonly codes?: IntegrationCodes;
+  /** Ask before the procedure is chosen (read by the journey, not by the client). */
+  readonly prefetch?: boolean;
 }
 
 /** The one-stop portal's dossier endpoint; `token` is sent as a bearer token when set. */
 export interface PortalEndpoint {
   readonly url: string;
   readonly token?: string;
+  /** Sent with each national procedure code (`1.001612.000.00.00.H56`); see `wireProcedureCode`. */
+  readonly localCodeSuffix?: string;
 }
 
 export interface LinkEndpoints {
@@ -91,7 +95,11 @@ function buildGateway(endpoint: PortalEndpoint): Built<HttpDossierGateway> {
     },
     createResilience(),
   );
-  return { key: JSON.stringify(endpoint), http, client: new HttpDossierGateway(http) };
+  const gateway = new HttpDossierGateway(
+    http,
+    endpoint.localCodeSuffix ? { localCodeSuffix: endpoint.localCodeSuffix } : {},
+  );
+  return { key: JSON.stringify(endpoint), http, client: gateway };
 }
 
 /**

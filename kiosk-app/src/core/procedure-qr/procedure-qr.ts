@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NATIONAL_PROCEDURE_CODE, parseProcedureCode } from '@kiosk/forms';
 
 /**
  * The QR codes a centre posts beside its published procedures: the national public service
@@ -26,10 +27,7 @@ export const PROCEDURE_CODE_PARAM = 'ma_thu_tuc';
 /** Longest text taken from the scanner as a procedure URL; a poster's QR is far shorter. */
 export const PROCEDURE_QR_MAX_LENGTH = 2048;
 
-/** The national procedure code, e.g. `1.004222`. */
-export const NATIONAL_PROCEDURE_CODE = /^\d\.\d{6}$/;
-/** The code as a province's copy carries it: national code, then `.000.00.00.H55`. */
-const CODE_WITH_LOCAL_SUFFIX = /^(\d\.\d{6})(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$/;
+export { NATIONAL_PROCEDURE_CODE };
 
 export type ProcedureQrErrorCode =
   | 'PROCEDURE_QR_NOT_URL'
@@ -113,14 +111,14 @@ export function parseProcedureQr(text: string): ProcedureQr {
   const values = url.data.searchParams.getAll(PROCEDURE_CODE_PARAM);
   if (values.length === 0)
     throw new ProcedureQrError('PROCEDURE_QR_NO_CODE', `no ${PROCEDURE_CODE_PARAM} parameter`);
-  const match = values.length === 1 ? CODE_WITH_LOCAL_SUFFIX.exec(values[0] ?? '') : null;
-  const code = match?.[1];
-  if (!match || !code)
+  const value = values.length === 1 ? (values[0] ?? '') : '';
+  const parts = parseProcedureCode(value);
+  if (!parts)
     throw new ProcedureQrError(
       'PROCEDURE_QR_BAD_CODE',
       `${PROCEDURE_CODE_PARAM} is not one procedure code of the form d.dddddd`,
     );
-  return match[0] === code ? { code } : { code, localCode: match[0] };
+  return parts.localSuffix ? { code: parts.national, localCode: value } : { code: parts.national };
 }
 
 /** The national portal's page of a procedure, for the QR the citizen takes to a phone. */

@@ -1,3 +1,4 @@
+import { LOCAL_CODE_SUFFIX } from '@kiosk/forms';
 import { z } from 'zod';
 import { UNIT_CODE_PATTERN } from '../dossier-code/dossier-code-format';
 import type { KioskConfig } from '../config/kiosk-config';
@@ -69,11 +70,18 @@ export const kioskSettingsSchema = z
           })
           .strict()
           .optional(),
+        /** `registry.prefetch` of the configuration (ask before the procedure is chosen). */
+        prefetch: z.boolean().optional(),
       })
       .strict()
       .optional(),
     portal: z
-      .object({ url: z.url({ protocol: /^https?$/ }), token: z.string().max(2000).optional() })
+      .object({
+        url: z.url({ protocol: /^https?$/ }),
+        token: z.string().max(2000).optional(),
+        /** `portal.localCodeSuffix` of the configuration (`000.00.00.H56`). */
+        localCodeSuffix: z.string().regex(LOCAL_CODE_SUFFIX).optional(),
+      })
       .strict()
       .optional(),
   })

@@ -101,6 +101,7 @@ export const en: DeepStrings<Messages> = {
     free: 'Free',
     choose: 'Choose this procedure',
     all: 'All sectors',
+    lookingUpDetail: 'To fill in the form of the procedure you chose.',
     registryUnavailable:
       'The population database is unreachable: the form is filled from your card only, please check it.',
   },

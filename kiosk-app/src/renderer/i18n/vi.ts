@@ -92,6 +92,7 @@ export const vi = {
     free: 'Miễn phí',
     choose: 'Chọn thủ tục này',
     all: 'Tất cả lĩnh vực',
+    lookingUpDetail: 'Để điền sẵn tờ khai của thủ tục bạn đã chọn.',
     registryUnavailable:
       'Không kết nối được Cơ sở dữ liệu dân cư: tờ khai chỉ điền từ thẻ, vui lòng kiểm tra kỹ.',
   },

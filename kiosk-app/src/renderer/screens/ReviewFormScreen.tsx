@@ -29,6 +29,11 @@ export function ReviewFormScreen({ view }: { view: JourneyView }) {
           {t(`form.lowAssurance.${view.citizen.assurance}`)}
         </p>
       )}
+      {view.registry === 'unavailable' && (
+        <p className="notice" data-testid="registry-notice">
+          {t('catalogue.registryUnavailable')}
+        </p>
+      )}
       {mismatched.length > 0 && (
         <p className="notice" data-testid="mismatch-notice">
           {t('form.mismatch', { fields: citizenFieldNames(mismatched, lang) })}

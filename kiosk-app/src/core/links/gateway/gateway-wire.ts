@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localProcedureCode, parseProcedureCode } from '@kiosk/forms';
 import type { Dossier, DossierStatus } from './dossier-gateway';
 
 /**
@@ -47,6 +48,7 @@ export const statusResponseSchema = z.object({
 
 export interface DossierWire {
   readonly MaHoSo: string;
+  /** The procedure's local code when the centre has a suffix (`1.001612.000.00.00.H56`). */
   readonly MaThuTuc: string;
   readonly NgayTiepNhan: string;
   readonly NgayHenTra?: string;
@@ -66,10 +68,22 @@ export interface DossierWire {
   readonly LePhi?: { readonly SoTien: number; readonly DaNop: boolean };
 }
 
-export function dossierToWire(dossier: Dossier): DossierWire {
+/**
+ * The procedure code as the province's one-stop system knows it: the national code extended with
+ * the centre's local suffix (`portal.localCodeSuffix`), or the national code without one. A code
+ * that is not a national one is sent as it is, for the portal to refuse.
+ */
+export function wireProcedureCode(procedureCode: string, localCodeSuffix?: string): string {
+  const parts = parseProcedureCode(procedureCode);
+  if (!parts || parts.localSuffix !== undefined || localCodeSuffix === undefined)
+    return procedureCode;
+  return localProcedureCode(parts.national, localCodeSuffix);
+}
+
+export function dossierToWire(dossier: Dossier, localCodeSuffix?: string): DossierWire {
   return {
     MaHoSo: dossier.code,
-    MaThuTuc: dossier.procedureCode,
+    MaThuTuc: wireProcedureCode(dossier.procedureCode, localCodeSuffix),
     NgayTiepNhan: dossier.receivedAt,
     NgayHenTra: dossier.appointmentAt,
     ChuHoSo: dossier.applicant,

@@ -14,6 +14,13 @@ import { parseStatusDetails } from './status-details-wire';
 
 export const DEFAULT_DOSSIER_PATH = 'api/ho-so';
 
+export interface HttpDossierGatewayOptions {
+  /** Path of the dossier operations under the endpoint's base URL. */
+  readonly path?: string;
+  /** The centre's local procedure code suffix (`000.00.00.H56`), see `wireProcedureCode`. */
+  readonly localCodeSuffix?: string;
+}
+
 type Unavailable = Extract<SubmitResult, { kind: 'unavailable' }>;
 
 /** Interprets a submit acknowledgement; exported for fuzzing. Never throws. */
@@ -66,10 +73,14 @@ function acceptanceOf(
  * acknowledgement is returned), 409 = key reused for a different dossier.
  */
 export class HttpDossierGateway implements DossierGateway {
+  private readonly path: string;
+
   constructor(
     private readonly client: JsonHttpClient,
-    private readonly path: string = DEFAULT_DOSSIER_PATH,
-  ) {}
+    private readonly options: HttpDossierGatewayOptions = {},
+  ) {
+    this.path = options.path ?? DEFAULT_DOSSIER_PATH;
+  }
 
   async submit(dossier: Dossier, idempotencyKey: string): Promise<SubmitResult> {
     try {
@@ -77,7 +88,7 @@ export class HttpDossierGateway implements DossierGateway {
         method: 'POST',
         path: this.path,
         headers: { 'idempotency-key': idempotencyKey },
-        body: dossierToWire(dossier),
+        body: dossierToWire(dossier, this.options.localCodeSuffix),
       });
       return interpretSubmitAck(response.body, response.status, dossier.code);
     } catch (error) {

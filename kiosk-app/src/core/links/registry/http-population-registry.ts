@@ -18,7 +18,10 @@ import { REGISTRY_RESULT, registryResponseSchema, type RegistryRequestBody } fro
 export interface IntegrationCodes {
   /** Mã tích hợp: the integration (connected system) code. */
   readonly maTichHop: string;
-  /** Mã dịch vụ công: the public service the lookup is made for. */
+  /**
+   * Mã dịch vụ công sent when the lookup names no procedure: a prefetch before the citizen chose
+   * one (`registry.prefetch`). A lookup for a chosen procedure sends that procedure's code.
+   */
   readonly maDVC: string;
   /** Mã cán bộ: the officer account the kiosk acts under. */
   readonly maCanBo: string;
@@ -110,7 +113,7 @@ export class HttpPopulationRegistry implements PopulationRegistry {
     const body: RegistryRequestBody = {
       MaYeuCau: randomUUID(),
       MaTichHop: codes.maTichHop,
-      MaDVC: codes.maDVC,
+      MaDVC: query.procedureCode ?? codes.maDVC,
       MaCanBo: codes.maCanBo,
       SoDinhDanh: query.personalId,
       HoVaTen: fullName,

@@ -11,6 +11,11 @@ export interface RegistryQuery {
   readonly fullName: string;
   /** ISO `YYYY-MM-DD`. */
   readonly dateOfBirth: string;
+  /**
+   * The national code of the procedure the lookup is made for (`1.001612`), sent as MaDVC;
+   * without it (a prefetch before the choice) the configured fallback service code is sent.
+   */
+  readonly procedureCode?: string;
 }
 
 /**
