@@ -5,27 +5,15 @@
  * with Hủy still one tap away); the form then carries what the registry said, and where card 4
  * disagrees with it, says so. The demo's registry simulator answers 1.5 s late here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, kioskPage } from './chromium';
-import { startKioskProcess, type KioskProcess } from '../kiosk-process';
+import { describe, expect, it } from 'vitest';
+import { kioskPage } from './chromium';
+import { kioskInChromium } from './kiosk-in-chromium';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess({ env: { KIOSK_DEMO_REGISTRY_DELAY_MS: '1500' } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const shell = kioskInChromium({ env: { KIOSK_DEMO_REGISTRY_DELAY_MS: '1500' } });
 
 describe('registry lookup after the choice, in the browser shell', () => {
   it('shows "đang tra cứu" between the choice and the form, and the mismatch on the form', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await page.getByTestId('demo-card-3').tap();
     await page.getByTestId('screen-choosingProcedure').waitFor();
     expect(await page.getByTestId('mismatch-notice').count()).toBe(0);
@@ -48,7 +36,7 @@ describe('registry lookup after the choice, in the browser shell', () => {
   });
 
   it('lets the citizen leave while the kiosk is looking up', async () => {
-    const page = await kioskPage(browser, kiosk.url);
+    const page = await kioskPage(shell.browser, shell.kiosk.url);
     await page.getByTestId('demo-card-0').tap();
     await page.getByTestId('screen-choosingProcedure').waitFor();
     await page.getByTestId('procedure-search').fill('thuong tru');
