@@ -285,7 +285,7 @@ export class Outbox {
               attempts: row.attempts + 1,
             });
           }
-        } while (unreadable > 0 && claimed.length < limit);
+        } while (unreadable > 0);
         return claimed;
       })
       .immediate();
