@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { blockOfKiosk, DossierCodeAllocator } from '../dossier-code/dossier-code';
 import { openDatabase } from '../store/database';
-import { Outbox, OutboxError, OUTBOX_PAYLOAD_UNREADABLE, type DossierDraft } from './outbox';
+import { Outbox, OutboxError, type DossierDraft } from './outbox';
 import { OUTBOX_MIGRATIONS } from './outbox-migrations';
 
 const T0 = Date.parse('2026-03-10T02:00:00Z');
@@ -91,7 +91,12 @@ describe('Outbox rows', () => {
       }
     });
     expect(caught).toBeInstanceOf(OutboxError);
-    expect(caught).toMatchObject({ code: 'OUTBOX_RESERVE_IN_TRANSACTION', name: 'OutboxError' });
+    expect(caught).toMatchObject({
+      code: 'OUTBOX_RESERVE_IN_TRANSACTION',
+      name: 'OutboxError',
+      message:
+        'a dossier code must be reserved before the transaction that stores the dossier opens',
+    });
   });
 
   it('wakes listeners only once a transaction that queued commits, and never for a rollback', () => {
@@ -113,6 +118,31 @@ describe('Outbox rows', () => {
     outbox.atomically(() => undefined);
     expect(wakes()).toBe(1);
     expect(rows()).toHaveLength(1);
+  });
+
+  it('wakes once per dossier queued outside a transaction, and not for an empty transaction', () => {
+    const { outbox, wakes } = setup();
+    outbox.atomically(() => undefined);
+    expect(wakes()).toBe(0);
+    outbox.enqueue(draft(1));
+    expect(wakes()).toBe(1);
+    outbox.atomically(() => undefined);
+    expect(wakes()).toBe(1);
+  });
+
+  it('never reuses the id of a deleted row (AUTOINCREMENT)', () => {
+    const { outbox, db } = setup();
+    outbox.enqueue(draft(1));
+    const last = outbox.enqueue(draft(2));
+    db.prepare('DELETE FROM outbox_dossier WHERE id = ?').run(last.id);
+    expect(outbox.enqueue(draft(3)).id).toBe(last.id + 1);
+  });
+
+  it('claims no more than the limit when the rows in flight are not due', () => {
+    const { outbox } = setup();
+    outbox.enqueue(draft(1));
+    outbox.enqueue(draft(2));
+    expect(outbox.claimDue(1, new Set([999]), 60_000)).toHaveLength(1);
   });
 
   it('stops waking a listener that unsubscribed', () => {
@@ -192,7 +222,7 @@ describe('Outbox rows', () => {
     expect(outbox.claimDue(1, new Set(), 60_000).map((d) => d.id)).toEqual([fine]);
     expect(row(broken)).toMatchObject({ state: 'failed', attempts: 0, payload: 'not json' });
     expect(row(broken)?.last_error).toBe(
-      `${OUTBOX_PAYLOAD_UNREADABLE}: the stored dossier cannot be opened (SyntaxError); ` +
+      'OUTBOX_PAYLOAD_UNREADABLE: the stored dossier cannot be opened (SyntaxError); ' +
         'restore the data key it was sealed with, then retry',
     );
   });

@@ -211,9 +211,31 @@ describe('OutboxWorker running on its own', () => {
   it('sends a queued dossier at once, without waiting for its poll', async () => {
     const { outbox, worker, received } = setup(accept, { pollMs: 60_000 });
     worker.start();
-    await worker.drainOnce();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const { code } = outbox.enqueue(draft);
     await vi.waitFor(() => expect(received).toEqual([code]), { timeout: 2000 });
+    await worker.stop();
+  });
+
+  it('runs another pass at once for a dossier queued while a pass was ending on a down gateway', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { outbox, worker, received } = setup(
+      async () => {
+        await gate;
+        return { kind: 'unavailable', reason: 'network', message: 'down' };
+      },
+      { pollMs: 60_000, concurrency: 1 },
+    );
+    const first = outbox.enqueue(draft);
+    worker.start();
+    await vi.waitFor(() => expect(received).toEqual([first.code]));
+    const second = outbox.enqueue(draft);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await vi.waitFor(() => expect(received).toEqual([first.code, second.code]), { timeout: 2000 });
     await worker.stop();
   });
 

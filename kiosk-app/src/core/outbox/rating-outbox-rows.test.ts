@@ -222,7 +222,7 @@ describe('RatingOutboxWorker', () => {
     await worker.drainOnce();
     expect(row('A').next_attempt_at).toBe(T0 + 500 + 1500);
     clock.now += 1500;
-    await worker.drainOnce();
+    expect(await worker.drainOnce()).toEqual({ sent: 0, retried: 0, failed: 1 });
     expect(row('A')).toMatchObject({
       state: 'failed',
       last_error: 'gave up after 3 attempts: network',
@@ -258,6 +258,18 @@ describe('RatingOutboxWorker', () => {
     ratings.enqueue(rating('C'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(received).toHaveLength(2);
+  });
+
+  it('sends a stored rating at once, not at its poll, and stops listening when stopped', async () => {
+    const { ratings, worker, received } = setup(undefined, { pollMs: 60_000 });
+    worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    ratings.enqueue(rating('A'));
+    await vi.waitFor(() => expect(received.map((r) => r.code)).toEqual(['A']), { timeout: 2000 });
+    await worker.stop();
+    ratings.enqueue(rating('B'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(received).toHaveLength(1);
   });
 
   it('joins a pass already running', async () => {
