@@ -270,7 +270,7 @@ export class Outbox {
           unreadable = 0;
           const rows = select.all(now, now + horizonMs, limit + taken.size) as Row[];
           for (const row of rows) {
-            if (claimed.length >= limit || taken.has(row.id) || row.payload === null) continue;
+            if (claimed.length >= limit || taken.has(row.id)) continue;
             const dossier = this.open(row);
             if (!dossier) {
               unreadable += 1;
@@ -285,7 +285,7 @@ export class Outbox {
               attempts: row.attempts + 1,
             });
           }
-        } while (unreadable > 0 && claimed.length < limit);
+        } while (unreadable > 0);
         return claimed;
       })
       .immediate();
@@ -293,7 +293,7 @@ export class Outbox {
 
   /**
    * The stored dossier, or undefined when its payload cannot be opened (sealed with a key this
-   * kiosk does not hold, or altered on disk). Such a row is marked failed at once, whatever its
+   * kiosk does not hold, altered on disk, or missing). Such a row is marked failed at once, whatever its
    * state, so it shows in the staff outbox view and does not hold up the dossiers behind it; its
    * payload is kept so staff can retry it once the right key is back.
    */

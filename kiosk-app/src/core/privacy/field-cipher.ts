@@ -38,8 +38,9 @@ export class FieldCipher {
   constructor(keys: DataKey | DataKeyring) {
     const ring = asKeyring(keys);
     this.currentKeyId = ring.current.id;
+    // A key id is an HMAC of the key, so a ring that repeats an id repeats the key.
     for (const key of [ring.current, ...(ring.previous ?? [])])
-      if (!this.keys.has(key.id)) this.keys.set(key.id, deriveSubkey(key, 'field-cipher v1'));
+      this.keys.set(key.id, deriveSubkey(key, 'field-cipher v1'));
   }
 
   /** True when the value has the sealed format (it may still fail to open). */

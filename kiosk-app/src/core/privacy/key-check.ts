@@ -28,13 +28,7 @@ export function assertKeyMatchesDatabase(
         "centre's backup; personal data already stored cannot be read without it.",
     );
   for (const row of known) {
-    let text: string;
-    try {
-      text = cipher.open(row.sealed, CHECK_FIELD);
-    } catch {
-      text = '';
-    }
-    if (text !== CHECK_TEXT)
+    if (!opensCheck(cipher, row.sealed))
       throw new PrivacyError(
         'KEY_MISMATCH',
         `The data key ${row.key_id} does not open this database's key check: the key file was ` +
@@ -47,4 +41,13 @@ export function assertKeyMatchesDatabase(
       cipher.seal(CHECK_TEXT, CHECK_FIELD),
       now().toISOString(),
     );
+}
+
+/** True when the key check opens and holds the constant; false when it is altered or forged. */
+function opensCheck(cipher: FieldCipher, sealed: string): boolean {
+  try {
+    return cipher.open(sealed, CHECK_FIELD) === CHECK_TEXT;
+  } catch {
+    return false;
+  }
 }
