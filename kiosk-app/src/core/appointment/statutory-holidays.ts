@@ -43,8 +43,22 @@ function isWeekend(date: LocalDate, weekendDays: readonly number[]): boolean {
   return weekendDays.includes(weekdayOf(date));
 }
 
+/**
+ * Weekend days are weekday numbers (0 = Sunday … 6 = Saturday) that leave at least one working
+ * day in the week; otherwise no compensatory day could ever be found.
+ */
+export function assertWeekendDays(weekendDays: readonly number[]): void {
+  const valid = weekendDays.every((d) => Number.isInteger(d) && d >= 0 && d <= 6);
+  if (!valid || new Set(weekendDays).size >= 7) {
+    throw new RangeError(
+      `weekendDays must be weekday numbers 0-6 that leave at least one working day, got [${weekendDays.join(', ')}]`,
+    );
+  }
+}
+
 /** The computed days off of `year`, including compensatory days (Điều 112 khoản 3). */
 export function statutoryDaysOff(year: number, weekendDays: readonly number[] = [0, 6]): DayOff[] {
+  assertWeekendDays(weekendDays);
   const days = new Map<LocalDate, string>();
   for (const h of publicHolidays(year)) {
     days.set(h.date, h.reason);

@@ -1,5 +1,10 @@
 import { BUNDLED_HOLIDAY_TABLES, type HolidayTable } from './holiday-table';
-import { libraryPublicHolidays, statutoryDaysOff, type DayOff } from './statutory-holidays';
+import {
+  assertWeekendDays,
+  libraryPublicHolidays,
+  statutoryDaysOff,
+  type DayOff,
+} from './statutory-holidays';
 import { weekdayOf, type LocalDate } from '@kiosk/forms';
 
 export interface WorkingCalendarOptions {
@@ -55,6 +60,7 @@ export class WorkingCalendar {
     this.tables = new Map(this.baseTables);
     this.configuredTables = options.configuredTables;
     this.weekendDays = options.weekendDays ?? [0, 6];
+    assertWeekendDays(this.weekendDays);
     this.extraDaysOff = options.extraDaysOff;
   }
 
