@@ -88,6 +88,11 @@ describe('the face image in DG2', () => {
     });
   });
 
+  it('is found at the very start of a data block that holds only the image', () => {
+    const jpeg = [...JFIF, ...EOI];
+    expect(parseDg2(dg2(face(jpeg)))).toEqual({ bytes: Uint8Array.from(jpeg), mime: 'image/jpeg' });
+  });
+
   it('finds a signature in the last bytes, and passes over a partial one', () => {
     const cut = [0xff, 0xd8, 0x00, 0xff, 0x4f, 0xff, 0x51];
     expect(parseDg2(dg2(face(faceRecord(cut))))).toEqual({

@@ -68,14 +68,34 @@ describe('EF.COM', () => {
   });
 
   it.each([
-    ['another outer tag', Uint8Array.from(tlv(0x61, [...LDS_VERSION, ...UNICODE_VERSION]))],
-    ['no LDS version', efCom(UNICODE_VERSION, tlv(0x5c, [0x61]))],
-    ['no Unicode version', efCom(LDS_VERSION, tlv(0x5c, [0x61]))],
-    ['no tag list', efCom(LDS_VERSION, UNICODE_VERSION)],
-    ['a cut TLV', efCom(LDS_VERSION, UNICODE_VERSION).slice(0, 8)],
-  ])('refuses %s as malformed, keeping the reason', (_, bytes) => {
+    [
+      'another outer tag',
+      Uint8Array.from(tlv(0x61, [...LDS_VERSION, ...UNICODE_VERSION, ...tlv(0x5c, [0x61])])),
+      'not 60',
+    ],
+    [
+      'no LDS version',
+      efCom(UNICODE_VERSION, tlv(0x5c, [0x61])),
+      'malformed BER-TLV: LDS version (tag 5f01) is missing',
+    ],
+    [
+      'no Unicode version',
+      efCom(LDS_VERSION, tlv(0x5c, [0x61])),
+      'malformed BER-TLV: Unicode version (tag 5f36) is missing',
+    ],
+    [
+      'no tag list',
+      efCom(LDS_VERSION, UNICODE_VERSION),
+      'malformed BER-TLV: tag list (tag 5c) is missing',
+    ],
+    [
+      'a cut TLV',
+      efCom(LDS_VERSION, UNICODE_VERSION).slice(0, 8),
+      'malformed BER-TLV: value of 16 bytes runs past the end (8)',
+    ],
+  ])('refuses %s as malformed, keeping the reason', (_, bytes, reason) => {
     const error = failure(() => parseEfCom(bytes));
     expect([error.code, error.message]).toEqual(['LDS_MALFORMED', 'EF.COM is malformed']);
-    expect(error.cause).toBeInstanceOf(Error);
+    expect(error.cause).toMatchObject({ message: reason });
   });
 });
