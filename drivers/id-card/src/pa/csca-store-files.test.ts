@@ -111,4 +111,13 @@ describe('the files of a CSCA folder', () => {
     symlinkSync(join(dir, 'nowhere'), join(dir, 'gone.pem'));
     expect(await refusal(dir)).toBe('CSCA folder: gone.pem: the file cannot be read');
   });
+
+  it('is unreadable when a .crl file holds PEM but no X509 CRL block, rather than revoking nothing', async () => {
+    const dir = folder();
+    const [a] = cscas;
+    if (!a) throw new Error('no CSCA');
+    // @peculiar/x509 writes the label "CRL", which RFC 7468 §5 tells parsers not to accept.
+    writeFileSync(join(dir, 'revoked.crl'), (await crlOf(a, '0a')).toString('pem'));
+    expect(await refusal(dir)).toBe('CSCA folder: revoked.crl: not a CRL (no X509 CRL PEM block)');
+  });
 });
