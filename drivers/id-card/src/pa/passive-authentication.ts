@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { ensurePkijsEngine } from './pkijs-engine';
 import { X509Certificate, type X509Crl } from '@peculiar/x509';
 import { equalBytes } from '../util/bytes';
 import { isIdCardError } from '../errors';
@@ -131,7 +130,6 @@ async function trustStoreOf(
 export async function passiveAuthentication(
   input: PassiveAuthenticationInput,
 ): Promise<PassiveAuthenticationResult> {
-  ensurePkijsEngine();
   let sod;
   try {
     sod = parseEfSod(input.sod);
