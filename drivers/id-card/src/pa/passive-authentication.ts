@@ -85,11 +85,7 @@ function checkHashes(
 ): PassiveAuthenticationResult | undefined {
   for (const [dg, bytes] of dataGroups) {
     const expected = securityObject.dataGroupHashes.get(dg);
-    const actual = new Uint8Array(
-      createHash(securityObject.hashAlgorithm.replace('-', '').toLowerCase())
-        .update(bytes)
-        .digest(),
-    );
+    const actual = new Uint8Array(createHash(securityObject.hashAlgorithm).update(bytes).digest());
     if (!expected || !equalBytes(actual, expected)) {
       return {
         status: 'invalid',
@@ -148,7 +144,7 @@ export async function passiveAuthentication(
   const signingTime = signingTimeOf(signerInfo);
   if (!signingTime.ok) return invalid({ failedCheck: 'sod-format', detail: signingTime.detail });
 
-  let signatureOk = false;
+  let signatureOk: boolean;
   try {
     signatureOk = await signedDataForSigner(signedData, signerInfo, certificate).verify({
       signer: 0,
