@@ -74,6 +74,7 @@ describe('the files of a CSCA folder', () => {
     writeFileSync(join(dir, 'f.Crl'), `${crlPem(crlC)}\n${crlPem(crlA)}\n`);
     writeFileSync(join(dir, 'notes.txt'), 'not a certificate');
     writeFileSync(join(dir, 'a.pem.bak'), 'not a certificate either');
+    writeFileSync(join(dir, 'e.crl.old'), 'not a CRL');
     const store = await loadTrustStore(dir);
     expect(store.cscas.map(cn)).toEqual(names.map((n) => `VN FOLDER CSCA ${n}`));
     expect(store.crls.map((crl) => crl.entries[0]?.serialNumber)).toEqual(['0a', '0b', '0c', '0a']);
@@ -104,6 +105,12 @@ describe('the files of a CSCA folder', () => {
     const dir = folder();
     writeFileSync(join(dir, name), content);
     expect(await refusal(dir)).toContain(`CSCA folder: ${name}: ${reason}`);
+  });
+
+  it('keeps the parser’s reason when a certificate does not parse', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'bad.der'), 'garbage');
+    await expect(loadTrustStore(dir)).rejects.toMatchObject({ cause: expect.any(Error) });
   });
 
   it('is unreadable when a file cannot be read, naming the file', async () => {

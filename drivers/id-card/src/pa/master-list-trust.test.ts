@@ -149,4 +149,24 @@ describe('a master list that is not trusted', () => {
       'master list signature: Unable to find signer certificate',
     ]);
   });
+
+  it('is refused when only a certificate of another name holds its anchor’s key', async () => {
+    const renamed = await datedCsca(
+      'C=VN, O=Kiosk Test, CN=VN RENAMED CSCA',
+      { notBefore: ANCHOR_FROM, notAfter: ANCHOR_TO },
+      anchor.keys,
+    );
+    const error = await refusal(readMasterList(await sign(), [renamed.certificate]));
+    expect(error.code).toBe('MASTER_LIST_UNTRUSTED_SIGNER');
+  });
+
+  it('is refused when its signature value was changed', async () => {
+    const error = await refusal(
+      readMasterList(await sign({ corruptSignature: true }), [anchor.certificate]),
+    );
+    expect([error.code, error.message]).toEqual([
+      'MASTER_LIST_SIGNATURE',
+      'the master list signature does not verify',
+    ]);
+  });
 });

@@ -94,6 +94,18 @@ describe('the document signer of EF.SOD', () => {
     });
   });
 
+  it('is accepted for an EF.SOD it signed while valid, though it has expired since', async () => {
+    const retired = await datedDocumentSigner(csca, {
+      notBefore: new Date('2021-01-01T00:00:00Z'),
+      notAfter: new Date('2021-04-01T00:00:00Z'),
+    });
+    const signingTime = new Date('2021-02-01T00:00:00Z');
+    expect(await authenticate(sod({ signer: retired, signingTime }))).toMatchObject({
+      status: 'valid',
+      signer: { signingTime },
+    });
+  });
+
   it('must have a key that may sign', async () => {
     const noUsage = await datedDocumentSigner(csca, {
       notBefore: DS_FROM,

@@ -26,7 +26,7 @@ const EXPLICIT_KEY_ID = '0102030405060708';
 let csca: IssuedCertificate;
 /** A document signer without subjectKeyIdentifier, serial 0b. */
 let plain: IssuedCertificate;
-/** A document signer with subjectKeyIdentifier 0102030405060708, serial 0c. */
+/** A document signer with keyUsage, then subjectKeyIdentifier 0102030405060708, serial 0c. */
 let withKeyId: IssuedCertificate;
 /** Another key under the same name and serial as `plain`. */
 let twin: IssuedCertificate;
@@ -37,7 +37,10 @@ beforeAll(async () => {
   withKeyId = await datedDocumentSigner(csca, {
     ...VALIDITY,
     serialNumber: '0c',
-    extensions: [new x509.SubjectKeyIdentifierExtension(EXPLICIT_KEY_ID)],
+    extensions: [
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+      new x509.SubjectKeyIdentifierExtension(EXPLICIT_KEY_ID),
+    ],
   });
   twin = await datedDocumentSigner(csca, VALIDITY);
 });

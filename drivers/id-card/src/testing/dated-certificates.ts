@@ -24,9 +24,13 @@ export async function newKeys(): Promise<CryptoKeyPair> {
   return (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
 }
 
-/** A self-signed CSCA named `name`, valid for `validity`. */
-export async function datedCsca(name: string, validity: Validity): Promise<IssuedCertificate> {
-  const keys = await newKeys();
+/** A self-signed CSCA named `name`, valid for `validity`, for new keys unless given. */
+export async function datedCsca(
+  name: string,
+  validity: Validity,
+  keys?: CryptoKeyPair,
+): Promise<IssuedCertificate> {
+  keys ??= await newKeys();
   const certificate = await x509.X509CertificateGenerator.createSelfSigned(
     {
       serialNumber: '01',
