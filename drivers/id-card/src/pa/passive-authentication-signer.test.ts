@@ -106,6 +106,20 @@ describe('the document signer of EF.SOD', () => {
     });
   });
 
+  it('makes passive authentication invalid, not throw, when an extension of its certificate does not parse', async () => {
+    // keyUsage must be a BIT STRING (RFC 5280 §4.2.1.3); this CSCA issued an OCTET STRING.
+    const broken = await datedDocumentSigner(csca, {
+      notBefore: DS_FROM,
+      notAfter: DS_TO,
+      extensions: [new x509.Extension('2.5.29.15', true, Uint8Array.of(0x04, 0x01, 0x80))],
+    });
+    expect(await authenticate(sod({ signer: broken }))).toMatchObject({
+      status: 'invalid',
+      failedCheck: 'signer-certificate',
+      detail: expect.stringMatching(/^the document signer certificate does not parse: ./),
+    });
+  });
+
   it('must have a key that may sign', async () => {
     const noUsage = await datedDocumentSigner(csca, {
       notBefore: DS_FROM,

@@ -165,6 +165,8 @@ export async function passiveAuthentication(
   let ds: X509Certificate;
   try {
     ds = new X509Certificate(new Uint8Array(certificate.toSchema().toBER(false)));
+    // @peculiar/x509 decodes extensions when first asked: a malformed one must fail here.
+    void ds.extensions;
   } catch (e) {
     return invalid({
       failedCheck: 'signer-certificate',
