@@ -116,7 +116,7 @@ export function parseDg13(bytes: Uint8Array): Dg13Data {
   }
   const value = (n: number, i = 0): string | undefined => {
     const v = records.find((r) => r.number === n)?.values[i];
-    return v === undefined || v === '' ? undefined : v;
+    return v === '' ? undefined : v;
   };
   const expiryText = value(DG13_FIELDS.dateOfExpiry);
   const noExpiry = expiryText !== undefined && !/\d/.test(expiryText);

@@ -6,12 +6,10 @@ export interface FaceImage {
   readonly mime: 'image/jpeg' | 'image/jp2';
 }
 
-function indexOf(haystack: Uint8Array, needle: readonly number[], from = 0): number {
-  outer: for (let i = from; i <= haystack.length - needle.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
+function indexOf(haystack: Uint8Array, needle: readonly number[]): number {
+  return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).indexOf(
+    Uint8Array.from(needle),
+  );
 }
 
 const JPEG_SOI = [0xff, 0xd8, 0xff];

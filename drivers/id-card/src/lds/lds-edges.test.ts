@@ -94,7 +94,12 @@ describe('DG13 string types and structure', () => {
     const error = failure(() => parseDg13(der(0x61, record([1]))));
     expect(error.code).toBe('LDS_MALFORMED');
     expect(error.message).toBe('DG13 is not the CCCD record structure');
-    expect(error.cause).toBeInstanceOf(Error);
+    expect(error.cause).toEqual(new Error('tag 61'));
+  });
+
+  it('skips values that are neither strings nor constructed', () => {
+    const parsed = parseDg13(dg13(record([1], der(0x02, [7]), der(0x0c, utf8('079203001234')))));
+    expect(parsed.records).toEqual([{ number: 1, values: ['079203001234'] }]);
   });
 
   it('reads empty values as absent, and the parents in order', () => {
@@ -243,7 +248,9 @@ describe('DG1 file', () => {
     expect(failure(() => parseDg1(der(0x60, der(0x5f1f, mrz)))).message).toBe(
       'DG1: starts with tag 60, not 61',
     );
-    expect(failure(() => parseDg1(der(0x61, der(0x5f1e, mrz)))).code).toBe('LDS_MALFORMED');
+    const noMrz = failure(() => parseDg1(der(0x61, der(0x5f1e, mrz))));
+    expect([noMrz.code, noMrz.message]).toEqual(['LDS_MALFORMED', 'DG1: not BER-TLV']);
+    expect(noMrz.cause).toMatchObject({ message: 'malformed BER-TLV: MRZ (tag 5f1f) is missing' });
     const notTlv = failure(() => parseDg1(Uint8Array.of(0x61, 0x85)));
     expect(notTlv.code).toBe('LDS_MALFORMED');
     expect(notTlv.message).toBe('DG1: not BER-TLV');

@@ -2,7 +2,7 @@ import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCrl } from './crl';
+import { parseCrl, pemCrlBlocks } from './crl';
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 let der: Uint8Array;
@@ -63,5 +63,16 @@ describe('parseCrl', () => {
         },
       ),
     );
+  });
+});
+
+describe('pemCrlBlocks', () => {
+  it('finds each CRL of a PEM file, not the certificates or text around them', () => {
+    const crl = x509.PemConverter.encode(der.slice().buffer, 'X509 CRL');
+    const other = x509.PemConverter.encode(Uint8Array.of(0x30, 0x00).buffer, 'X509 CRL');
+    const certificate = x509.PemConverter.encode(Uint8Array.of(0x30, 0x00).buffer, 'CERTIFICATE');
+    const text = ['CSCA and its CRLs', crl, certificate, other, ''].join('\n');
+    expect(pemCrlBlocks(text)).toEqual([crl.trim(), other.trim()]);
+    expect(pemCrlBlocks(certificate)).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ export function parseCrl(bytes: Uint8Array | string): CrlParseResult {
     void crl.issuer;
     void crl.thisUpdate;
     void crl.nextUpdate;
-    void crl.entries.map((e) => e.serialNumber);
+    void crl.entries;
     return { ok: true, crl };
   } catch (e) {
     return { ok: false, detail: e instanceof Error ? e.message : String(e) };

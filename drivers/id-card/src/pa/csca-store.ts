@@ -80,8 +80,10 @@ async function parseTrustFiles(dir: string, names: readonly string[]): Promise<T
     const text = raw.toString('latin1');
     const pem = text.includes('-----BEGIN ');
     if (CRL_FILE.test(name)) {
-      if (!pem) crls.push(crl(name, new Uint8Array(raw)));
-      else for (const block of pemCrlBlocks(text)) crls.push(crl(name, block));
+      const blocks = pem ? pemCrlBlocks(text) : [new Uint8Array(raw)];
+      // A CRL file that yields no CRL would revoke nothing without a word.
+      if (blocks.length === 0) throw unreadable(name, 'not a CRL (no X509 CRL PEM block)');
+      for (const block of blocks) crls.push(crl(name, block));
       continue;
     }
     if (!pem) {

@@ -1,6 +1,5 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { ensurePkijsEngine } from './pkijs-engine';
 import { X509Certificate } from '@peculiar/x509';
 
 /** id-icao-cscaMasterList (ICAO Doc 9303 Part 12 §9): the eContentType of a CSCA master list. */
@@ -104,7 +103,6 @@ export async function readMasterList(
   der: Uint8Array,
   anchors: readonly X509Certificate[],
 ): Promise<MasterList> {
-  ensurePkijsEngine();
   const signedData = parseSignedData(der);
   if (signedData.encapContentInfo.eContentType !== CSCA_MASTER_LIST_OID)
     throw malformed(

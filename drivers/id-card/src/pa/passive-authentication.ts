@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { ensurePkijsEngine } from './pkijs-engine';
 import { X509Certificate, type X509Crl } from '@peculiar/x509';
 import { equalBytes } from '../util/bytes';
 import { isIdCardError } from '../errors';
@@ -86,11 +85,7 @@ function checkHashes(
 ): PassiveAuthenticationResult | undefined {
   for (const [dg, bytes] of dataGroups) {
     const expected = securityObject.dataGroupHashes.get(dg);
-    const actual = new Uint8Array(
-      createHash(securityObject.hashAlgorithm.replace('-', '').toLowerCase())
-        .update(bytes)
-        .digest(),
-    );
+    const actual = new Uint8Array(createHash(securityObject.hashAlgorithm).update(bytes).digest());
     if (!expected || !equalBytes(actual, expected)) {
       return {
         status: 'invalid',
@@ -131,7 +126,6 @@ async function trustStoreOf(
 export async function passiveAuthentication(
   input: PassiveAuthenticationInput,
 ): Promise<PassiveAuthenticationResult> {
-  ensurePkijsEngine();
   let sod;
   try {
     sod = parseEfSod(input.sod);
@@ -150,7 +144,7 @@ export async function passiveAuthentication(
   const signingTime = signingTimeOf(signerInfo);
   if (!signingTime.ok) return invalid({ failedCheck: 'sod-format', detail: signingTime.detail });
 
-  let signatureOk = false;
+  let signatureOk: boolean;
   try {
     signatureOk = await signedDataForSigner(signedData, signerInfo, certificate).verify({
       signer: 0,
@@ -171,6 +165,8 @@ export async function passiveAuthentication(
   let ds: X509Certificate;
   try {
     ds = new X509Certificate(new Uint8Array(certificate.toSchema().toBER(false)));
+    // @peculiar/x509 decodes extensions when first asked: a malformed one must fail here.
+    void ds.extensions;
   } catch (e) {
     return invalid({
       failedCheck: 'signer-certificate',
