@@ -69,3 +69,21 @@ describe('passive authentication of changed data', () => {
     expect(inside.status).toBe('valid');
   });
 });
+
+describe('passive authentication when a decoder throws where no check expected it', () => {
+  it('answers invalid, never throws out of the reader', async () => {
+    // A data-group table that fails when read stands for any decoder of the card's bytes that
+    // throws: the result must still be a typed refusal.
+    const failing = new Map(GROUPS);
+    failing.keys = () => {
+      throw new Error('Wrong input string for conversion');
+    };
+    await expect(
+      passiveAuthentication({ sod, dataGroups: failing, csca: [pki.csca] }),
+    ).resolves.toEqual({
+      status: 'invalid',
+      failedCheck: 'sod-format',
+      detail: 'EF.SOD could not be checked: Wrong input string for conversion',
+    });
+  });
+});

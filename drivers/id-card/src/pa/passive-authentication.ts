@@ -126,12 +126,26 @@ async function trustStoreOf(
 export async function passiveAuthentication(
   input: PassiveAuthenticationInput,
 ): Promise<PassiveAuthenticationResult> {
+  try {
+    return await checkPassively(input);
+  } catch (e) {
+    // The card's bytes reach ASN.1 decoders that may throw where no check expected it: that is
+    // a failure of the card's data, never an exception out of the reader and never `valid`.
+    return invalid({
+      failedCheck: 'sod-format',
+      detail: `EF.SOD could not be checked: ${e instanceof Error ? e.message : String(e)}`,
+    });
+  }
+}
+
+async function checkPassively(
+  input: PassiveAuthenticationInput,
+): Promise<PassiveAuthenticationResult> {
   let sod;
   try {
     sod = parseEfSod(input.sod);
   } catch (e) {
-    if (isIdCardError(e))
-      return { status: 'invalid', failedCheck: 'sod-format', detail: e.message };
+    if (isIdCardError(e)) return invalid({ failedCheck: 'sod-format', detail: e.message });
     throw e;
   }
   const { securityObject, signedData } = sod;
