@@ -5,8 +5,8 @@
  * The bytes are written here by hand (X.690), so no encoder of ours decides what must be read.
  */
 import { describe, expect, it } from 'vitest';
-import { IdCardError } from '../errors';
 import { parseDg2 } from './dg2';
+import { idCardFailure } from '../testing/id-card-failure';
 
 function der(tag: number, ...parts: (Uint8Array | readonly number[])[]): Uint8Array {
   const value = parts.flatMap((p) => [...p]);
@@ -37,16 +37,6 @@ const header = der(0xa1, der(0x80, [1, 1]), der(0x87, [1, 1]), der(0x88, [0, 8])
 const dg2 = (...templates: Uint8Array[]) =>
   der(0x75, der(0x7f61, der(0x02, [templates.length]), ...templates));
 const face = (data: readonly number[], tag = 0x5f2e) => der(0x7f60, header, der(tag, data));
-
-function failure(fn: () => unknown): IdCardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof IdCardError) return error;
-    throw error;
-  }
-  throw new Error('expected an IdCardError');
-}
 
 describe('the face image in DG2', () => {
   it('is the JPEG from its SOI marker to the end of the data block', () => {
@@ -111,18 +101,18 @@ describe('the face image in DG2', () => {
 
 describe('DG2 that is refused', () => {
   it('refuses another file or broken TLV as not a biometric information template', () => {
-    const wrongTag = failure(() => parseDg2(der(0x61, der(0x5f1f, [0x41]))));
+    const wrongTag = idCardFailure(() => parseDg2(der(0x61, der(0x5f1f, [0x41]))));
     expect([wrongTag.code, wrongTag.message]).toEqual([
       'LDS_MALFORMED',
       'DG2 is not a biometric information template',
     ]);
     expect(wrongTag.cause).toEqual(new Error('tag 61'));
     const cut = dg2(face(faceRecord([...JFIF, ...EOI]))).slice(0, 30);
-    expect(failure(() => parseDg2(cut)).cause).toMatchObject({ code: 'TLV_MALFORMED' });
+    expect(idCardFailure(() => parseDg2(cut)).cause).toMatchObject({ code: 'TLV_MALFORMED' });
   });
 
   it('refuses a template without a biometric data block', () => {
-    const error = failure(() => parseDg2(dg2(der(0x7f60, header))));
+    const error = idCardFailure(() => parseDg2(dg2(der(0x7f60, header))));
     expect([error.code, error.message]).toEqual([
       'LDS_MALFORMED',
       'DG2 holds no biometric data block',
@@ -130,7 +120,9 @@ describe('DG2 that is refused', () => {
   });
 
   it('refuses a data block with neither JPEG nor JPEG 2000 in it', () => {
-    const error = failure(() => parseDg2(dg2(face(faceRecord([0xff, 0xd8, 0x00, 0xff, 0x4f])))));
+    const error = idCardFailure(() =>
+      parseDg2(dg2(face(faceRecord([0xff, 0xd8, 0x00, 0xff, 0x4f])))),
+    );
     expect([error.code, error.message]).toEqual([
       'LDS_MALFORMED',
       'DG2 face image is neither JPEG nor JPEG 2000',

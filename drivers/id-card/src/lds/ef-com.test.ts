@@ -3,8 +3,8 @@
  * tag list naming the data groups present by the tags of table 37. Bytes written here by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { IdCardError } from '../errors';
 import { parseEfCom } from './ef-com';
+import { idCardFailure } from '../testing/id-card-failure';
 
 const ascii = (text: string) => [...Buffer.from(text, 'latin1')];
 const tlv = (tag: number, value: readonly number[]) => [
@@ -35,16 +35,6 @@ const TABLE_37: [number, number][] = [
   [0x6f, 15],
   [0x70, 16],
 ];
-
-function failure(fn: () => unknown): IdCardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof IdCardError) return error;
-    throw error;
-  }
-  throw new Error('expected an IdCardError');
-}
 
 describe('EF.COM', () => {
   it('reads the LDS and Unicode versions and the data groups of the tag list', () => {
@@ -94,7 +84,7 @@ describe('EF.COM', () => {
       'malformed BER-TLV: value of 16 bytes runs past the end (8)',
     ],
   ])('refuses %s as malformed, keeping the reason', (_, bytes, reason) => {
-    const error = failure(() => parseEfCom(bytes));
+    const error = idCardFailure(() => parseEfCom(bytes));
     expect([error.code, error.message]).toEqual(['LDS_MALFORMED', 'EF.COM is malformed']);
     expect(error.cause).toMatchObject({ message: reason });
   });

@@ -5,8 +5,8 @@
  * carries no signer, as parsing does not judge the signature.
  */
 import { describe, expect, it } from 'vitest';
-import { IdCardError } from '../errors';
 import { parseEfSod } from './ef-sod';
+import { idCardFailure } from '../testing/id-card-failure';
 
 function der(tag: number, ...parts: (Uint8Array | readonly number[])[]): Uint8Array {
   const value = parts.flatMap((p) => [...p]);
@@ -34,16 +34,6 @@ const signedData = (...encap: Uint8Array[]) =>
   der(0x30, der(0x02, [3]), der(0x31), der(0x30, ...encap), der(0x31));
 const contentInfo = (type: Uint8Array, content: Uint8Array) => der(0x30, type, der(0xa0, content));
 const efSod = (...encap: Uint8Array[]) => der(0x77, contentInfo(SIGNED_DATA, signedData(...encap)));
-
-function failure(fn: () => unknown): IdCardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof IdCardError) return error;
-    throw error;
-  }
-  throw new Error('expected an IdCardError');
-}
 
 describe('EF.SOD', () => {
   it('gives the signed LDS security object and its DER', () => {
@@ -86,17 +76,17 @@ describe('EF.SOD', () => {
       'EF.SOD: no signed content (not an OCTET STRING)',
     ],
   ])('refuses %s', (_, bytes, message) => {
-    const error = failure(() => parseEfSod(bytes));
+    const error = idCardFailure(() => parseEfSod(bytes));
     expect([error.code, error.message]).toEqual(['SOD_MALFORMED', message]);
   });
 
   it('keeps the reason when the bytes inside tag 77 are not TLV or not DER', () => {
-    expect(failure(() => parseEfSod(Uint8Array.of(0x77, 0x85))).cause).toMatchObject({
+    expect(idCardFailure(() => parseEfSod(Uint8Array.of(0x77, 0x85))).cause).toMatchObject({
       code: 'TLV_MALFORMED',
     });
-    const notDer = failure(() => parseEfSod(Uint8Array.of(0x77, 0x03, 0x30, 0x05, 0x02)));
+    const notDer = idCardFailure(() => parseEfSod(Uint8Array.of(0x77, 0x03, 0x30, 0x05, 0x02)));
     expect(notDer.message).toMatch(/^EF\.SOD: ASN\.1 error: ./);
-    const unparsed = failure(() =>
+    const unparsed = idCardFailure(() =>
       parseEfSod(der(0x77, contentInfo(SIGNED_DATA, der(0x30, der(0x02, [3]))))),
     );
     expect(unparsed.cause).toBeInstanceOf(Error);

@@ -4,8 +4,8 @@
  * OIDs of RFC 3279 (SHA-1) and RFC 5754 (SHA-2). The DER is written here by hand (X.690).
  */
 import { describe, expect, it } from 'vitest';
-import { IdCardError } from '../errors';
 import { hashOidFor, parseLdsSecurityObject } from './ef-sod';
+import { idCardFailure } from '../testing/id-card-failure';
 
 function der(tag: number, ...parts: (Uint8Array | readonly number[])[]): Uint8Array {
   const value = parts.flatMap((p) => [...p]);
@@ -31,16 +31,6 @@ const MD5 = der(0x30, der(0x06, [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x02, 0x05]
 const dataGroupHash = (dg: number, ...hash: number[]) => der(0x30, integer(dg), octets(...hash));
 const securityObject = (algorithm: Uint8Array, ...hashes: Uint8Array[]) =>
   der(0x30, integer(0), algorithm, der(0x30, ...hashes));
-
-function failure(fn: () => unknown): IdCardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof IdCardError) return error;
-    throw error;
-  }
-  throw new Error('expected an IdCardError');
-}
 
 describe('the LDS security object', () => {
   it('reads the version, the hash algorithm and the hash of data groups 1 to 16', () => {
@@ -106,7 +96,7 @@ describe('the LDS security object', () => {
       /^EF\.SOD: hash for data group 17$/,
     ],
   ])('refuses %s', (_, bytes, message) => {
-    const error = failure(() => parseLdsSecurityObject(bytes));
+    const error = idCardFailure(() => parseLdsSecurityObject(bytes));
     expect(error.code).toBe('SOD_MALFORMED');
     expect(error.message).toMatch(message);
   });

@@ -8,7 +8,7 @@ import { parseDg1, parseMrzText } from './dg1';
 import { cccdDate, parseDg13 } from './dg13';
 import { buildDg1 } from '@kiosk/test-fixtures/card';
 import { syntheticCitizen } from '@kiosk/test-fixtures';
-import { IdCardError } from '../errors';
+import { idCardFailure } from '../testing/id-card-failure';
 
 function der(tag: number, value: Uint8Array | readonly number[]): Uint8Array {
   const bytes = Uint8Array.from(value);
@@ -23,16 +23,6 @@ const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();
 const record = (n: readonly number[], ...values: Uint8Array[]) =>
   der(0x30, join(der(0x02, n), ...values));
 const dg13 = (...records: Uint8Array[]) => der(0x6d, join(...records));
-
-function failure(fn: () => unknown): IdCardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof IdCardError) return error;
-    throw error;
-  }
-  throw new Error('expected an IdCardError');
-}
 
 describe('DG13 string types and structure', () => {
   it('reads UTF8, Printable, IA5, T61, Visible, OCTET and BMP strings', () => {
@@ -82,7 +72,7 @@ describe('DG13 string types and structure', () => {
   it('refuses nesting deeper than 8 SEQUENCEs, with that reason', () => {
     let inner = record([1], der(0x0c, utf8('x')));
     for (let i = 0; i < 9; i++) inner = der(0x30, inner);
-    const error = failure(() => parseDg13(dg13(inner)));
+    const error = idCardFailure(() => parseDg13(dg13(inner)));
     expect(error.code).toBe('LDS_MALFORMED');
     expect(error.message).toBe('DG13 nests too deep');
     let shallow = record([1], der(0x0c, utf8('x')));
@@ -91,7 +81,7 @@ describe('DG13 string types and structure', () => {
   });
 
   it('refuses a file that is not DG13 (tag 6D), keeping the reason', () => {
-    const error = failure(() => parseDg13(der(0x61, record([1]))));
+    const error = idCardFailure(() => parseDg13(der(0x61, record([1]))));
     expect(error.code).toBe('LDS_MALFORMED');
     expect(error.message).toBe('DG13 is not the CCCD record structure');
     expect(error.cause).toEqual(new Error('tag 61'));
@@ -230,7 +220,7 @@ describe('DG1 MRZ fields', () => {
 
   it('refuses characters outside the MRZ alphabet and wrong lengths', () => {
     for (const text of [TD1.join('').toLowerCase(), `${TD1.join('')}#`, TD1.join('').slice(1)]) {
-      const error = failure(() => parseMrzText(text));
+      const error = idCardFailure(() => parseMrzText(text));
       expect(error.code).toBe('LDS_MALFORMED');
       expect(error.message).toMatch(/^DG1: /);
     }
@@ -245,13 +235,13 @@ describe('DG1 file', () => {
   });
 
   it('refuses another outer tag, a missing MRZ and bytes that are not TLV', () => {
-    expect(failure(() => parseDg1(der(0x60, der(0x5f1f, mrz)))).message).toBe(
+    expect(idCardFailure(() => parseDg1(der(0x60, der(0x5f1f, mrz)))).message).toBe(
       'DG1: starts with tag 60, not 61',
     );
-    const noMrz = failure(() => parseDg1(der(0x61, der(0x5f1e, mrz))));
+    const noMrz = idCardFailure(() => parseDg1(der(0x61, der(0x5f1e, mrz))));
     expect([noMrz.code, noMrz.message]).toEqual(['LDS_MALFORMED', 'DG1: not BER-TLV']);
     expect(noMrz.cause).toMatchObject({ message: 'malformed BER-TLV: MRZ (tag 5f1f) is missing' });
-    const notTlv = failure(() => parseDg1(Uint8Array.of(0x61, 0x85)));
+    const notTlv = idCardFailure(() => parseDg1(Uint8Array.of(0x61, 0x85)));
     expect(notTlv.code).toBe('LDS_MALFORMED');
     expect(notTlv.message).toBe('DG1: not BER-TLV');
     expect(notTlv.cause).toBeInstanceOf(Error);

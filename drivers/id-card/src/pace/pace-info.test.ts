@@ -9,8 +9,8 @@ import {
 } from './pace-info';
 import { curveForParameterId, supportsParameterId } from './pace-curves';
 import { decryptNonce, encryptNonce, passwordKey } from './pace-math';
-import { IdCardError } from '../errors';
 import { fromHex, hex } from '../util/bytes';
+import { idCardFailure } from '../testing/id-card-failure';
 
 /** id-PACE-ECDH-GM-AES-CBC-CMAC-128 (BSI TR-03110-3 A.1.1.1), as in ICAO 9303 appendix G.1. */
 const PACE_ECDH_GM_AES128 = '0.4.0.127.0.7.2.2.4.2.2';
@@ -22,16 +22,6 @@ function der(tag: number, value: readonly number[] | Uint8Array): number[] {
 const securityInfo = (oid: string, ...rest: number[][]) =>
   der(0x30, [...der(0x06, encodeOid(oid)), ...rest.flat()]);
 const cardAccess = (...infos: number[][]) => Uint8Array.from(der(0x31, infos.flat()));
-
-function failure(fn: () => unknown): IdCardError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof IdCardError) return error;
-    throw error;
-  }
-  throw new Error('expected an IdCardError');
-}
 
 describe('object identifiers (X.690 §8.19)', () => {
   it('encodes and decodes id-PACE and arcs above 127', () => {
@@ -124,13 +114,13 @@ describe('EF.CardAccess', () => {
   });
 
   it('refuses bytes that are not BER-TLV, or not a SET', () => {
-    const notTlv = failure(() => parseCardAccess(Uint8Array.of(0x31, 0x85)));
+    const notTlv = idCardFailure(() => parseCardAccess(Uint8Array.of(0x31, 0x85)));
     expect([notTlv.code, notTlv.message]).toEqual([
       'LDS_MALFORMED',
       'EF.CardAccess is not BER-TLV',
     ]);
     expect(notTlv.cause).toBeInstanceOf(Error);
-    const notSet = failure(() => parseCardAccess(Uint8Array.from(der(0x30, []))));
+    const notSet = idCardFailure(() => parseCardAccess(Uint8Array.from(der(0x30, []))));
     expect([notSet.code, notSet.message]).toEqual(['LDS_MALFORMED', 'EF.CardAccess is not a SET']);
   });
 });
@@ -146,10 +136,10 @@ describe('PACE domain parameters (ICAO 9303 Part 11 §9.5.1, table 9)', () => {
   });
 
   it('refuses the others with PACE_UNSUPPORTED, naming them', () => {
-    expect(failure(() => curveForParameterId(14)).message).toBe(
+    expect(idCardFailure(() => curveForParameterId(14)).message).toBe(
       'PACE domain parameters 14 are not supported',
     );
-    expect(failure(() => curveForParameterId(undefined)).code).toBe('PACE_UNSUPPORTED');
+    expect(idCardFailure(() => curveForParameterId(undefined)).code).toBe('PACE_UNSUPPORTED');
   });
 });
 

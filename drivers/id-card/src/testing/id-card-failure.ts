@@ -1,0 +1,12 @@
+import { IdCardError } from '../errors';
+
+/** The IdCardError `fn` throws; any other outcome fails the test that asked. */
+export function idCardFailure(fn: () => unknown): IdCardError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof IdCardError) return error;
+    throw error;
+  }
+  throw new Error('expected an IdCardError');
+}
