@@ -2,6 +2,23 @@ import { prepareFormInput, validateFormInput } from './journey-inputs';
 import { journeySetup } from './journey-setup';
 
 /**
+ * A registry answer that comes after the journey went on with the card's data still stops it
+ * when the card is not in force or the record is closed, wherever the citizen is by then.
+ */
+const LATE_ANSWER_STOPS = [
+  {
+    guard: 'lateCardNotInForce',
+    target: '#kiosk.journey.identifyFailed',
+    actions: ['takeRegistryAnswer', 'failRevokedCard'],
+  },
+  {
+    guard: 'lateRecordClosed',
+    target: '#kiosk.journey.identifyFailed',
+    actions: ['takeRegistryAnswer', 'failClosedRecord'],
+  },
+] as const;
+
+/**
  * The citizen picks a procedure; the registry is asked for it (purpose limitation: its code is
  * the request's MaDVC) unless a prefetch already answered, then its form is prepared from the
  * merged facts. A closed record or a card not in force stops the journey here; a registry late
@@ -12,16 +29,7 @@ export const choosingProcedure = journeySetup.createStateConfig({
   initial: 'deciding',
   on: {
     'xstate.done.actor.lookupRegistry': [
-      {
-        guard: 'lateCardNotInForce',
-        target: '#kiosk.journey.identifyFailed',
-        actions: ['takeRegistryAnswer', 'failRevokedCard'],
-      },
-      {
-        guard: 'lateRecordClosed',
-        target: '#kiosk.journey.identifyFailed',
-        actions: ['takeRegistryAnswer', 'failClosedRecord'],
-      },
+      ...LATE_ANSWER_STOPS,
       { guard: 'registryLate', actions: ['takeRegistryAnswer', 'mergeCitizen'] },
     ],
     'xstate.error.actor.lookupRegistry': {
@@ -84,16 +92,7 @@ export const choosingProcedure = journeySetup.createStateConfig({
       on: {
         // A late answer before the form is ready: the form is prepared again with it.
         'xstate.done.actor.lookupRegistry': [
-          {
-            guard: 'lateCardNotInForce',
-            target: '#kiosk.journey.identifyFailed',
-            actions: ['takeRegistryAnswer', 'failRevokedCard'],
-          },
-          {
-            guard: 'lateRecordClosed',
-            target: '#kiosk.journey.identifyFailed',
-            actions: ['takeRegistryAnswer', 'failClosedRecord'],
-          },
+          ...LATE_ANSWER_STOPS,
           {
             guard: 'lateRecordFound',
             target: 'preparing',
@@ -131,16 +130,7 @@ export const reviewingForm = journeySetup.createStateConfig({
       on: {
         CONTINUE: 'validating',
         'xstate.done.actor.lookupRegistry': [
-          {
-            guard: 'lateCardNotInForce',
-            target: '#kiosk.journey.identifyFailed',
-            actions: ['takeRegistryAnswer', 'failRevokedCard'],
-          },
-          {
-            guard: 'lateRecordClosed',
-            target: '#kiosk.journey.identifyFailed',
-            actions: ['takeRegistryAnswer', 'failClosedRecord'],
-          },
+          ...LATE_ANSWER_STOPS,
           {
             guard: 'lateRecordFound',
             target: 'refilling',
