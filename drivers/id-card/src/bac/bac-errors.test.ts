@@ -4,8 +4,8 @@ import type { AccessKey } from '../keys/access-key';
 import type { ApduSender } from '../apdu/card-channel';
 import { encodeCommandApdu, type CommandApdu } from '../apdu/command-apdu';
 import type { ResponseApdu } from '../apdu/response-apdu';
-import { IdCardError } from '../errors';
 import { fromHex, hex } from '../util/bytes';
+import { idCardRejection } from '../testing/id-card-failure';
 
 /** ICAO 9303 Part 11 appendix D.3 (worked example: BAC). */
 const KEY: Extract<AccessKey, { kind: 'mrz' }> = {
@@ -43,16 +43,6 @@ const ok = (data: Uint8Array | string): ResponseApdu => ({
   sw: 0x9000,
 });
 
-async function failure(promise: Promise<unknown>): Promise<IdCardError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof IdCardError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 const bac = (card: ApduSender) => performBac(card, KEY, { rndIfd: RND_IFD, kIfd: K_IFD });
 
 describe('BAC terminal side: what the card answers', () => {
@@ -64,34 +54,38 @@ describe('BAC terminal side: what the card answers', () => {
   });
 
   it('reports a refused GET CHALLENGE by its status word', async () => {
-    const error = await failure(bac(scripted({ data: new Uint8Array(0), sw: 0x6982 }, ok(''))));
+    const error = await idCardRejection(
+      bac(scripted({ data: new Uint8Array(0), sw: 0x6982 }, ok(''))),
+    );
     expect(error.code).toBe('CHIP_ACCESS_DENIED');
     expect(error.message).toMatch(/^GET CHALLENGE: /);
   });
 
   it('refuses a challenge that is not 8 bytes', async () => {
     for (const nonce of ['46B9342A41396C', '4608F919887022120A']) {
-      const error = await failure(bac(scripted(ok(nonce), ok(E_IC_M_IC))));
+      const error = await idCardRejection(bac(scripted(ok(nonce), ok(E_IC_M_IC))));
       expect(error.code).toBe('SM_PROTOCOL');
       expect(error.message).toBe('GET CHALLENGE returned no 8-byte nonce');
     }
   });
 
   it('reports wrong MRZ keys (the card answers 6300) as access denied', async () => {
-    const error = await failure(bac(scripted(ok(RND_IC), { data: new Uint8Array(0), sw: 0x6300 })));
+    const error = await idCardRejection(
+      bac(scripted(ok(RND_IC), { data: new Uint8Array(0), sw: 0x6300 })),
+    );
     expect(error.code).toBe('CHIP_ACCESS_DENIED');
     expect(error.message).toMatch(/^EXTERNAL AUTHENTICATE \(BAC\): /);
   });
 
   it('refuses a chip answer that is not 40 bytes', async () => {
-    const error = await failure(bac(scripted(ok(RND_IC), ok(E_IC_M_IC.slice(0, 78)))));
+    const error = await idCardRejection(bac(scripted(ok(RND_IC), ok(E_IC_M_IC.slice(0, 78)))));
     expect(error.code).toBe('SM_PROTOCOL');
     expect(error.message).toBe('BAC answer is not 40 bytes');
   });
 
   it('refuses a chip answer whose MAC does not verify', async () => {
     const altered = `${E_IC_M_IC.slice(0, 78)}48`;
-    const error = await failure(bac(scripted(ok(RND_IC), ok(altered))));
+    const error = await idCardRejection(bac(scripted(ok(RND_IC), ok(altered))));
     expect(error.code).toBe('SM_MAC_INVALID');
     expect(error.message).toBe('the chip cryptogram MAC does not verify (BAC)');
   });
@@ -105,7 +99,7 @@ describe('BAC terminal side: what the card answers', () => {
       [RND_IC, otherNonce],
     ] as const) {
       const answer = bacTerminalCryptogram(keys, ic, ifd, K_IC);
-      const error = await failure(bac(scripted(ok(RND_IC), ok(answer))));
+      const error = await idCardRejection(bac(scripted(ok(RND_IC), ok(answer))));
       expect(error.code).toBe('CHIP_ACCESS_DENIED');
       expect(error.message).toBe('the chip did not return our nonces (BAC)');
     }

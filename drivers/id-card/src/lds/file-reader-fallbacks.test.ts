@@ -9,6 +9,7 @@ import { IdCardError } from '../errors';
 import { FileSystemCard, type CardFile } from '../testing/file-system-card';
 import { LdsFileReader } from './file-reader';
 import { dataGroupFile, type LdsFile } from './lds-files';
+import { idCardRejection } from '../testing/id-card-failure';
 
 const DG1 = dataGroupFile(1);
 const DG2 = dataGroupFile(2);
@@ -47,16 +48,6 @@ const readBySfi = (file: LdsFile, ne: number) => ({
   ne,
 });
 
-async function failure(promise: Promise<unknown>): Promise<IdCardError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof IdCardError) return error;
-    throw error;
-  }
-  throw new Error('expected an IdCardError');
-}
-
 describe('a card that refuses short EF identifiers', () => {
   it.each([0x6a86, 0x6b00, 0x6d00, 0x6f00])(
     'answering %s is read by SELECT from then on',
@@ -94,7 +85,7 @@ describe('a card that refuses short EF identifiers', () => {
     [0x6a82, 'FILE_NOT_FOUND', 'READ BINARY DG1: file not found (SW 6A82)'],
   ])('answering %s ends the read with that answer', async (sw, code, message) => {
     const card = new FileSystemCard(files, { refuseShortFileIdsWith: sw });
-    const error = await failure(new LdsFileReader(card).readFile(DG1));
+    const error = await idCardRejection(new LdsFileReader(card).readFile(DG1));
     expect([error.code, error.message, error.sw]).toEqual([code, message, sw]);
     expect(card.commands).toHaveLength(1);
   });
@@ -112,7 +103,7 @@ describe('a card that refuses short EF identifiers', () => {
 
   it('names the file a failed SELECT was for', async () => {
     const card = new FileSystemCard(files, { refuseShortFileIdsWith: 0x6d00 });
-    const error = await failure(new LdsFileReader(card).readFile(dataGroupFile(3)));
+    const error = await idCardRejection(new LdsFileReader(card).readFile(dataGroupFile(3)));
     expect([error.code, error.message]).toEqual([
       'FILE_NOT_FOUND',
       'SELECT DG3: file not found (SW 6A82)',
@@ -150,7 +141,9 @@ describe('a card that refuses extended length', () => {
     const short = new FileSystemCard(files, {
       answer: () => ({ data: new Uint8Array(0), sw: 0x6700 }),
     });
-    const error = await failure(new LdsFileReader(short, { maxReadSize: 223 }).readFile(DG1));
+    const error = await idCardRejection(
+      new LdsFileReader(short, { maxReadSize: 223 }).readFile(DG1),
+    );
     expect([error.code, error.sw]).toEqual(['APDU_STATUS', 0x6700]);
     expect(short.commands).toHaveLength(1);
     const longer = new FileSystemCard(files, { refuseExtendedLengthWith: 0x6700 });
@@ -161,7 +154,7 @@ describe('a card that refuses extended length', () => {
 
   it('does not retry other refusals, nor errors without a status word', async () => {
     const denied = new FileSystemCard(files, { refuseExtendedLengthWith: 0x6982 });
-    expect((await failure(new LdsFileReader(denied).readFile(DG1))).code).toBe(
+    expect((await idCardRejection(new LdsFileReader(denied).readFile(DG1))).code).toBe(
       'CHIP_ACCESS_DENIED',
     );
     expect(denied.commands).toHaveLength(1);

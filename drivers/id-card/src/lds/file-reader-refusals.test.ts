@@ -4,10 +4,10 @@
  * card that refuses a later block. Each refusal names the file.
  */
 import { describe, expect, it } from 'vitest';
-import { IdCardError } from '../errors';
 import { FileSystemCard, type CardFile } from '../testing/file-system-card';
 import { LdsFileReader } from './file-reader';
 import { dataGroupFile, EF_SOD, type LdsFile } from './lds-files';
+import { idCardRejection } from '../testing/id-card-failure';
 
 const DG1 = dataGroupFile(1);
 const DG2 = dataGroupFile(2);
@@ -21,20 +21,10 @@ function ldsBytes(tag: number, declared: number, held = declared): Uint8Array {
 const cardWith = (file: LdsFile, bytes: Uint8Array, options = {}) =>
   new FileSystemCard([{ fid: file.fid, sfi: file.sfi, bytes } satisfies CardFile], options);
 
-async function failure(promise: Promise<unknown>): Promise<IdCardError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof IdCardError) return error;
-    throw error;
-  }
-  throw new Error('expected an IdCardError');
-}
-
 describe('files the reader refuses', () => {
   it('refuses a file that does not start with a TLV header, keeping the reason', async () => {
     const card = cardWith(DG1, Uint8Array.of(0x61, 0x85, 1, 2, 3, 4, 5));
-    const error = await failure(new LdsFileReader(card).readFile(DG1));
+    const error = await idCardRejection(new LdsFileReader(card).readFile(DG1));
     expect([error.code, error.message]).toEqual([
       'LDS_MALFORMED',
       'DG1 does not start with a TLV header',
@@ -44,7 +34,7 @@ describe('files the reader refuses', () => {
 
   it('refuses a file that starts with another file’s tag', async () => {
     const card = cardWith(DG1, ldsBytes(0x75, 10));
-    const error = await failure(new LdsFileReader(card).readFile(DG1));
+    const error = await idCardRejection(new LdsFileReader(card).readFile(DG1));
     expect([error.code, error.message]).toEqual([
       'LDS_MALFORMED',
       'DG1 starts with tag 75, expected 61',
@@ -55,7 +45,7 @@ describe('files the reader refuses', () => {
     const full = ldsBytes(0x61, 1020);
     expect(await new LdsFileReader(cardWith(DG1, full)).readFile(DG1)).toEqual(full);
     const card = cardWith(DG1, ldsBytes(0x61, 1021), { refuseExtendedLengthWith: 0x6700 });
-    const error = await failure(new LdsFileReader(card).readFile(DG1));
+    const error = await idCardRejection(new LdsFileReader(card).readFile(DG1));
     expect([error.code, error.message]).toEqual([
       'LDS_FILE_TOO_LARGE',
       'DG1 declares 1025 bytes, more than the 1024 bytes accepted',
@@ -66,13 +56,15 @@ describe('files the reader refuses', () => {
   it('takes the default cap when the caller has none for the file', async () => {
     const sod = ldsBytes(0x77, 40_000);
     const reader = new LdsFileReader(cardWith(EF_SOD, sod), { maxFileSize: () => undefined });
-    const error = await failure(reader.readFile(EF_SOD));
+    const error = await idCardRejection(reader.readFile(EF_SOD));
     expect(error.message).toBe('EF.SOD declares 40004 bytes, more than the 32768 bytes accepted');
   });
 
   it('refuses a file that ends before its declared length, read by P1-P2 offsets', async () => {
     const card = cardWith(DG2, ldsBytes(0x75, 596, 496));
-    const error = await failure(new LdsFileReader(card, { maxReadSize: 223 }).readFile(DG2));
+    const error = await idCardRejection(
+      new LdsFileReader(card, { maxReadSize: 223 }).readFile(DG2),
+    );
     expect([error.code, error.message]).toEqual([
       'LDS_MALFORMED',
       'DG2 ends before its declared length',
@@ -88,7 +80,9 @@ describe('files the reader refuses', () => {
 
   it('refuses a file that ends before its declared length past offset 32 767', async () => {
     const card = cardWith(DG2, ldsBytes(0x75, 39_996, 32_996));
-    const error = await failure(new LdsFileReader(card, { maxReadSize: 32_767 }).readFile(DG2));
+    const error = await idCardRejection(
+      new LdsFileReader(card, { maxReadSize: 32_767 }).readFile(DG2),
+    );
     expect(error.message).toBe('DG2 ends before its declared length');
     expect(card.commands.map((c) => c.ins)).toEqual([0xb0, 0xb0, 0xb1]);
   });
@@ -98,7 +92,9 @@ describe('files the reader refuses', () => {
       answer: (_: unknown, index: number) =>
         index === 1 ? { data: new Uint8Array(0), sw: 0x6982 } : undefined,
     });
-    const error = await failure(new LdsFileReader(denied, { maxReadSize: 223 }).readFile(DG2));
+    const error = await idCardRejection(
+      new LdsFileReader(denied, { maxReadSize: 223 }).readFile(DG2),
+    );
     expect([error.code, error.message, error.sw]).toEqual([
       'CHIP_ACCESS_DENIED',
       'READ BINARY DG2: security status not satisfied (SW 6982)',
@@ -108,7 +104,9 @@ describe('files the reader refuses', () => {
       answer: (_: unknown, index: number) =>
         index === 2 ? { data: new Uint8Array(0), sw: 0x6988 } : undefined,
     });
-    const odd = await failure(new LdsFileReader(broken, { maxReadSize: 16_384 }).readFile(DG2));
+    const odd = await idCardRejection(
+      new LdsFileReader(broken, { maxReadSize: 16_384 }).readFile(DG2),
+    );
     expect([odd.code, odd.message]).toEqual([
       'SM_PROTOCOL',
       'READ BINARY DG2: secure messaging data objects incorrect (SW 6988)',

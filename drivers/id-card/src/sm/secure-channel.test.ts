@@ -5,8 +5,8 @@ import { tripleDesSmCipher } from './sm-cipher';
 import type { ApduSender } from '../apdu/card-channel';
 import type { CommandApdu } from '../apdu/command-apdu';
 import type { ResponseApdu } from '../apdu/response-apdu';
-import { IdCardError } from '../errors';
 import { fromHex, hex } from '../util/bytes';
+import { idCardRejection } from '../testing/id-card-failure';
 
 /** ICAO 9303 Part 11 appendix D.3 session keys. */
 const cipher = () =>
@@ -30,16 +30,6 @@ function plainly(response: ResponseApdu): ApduSender & { sent: CommandApdu[] } {
   return { sent, send: (apdu) => (sent.push(apdu), Promise.resolve(response)) };
 }
 
-async function failure(promise: Promise<unknown>): Promise<IdCardError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof IdCardError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 describe('SecureChannel', () => {
   it('sends commands protected and returns the plain answer', async () => {
     const seen: CommandApdu[] = [];
@@ -58,7 +48,9 @@ describe('SecureChannel', () => {
     async (sw) => {
       const inner = plainly({ data: new Uint8Array(0), sw });
       const channel = new SecureChannel(inner, new SecureMessaging(cipher(), SSC));
-      const error = await failure(channel.send({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 1000 }));
+      const error = await idCardRejection(
+        channel.send({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 1000 }),
+      );
       expect(error.code).toBe('APDU_STATUS');
       expect(error.message).toBe('the card refused an extended-length APDU');
       expect(error.sw).toBe(sw);
@@ -72,7 +64,7 @@ describe('SecureChannel', () => {
       plainly({ data: new Uint8Array(0), sw: 0x6700 }),
       new SecureMessaging(cipher(), SSC),
     );
-    const error = await failure(channel.send({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 4 }));
+    const error = await idCardRejection(channel.send({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 4 }));
     expect(error.message).toMatch(/^READ BINARY: /);
     expect(hex(channel.sm.ssc)).toBe('887022120C06C228');
   });
@@ -82,7 +74,9 @@ describe('SecureChannel', () => {
       plainly({ data: new Uint8Array(0), sw: 0x6a82 }),
       new SecureMessaging(cipher(), SSC),
     );
-    const error = await failure(notFound.send({ cla: 0, ins: 0xa4, p1: 2, p2: 0x0c, ne: 1000 }));
+    const error = await idCardRejection(
+      notFound.send({ cla: 0, ins: 0xa4, p1: 2, p2: 0x0c, ne: 1000 }),
+    );
     expect(error.code).toBe('FILE_NOT_FOUND');
     expect(error.message).toMatch(/^SELECT: /);
     expect(hex(notFound.sm.ssc)).toBe('887022120C06C228');
@@ -91,7 +85,7 @@ describe('SecureChannel', () => {
       plainly({ data: fromHex('0102'), sw: 0x6700 }),
       new SecureMessaging(cipher(), SSC),
     );
-    await failure(withData.send({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 1000 }));
+    await idCardRejection(withData.send({ cla: 0, ins: 0xb0, p1: 0, p2: 0, ne: 1000 }));
     expect(hex(withData.sm.ssc)).toBe('887022120C06C228');
   });
 
@@ -105,7 +99,7 @@ describe('SecureChannel', () => {
         plainly({ data: new Uint8Array(0), sw: 0x6a80 }),
         new SecureMessaging(cipher(), SSC),
       );
-      const error = await failure(channel.send({ cla: 0, ins, p1: 0, p2: 0, ne: 4 }));
+      const error = await idCardRejection(channel.send({ cla: 0, ins, p1: 0, p2: 0, ne: 4 }));
       expect(error.message.startsWith(`${name}: `)).toBe(true);
     }
   });
