@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
+import { waitFor } from 'xstate';
 import type { RegistryCardStatus } from '../links/registry/population-registry';
-import { journeyMachine } from './journey-machine';
-import type { LookupRegistryInput, RegistryOutcome } from './journey-services';
-import { HAPPY, journeyTestActors, TEST_PERSON, TEST_PROCEDURE } from './journey-test-actors';
+import { TEST_PERSON, TEST_PROCEDURE } from './journey-test-actors';
+import { journeyWithRegistryAnswer } from './journey-with-registry-answer';
 
 /**
  * A card the registry records as revoked or cancelled (Luật Căn cước 2023, Điều 29) identifies
@@ -12,25 +11,10 @@ import { HAPPY, journeyTestActors, TEST_PERSON, TEST_PROCEDURE } from './journey
  * with `registry.prefetch`).
  */
 function journeyWithCard(cardStatus: RegistryCardStatus, answerAfterMs = 0, prefetch = false) {
-  const clock = new SimulatedClock();
-  const actors = {
-    ...journeyTestActors(HAPPY),
-    lookupRegistry: fromPromise<RegistryOutcome, LookupRegistryInput>(
-      () =>
-        new Promise((resolve) => {
-          const answer = (): void => resolve({ kind: 'found', record: TEST_PERSON, cardStatus });
-          if (answerAfterMs === 0) answer();
-          else clock.setTimeout(answer, answerAfterMs);
-        }),
-    ),
-  };
-  const actor = createActor(
-    journeyMachine.provide({ actors, guards: { registryPrefetch: () => prefetch } }),
-    { clock },
+  return journeyWithRegistryAnswer(
+    { kind: 'found', record: TEST_PERSON, cardStatus },
+    { answerAfterMs, prefetch },
   );
-  actor.start();
-  actor.send({ type: 'CARD_PRESENTED', reader: 'R', mrz: 'MRZ' });
-  return { actor, clock };
 }
 
 /** The citizen picks the procedure once the card is read: the registry is asked now. */

@@ -1,34 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
-import { journeyMachine } from './journey-machine';
-import type { LookupRegistryInput, RegistryOutcome } from './journey-services';
-import { HAPPY, journeyTestActors, TEST_PERSON, TEST_PROCEDURE } from './journey-test-actors';
+import { waitFor } from 'xstate';
+import { TEST_PERSON, TEST_PROCEDURE } from './journey-test-actors';
+import { journeyWithRegistryAnswer } from './journey-with-registry-answer';
 
 /**
  * A registry record with a date of death (Luật Căn cước 2023, Điều 9 khoản 24) belongs to no one
  * who can apply: the journey stops with a message instead of filling a form from it.
  */
 function journeyWithDeadRecord(prefetch = false, answerAfterMs = 0) {
-  const clock = new SimulatedClock();
-  const actors = {
-    ...journeyTestActors(HAPPY),
-    lookupRegistry: fromPromise<RegistryOutcome, LookupRegistryInput>(
-      () =>
-        new Promise((resolve) => {
-          const answer = (): void =>
-            resolve({ kind: 'found', record: { ...TEST_PERSON, dateOfDeath: '2025-03-01' } });
-          if (answerAfterMs === 0) answer();
-          else clock.setTimeout(answer, answerAfterMs);
-        }),
-    ),
-  };
-  const actor = createActor(
-    journeyMachine.provide({ actors, guards: { registryPrefetch: () => prefetch } }),
-    { clock },
+  return journeyWithRegistryAnswer(
+    { kind: 'found', record: { ...TEST_PERSON, dateOfDeath: '2025-03-01' } },
+    { answerAfterMs, prefetch },
   );
-  actor.start();
-  actor.send({ type: 'CARD_PRESENTED', reader: 'R', mrz: 'MRZ' });
-  return { actor, clock };
 }
 
 describe('a registry record marked dead', () => {
