@@ -6,3 +6,11 @@ export {
   type MrzCorpusOptions,
 } from './mrz-corpus';
 export { renderMrzCardVideo, writeMrzCardVideo, type MrzCardVideoOptions } from './mrz-card-video';
+export {
+  generateVariedMrzCorpus,
+  writeVariedMrzCorpus,
+  type VariedMrzCorpusOptions,
+  type VariedMrzImage,
+  type VariedMrzMeta,
+  type VariedMrzTruth,
+} from './mrz-corpus-varied';
