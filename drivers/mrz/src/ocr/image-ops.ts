@@ -144,3 +144,28 @@ export function stretchContrast(img: GrayImage): GrayImage {
     data[i] = Math.max(0, Math.min(255, (((img.data[i] as number) - lo) * 255) / (hi - lo)));
   return { width: img.width, height: img.height, data };
 }
+
+/**
+ * The sensor noise's standard deviation, from the median absolute difference of horizontally
+ * neighbouring pixels (σ·√2 for pure noise; the robust 1.4826 factor turns a median absolute
+ * deviation into σ). Text edges are a small share of a photo's pixel pairs, so the median sees
+ * the noise, not the print.
+ */
+export function noiseSigma(img: GrayImage): number {
+  const histogram = new Uint32Array(256);
+  let pairs = 0;
+  for (let y = 0; y < img.height; y += 2) {
+    const row = y * img.width;
+    for (let x = 0; x + 1 < img.width; x++) {
+      const d = Math.abs((img.data[row + x + 1] as number) - (img.data[row + x] as number));
+      histogram[d] = (histogram[d] as number) + 1;
+      pairs++;
+    }
+  }
+  let seen = 0;
+  for (let d = 0; d < 256; d++) {
+    seen += histogram[d] as number;
+    if (seen * 2 >= pairs) return (1.4826 * d) / Math.SQRT2;
+  }
+  return 0;
+}

@@ -1,5 +1,5 @@
 import type { GrayImage } from './gray-image';
-import { crop, downscale, inkMask, resize, rotate, stretchContrast } from './image-ops';
+import { crop, downscale, inkMask, noiseSigma, resize, rotate, stretchContrast } from './image-ops';
 
 /**
  * Finding the MRZ in a photo of a card: estimate the skew from the ink's row profile, straighten
@@ -51,19 +51,14 @@ function inkPoints(mask: Uint8Array, width: number): Int32Array {
   return points;
 }
 
-/** Projection-profile skew estimate: the angle whose row histogram of ink is sharpest. */
-export function estimateSkew(
-  mask: Uint8Array,
-  width: number,
-  height: number,
-  maxDegrees = 7,
-): number {
-  const points = inkPoints(mask, width);
-  const score = (deg: number): number => {
-    const r = (deg * Math.PI) / 180;
+/** How sharp the row histogram of ink is when the ink is turned by `degrees`. */
+function projectionSharpness(points: Int32Array, width: number, height: number) {
+  const bins = new Float64Array(height * 2 + width);
+  return (degrees: number): number => {
+    const r = (degrees * Math.PI) / 180;
     const sin = Math.sin(r);
     const cos = Math.cos(r);
-    const bins = new Float64Array(height * 2 + width);
+    bins.fill(0);
     for (let i = 0; i < points.length; i += 2) {
       const x = points[i] as number;
       const y = points[i + 1] as number;
@@ -74,18 +69,47 @@ export function estimateSkew(
     for (const v of bins) s += v * v;
     return s;
   };
-  let best = 0;
-  let bestScore = -1;
-  for (let d = -maxDegrees; d <= maxDegrees; d += 0.5) {
-    const s = score(d);
-    if (s > bestScore) [best, bestScore] = [d, s];
-  }
-  const coarse = best;
-  for (let d = coarse - 0.45; d <= coarse + 0.45; d += 0.05) {
-    const s = score(d);
-    if (s > bestScore) [best, bestScore] = [d, s];
-  }
-  return best;
+}
+
+/**
+ * Projection-profile skew hypotheses, best first: the angles (0.5° grid, refined to 0.05°)
+ * where the row histogram of ink is locally sharpest. The sharpest is usually the MRZ's; but a
+ * textured table or a tilted page can have its own, so the next local maxima are kept for a
+ * second try.
+ */
+export function skewHypotheses(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  count = 3,
+  maxDegrees = 7,
+): number[] {
+  const sharpness = projectionSharpness(inkPoints(mask, width), width, height);
+  const coarse: Array<[number, number]> = [];
+  for (let d = -maxDegrees; d <= maxDegrees; d += 0.5) coarse.push([d, sharpness(d)]);
+  const peaks = coarse.filter(
+    ([, s], i) => s >= (coarse[i - 1]?.[1] ?? -1) && s >= (coarse[i + 1]?.[1] ?? -1),
+  );
+  peaks.sort((a, b) => b[1] - a[1]);
+  return peaks.slice(0, count).map(([centre, score]) => {
+    let best = centre;
+    let bestScore = score;
+    for (let d = centre - 0.45; d <= centre + 0.45; d += 0.05) {
+      const s = sharpness(d);
+      if (s > bestScore) [best, bestScore] = [d, s];
+    }
+    return best;
+  });
+}
+
+/** Projection-profile skew estimate: the angle whose row histogram of ink is sharpest. */
+export function estimateSkew(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  maxDegrees = 7,
+): number {
+  return skewHypotheses(mask, width, height, 1, maxDegrees)[0] ?? 0;
 }
 
 export function textRuns(mask: Uint8Array, width: number, height: number): Run[] {
@@ -215,26 +239,60 @@ export function pickMrzRuns(runs: readonly Run[]): Run[] {
   return rankMrzGroups(runs)[0] ?? [];
 }
 
-/** Candidate bands tried at most, best first (the MRZ is nearly always the first). */
+/**
+ * How much darker than its surroundings a pixel must be to count as ink: 12 grey levels, or
+ * three times the photo's noise when that is larger, so that a noisy table (a sensor's grain on a
+ * plain surface passes a fixed 12 at every few pixels) does not join the MRZ lines into one
+ * wide run. Print is tens of levels darker than the card around it, far above either.
+ */
+function inkOffset(img: GrayImage): number {
+  return Math.max(12, 3 * noiseSigma(img));
+}
+
+/** Candidate bands tried at most at the sharpest skew, best first (the MRZ is nearly always the first). */
 const MAX_CANDIDATES = 4;
 
+/** Candidate bands tried at each further skew hypothesis. */
+const MAX_CANDIDATES_PER_OTHER_SKEW = 2;
+/** Skew hypotheses closer than this to one already tried give the same lines. */
+const SAME_SKEW_DEGREES = 0.75;
+
 /**
- * Candidate MRZ bands of a photo, most MRZ-like first (see `rankMrzGroups`): the skew is
- * estimated once, each candidate group of lines is cropped from the straightened image and
- * scaled to a common text height.
+ * Candidate MRZ bands of a photo, most MRZ-like first, produced lazily (a reading that
+ * validates on the first costs nothing more): the groups of lines (see `rankMrzGroups`) found at
+ * the sharpest skew, then those at the next skew hypotheses. At a wrong skew the MRZ's lines
+ * run into each other and no group is found, so the photo's other straight structures (a
+ * table's weave, a tilted page's text) must not decide alone. Each group is cropped from the
+ * straightened image and scaled to a common text height.
  */
-export function locateMrzBands(img: GrayImage, limit = MAX_CANDIDATES): MrzBand[] {
+export function* mrzBandCandidates(img: GrayImage, limit = MAX_CANDIDATES): Generator<MrzBand> {
   const factor = Math.max(1, Math.floor(img.width / ANALYSIS_WIDTH));
   const small = downscale(img, factor);
   const window = Math.max(15, Math.round(small.width / 25));
-  const skew = estimateSkew(inkMask(small, window, 12), small.width, small.height);
-  const straightSmall = rotate(small, skew, 255);
-  const groups = rankMrzGroups(
-    textRuns(inkMask(straightSmall, window, 12), small.width, small.height),
-  ).slice(0, limit);
-  if (groups.length === 0) return [];
-  const straight = rotate(img, skew, 255);
-  return groups.map((runs) => bandFromRuns(straight, runs, factor, skew));
+  const offset = inkOffset(small);
+  const skews = skewHypotheses(inkMask(small, window, offset), small.width, small.height);
+  const tried: number[] = [];
+  for (const skew of skews) {
+    if (tried.some((t) => Math.abs(t - skew) < SAME_SKEW_DEGREES)) continue;
+    const straightSmall = rotate(small, skew, 255);
+    const groups = rankMrzGroups(
+      textRuns(inkMask(straightSmall, window, offset), small.width, small.height),
+    ).slice(0, tried.length === 0 ? limit : MAX_CANDIDATES_PER_OTHER_SKEW);
+    tried.push(skew);
+    if (groups.length === 0) continue;
+    const straight = rotate(img, skew, 255);
+    for (const runs of groups) yield bandFromRuns(straight, runs, factor, skew);
+  }
+}
+
+/** The candidate bands at the sharpest skew only (see `mrzBandCandidates`). */
+export function locateMrzBands(img: GrayImage, limit = MAX_CANDIDATES): MrzBand[] {
+  const bands: MrzBand[] = [];
+  for (const band of mrzBandCandidates(img, limit)) {
+    if (bands.length > 0 && band.skewDegrees !== bands[0]?.skewDegrees) break;
+    bands.push(band);
+  }
+  return bands;
 }
 
 /** The most MRZ-like band of a photo, or undefined when no group of text lines is found. */

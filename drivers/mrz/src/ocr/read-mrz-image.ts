@@ -8,7 +8,7 @@ import { alignOcrToCells, type CellExpectation } from './align-ocr';
 import { chevronCells } from './chevron-cells';
 import { grayToPng, loadGrayImage, type GrayImage } from './gray-image';
 import { crop } from './image-ops';
-import { locateMrzBands, type MrzBand } from './mrz-band';
+import { mrzBandCandidates, type MrzBand } from './mrz-band';
 import { readBandWithTemplates } from './template-reader';
 import { isVietnameseNameShape } from './vietnamese-name-shape';
 import { cleanOcrLine, fitLength } from './ocr-lines';
@@ -114,21 +114,14 @@ export async function readMrzFromImage(
 ): Promise<MrzImageReading> {
   const gray =
     typeof source === 'string' || Buffer.isBuffer(source) ? await loadGrayImage(source) : source;
-  const bands = locateMrzBands(gray).filter((b) => b.lines.length >= 2);
-  const first = bands[0];
-  if (!first) {
-    return {
-      ok: false,
-      error: new MrzError('MRZ_OCR_NOT_FOUND', 'no MRZ band found in the image'),
-      rawLines: [],
-      cellLines: [],
-    };
-  }
   // Candidates in order; a wrong group of lines (a noisy table taken for a line) cannot pass
   // every check digit, so the first reading that validates is the MRZ. Otherwise the first
   // candidate that held glyphs tells why it was refused.
+  let first: MrzBand | undefined;
   let refusal: { error: MrzError; glyphLines: readonly string[] } | undefined;
-  for (const band of bands) {
+  for (const band of mrzBandCandidates(gray)) {
+    if (band.lines.length < 2) continue;
+    first ??= band;
     const templated = readBandWithTemplates(band, options);
     if (templated.ok) {
       const { document, corrections, glyphLines } = templated.reading;
@@ -142,6 +135,14 @@ export async function readMrzFromImage(
       };
     }
     if (templated.error.code !== 'MRZ_OCR_NOT_FOUND') refusal ??= templated;
+  }
+  if (!first) {
+    return {
+      ok: false,
+      error: new MrzError('MRZ_OCR_NOT_FOUND', 'no MRZ band found in the image'),
+      rawLines: [],
+      cellLines: [],
+    };
   }
   if (refusal || !recognizer) {
     const why = refusal ?? {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { GrayImage } from './gray-image';
+import { noiseSigma } from './image-ops';
+
+/** A seeded uniform source (mulberry32), so the noise is the same at every run. */
+function uniform(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Paper at 180 with Gaussian noise of `sigma`, and dark bars of print every 16 columns. */
+function noisyPaper(sigma: number, bars: boolean): GrayImage {
+  const width = 320;
+  const height = 120;
+  const random = uniform(9303);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+      const print = bars && x % 16 < 3 ? 140 : 0;
+      data[y * width + x] = Math.max(0, Math.min(255, Math.round(180 - print + sigma * gaussian)));
+    }
+  return { width, height, data };
+}
+
+describe('noiseSigma', () => {
+  it('measures Gaussian sensor noise', () => {
+    for (const sigma of [3, 8, 15]) {
+      const measured = noiseSigma(noisyPaper(sigma, false));
+      expect(measured).toBeGreaterThan(sigma * 0.8);
+      expect(measured).toBeLessThan(sigma * 1.25);
+    }
+  });
+
+  it('is not raised by print edges, which are a minority of pixel pairs', () => {
+    expect(noiseSigma(noisyPaper(0, true))).toBe(0);
+    const withPrint = noiseSigma(noisyPaper(6, true));
+    expect(withPrint).toBeGreaterThan(6 * 0.8);
+    expect(withPrint).toBeLessThan(6 * 1.3);
+  });
+});
