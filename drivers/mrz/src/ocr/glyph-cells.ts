@@ -75,7 +75,7 @@ function fitGrid(
   n: number,
   inkedAt: (x: number) => boolean,
   prior: GridPrior | undefined,
-): { x0: number; pitch: number } | undefined {
+): Grid | undefined {
   let best: { x0: number; pitch: number; score: number } | undefined;
   // Blur fattens the glyphs, so the cap height overestimates the pitch: a wide search, unless
   // the band's other lines already tell the pitch (they share it within a few per cent).
@@ -115,15 +115,68 @@ function fitGrid(
     if (i >= 0 && i < n && Math.abs(s.centre - best.x0 - i * best.pitch) < best.pitch * 0.2)
       points.push([i, s.centre]);
   }
+  return (
+    curvedGrid(points, n) ?? straightGrid(points) ?? { x0: best.x0, pitch: best.pitch, curve: 0 }
+  );
+}
+
+/** A grid: cell `i`'s centre is `x0 + i·pitch + i²·curve`. */
+export interface Grid {
+  readonly x0: number;
+  readonly pitch: number;
+  readonly curve: number;
+}
+
+export const gridCentre = (g: Grid, i: number): number => g.x0 + i * g.pitch + i * i * g.curve;
+
+function straightGrid(points: ReadonlyArray<[number, number]>): Grid | undefined {
   const m = points.length;
   const sx = points.reduce((a, [i]) => a + i, 0);
   const sy = points.reduce((a, [, c]) => a + c, 0);
   const sxx = points.reduce((a, [i]) => a + i * i, 0);
   const sxy = points.reduce((a, [i, c]) => a + i * c, 0);
   const den = m * sxx - sx * sx;
-  if (den === 0) return { x0: best.x0, pitch: best.pitch };
+  if (den === 0) return undefined;
   const pitch = (m * sxy - sx * sy) / den;
-  return { x0: (sy - pitch * sx) / m, pitch };
+  return { x0: (sy - pitch * sx) / m, pitch, curve: 0 };
+}
+
+/**
+ * Perspective: a card photographed at an angle is larger at its nearer edge, so the pitch
+ * changes steadily along a line (a few per cent end to end), and a straight grid fitted to the
+ * middle misses the end cells by a quarter of a pitch — exactly the cells with no segment of
+ * their own (touching glyphs at the line's start) that the grid must place. A quadratic
+ * `x0 + i·p + i²·c` follows it; only with segments spread over most of the line, and with a
+ * pitch change under 15 % end to end, otherwise the straight grid stands.
+ */
+export function curvedGrid(points: ReadonlyArray<[number, number]>, n: number): Grid | undefined {
+  const indices = points.map(([i]) => i);
+  if (points.length < 8 || Math.max(...indices) - Math.min(...indices) < n * 0.6) return undefined;
+  // Normal equations of the least-squares parabola, solved by Cramer's rule.
+  const S = [0, 0, 0, 0, 0];
+  const T = [0, 0, 0];
+  for (const [i, c] of points) {
+    let p = 1;
+    for (let k = 0; k < 5; k++) {
+      S[k] = (S[k] as number) + p;
+      if (k < 3) T[k] = (T[k] as number) + p * c;
+      p *= i;
+    }
+  }
+  const [s0, s1, s2, s3, s4] = S as [number, number, number, number, number];
+  const [t0, t1, t2] = T as [number, number, number];
+  const det3 = (a: number[], b: number[], c: number[]): number =>
+    (a[0] as number) * ((b[1] as number) * (c[2] as number) - (b[2] as number) * (c[1] as number)) -
+    (a[1] as number) * ((b[0] as number) * (c[2] as number) - (b[2] as number) * (c[0] as number)) +
+    (a[2] as number) * ((b[0] as number) * (c[1] as number) - (b[1] as number) * (c[0] as number));
+  const d = det3([s0, s1, s2], [s1, s2, s3], [s2, s3, s4]);
+  if (Math.abs(d) < 1e-9) return undefined;
+  const x0 = det3([t0, s1, s2], [t1, s2, s3], [t2, s3, s4]) / d;
+  const pitch = det3([s0, t0, s2], [s1, t1, s3], [s2, t2, s4]) / d;
+  const curve = det3([s0, s1, t0], [s1, s2, t1], [s2, s3, t2]) / d;
+  // The pitch at the line's two ends: p and p + 2c(n−1).
+  if (pitch <= 0 || Math.abs(2 * curve * (n - 1)) > pitch * 0.15) return undefined;
+  return { x0, pitch, curve };
 }
 
 /** The `n` cells of the line near `guess`, or undefined when its glyphs do not form a grid. */
@@ -204,10 +257,17 @@ export function lineCells(
   const centres: number[] = [];
   const segmented: boolean[] = [];
   for (let i = 0; i < n; i++) {
-    const expected = grid.x0 + i * grid.pitch;
+    const expected = gridCentre(grid, i);
     const own = segments.find((s) => Math.abs(s.centre - expected) < grid.pitch * 0.2);
     centres.push(own ? own.centre : expected);
     segmented.push(own !== undefined);
   }
-  return { centres, pitch: grid.pitch, top, baseline, segmented };
+  return {
+    centres,
+    // The mean pitch: a curved grid's changes along the line.
+    pitch: grid.pitch + grid.curve * (n - 1),
+    top,
+    baseline,
+    segmented,
+  };
 }
