@@ -4,7 +4,7 @@ import { isMrzError } from '../codec/mrz-error';
 import type { CellScores } from './glyph-classifier';
 import { formatMrz } from '../codec/format-mrz';
 import { mrzCheckDigit } from '../codec/check-digit';
-import { readCells } from './cell-reading';
+import { readCells, type GlyphRank } from './cell-reading';
 import { SHAPE_MARGIN, STRONG_SHAPE_MARGIN, type ShapeMargin } from './letter-or-digit';
 import { MRZ_ALPHABET } from './ocrb-templates';
 
@@ -199,5 +199,48 @@ describe('readCells', () => {
         }),
       );
     });
+  });
+});
+
+describe('readCells where no check digit covers a wrong glyph', () => {
+  /** The model's view: the printed glyph, except `says` at one cell. */
+  const modelSays =
+    (line: number, column: number, says: string): GlyphRank =>
+    (l, c, a, b) => {
+      const printed = l === line && c === column ? says : (TRUTH[l]?.charAt(c) ?? '<');
+      return (a === printed ? 5 : 0) - (b === printed ? 5 : 0);
+    };
+  /** A CCCD whose document code's D the templates read clearly as O (another valid code). */
+  const misreadCode = (): CellScores[][] => {
+    const scores = scoresOf(TRUTH);
+    const row = scores[0];
+    if (row) row[1] = cell('O', 'B', 0.07);
+    return scores;
+  };
+
+  it('the attack: IO is a valid TD1 code, so the templates alone return a wrong document', () => {
+    expect(readCells(misreadCode(), { today }).document.documentCode).toBe('IO');
+  });
+
+  it('refuses when the glyph model says another glyph than the templates', () => {
+    expect(() => readCells(misreadCode(), { today }, undefined, modelSays(0, 1, 'D'))).toThrow(
+      /templates say O, the glyph's shape says D/,
+    );
+  });
+
+  it('refuses a name letter the model reads otherwise (a name has no check digit)', () => {
+    const scores = scoresOf(TRUTH);
+    const row = scores[2];
+    if (row) row[0] = cell('I', 'T', 0.12); // printed L, read clearly as I
+    // IE passes the syllable shape, so without the model the wrong name is returned.
+    expect(readCells(scores, { today }).document.surname).toBe('IE');
+    expect(() => readCells(scores, { today }, undefined, modelSays(2, 0, 'L'))).toThrow(
+      /templates say I, the glyph's shape says L/,
+    );
+  });
+
+  it('reads as printed when the model agrees', () => {
+    const reading = readCells(scoresOf(TRUTH), { today }, undefined, modelSays(0, 0, 'I'));
+    expect(reading.document.lines).toEqual(TRUTH);
   });
 });

@@ -80,6 +80,39 @@ function coveredCells(layout: MrzLayout, cccd: boolean): Set<string> {
   return cells;
 }
 
+/** The glyph model's logit of `a` minus that of `b` in one cell: > 0 when the shape says `a`. */
+export type GlyphRank = (line: number, column: number, a: string, b: string) => number;
+
+/** Cells of the codes checked only against lists: the document code and the two states. */
+function listedCells(layout: MrzLayout): Set<string> {
+  const cells = new Set<string>();
+  for (const f of layout.fields)
+    if (f.name === 'documentCode' || f.name === 'issuingState' || f.name === 'nationality')
+      for (let i = f.start; i < f.end; i++) cells.add(`${f.line}:${i}`);
+  return cells;
+}
+
+/**
+ * Refuses a cell whose glyph the model scores higher as another glyph the position admits than
+ * as the templates' choice.
+ */
+function assertShapeAgrees(
+  shape: GlyphRank,
+  line: number,
+  column: number,
+  chosen: string,
+  allowed: string,
+): void {
+  const rival = [...allowed].find((c) => c !== chosen && shape(line, column, c, chosen) > 0);
+  if (rival) {
+    throw new MrzError(
+      'MRZ_AMBIGUOUS',
+      `line ${line + 1}, column ${column + 1}: the templates say ${chosen}, the glyph's shape says ${rival}, and no check digit decides`,
+      { line, column },
+    );
+  }
+}
+
 interface Doubt {
   readonly line: number;
   readonly column: number;
@@ -151,12 +184,14 @@ const kindOf = (c: string): 'digit' | 'letter' | 'filler' =>
 
 /**
  * `shape`: the glyph model's letter-vs-digit margin per cell; without it, a letter/digit
- * look-alike in an alphanumeric field is refused.
+ * look-alike in an alphanumeric field is refused. `rank`: the model's margin between any two
+ * glyphs, which must not prefer another glyph in a cell no check digit covers.
  */
 export function readCells(
   lines: ReadonlyArray<readonly CellScores[]>,
   options: ParseMrzOptions = {},
   shape?: ShapeMargin,
+  rank?: GlyphRank,
 ): CellReading {
   const glyphLines = lines.map((cells) => cells.map((c) => c[0]?.char ?? '<').join(''));
   const layout = layoutForShape(lines.length, lines[0]?.length ?? 0);
@@ -164,6 +199,7 @@ export function readCells(
   const cccd = looksLikeCccd(layout, glyphLines[0] ?? '');
   const classes = bandClasses(layout, glyphLines[0] ?? '');
   const covered = coveredCells(layout, cccd);
+  const listed = listedCells(layout);
 
   const grid: string[][] = [];
   const doubtful: Doubt[] = [];
@@ -196,6 +232,7 @@ export function readCells(
       const best = ranked[0] ?? top;
       const second = ranked[1];
       const gap = second ? best.score - second.score : 1;
+      let byName = false;
       if (covered.has(`${li}:${col}`)) {
         if (second && gap < DOUBTFUL_GAP)
           doubtful.push({ line: li, column: col, alt: second.char, gap });
@@ -208,6 +245,7 @@ export function readCells(
         nameDoubtful.length < MAX_NAME_DOUBTFUL
       ) {
         nameDoubtful.push({ line: li, column: col, alt: second.char, gap });
+        byName = true;
       } else if (gap < MIN_UNCOVERED_GAP) {
         throw new MrzError(
           'MRZ_AMBIGUOUS',
@@ -215,6 +253,13 @@ export function readCells(
           { line: li, column: col },
         );
       }
+      // No check digit catches a wrong glyph in an uncovered cell, nor one that turns a code
+      // into another valid code (`IO` for `ID`), so there the templates (one font) and the
+      // glyph model (trained on several) must agree. (A two-way name cell is settled by the
+      // syllables instead.)
+      const unchecked = !covered.has(`${li}:${col}`) || listed.has(`${li}:${col}`);
+      if (rank && !pair && !byName && unchecked)
+        assertShapeAgrees(rank, li, col, best.char, allowed);
       row.push(best.char);
     });
     grid.push(row);

@@ -1,7 +1,7 @@
 import { MrzError, isMrzError } from '../codec/mrz-error';
 import type { ParseMrzOptions } from '../codec/parse-mrz';
 import { layoutForShape } from '../codec/layouts';
-import { ALLOWED, bandClasses, readCells, type CellReading } from './cell-reading';
+import { ALLOWED, bandClasses, readCells, type CellReading, type GlyphRank } from './cell-reading';
 import { estimateBandBlur } from './blur-estimate';
 import {
   linePatches,
@@ -155,12 +155,14 @@ export function readBandWithTemplates(
   const { scores, logits } = glyphs;
   const glyphLines = scores.map((line) => line.map((c) => c[0]?.char ?? '<').join(''));
   const model = glyphModel();
-  const shape: ShapeMargin = (line, column, letter, digit) => {
+  // The model's margin between two glyphs of one cell: letter against digit (`shape`), and any
+  // glyph against the templates' choice where no check digit covers it (`rank`).
+  const margin: ShapeMargin & GlyphRank = (line, column, a, b) => {
     const cell = logits[line]?.[column];
-    return cell ? glyphMargin(model, cell, letter, digit) : 0;
+    return cell ? glyphMargin(model, cell, a, b) : 0;
   };
   try {
-    const reading = readCells(scores, options, shape);
+    const reading = readCells(scores, options, margin, margin);
     const { document } = reading;
     // The name line has no check digit: a CCCD name must at least read as Vietnamese syllables.
     if (
