@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import type { BenchModule } from '../../../scripts/bench';
 import { median, round } from '../../../scripts/stats';
-import { generateMrzCorpus } from '@kiosk/test-fixtures/mrz-corpus';
+import { generateMrzCorpus, generateVariedMrzCorpus } from '@kiosk/test-fixtures/mrz-corpus';
 import { parseMrz } from '../src/codec/parse-mrz';
 import { loadGrayImage } from '../src/ocr/gray-image';
 import { locateMrzBand } from '../src/ocr/mrz-band';
@@ -71,6 +71,47 @@ function outsideSets(): Record<string, unknown> {
     out[set.key] = existsSync(file) ? runScorer(file) : 'not present';
   }
   return out;
+}
+
+/**
+ * The varied training generator (other states' documents, other monospaced faces, sizes, poses,
+ * light, blur, JPEG: `mrz-corpus-varied.ts`) at a seed not used for tuning (tuning looked at
+ * seed 9304), read by ours alone (no tesseract), with exact readings per face.
+ * `MRZ_BENCH_VARIED_IMAGES` (60; 0 skips it).
+ */
+const VARIED_COUNT = Number(process.env.MRZ_BENCH_VARIED_IMAGES ?? 60);
+const VARIED_SEED = 9305;
+
+async function variedSet(): Promise<Record<string, unknown>> {
+  if (VARIED_COUNT <= 0) return {};
+  const t = tally();
+  const byFace: Record<string, { images: number; exact: number }> = {};
+  for await (const item of generateVariedMrzCorpus({ count: VARIED_COUNT, seed: VARIED_SEED })) {
+    const gray = await loadGrayImage(item.image);
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    const reading = await readMrzFromImage(gray, undefined, { today: TODAY });
+    t.ms.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    t.cpuMs.push((used.user + used.system) / 1000);
+    const before = t.exact;
+    count(
+      t,
+      item.lines.join('\n'),
+      reading.ok ? reading.document.lines : undefined,
+      reading.ok ? undefined : reading.error.code,
+    );
+    const face = (byFace[item.meta.font] ??= { images: 0, exact: 0 });
+    face.images++;
+    face.exact += t.exact - before;
+  }
+  return {
+    variedTrainingGenerator: {
+      set: `varied training generator (test-fixtures mrz-corpus-varied), evaluation seed ${VARIED_SEED}`,
+      ...report(t, VARIED_COUNT),
+      byFace,
+    },
+  };
 }
 
 const tally = (): Tally => ({ exact: 0, wrongAccepted: 0, refusals: {}, ms: [], cpuMs: [] });
@@ -173,6 +214,7 @@ const bench: BenchModule = {
             rawTesseract: report(rawTesseract, TESSERACT_COUNT),
           }
         : {}),
+      ...(await variedSet()),
       ...outsideSets(),
     };
   },
