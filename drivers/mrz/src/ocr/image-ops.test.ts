@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { GrayImage } from './gray-image';
+import { seededUniform } from './glyph-samples';
 import { noiseSigma } from './image-ops';
-
-/** A seeded uniform source (mulberry32), so the noise is the same at every run. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Paper at 180 with Gaussian noise of `sigma`, and dark bars of print every 16 columns. */
 function noisyPaper(sigma: number, bars: boolean): GrayImage {
   const width = 320;
   const height = 120;
-  const random = uniform(9303);
+  const random = seededUniform(9303);
   const data = new Uint8Array(width * height);
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
