@@ -25,7 +25,28 @@ export const MUTATION_MODULES = {
       tests: ['drivers/id-card/test/security/oversized-lds-file.test.ts'],
     },
   },
-  mrz: { codec: 'drivers/mrz/src/codec' },
+  mrz: {
+    // The codec's production files; mrz-arbitraries.ts is a test helper (fast-check generators).
+    codec: {
+      folder: 'drivers/mrz/src/codec',
+      files: [
+        'check-digit.ts',
+        'correct-mrz.ts',
+        'format-mrz.ts',
+        'layouts.ts',
+        'mrz-date.ts',
+        'mrz-document.ts',
+        'mrz-error.ts',
+        'mrz-name.ts',
+        'mrz-text.ts',
+        'ocr-confusions.ts',
+        'parse-mrz.ts',
+        'position-classes.ts',
+        'printed-mrz.ts',
+        'vietnam-cccd.ts',
+      ],
+    },
+  },
   printer: { encoding: 'drivers/printer/src/encoding' },
   'kiosk-app': {
     appointment: 'kiosk-app/src/core/appointment',

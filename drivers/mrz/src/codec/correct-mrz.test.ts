@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ICAO_TD1_FIELDS, mrzErrorOf, written } from './testing/icao-specimens';
 import fc from 'fast-check';
 import { correctMrz } from './correct-mrz';
 import { formatCccdTd1, formatMrz } from './format-mrz';
@@ -238,5 +239,205 @@ describe('correctMrz', { timeout: 60_000 }, () => {
         },
       ),
     );
+  });
+});
+
+function refusal(ocr: readonly string[]): MrzError {
+  return mrzErrorOf(() => correctMrz(ocr, { today }));
+}
+
+describe('correctMrz: what it leaves to the parser', () => {
+  it('does not correct an MRZ of the wrong shape: an extra character is MRZ_LENGTH', () => {
+    const td1 = formatMrz({
+      ...ICAO_TD1_FIELDS,
+    });
+    const ocr = [td1[0] ?? '', `${td1[1] ?? ''}6`, td1[2] ?? ''];
+    expect(refusal(ocr).code).toBe('MRZ_LENGTH');
+  });
+
+  it('leaves a character it cannot read for the parser to name', () => {
+    const ocr = written(specimenTd3('L898902C3'), 1, 15, '?');
+    const error = refusal(ocr);
+    expect(error.code).toBe('MRZ_FORMAT');
+    expect(error.message).toBe(
+      'line 2, column 16: U+003F is not allowed in an MRZ (only A-Z, 0-9 and <)',
+    );
+  });
+
+  it('refuses with the failing check digit when no reading passes', () => {
+    const ocr = written(specimenTd3('L898902C3'), 1, 19, '3');
+    const error = refusal(ocr);
+    expect(error.code).toBe('MRZ_CHECK_DIGIT');
+    expect(error.detail).toEqual({ field: 'dateOfBirthCheck' });
+  });
+});
+
+describe('correctMrz: a check digit read as no digit at all', () => {
+  const lines = specimenTd3('L898902C3');
+
+  it('computes the composite when it is unreadable and the only check that fails', () => {
+    expect(lines[1]?.charAt(43)).toBe('4');
+    const { document, corrections } = correctMrz(written(lines, 1, 43, 'X'), { today });
+    expect(document.lines).toEqual(lines);
+    expect(corrections).toEqual([{ line: 1, column: 43, from: 'X', to: '4' }]);
+  });
+
+  it('never overwrites a check digit that was read as a digit', () => {
+    const error = refusal(written(lines, 1, 43, '3'));
+    expect(error.code).toBe('MRZ_CHECK_DIGIT');
+    expect(error.detail).toEqual({ field: 'compositeCheck' });
+    expect(error.message).toBe('check digit of composite is 3, computed 4');
+  });
+
+  it('does not guess a check digit the composite also covers: two checks fail', () => {
+    const error = refusal(written(lines, 1, 9, 'X'));
+    expect(error.code).toBe('MRZ_FORMAT');
+    expect(error.detail).toEqual({ line: 1, column: 9, field: 'documentNumberCheck' });
+  });
+
+  it('reads a check digit printed as its look-alike letter, and it confirms a correction', () => {
+    // Personal number F7A037HDF: its 0 read as O; the composite 8 read as B.
+    const truth = formatMrz({
+      format: 'TD3',
+      documentCode: 'P',
+      issuingState: 'UTO',
+      documentNumber: 'M7Y4LYLVP',
+      nationality: 'UTO',
+      dateOfBirth: '1974-08-12',
+      sex: 'F',
+      dateOfExpiry: '2032-04-15',
+      surname: 'ERIKSSON',
+      givenNames: 'ANNA MARIA',
+      optionalData1: 'F7A037HDF',
+    });
+    const ocr = written(written(truth, 1, 31, 'O'), 1, 43, 'B');
+    const { document, corrections } = correctMrz(ocr, { today });
+    expect(document.lines).toEqual(truth);
+    expect(corrections).toEqual([
+      { line: 1, column: 31, from: 'O', to: '0' },
+      { line: 1, column: 43, from: 'B', to: '8' },
+    ]);
+  });
+});
+
+describe('correctMrz: K, the look-alike of < that no check digit sees', () => {
+  it('refuses a K at the end of a document number, naming where it is', () => {
+    const ocr = written(specimenTd3('AC734797'), 1, 8, 'K');
+    const error = refusal(ocr);
+    expect(error.code).toBe('MRZ_AMBIGUOUS');
+    expect(error.message).toBe('line 2, column 9: K cannot be confirmed by any check digit');
+    expect(error.detail).toEqual({ line: 1, column: 8, field: 'documentNumber' });
+  });
+
+  it('refuses a K opening an empty personal number', () => {
+    const ocr = written(specimenTd3('L898902C3'), 1, 28, 'K');
+    const error = refusal(ocr);
+    expect(error.code).toBe('MRZ_AMBIGUOUS');
+    expect(error.message).toBe('line 2, column 29: K cannot be confirmed by any check digit');
+    expect(error.detail).toEqual({ line: 1, column: 28, field: 'optionalData1' });
+  });
+
+  it('keeps a K followed by data: there it is a letter of the number', () => {
+    const lines = specimenTd3('AK734797');
+    const { document, corrections } = correctMrz(lines, { today });
+    expect(corrections).toEqual([]);
+    expect(document.documentNumber).toBe('AK734797');
+  });
+
+  it('sets K, L and C after the end of a passport name back to fillers', () => {
+    const lines = specimenTd3('L898902C3');
+    const ocr = written(lines, 0, 39, 'KLC<K');
+    const { document, corrections } = correctMrz(ocr, { today });
+    expect(document.lines).toEqual(lines);
+    expect(document.givenNames).toBe('ANNA MARIA');
+    expect(corrections).toEqual([
+      { line: 0, column: 39, from: 'K', to: '<' },
+      { line: 0, column: 40, from: 'L', to: '<' },
+      { line: 0, column: 41, from: 'C', to: '<' },
+      { line: 0, column: 43, from: 'K', to: '<' },
+    ]);
+  });
+});
+
+describe('correctMrz: the profile is known before the characters are judged', () => {
+  it('recognises a CCCD whose I was read as 1, and reads its fillers as fillers', () => {
+    const lines = formatCccdTd1(holder);
+    const ocr = written(written(lines, 0, 0, '1'), 1, 20, 'K');
+    const { document, corrections } = correctMrz(ocr, { today });
+    expect(document.lines).toEqual(lines);
+    expect(corrections).toEqual([
+      { line: 0, column: 0, from: '1', to: 'I' },
+      { line: 1, column: 20, from: 'K', to: '<' },
+    ]);
+  });
+
+  it('holds another TD1 card to ICAO checks only, whatever its optional data ends with', () => {
+    const truth = formatMrz({
+      format: 'TD1',
+      documentCode: 'ID',
+      issuingState: 'FRA',
+      documentNumber: 'TH4L03DRP',
+      nationality: 'FRA',
+      dateOfBirth: '1990-03-07',
+      sex: 'F',
+      dateOfExpiry: '2031-03-07',
+      surname: 'MARTIN',
+      givenNames: 'ALICE',
+      optionalData1: 'NFFNVJJWECERMCA',
+    });
+    const { document, corrections } = correctMrz(written(truth, 0, 9, 'O'), { today });
+    expect(document.documentNumber).toBe('TH4L03DRP');
+    expect(corrections).toEqual([{ line: 0, column: 9, from: 'O', to: '0' }]);
+  });
+
+  it('leaves a clean passport with a long name alone', () => {
+    const lines = formatMrz({
+      format: 'TD3',
+      documentCode: 'P',
+      issuingState: 'UTO',
+      documentNumber: 'L898902C3',
+      nationality: 'UTO',
+      dateOfBirth: '1974-08-12',
+      sex: 'F',
+      dateOfExpiry: '2032-04-15',
+      surname: 'ERIKSSON',
+      givenNames: 'ANNA MARIA ELISABETH',
+    });
+    const { document, corrections } = correctMrz(lines, { today });
+    expect(corrections).toEqual([]);
+    expect(document.givenNames).toBe('ANNA MARIA ELISABETH');
+  });
+});
+
+describe('correctMrz: how far from what was seen a reading may go', () => {
+  it('a reading as seen that passes stands, though readings two changes away pass too', () => {
+    // L898902C3 has four alternatives (8, 8, 0, 2); two readings with two changes also pass.
+    const { document, corrections } = correctMrz(specimenTd3('L898902C3'), { today });
+    expect(corrections).toEqual([]);
+    expect(document.documentNumber).toBe('L898902C3');
+  });
+
+  it('settles one change among several alternatives when no other reading passes', () => {
+    // 2R2P4A0C2 read with O for 0: four alternatives, and only the true reading passes.
+    const ocr = written(specimenTd3('2R2P4A0C2'), 1, 6, 'O');
+    const { document, corrections } = correctMrz(ocr, { today });
+    expect(document.documentNumber).toBe('2R2P4A0C2');
+    expect(corrections).toEqual([{ line: 1, column: 6, from: 'O', to: '0' }]);
+  });
+
+  it('refuses a one-change reading when a reading four changes away passes too', () => {
+    // 9T2X500N3 read with O for its first 0: one change passes, and so do four.
+    const ocr = written(specimenTd3('9T2X500N3'), 1, 5, 'O');
+    const error = refusal(ocr);
+    expect(error.code).toBe('MRZ_AMBIGUOUS');
+    expect(error.message).toBe('more than one reading of the MRZ passes every check digit');
+  });
+
+  it('does not look five changes away: such a reading is refused, not guessed', () => {
+    // DSN8CX500 read as D5NBCXSOO: only the five-change reading passes the check digits.
+    const ocr = written(specimenTd3('DSN8CX500'), 1, 0, 'D5NBCXSOO');
+    const error = refusal(ocr);
+    expect(error.code).toBe('MRZ_CHECK_DIGIT');
+    expect(error.detail).toEqual({ field: 'documentNumberCheck' });
   });
 });

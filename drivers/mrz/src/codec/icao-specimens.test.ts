@@ -6,41 +6,22 @@
 import { describe, expect, it } from 'vitest';
 import { mrzCharValue, mrzCheckDigit } from './check-digit';
 import { formatMrz } from './format-mrz';
-import { MrzError } from './mrz-error';
+import type { MrzError } from './mrz-error';
 import { parseMrz } from './parse-mrz';
+import { ICAO_TD1, ICAO_TD2, ICAO_TD3, mrzErrorOf, written } from './testing/icao-specimens';
 
 const today = new Date(Date.UTC(2026, 10, 28));
 
-/** ICAO 9303-4 Appendix A: the specimen passport (TD3). */
-const TD3 = [
-  'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
-  'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
-];
-/** ICAO 9303-5 Appendix A: the specimen card (TD1). */
-const TD1 = [
-  'I<UTOD231458907<<<<<<<<<<<<<<<',
-  '7408122F1204159UTO<<<<<<<<<<<6',
-  'ERIKSSON<<ANNA<MARIA<<<<<<<<<<',
-];
-/** ICAO 9303-6 Appendix A: the specimen card (TD2). */
-const TD2 = ['I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'D231458907UTO7408122F1204159<<<<<<<6'];
+/** ICAO 9303 parts 4, 5 and 6, Appendix A: the specimens. */
+const [TD3, TD1, TD2] = [ICAO_TD3, ICAO_TD1, ICAO_TD2];
 
 function failure(lines: readonly string[]): MrzError {
-  try {
-    parseMrz(lines, { today });
-  } catch (error) {
-    if (error instanceof MrzError) return error;
-    throw error;
-  }
-  throw new Error('expected an MrzError');
+  return mrzErrorOf(() => parseMrz(lines, { today }));
 }
 
 /** The lines with the character at (line, column) replaced. */
-function changed(lines: readonly string[], line: number, column: number, char: string): string[] {
-  return lines.map((l, i) =>
-    i === line ? `${l.slice(0, column)}${char}${l.slice(column + 1)}` : l,
-  );
-}
+const changed = (lines: readonly string[], line: number, column: number, char: string): string[] =>
+  written(lines, line, column, char);
 
 describe('character values and check digits (ICAO 9303-3 §4.9)', () => {
   it('values digits 0–9, letters 10–35 and the filler 0', () => {

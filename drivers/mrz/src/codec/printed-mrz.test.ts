@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ICAO_TD1_FIELDS } from './testing/icao-specimens';
 import fc from 'fast-check';
+import { mrzCheckDigit } from './check-digit';
 import { formatCccdTd1, formatMrz } from './format-mrz';
 import { mrzFieldsArbitrary, personalIdArbitrary, TODAY } from './mrz-arbitraries';
 import { isMrzError } from './mrz-error';
@@ -80,5 +82,56 @@ describe('readPrintedMrz', () => {
         }
       }),
     );
+  });
+});
+
+describe('readPrintedMrz, field by field', () => {
+  it('gives TD1 optional data from both lines, fillers inside kept, padding dropped', () => {
+    const lines = formatMrz({
+      ...ICAO_TD1_FIELDS,
+      optionalData1: 'AB<CD',
+      optionalData2: 'EF',
+    });
+    expect(readPrintedMrz(lines).optionalData).toBe('AB<CD<<<<<<<<<<EF');
+  });
+
+  it('reads a CCCD personal ID only where the optional data holds twelve digits', () => {
+    const cccd = formatCccdTd1({
+      personalId: '001090012345',
+      fullName: 'Nguyễn Thị Đào',
+      dateOfBirth: '1990-03-07',
+      sex: 'F',
+      dateOfExpiry: '2030-03-07',
+    });
+    expect(readPrintedMrz(cccd)).toMatchObject({
+      documentCode: 'ID',
+      issuingState: 'VNM',
+      documentNumber: '090012345',
+      optionalData: '001090012345<<1',
+      personalId: '001090012345',
+    });
+    // An IDVNM card of another kind: its optional data is not a personal ID.
+    const other = [`IDVNM090012345${mrzCheckDigit('090012345')}<<<<<<<<<<<<<<<`, ...cccd.slice(1)];
+    expect(readPrintedMrz(other).personalId).toBeUndefined();
+    const letters = [`${(cccd[0] ?? '').slice(0, 15)}ABCDEFGHIJKL<<1`, ...cccd.slice(1)];
+    expect(readPrintedMrz(letters).personalId).toBeUndefined();
+  });
+
+  it('keeps a TD1 without check digits readable, as the chip may hold it', () => {
+    const td1 = [
+      'I<UTOD231458907<<<<<<<<<<<<<<<',
+      '7408122F1204159UTO<<<<<<<<<<<5',
+      'ERIKSSON<<ANNA<MARIA<<<<<<<<<<',
+    ];
+    expect(readPrintedMrz(td1)).toMatchObject({
+      format: 'TD1',
+      documentCode: 'I',
+      documentNumber: 'D23145890',
+      dateOfBirth: '740812',
+      dateOfExpiry: '120415',
+      nationality: 'UTO',
+      sex: 'F',
+      checkDigitsValid: false,
+    });
   });
 });
