@@ -19,6 +19,7 @@ export default defineConfig({
             // The outside checker's scorer for the held-out MRZ sets (issue 20).
             'test-fixtures/mrz-heldout/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'mutation/**/*.test.ts',
           ],
           environment: 'node',
         },

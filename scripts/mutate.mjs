@@ -58,7 +58,7 @@ for (const [module, entry] of modules) {
     readFileSync(`reports/mutation/${folder.replaceAll('/', '.')}.json`, 'utf8'),
   );
   const score = scoreOf(report);
-  recordScore(`${workspace}/${module}`, {
+  await recordScore(`${workspace}/${module}`, {
     ...score,
     mutated: files ? files.map((file) => `${folder}/${file}`) : folder,
     ...(tests ? { alsoTestedBy: tests } : {}),
