@@ -69,14 +69,12 @@ function coveredCells(layout: MrzLayout, cccd: boolean): Set<string> {
   }
   // The CCCD's personal ID and its check digit (line 1, columns 16–27 and 30).
   if (cccd) spans.push({ line: 0, start: 15, end: 27 }, { line: 0, start: 29, end: 30 });
+  const cells = new Set<string>();
+  for (const s of spans) for (let i = s.start; i < s.end; i++) cells.add(`${s.line}:${i}`);
   // Document code and states are checked against ICAO's list of codes (9303-3 §5) and the
   // CCCD profile: a misread code is refused by the parser unless it is another valid code,
   // and then both readings pass and the reading is refused as ambiguous.
-  for (const f of layout.fields)
-    if (f.name === 'documentCode' || f.name === 'issuingState' || f.name === 'nationality')
-      spans.push(f);
-  const cells = new Set<string>();
-  for (const s of spans) for (let i = s.start; i < s.end; i++) cells.add(`${s.line}:${i}`);
+  for (const cell of listedCells(layout)) cells.add(cell);
   return cells;
 }
 
