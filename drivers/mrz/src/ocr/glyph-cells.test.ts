@@ -2,7 +2,8 @@ import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { grayFromRgba } from './gray-image';
 import { classifyLine } from './glyph-classifier';
-import { curvedGrid, gridCentre, lineCells } from './glyph-cells';
+import { gridCentre } from './cell-grid';
+import { lineCells } from './glyph-cells';
 import { OCR_B_FONT_PATH, ocrbTemplates } from './ocrb-templates';
 
 /** A clean OCR-B line drawn with the font, scaled by `stretch` horizontally (keystone). */
@@ -54,41 +55,28 @@ describe(`glyph cells and OCR-B matching (${OCR_B_FONT_PATH})`, () => {
   });
 });
 
-describe('curvedGrid', () => {
-  // A card photographed at an angle: the pitch grows 8 % from the line's first cell to its last.
-  const truth = { x0: 100, pitch: 30, curve: (30 * 0.08) / (2 * 29) };
-  const centre = (i: number): number => gridCentre(truth, i);
-
-  it('places the cells no glyph segment marked, at both ends of a perspective line', () => {
-    // Segments found for cells 3 … 26 only (touching glyphs at both ends).
-    const points: Array<[number, number]> = [];
-    for (let i = 3; i <= 26; i++) points.push([i, centre(i) + (i % 2 ? 0.4 : -0.4)]);
-    const grid = curvedGrid(points, 30);
-    expect(grid).toBeDefined();
-    if (!grid) return;
-    for (const i of [0, 1, 2, 27, 28, 29])
-      expect(Math.abs(gridCentre(grid, i) - centre(i))).toBeLessThan(truth.pitch * 0.05);
-  });
-
-  it('leaves a straight grid to the caller when the segments are too few or too bunched', () => {
-    expect(
-      curvedGrid(
-        [
-          [0, 100],
-          [1, 130],
-          [2, 160],
-        ],
-        30,
-      ),
-    ).toBeUndefined();
-    const bunched: Array<[number, number]> = [];
-    for (let i = 0; i < 12; i++) bunched.push([i, centre(i)]);
-    expect(curvedGrid(bunched, 30)).toBeUndefined();
-  });
-
-  it('refuses a bend no photo makes (the pitch changing by more than 15 %)', () => {
-    const bent: Array<[number, number]> = [];
-    for (let i = 0; i < 30; i++) bent.push([i, 100 + 30 * i + 0.2 * i * i]);
-    expect(curvedGrid(bent, 30)).toBeUndefined();
+describe('a line seen in perspective', () => {
+  it('keeps every cell on its glyph when the pitch grows 18 % along the line', () => {
+    // The glyphs of one line at (x0 + i·p) / (1 + i·q): a card photographed at an angle.
+    const text = 'IDVNM1643709347092164370934<<6';
+    const capPx = 30;
+    const truth = { x0: 60, pitch: 30, perspective: -0.003 };
+    const width = Math.ceil(gridCentre(truth, 29) + 80);
+    const canvas = createCanvas(width, capPx * 3);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, capPx * 3);
+    ctx.fillStyle = '#000';
+    ctx.font = `${capPx * 1.45}px "OCR-B MRZ templates"`;
+    [...text].forEach((c, i) => {
+      ctx.fillText(c, gridCentre(truth, i) - ctx.measureText(c).width / 2, capPx * 2);
+    });
+    const img = grayFromRgba(width, capPx * 3, ctx.getImageData(0, 0, width, capPx * 3).data);
+    const box = { top: capPx, bottom: capPx * 2, left: 50, right: width - 40 };
+    const cells = lineCells(img, box, 30, ocrbTemplates().geometry.pitchPerCapHeight);
+    expect(cells?.centres).toHaveLength(30);
+    cells?.centres.forEach((x, i) => {
+      expect(Math.abs(x - gridCentre(truth, i)), `cell ${i}`).toBeLessThan(truth.pitch * 0.2);
+    });
   });
 });

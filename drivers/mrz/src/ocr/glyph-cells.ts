@@ -1,12 +1,15 @@
 import type { GrayImage } from './gray-image';
+import { fitGrid, gridCentre, type GridPrior } from './cell-grid';
+import { fitLineRows, glyphRows } from './line-rows';
 import { otsuThreshold } from './otsu';
 
 /**
  * Character cells of one MRZ line, found from the gaps between glyphs. The MRZ is fixed-pitch
- * (ICAO 9303-3 §4.2.2), so the glyphs' ink centres lie on a grid `x0 + i·pitch`; the grid is fitted
- * to the segments of the line's column ink profile (runs of inked columns between blank ones),
- * per line, which follows a keystoned photo's per-line pitch and ignores blobs that are not
- * glyphs (a card edge, a speck). A cell whose glyph was found keeps the glyph's own centre.
+ * (ICAO 9303-3 §4.2.2), so the glyphs' ink centres lie on evenly spaced cells seen in
+ * perspective (`cell-grid.ts`); the grid is fitted to the segments of the line's column ink
+ * profile (runs of inked columns between blank ones), per line, which follows a keystoned
+ * photo's per-line pitch and ignores blobs that are not glyphs (a card edge, a speck). A cell
+ * whose glyph was found keeps the glyph's own centre.
  */
 export interface LineBox {
   readonly top: number;
@@ -24,13 +27,15 @@ export interface LineCells {
   readonly baseline: number;
   /** Cells that had a glyph segment of their own (the rest were placed by the grid). */
   readonly segmented: readonly boolean[];
+  /**
+   * Baseline under each cell and the cap height, fitted through the glyphs' own rows (a line
+   * seen at an angle slopes); the level `baseline` and `baseline − top` when they cannot be.
+   */
+  readonly baselines: readonly number[];
+  readonly capHeight: number;
 }
 
-/** What the band's other lines say: MRZ lines share the pitch and the left margin. */
-export interface GridPrior {
-  readonly pitch: number;
-  readonly firstCentre: number;
-}
+export type { GridPrior } from './cell-grid';
 
 interface Segment {
   readonly left: number;
@@ -66,117 +71,6 @@ function textRows(
   while (top > 0 && (rows[top - 1] ?? 0) >= peak * 0.3) top--;
   while (bottom < rows.length && (rows[bottom] ?? 0) >= peak * 0.3) bottom++;
   return { top: y0 + top, baseline: y0 + bottom };
-}
-
-/** Fits `x0 + i·pitch` (i = 0 … n−1) to the segment centres; undefined when too few fit. */
-function fitGrid(
-  segments: readonly Segment[],
-  pitchGuess: number,
-  n: number,
-  inkedAt: (x: number) => boolean,
-  prior: GridPrior | undefined,
-): Grid | undefined {
-  let best: { x0: number; pitch: number; score: number } | undefined;
-  // Blur fattens the glyphs, so the cap height overestimates the pitch: a wide search, unless
-  // the band's other lines already tell the pitch (they share it within a few per cent).
-  const [lo, hi] = prior ? [0.97, 1.03] : [0.75, 1.15];
-  const guess = prior ? prior.pitch : pitchGuess;
-  for (let f = lo; f <= hi; f += 0.005) {
-    const pitch = guess * f;
-    for (const anchor of segments) {
-      // Take this segment as some cell; count the segments that land on the grid.
-      const indexOf = (s: Segment): number => Math.round((s.centre - anchor.centre) / pitch);
-      const counts = new Map<number, number>();
-      for (const s of segments) {
-        const i = indexOf(s);
-        const residual = Math.abs(s.centre - anchor.centre - i * pitch);
-        if (residual < pitch * 0.2) counts.set(i, 1);
-      }
-      const indices = [...counts.keys()].sort((a, b) => a - b);
-      const lo = indices[0] ?? 0;
-      const hi = indices[indices.length - 1] ?? 0;
-      // The window of n consecutive cells holding the most segments; glyphs that touch (no
-      // segment of their own) still have ink, cells past the line's ends have none.
-      for (let first = hi - n + 1; first <= lo; first++) {
-        let score = indices.filter((i) => i >= first && i < first + n).length;
-        for (let i = first; i < first + n; i++)
-          if (!counts.has(i) && inkedAt(anchor.centre + i * pitch)) score += 0.5;
-        const x0 = anchor.centre + first * pitch;
-        if (prior && Math.abs(x0 - prior.firstCentre) > pitch * 0.6) continue;
-        if (!best || score > best.score) best = { x0, pitch, score };
-      }
-    }
-  }
-  if (!best || best.score < n * 0.6) return undefined;
-  // Least squares on the segments that sit on the chosen grid.
-  const points: Array<[number, number]> = [];
-  for (const s of segments) {
-    const i = Math.round((s.centre - best.x0) / best.pitch);
-    if (i >= 0 && i < n && Math.abs(s.centre - best.x0 - i * best.pitch) < best.pitch * 0.2)
-      points.push([i, s.centre]);
-  }
-  return (
-    curvedGrid(points, n) ?? straightGrid(points) ?? { x0: best.x0, pitch: best.pitch, curve: 0 }
-  );
-}
-
-/** A grid: cell `i`'s centre is `x0 + i·pitch + i²·curve`. */
-export interface Grid {
-  readonly x0: number;
-  readonly pitch: number;
-  readonly curve: number;
-}
-
-export const gridCentre = (g: Grid, i: number): number => g.x0 + i * g.pitch + i * i * g.curve;
-
-function straightGrid(points: ReadonlyArray<[number, number]>): Grid | undefined {
-  const m = points.length;
-  const sx = points.reduce((a, [i]) => a + i, 0);
-  const sy = points.reduce((a, [, c]) => a + c, 0);
-  const sxx = points.reduce((a, [i]) => a + i * i, 0);
-  const sxy = points.reduce((a, [i, c]) => a + i * c, 0);
-  const den = m * sxx - sx * sx;
-  if (den === 0) return undefined;
-  const pitch = (m * sxy - sx * sy) / den;
-  return { x0: (sy - pitch * sx) / m, pitch, curve: 0 };
-}
-
-/**
- * Perspective: a card photographed at an angle is larger at its nearer edge, so the pitch
- * changes steadily along a line (a few per cent end to end), and a straight grid fitted to the
- * middle misses the end cells by a quarter of a pitch — exactly the cells with no segment of
- * their own (touching glyphs at the line's start) that the grid must place. A quadratic
- * `x0 + i·p + i²·c` follows it; only with segments spread over most of the line, and with a
- * pitch change under 15 % end to end, otherwise the straight grid stands.
- */
-export function curvedGrid(points: ReadonlyArray<[number, number]>, n: number): Grid | undefined {
-  const indices = points.map(([i]) => i);
-  if (points.length < 8 || Math.max(...indices) - Math.min(...indices) < n * 0.6) return undefined;
-  // Normal equations of the least-squares parabola, solved by Cramer's rule.
-  const S = [0, 0, 0, 0, 0];
-  const T = [0, 0, 0];
-  for (const [i, c] of points) {
-    let p = 1;
-    for (let k = 0; k < 5; k++) {
-      S[k] = (S[k] as number) + p;
-      if (k < 3) T[k] = (T[k] as number) + p * c;
-      p *= i;
-    }
-  }
-  const [s0, s1, s2, s3, s4] = S as [number, number, number, number, number];
-  const [t0, t1, t2] = T as [number, number, number];
-  const det3 = (a: number[], b: number[], c: number[]): number =>
-    (a[0] as number) * ((b[1] as number) * (c[2] as number) - (b[2] as number) * (c[1] as number)) -
-    (a[1] as number) * ((b[0] as number) * (c[2] as number) - (b[2] as number) * (c[0] as number)) +
-    (a[2] as number) * ((b[0] as number) * (c[1] as number) - (b[1] as number) * (c[0] as number));
-  const d = det3([s0, s1, s2], [s1, s2, s3], [s2, s3, s4]);
-  if (Math.abs(d) < 1e-9) return undefined;
-  const x0 = det3([t0, s1, s2], [t1, s2, s3], [t2, s3, s4]) / d;
-  const pitch = det3([s0, t0, s2], [s1, t1, s3], [s2, t2, s4]) / d;
-  const curve = det3([s0, s1, t0], [s1, s2, t1], [s2, s3, t2]) / d;
-  // The pitch at the line's two ends: p and p + 2c(n−1).
-  if (pitch <= 0 || Math.abs(2 * curve * (n - 1)) > pitch * 0.15) return undefined;
-  return { x0, pitch, curve };
 }
 
 /** The `n` cells of the line near `guess`, or undefined when its glyphs do not form a grid. */
@@ -247,12 +141,24 @@ export function lineCells(
       }
     }
   }
+  // Inked columns counted up to each column: "is there glyph ink near x" in constant time, as
+  // the grid search asks it for every cell of every candidate grid.
+  const inkBefore = new Int32Array(columns.length + 1);
+  for (let c = 0; c < columns.length; c++)
+    inkBefore[c + 1] = (inkBefore[c] ?? 0) + (glyphInk[c] ?? 0);
   const inkedAt = (x: number): boolean => {
-    for (let c = Math.round(x - pitchGuess * 0.2); c <= Math.round(x + pitchGuess * 0.2); c++)
-      if (glyphInk[c - x0]) return true;
-    return false;
+    const from = Math.min(columns.length, Math.max(0, Math.round(x - pitchGuess * 0.2) - x0));
+    const to = Math.min(columns.length, Math.max(0, Math.round(x + pitchGuess * 0.2) - x0 + 1));
+    return (inkBefore[to] ?? 0) > (inkBefore[from] ?? 0);
   };
-  const grid = fitGrid(segments, pitchGuess, n, inkedAt, prior);
+  const grid = fitGrid(
+    segments.map((s) => s.centre),
+    pitchGuess,
+    n,
+    inkedAt,
+    prior,
+    guess,
+  );
   if (!grid) return undefined;
   const centres: number[] = [];
   const segmented: boolean[] = [];
@@ -262,12 +168,31 @@ export function lineCells(
     centres.push(own ? own.centre : expected);
     segmented.push(own !== undefined);
   }
+  // The mean pitch: a perspective grid's changes along the line.
+  const pitch = (gridCentre(grid, n - 1) - gridCentre(grid, 0)) / (n - 1);
+  // A line seen at an angle slopes: a glyph at its far end stands rows off the line's mean
+  // baseline, so there the glyphs' own rows set it. A level line keeps the row profile's, which
+  // the glyph-by-glyph fit (whole rows, blurred edges) only makes noisier.
+  const glyphs = centres.map((c) =>
+    glyphRows(
+      glyphPixel,
+      Math.round(c - pitch * 0.3),
+      Math.round(c + pitch * 0.3),
+      y0,
+      y1,
+      (top + baseline) / 2,
+    ),
+  );
+  const fitted = fitLineRows(glyphs, centres);
+  const span = (centres[n - 1] ?? 0) - (centres[0] ?? 0);
+  const sloped = fitted && Math.abs(fitted.slope) * span >= capHeight * 0.12 ? fitted : undefined;
   return {
     centres,
-    // The mean pitch: a curved grid's changes along the line.
-    pitch: grid.pitch + grid.curve * (n - 1),
+    pitch,
     top,
     baseline,
     segmented,
+    baselines: sloped?.baselines ?? centres.map(() => baseline),
+    capHeight: sloped?.capHeight ?? capHeight,
   };
 }

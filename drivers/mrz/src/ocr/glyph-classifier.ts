@@ -216,10 +216,10 @@ export function linePatches(img: GrayImage, cells: LineCells): CellPatch[] {
   // The cap height measured on the line sets the vertical scale; bounded, since a line of
   // fillers or a stray mark can make it off.
   const expectedCap = cells.pitch / t.geometry.pitchPerCapHeight;
-  const ratio = Math.min(1.12, Math.max(0.88, (cells.baseline - cells.top) / expectedCap));
+  const ratio = Math.min(1.12, Math.max(0.88, cells.capHeight / expectedCap));
   const scaleY = t.geometry.capHeight / (expectedCap * ratio);
-  return cells.centres.map((centre) =>
-    cellPatch(img, { centre, baseline: cells.baseline, scaleX, scaleY }, t),
+  return cells.centres.map((centre, i) =>
+    cellPatch(img, { centre, baseline: cells.baselines[i] ?? cells.baseline, scaleX, scaleY }, t),
   );
 }
 
