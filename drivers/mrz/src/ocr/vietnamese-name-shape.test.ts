@@ -21,4 +21,12 @@ describe('isVietnameseNameShape', () => {
       expect(isVietnameseNameShape(n)).toBe(false);
     }
   });
+
+  it('spells the diphthong ie as Vietnamese does: closed, and ye with no initial consonant', () => {
+    for (const n of ['LE THI YEN', 'NGUYEN KIEU TIEN', 'HA THI KIA', 'DO MINH TUYET', 'VU KHUYA'])
+      expect(isVietnameseNameShape(n), n).toBe(true);
+    // IE is LE with its L read as I (the OCR's wrong reading that no check digit catches).
+    for (const n of ['IE BAO YEN', 'LE THI IEN', 'TRAN KIE', 'DO MINH TUYE'])
+      expect(isVietnameseNameShape(n), n).toBe(false);
+  });
 });

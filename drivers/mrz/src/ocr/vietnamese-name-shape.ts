@@ -8,9 +8,23 @@
  * returning it. Names of other origins still parse; only OCR refuses them.
  */
 const SYLLABLE =
-  /^(NGH|NG|NH|GH|GI|KH|PH|TH|TR|CH|QU|[BCDGHKLMNPRSTVX])?[AEIOUY]{1,3}(NG|NH|CH|[CMNPT])?$/;
+  /^(NGH|NG|NH|GH|GI|KH|PH|TH|TR|CH|QU|[BCDGHKLMNPRSTVX])?([AEIOUY]{1,3})(NG|NH|CH|[CMNPT])?$/;
+
+/**
+ * One syllable. Besides the pattern, the spelling of the diphthong iê: it is always closed, by a
+ * final consonant or by u (`TIEN`, `KIEU`, `NGUYEN`; the open form is written ia: `KIA`), and
+ * with no initial consonant it is written yê (`YEN`, never `IEN`). So `IE`, which a clean `L`
+ * read as `I` makes of `LE`, is no syllable.
+ */
+function isSyllable(word: string): boolean {
+  const match = SYLLABLE.exec(word);
+  if (!match) return false;
+  const [, initial, vowels = '', final] = match;
+  if (/[IY]E$/.test(vowels) && final === undefined) return false;
+  return initial !== undefined || !vowels.startsWith('IE');
+}
 
 export function isVietnameseNameShape(words: string): boolean {
   const parts = words.split(/\s+/).filter(Boolean);
-  return parts.length > 0 && parts.every((w) => SYLLABLE.test(w));
+  return parts.length > 0 && parts.every(isSyllable);
 }
