@@ -239,6 +239,30 @@ describe('readCells where no check digit covers a wrong glyph', () => {
     );
   });
 
+  it("reads the CCCD's fixed IDVNM when the templates misread a letter the model sees as printed", () => {
+    const scores = scoresOf(TRUTH);
+    const row = scores[0];
+    if (row) row[3] = cell('R', 'N', 0.05); // printed N, one font's templates say R
+    // Without the model, VRM is read as printed state and the CCCD profile is lost.
+    expect(() => readCells(scores, { today })).toThrow();
+    const reading = readCells(scores, { today }, undefined, modelSays(0, 3, 'N'));
+    expect(reading.document.lines).toEqual(TRUTH);
+  });
+
+  it('keeps a first line both readers see otherwise out of the CCCD profile', () => {
+    const scores = scoresOf(TRUTH);
+    const row = scores[0];
+    if (row) row[3] = cell('R', 'N', 0.05);
+    // Read as a generic TD1 (whose document number then refuses here), never as a CCCD.
+    let state: string | undefined;
+    try {
+      state = readCells(scores, { today }, undefined, modelSays(0, 3, 'R')).document.issuingState;
+    } catch (error) {
+      expect(isMrzError(error)).toBe(true);
+    }
+    expect(state).not.toBe('VNM');
+  });
+
   it('reads as printed when the model agrees', () => {
     const reading = readCells(scoresOf(TRUTH), { today }, undefined, modelSays(0, 0, 'I'));
     expect(reading.document.lines).toEqual(TRUTH);

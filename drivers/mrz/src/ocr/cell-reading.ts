@@ -169,6 +169,32 @@ export function looksLikeCccd(layout: MrzLayout, firstLine: string): boolean {
   return layout.format === 'TD1' && /^I[D0O]VNM/.test(firstLine);
 }
 
+/** The CCCD's first five cells: document code `ID`, issuing state `VNM`. */
+const CCCD_HEAD = 'IDVNM';
+
+/**
+ * Whether a TD1's first line starts with the CCCD's fixed `IDVNM`, each of the five cells
+ * showing its letter: as the templates' best glyph or, where the templates choose another, as
+ * the glyph model's preference over that choice. Then the five cells are the profile's, whatever
+ * one font's templates made of a glyph (`IDVRM`): no other document starts so. A cell that both
+ * readers see as another glyph rules the profile out.
+ */
+export function showsCccdHead(
+  layout: MrzLayout,
+  lines: ReadonlyArray<readonly CellScores[]>,
+  rank?: GlyphRank,
+): boolean {
+  const first = lines[0];
+  if (layout.format !== 'TD1' || !first) return false;
+  return [...CCCD_HEAD].every((expected, column) => {
+    const scores = first[column] ?? [];
+    const top = scores[0]?.char;
+    const own = scores.find((s) => s.char === expected)?.score ?? -1;
+    if (top === undefined || own < MIN_SCORE) return false;
+    return top === expected || (rank !== undefined && rank(0, column, expected, top) > 0);
+  });
+}
+
 /**
  * The class of every cell, from the layout and the first line's glyphs (only its first five
  * matter: they say whether the CCCD profile applies).
@@ -194,8 +220,9 @@ export function readCells(
   const glyphLines = lines.map((cells) => cells.map((c) => c[0]?.char ?? '<').join(''));
   const layout = layoutForShape(lines.length, lines[0]?.length ?? 0);
   if (!layout) throw new MrzError('MRZ_LENGTH', 'the band does not have an MRZ shape');
-  const cccd = looksLikeCccd(layout, glyphLines[0] ?? '');
-  const classes = bandClasses(layout, glyphLines[0] ?? '');
+  const head = showsCccdHead(layout, lines, rank);
+  const cccd = head || looksLikeCccd(layout, glyphLines[0] ?? '');
+  const classes = bandClasses(layout, head ? CCCD_HEAD : (glyphLines[0] ?? ''));
   const covered = coveredCells(layout, cccd);
   const listed = listedCells(layout);
 
@@ -206,6 +233,11 @@ export function readCells(
   lines.forEach((cells, li) => {
     const row: string[] = [];
     cells.forEach((scores, col) => {
+      const fixed = head && li === 0 ? CCCD_HEAD[col] : undefined;
+      if (fixed) {
+        row.push(fixed);
+        return;
+      }
       const charClass = classes[li]?.[col] ?? 'alnum';
       const allowed = ALLOWED[charClass];
       let ranked = scores.filter((s) => allowed.includes(s.char));
