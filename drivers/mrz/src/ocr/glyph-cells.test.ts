@@ -80,3 +80,49 @@ describe('a line seen in perspective', () => {
     });
   });
 });
+
+describe('a line sloping after the deskew (the lines of a photographed card converge)', () => {
+  it('finds the cells and their baselines on a line sloping 2 %', () => {
+    const text = 'IDVNM0740258574040074025857<<6';
+    const capPx = 30;
+    const { geometry } = ocrbTemplates();
+    const pitch = capPx * geometry.pitchPerCapHeight;
+    const slope = 0.02;
+    const width = Math.ceil(pitch * (text.length + 4));
+    const height = capPx * 5;
+    const canvas = createCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.fillStyle = '#000';
+    ctx.font = `${capPx * 1.45}px "OCR-B MRZ templates"`;
+    const centreOf = (i: number): number => pitch * (i + 2);
+    const baselineAt = (x: number): number => capPx * 2.5 + slope * (x - width / 2);
+    [...text].forEach((c, i) => {
+      const x = centreOf(i);
+      ctx.fillText(c, x - ctx.measureText(c).width / 2, baselineAt(x));
+    });
+    const img = grayFromRgba(width, height, ctx.getImageData(0, 0, width, height).data);
+    // The band's box: level, as tall as the sloping line's whole extent.
+    const box = {
+      top: Math.round(baselineAt(0) - capPx),
+      bottom: Math.round(baselineAt(width)),
+      left: Math.round(pitch * 1.5),
+      right: Math.round(pitch * (text.length + 2.5)),
+    };
+    const cells = lineCells(img, box, 30, geometry.pitchPerCapHeight);
+    expect(cells?.centres).toHaveLength(30);
+    if (!cells) return;
+    cells.centres.forEach((x, i) => {
+      expect(Math.abs(x - centreOf(i)), `cell ${i}`).toBeLessThan(pitch * 0.2);
+      expect(
+        Math.abs((cells.baselines[i] ?? 0) - baselineAt(centreOf(i))),
+        `row ${i}`,
+      ).toBeLessThan(2);
+    });
+    const read = classifyLine(img, cells)
+      .map((c) => c[0]?.char)
+      .join('');
+    expect(read.replace(/O/g, '0')).toBe(text.replace(/O/g, '0'));
+  });
+});

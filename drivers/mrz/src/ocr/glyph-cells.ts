@@ -73,6 +73,43 @@ function textRows(
   return { top: y0 + top, baseline: y0 + bottom };
 }
 
+/**
+ * The slope of a line's text (rows per column) from the text rows of its four quarters; 0 when
+ * fewer than three quarters show text of the line's full height, when the line drifts by less
+ * than a tenth of its cap height end to end, or when the fit is steeper than any photographed
+ * card line (6 %).
+ */
+function quarterSlope(
+  ink: (x: number, y: number) => boolean,
+  guess: LineBox,
+  y0: number,
+  y1: number,
+): number {
+  const level = textRows(ink, Math.round(guess.left), Math.round(guess.right), y0, y1, guess);
+  const cap = level.baseline - level.top;
+  const points: Array<[number, number]> = [];
+  for (let k = 0; k < 4; k++) {
+    const a = Math.round(guess.left + ((guess.right - guess.left) * k) / 4);
+    const b = Math.round(guess.left + ((guess.right - guess.left) * (k + 1)) / 4);
+    const rows = textRows(ink, a, b, y0, y1, guess);
+    const height = rows.baseline - rows.top;
+    if (height >= cap * 0.8 && height <= cap * 1.1)
+      points.push([(a + b) / 2, (rows.top + rows.baseline) / 2]);
+  }
+  if (points.length < 3) return 0;
+  const m = points.length;
+  const sx = points.reduce((t, [x]) => t + x, 0);
+  const sy = points.reduce((t, [, y]) => t + y, 0);
+  const sxx = points.reduce((t, [x]) => t + x * x, 0);
+  const sxy = points.reduce((t, [x, y]) => t + x * y, 0);
+  const den = m * sxx - sx * sx;
+  const slope = den === 0 ? 0 : (m * sxy - sx * sy) / den;
+  // A drift under a tenth of the cap height over the line is no slope worth following: such a
+  // line keeps its level rows exactly.
+  const drift = Math.abs(slope) * (guess.right - guess.left);
+  return Math.abs(slope) <= 0.06 && drift >= cap * 0.1 ? slope : 0;
+}
+
 /** The `n` cells of the line near `guess`, or undefined when its glyphs do not form a grid. */
 export function lineCells(
   img: GrayImage,
@@ -105,13 +142,26 @@ export function lineCells(
     solid[x - x0] = c >= (y1 - y0) * 0.9 ? 1 : 0;
   }
   const glyphPixel = (x: number, y: number): boolean => !solid[x - x0] && ink(x, y);
-  const { top, baseline } = textRows(glyphPixel, x0, x1, y0, y1, guess);
+  // A line seen at an angle slopes after the band's deskew (its lines converge): its rows are
+  // taken along that slope, else its text rows span the slope as well as the glyphs, and the
+  // cap height (hence the pitch guessed from it) comes out too large.
+  const slope = quarterSlope(glyphPixel, guess, y0, y1);
+  const xMiddle = (guess.left + guess.right) / 2;
+  const rowAt = (x: number, y: number): number => y + Math.round(slope * (x - xMiddle));
+  const along =
+    (pixel: (x: number, y: number) => boolean) =>
+    (x: number, y: number): boolean => {
+      const ys = rowAt(x, y);
+      return ys >= 0 && ys < img.height && pixel(x, ys);
+    };
+  const { top, baseline } = textRows(along(glyphPixel), x0, x1, y0, y1, guess);
   const capHeight = baseline - top;
   if (capHeight < 4) return undefined;
+  const inkAlong = along(ink);
   const columns: number[] = [];
   for (let x = x0; x < x1; x++) {
     let c = 0;
-    for (let y = top; y < baseline; y++) if (ink(x, y)) c++;
+    for (let y = top; y < baseline; y++) if (inkAlong(x, y)) c++;
     columns.push(c);
   }
   const pitchGuess = capHeight * pitchPerCapHeight;
@@ -180,7 +230,7 @@ export function lineCells(
       Math.round(c + pitch * 0.3),
       y0,
       y1,
-      (top + baseline) / 2,
+      rowAt(c, (top + baseline) / 2),
     ),
   );
   const fitted = fitLineRows(glyphs, centres);
@@ -192,7 +242,7 @@ export function lineCells(
     top,
     baseline,
     segmented,
-    baselines: sloped?.baselines ?? centres.map(() => baseline),
+    baselines: sloped?.baselines ?? centres.map((x) => baseline + slope * (x - xMiddle)),
     capHeight: sloped?.capHeight ?? capHeight,
   };
 }
