@@ -69,6 +69,8 @@ export function fitGrid(
     const found = searchStraight(centres, pitchGuess, n, inkedAtR, rectifiedPrior);
     // A perspective must earn its place: a straight grid wins near ties.
     if (found && (!best || found.score > best.score + 0.5)) best = { rectifier, ...found };
+    // A grid scores n at most (a segment in every cell): none can beat this one any more.
+    if (best && best.score + 0.5 >= n) break;
   }
   if (!best || best.score < n * 0.6) return undefined;
   const { rectifier, r0, pitch } = best;
