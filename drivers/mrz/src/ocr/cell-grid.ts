@@ -1,3 +1,5 @@
+import { fitLine } from './line-fit';
+
 /**
  * The grid of an MRZ line's character cells. The MRZ is fixed-pitch (ICAO 9303-3 §4.2.2), so
  * the glyphs' centres lie on evenly spaced cells, seen through the camera's perspective; the grid
@@ -147,15 +149,8 @@ export const gridCentre = (g: Grid, i: number): number =>
   (g.x0 + i * g.pitch) / (1 + i * g.perspective);
 
 function straightGrid(points: ReadonlyArray<[number, number]>): Grid | undefined {
-  const m = points.length;
-  const sx = points.reduce((a, [i]) => a + i, 0);
-  const sy = points.reduce((a, [, c]) => a + c, 0);
-  const sxx = points.reduce((a, [i]) => a + i * i, 0);
-  const sxy = points.reduce((a, [i, c]) => a + i * c, 0);
-  const den = m * sxx - sx * sx;
-  if (den === 0) return undefined;
-  const pitch = (m * sxy - sx * sy) / den;
-  return { x0: (sy - pitch * sx) / m, pitch, perspective: 0 };
+  const line = fitLine(points);
+  return line && { x0: line[0], pitch: line[1], perspective: 0 };
 }
 
 type Row3 = readonly [number, number, number];

@@ -6,25 +6,42 @@ import { gridCentre } from './cell-grid';
 import { lineCells } from './glyph-cells';
 import { OCR_B_FONT_PATH, ocrbTemplates } from './ocrb-templates';
 
+/** OCR-B glyphs drawn one by one on white: glyph `i` centred at `centreOf(i)`, on `baselineAt`. */
+function drawGlyphs(
+  text: string,
+  capPx: number,
+  size: { width: number; height: number },
+  centreOf: (i: number) => number,
+  baselineAt: (x: number) => number,
+) {
+  const canvas = createCanvas(size.width, size.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, size.width, size.height);
+  ctx.fillStyle = '#000';
+  ctx.font = `${capPx * 1.45}px "OCR-B MRZ templates"`;
+  [...text].forEach((c, i) => {
+    const x = centreOf(i);
+    ctx.fillText(c, x - ctx.measureText(c).width / 2, baselineAt(x));
+  });
+  const { data } = ctx.getImageData(0, 0, size.width, size.height);
+  return grayFromRgba(size.width, size.height, data);
+}
+
 /** A clean OCR-B line drawn with the font, scaled by `stretch` horizontally (keystone). */
 function drawLine(text: string, capPx: number, stretch: number) {
   const { geometry } = ocrbTemplates();
   const pitch = capPx * geometry.pitchPerCapHeight * stretch;
   const width = Math.ceil(pitch * (text.length + 2));
-  const height = capPx * 3;
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#000';
-  ctx.font = `${capPx * 1.45}px "OCR-B MRZ templates"`;
-  [...text].forEach((c, i) => {
-    const w = ctx.measureText(c).width;
-    ctx.fillText(c, pitch * (i + 1.5) - w / 2, capPx * 2);
-  });
-  const { data } = ctx.getImageData(0, 0, width, height);
+  const img = drawGlyphs(
+    text,
+    capPx,
+    { width, height: capPx * 3 },
+    (i) => pitch * (i + 1.5),
+    () => capPx * 2,
+  );
   return {
-    img: grayFromRgba(width, height, data),
+    img,
     box: {
       top: capPx,
       bottom: capPx * 2,
@@ -62,16 +79,13 @@ describe('a line seen in perspective', () => {
     const capPx = 30;
     const truth = { x0: 60, pitch: 30, perspective: -0.003 };
     const width = Math.ceil(gridCentre(truth, 29) + 80);
-    const canvas = createCanvas(width, capPx * 3);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, width, capPx * 3);
-    ctx.fillStyle = '#000';
-    ctx.font = `${capPx * 1.45}px "OCR-B MRZ templates"`;
-    [...text].forEach((c, i) => {
-      ctx.fillText(c, gridCentre(truth, i) - ctx.measureText(c).width / 2, capPx * 2);
-    });
-    const img = grayFromRgba(width, capPx * 3, ctx.getImageData(0, 0, width, capPx * 3).data);
+    const img = drawGlyphs(
+      text,
+      capPx,
+      { width, height: capPx * 3 },
+      (i) => gridCentre(truth, i),
+      () => capPx * 2,
+    );
     const box = { top: capPx, bottom: capPx * 2, left: 50, right: width - 40 };
     const cells = lineCells(img, box, 30, ocrbTemplates().geometry.pitchPerCapHeight);
     expect(cells?.centres).toHaveLength(30);
@@ -89,20 +103,9 @@ describe('a line sloping after the deskew (the lines of a photographed card conv
     const pitch = capPx * geometry.pitchPerCapHeight;
     const slope = 0.02;
     const width = Math.ceil(pitch * (text.length + 4));
-    const height = capPx * 5;
-    const canvas = createCanvas(width, height);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.fillStyle = '#000';
-    ctx.font = `${capPx * 1.45}px "OCR-B MRZ templates"`;
     const centreOf = (i: number): number => pitch * (i + 2);
     const baselineAt = (x: number): number => capPx * 2.5 + slope * (x - width / 2);
-    [...text].forEach((c, i) => {
-      const x = centreOf(i);
-      ctx.fillText(c, x - ctx.measureText(c).width / 2, baselineAt(x));
-    });
-    const img = grayFromRgba(width, height, ctx.getImageData(0, 0, width, height).data);
+    const img = drawGlyphs(text, capPx, { width, height: capPx * 5 }, centreOf, baselineAt);
     // The band's box: level, as tall as the sloping line's whole extent.
     const box = {
       top: Math.round(baselineAt(0) - capPx),

@@ -1,5 +1,6 @@
 import type { GrayImage } from './gray-image';
 import { fitGrid, gridCentre, type GridPrior } from './cell-grid';
+import { fitLine } from './line-fit';
 import { fitLineRows, glyphRows } from './line-rows';
 import { otsuThreshold } from './otsu';
 
@@ -97,13 +98,7 @@ function quarterSlope(
       points.push([(a + b) / 2, (rows.top + rows.baseline) / 2]);
   }
   if (points.length < 3) return 0;
-  const m = points.length;
-  const sx = points.reduce((t, [x]) => t + x, 0);
-  const sy = points.reduce((t, [, y]) => t + y, 0);
-  const sxx = points.reduce((t, [x]) => t + x * x, 0);
-  const sxy = points.reduce((t, [x, y]) => t + x * y, 0);
-  const den = m * sxx - sx * sx;
-  const slope = den === 0 ? 0 : (m * sxy - sx * sy) / den;
+  const slope = fitLine(points)?.[1] ?? 0;
   // A drift under a tenth of the cap height over the line is no slope worth following: such a
   // line keeps its level rows exactly.
   const drift = Math.abs(slope) * (guess.right - guess.left);

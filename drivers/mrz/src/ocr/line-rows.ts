@@ -1,3 +1,5 @@
+import { fitLine } from './line-fit';
+
 /**
  * Where each cell's glyph stands vertically. One cap line and baseline for a whole MRZ line
  * holds head-on; a card photographed at an angle makes its lines converge, so after the band is
@@ -46,25 +48,6 @@ export function glyphRows(
   while (top > 0 && (counts[top - 1] ?? 0) >= floor) top--;
   while (bottom < counts.length && (counts[bottom] ?? 0) >= floor) bottom++;
   return { centre: (left + right) / 2, top: y0 + top, bottom: y0 + bottom };
-}
-
-/** Least-squares line `a + b·x` through the points; undefined when they share one x. */
-function fitLine(points: ReadonlyArray<readonly [number, number]>): [number, number] | undefined {
-  const m = points.length;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let sxy = 0;
-  for (const [x, y] of points) {
-    sx += x;
-    sy += y;
-    sxx += x * x;
-    sxy += x * y;
-  }
-  const den = m * sxx - sx * sx;
-  if (m < 2 || Math.abs(den) < 1e-9) return undefined;
-  const b = (m * sxy - sx * sy) / den;
-  return [(sy - b * sx) / m, b];
 }
 
 /** Fits, drops the points off by more than `tolerance`, and fits again. */
