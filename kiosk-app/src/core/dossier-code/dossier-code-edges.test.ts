@@ -4,21 +4,11 @@
  * surrounding blanks, URLs that are not our lookup page, and what each refusal says.
  */
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../testing/thrown-by';
 import { QrError } from '@kiosk/id-card/qr';
 import { classifyQr } from './classify-qr';
 import { parseDossierCode } from './dossier-code-format';
 import { formatReceiptQr, isReceiptQrShape, parseReceiptQr } from './receipt-qr';
-
-/** The QrError a call throws (the test fails if it throws nothing or something else). */
-function refusal(call: () => unknown): QrError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof QrError) return error;
-    throw error;
-  }
-  throw new Error('no QrError thrown');
-}
 
 describe('parseDossierCode', () => {
   it.each([
@@ -29,7 +19,7 @@ describe('parseDossierCode', () => {
     'H29-250229-0001',
     'H29-260431-0001',
   ])('refuses %s, a date that does not exist', (code) => {
-    const error = refusal(() => parseDossierCode(code));
+    const error = thrownBy(QrError, () => parseDossierCode(code));
     expect(error.code).toBe('QR_DOSSIER_CODE');
     expect(error.message).toContain(`date ${code.slice(4, 10)} does not exist`);
     expect(error.field).toBe('dossierCode');
@@ -48,7 +38,7 @@ describe('parseDossierCode', () => {
       receivedOn: '2026-11-28',
       sequence: 42,
     });
-    const error = refusal(() => parseDossierCode('H29-2611-0042'));
+    const error = thrownBy(QrError, () => parseDossierCode('H29-2611-0042'));
     expect(error.message).toBe('a dossier code looks like <unit>-YYMMDD-NNNN');
     expect(error.field).toBe('dossierCode');
   });
@@ -70,11 +60,11 @@ describe('receipt QR edges', () => {
     expect(parseReceiptQr(' https://dvc.example.vn/tra-cuu?ma=H29-261128-0001 ').dossier.code).toBe(
       'H29-261128-0001',
     );
-    const error = refusal(() => parseReceiptQr('https://dvc.example.vn/tra-cuu?x=1'));
+    const error = thrownBy(QrError, () => parseReceiptQr('https://dvc.example.vn/tra-cuu?x=1'));
     expect(error.code).toBe('QR_DOSSIER_CODE');
     expect(error.message).toBe('the receipt URL has no ma= parameter');
     expect(error.field).toBe('dossierCode');
-    const other = refusal(() => parseReceiptQr('https://example.vn/other'));
+    const other = thrownBy(QrError, () => parseReceiptQr('https://example.vn/other'));
     expect(other.code).toBe('QR_FORMAT');
     expect(other.message).toBe('not a receipt QR of this kiosk');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../testing/thrown-by';
 import { openDatabase, type KioskDatabase } from '../store/database';
 import { DossierCodeAllocator, DossierCodeError, blockOfKiosk } from './dossier-code';
 import { DOSSIER_CODE_MIGRATIONS } from './dossier-code-migrations';
@@ -6,21 +7,12 @@ import { DOSSIER_CODE_MIGRATIONS } from './dossier-code-migrations';
 const open = (): KioskDatabase => openDatabase(':memory:', DOSSIER_CODE_MIGRATIONS);
 const noon = new Date('2026-03-10T12:00:00+07:00');
 
-function failure(fn: () => unknown): DossierCodeError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DossierCodeError) return error;
-    throw error;
-  }
-  throw new Error('expected a DossierCodeError');
-}
-
 describe('dossier code settings', () => {
   it.each(['H29-1', 'H29 ', 'H29/12', '.H29', 'A'.repeat(31)])(
     'refuses the unit code %j, naming what is allowed',
     (unitCode) => {
-      const error = failure(
+      const error = thrownBy(
+        DossierCodeError,
         () => new DossierCodeAllocator(open(), { unitCode, block: blockOfKiosk(1) }),
       );
       expect(error.name).toBe('DossierCodeError');
@@ -36,7 +28,8 @@ describe('dossier code settings', () => {
   });
 
   it('refuses a block whose first number is after its last, and says so', () => {
-    const error = failure(
+    const error = thrownBy(
+      DossierCodeError,
       () => new DossierCodeAllocator(open(), { unitCode: 'H29', block: { first: 12, last: 11 } }),
     );
     expect(error.code).toBe('DOSSIER_CODE_CONFIG');
@@ -49,7 +42,7 @@ describe('dossier code settings', () => {
       block: { first: 7, last: 7 },
     });
     expect(alloc.allocate(noon)).toBe('H29-260310-0007');
-    const error = failure(() => alloc.allocate(noon));
+    const error = thrownBy(DossierCodeError, () => alloc.allocate(noon));
     expect(error.code).toBe('DOSSIER_CODE_BLOCK_EXHAUSTED');
     expect(error.message).toContain('7–7');
     expect(error.message).toContain('260310');
@@ -58,8 +51,10 @@ describe('dossier code settings', () => {
   it('checks live settings at start-up and at every allocation', () => {
     let unitCode = 'bad code';
     expect(
-      failure(() => new DossierCodeAllocator(open(), () => ({ unitCode, block: blockOfKiosk(2) })))
-        .code,
+      thrownBy(
+        DossierCodeError,
+        () => new DossierCodeAllocator(open(), () => ({ unitCode, block: blockOfKiosk(2) })),
+      ).code,
     ).toBe('DOSSIER_CODE_CONFIG');
     unitCode = 'H29';
     const alloc = new DossierCodeAllocator(open(), () => ({ unitCode, block: blockOfKiosk(2) }));
@@ -67,12 +62,14 @@ describe('dossier code settings', () => {
     unitCode = 'H30';
     expect(alloc.allocate(noon)).toBe('H30-260310-2000');
     unitCode = 'h30';
-    expect(failure(() => alloc.allocate(noon)).message).toMatch(
+    expect(thrownBy(DossierCodeError, () => alloc.allocate(noon)).message).toMatch(
       /^dossier code settings are invalid: /,
     );
   });
 
   it('names the refused kiosk number', () => {
-    expect(failure(() => blockOfKiosk(0)).message).toBe('kiosk number 0 must be 1–9');
+    expect(thrownBy(DossierCodeError, () => blockOfKiosk(0)).message).toBe(
+      'kiosk number 0 must be 1–9',
+    );
   });
 });

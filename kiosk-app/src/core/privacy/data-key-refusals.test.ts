@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../testing/thrown-by';
 import { dataKeyFromBytes, loadDataKey, parseKeyContent } from './data-key';
 import { PrivacyError, isPrivacyError } from './privacy-error';
 
@@ -27,21 +28,11 @@ function writeKey(file: string, content: string | Buffer, mode = 0o600): string 
   return file;
 }
 
-function refusal(fn: () => unknown): PrivacyError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PrivacyError) return error;
-    throw error;
-  }
-  throw new Error('expected a PrivacyError');
-}
-
 const posix = process.platform !== 'win32';
 
 describe('a key made from bytes', () => {
   it('must have 32 bytes, and says how many it got', () => {
-    const error = refusal(() => dataKeyFromBytes(Buffer.alloc(31)));
+    const error = thrownBy(PrivacyError, () => dataKeyFromBytes(Buffer.alloc(31)));
     expect(error.code).toBe('KEY_FILE_INVALID');
     expect(error.message).toBe('a data key must be 32 bytes, not 31');
     expect(error.name).toBe('PrivacyError');
@@ -73,7 +64,7 @@ describe('a provisioned key file', () => {
     const inside = writeKey(join(dataDir, 'data.key'), HEX);
     const link = join(etc, 'data.key');
     symlinkSync(inside, link);
-    const error = refusal(() => loadDataKey({ keyFile: link, dataDir }));
+    const error = thrownBy(PrivacyError, () => loadDataKey({ keyFile: link, dataDir }));
     expect(error.code).toBe('KEY_FILE_IN_DATA_DIR');
     expect(error.message).toBe(
       `The data key ${link} is inside the data directory ${dataDir}. Keep it outside (the ` +
@@ -84,7 +75,7 @@ describe('a provisioned key file', () => {
 
   it('is refused when the data directory itself is given as the key (not a regular file)', () => {
     const { dataDir } = folders();
-    const error = refusal(() => loadDataKey({ keyFile: dataDir, dataDir }));
+    const error = thrownBy(PrivacyError, () => loadDataKey({ keyFile: dataDir, dataDir }));
     expect(error.code).toBe('KEY_FILE_INVALID');
     expect(error.message).toBe(`The data key ${dataDir} is not a regular file.`);
   });
@@ -92,7 +83,7 @@ describe('a provisioned key file', () => {
   it('names a missing file and where the key comes from', () => {
     const { dataDir, etc } = folders();
     const file = join(etc, 'gone.key');
-    const error = refusal(() => loadDataKey({ keyFile: file, dataDir }));
+    const error = thrownBy(PrivacyError, () => loadDataKey({ keyFile: file, dataDir }));
     expect(error.code).toBe('KEY_FILE_MISSING');
     expect(error.message).toContain(`The data key file ${file} does not exist.`);
     expect(error.message).toContain('The install script creates it');
@@ -101,7 +92,7 @@ describe('a provisioned key file', () => {
   it('reports a path it cannot even look at as unreadable, not missing', () => {
     const { dataDir, etc } = folders();
     const file = join(writeKey(join(etc, 'plain'), 'x'), 'data.key');
-    const error = refusal(() => loadDataKey({ keyFile: file, dataDir }));
+    const error = thrownBy(PrivacyError, () => loadDataKey({ keyFile: file, dataDir }));
     expect(error.code).toBe('KEY_FILE_UNREADABLE');
     expect(error.message).toMatch(new RegExp(`^Cannot read the data key file ${file}: ENOTDIR`));
   });
@@ -111,7 +102,7 @@ describe('a provisioned key file', () => {
     () => {
       const { dataDir, etc } = folders();
       const file = writeKey(join(etc, 'data.key'), HEX, 0o640);
-      const error = refusal(() => loadDataKey({ keyFile: file, dataDir }));
+      const error = thrownBy(PrivacyError, () => loadDataKey({ keyFile: file, dataDir }));
       expect(error.code).toBe('KEY_FILE_PERMISSIONS');
       expect(error.message).toBe(
         `The data key ${file} has mode 0640; it must be readable by the kiosk user only. ` +
@@ -125,7 +116,7 @@ describe('a provisioned key file', () => {
   it.runIf(posix)('is refused when anyone else can write it', () => {
     const { dataDir, etc } = folders();
     const file = writeKey(join(etc, 'data.key'), HEX, 0o602);
-    expect(refusal(() => loadDataKey({ keyFile: file, dataDir })).code).toBe(
+    expect(thrownBy(PrivacyError, () => loadDataKey({ keyFile: file, dataDir })).code).toBe(
       'KEY_FILE_PERMISSIONS',
     );
   });
@@ -135,7 +126,9 @@ describe('a provisioned key file', () => {
     () => {
       // /proc/self/mem is a regular file, mode 0600, whose first bytes cannot be read (EIO).
       const { dataDir } = folders();
-      const error = refusal(() => loadDataKey({ keyFile: '/proc/self/mem', dataDir }));
+      const error = thrownBy(PrivacyError, () =>
+        loadDataKey({ keyFile: '/proc/self/mem', dataDir }),
+      );
       expect(error.code).toBe('KEY_FILE_UNREADABLE');
       expect(error.message).toMatch(/^Cannot read the data key file \/proc\/self\/mem: /);
     },
@@ -157,7 +150,7 @@ describe('a provisioned key file', () => {
   it('says what it found when the content is not a key', () => {
     const { dataDir, etc } = folders();
     const file = writeKey(join(etc, 'data.key'), 'not a key\n');
-    const error = refusal(() => loadDataKey({ keyFile: file, dataDir }));
+    const error = thrownBy(PrivacyError, () => loadDataKey({ keyFile: file, dataDir }));
     expect(error.code).toBe('KEY_FILE_INVALID');
     expect(error.message).toBe(
       `${file} does not hold a 32-byte key (expected 64 hex digits or 32 raw bytes, found 10 bytes).`,
@@ -181,7 +174,7 @@ describe('the key file content', () => {
 describe('without a key file', () => {
   it('names the setting and the installer’s path', () => {
     const { dataDir } = folders();
-    const error = refusal(() => loadDataKey({ dataDir }));
+    const error = thrownBy(PrivacyError, () => loadDataKey({ dataDir }));
     expect(error.code).toBe('KEY_FILE_MISSING');
     expect(error.message).toContain('/etc/cccd-kiosk/data.key');
     expect(error.message).toContain('or start in demo mode');
@@ -190,7 +183,7 @@ describe('without a key file', () => {
   it('reports a demo key it cannot create', () => {
     const { root } = folders();
     const dataDir = writeKey(join(root, 'data-is-a-file'), 'x');
-    const error = refusal(() => loadDataKey({ dataDir, allowDemoKey: true }));
+    const error = thrownBy(PrivacyError, () => loadDataKey({ dataDir, allowDemoKey: true }));
     expect(isPrivacyError(error, 'KEY_FILE_UNREADABLE')).toBe(true);
     expect(error.message).toMatch(
       new RegExp(`^Cannot create the demo data key ${join(dataDir, 'keys', 'data.key')}: `),

@@ -3,6 +3,7 @@
  * and a row that its own key cannot open stops the kiosk (a key file replaced under the same id).
  */
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../testing/thrown-by';
 import { coreMigrations } from '../store/core-migrations';
 import { openDatabase, type KioskDatabase } from '../store/database';
 import { FieldCipher } from './field-cipher';
@@ -22,16 +23,6 @@ const checks = (db: KioskDatabase) =>
     sealed: string;
     created_at: string;
   }[];
-
-function refusal(fn: () => unknown): PrivacyError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PrivacyError) return error;
-    throw error;
-  }
-  throw new Error('expected a PrivacyError');
-}
 
 describe('assertKeyMatchesDatabase', () => {
   it('records the key once, sealed in its own column, at the time given', () => {
@@ -68,7 +59,9 @@ describe('assertKeyMatchesDatabase', () => {
       new FieldCipher({ current: testKey(2), previous: [testKey(1)] }),
       () => new Date('2026-04-01'),
     );
-    const error = refusal(() => assertKeyMatchesDatabase(db, new FieldCipher(testKey(3))));
+    const error = thrownBy(PrivacyError, () =>
+      assertKeyMatchesDatabase(db, new FieldCipher(testKey(3))),
+    );
     expect(error.code).toBe('KEY_MISMATCH');
     expect(error.message).toBe(
       `This database was encrypted with data key ${testKey(1).id}, ${testKey(2).id}, but the ` +
@@ -84,7 +77,7 @@ describe('assertKeyMatchesDatabase', () => {
     // The row a key of the same id but other bytes would have written.
     const forged = cipher.seal('another key check', { table: 'privacy_key_check', column: 'x' });
     db.prepare('UPDATE privacy_key_check SET sealed = ?').run(forged);
-    const error = refusal(() => assertKeyMatchesDatabase(db, cipher));
+    const error = thrownBy(PrivacyError, () => assertKeyMatchesDatabase(db, cipher));
     expect(error.code).toBe('KEY_MISMATCH');
     expect(error.message).toBe(
       `The data key ${testKey(1).id} does not open this database's key check: the key file was ` +
@@ -93,6 +86,8 @@ describe('assertKeyMatchesDatabase', () => {
     db.prepare('UPDATE privacy_key_check SET sealed = ?').run(
       cipher.seal('another text', { table: 'privacy_key_check', column: 'sealed' }),
     );
-    expect(refusal(() => assertKeyMatchesDatabase(db, cipher)).code).toBe('KEY_MISMATCH');
+    expect(thrownBy(PrivacyError, () => assertKeyMatchesDatabase(db, cipher)).code).toBe(
+      'KEY_MISMATCH',
+    );
   });
 });

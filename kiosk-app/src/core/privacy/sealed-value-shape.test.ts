@@ -4,6 +4,7 @@
  * short or long, and the messages that name the column and the key but never the value.
  */
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../testing/thrown-by';
 import { BlindIndex } from './blind-index';
 import { FieldCipher } from './field-cipher';
 import { createOutboxPayloadCodec } from './outbox-payload-codec';
@@ -13,29 +14,19 @@ import { testKey } from './test-keys';
 const SLIP = { table: 'receipts', column: 'slip_json' };
 const ID = { table: 'receipts', column: 'personal_id' };
 
-function refusal(fn: () => unknown): PrivacyError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PrivacyError) return error;
-    throw error;
-  }
-  throw new Error('expected a PrivacyError');
-}
-
 describe('a sealed value', () => {
   const cipher = new FieldCipher(testKey(1));
   const id = testKey(1).id;
   const body = (bytes: number) => Buffer.alloc(bytes, 1).toString('base64url');
 
   it('needs room for a 12-byte nonce and a 16-byte tag', () => {
-    const short = refusal(() => cipher.open(`kf1:${id}:${body(27)}`, SLIP));
+    const short = thrownBy(PrivacyError, () => cipher.open(`kf1:${id}:${body(27)}`, SLIP));
     expect(short.code).toBe('SEALED_VALUE_MALFORMED');
     expect(short.message).toBe(
       'The value in receipts.slip_json is not a sealed value of format kf1.',
     );
     // 28 bytes is an empty text under a nonce and a tag: well formed, and this one forged.
-    expect(refusal(() => cipher.open(`kf1:${id}:${body(28)}`, SLIP)).code).toBe(
+    expect(thrownBy(PrivacyError, () => cipher.open(`kf1:${id}:${body(28)}`, SLIP)).code).toBe(
       'SEALED_VALUE_TAMPERED',
     );
   });
@@ -60,7 +51,7 @@ describe('a sealed value', () => {
   it('made with an unknown key names that key and the kiosk’s own', () => {
     const other = testKey(2);
     const sealed = new FieldCipher(other).seal('x', SLIP);
-    const error = refusal(() => cipher.open(sealed, SLIP));
+    const error = thrownBy(PrivacyError, () => cipher.open(sealed, SLIP));
     expect(error.code).toBe('KEY_UNKNOWN');
     expect(error.message).toBe(
       `A sealed value was made with data key ${other.id}, which this kiosk does not have ` +
@@ -72,7 +63,7 @@ describe('a sealed value', () => {
 
   it('altered says so and names the column', () => {
     const sealed = cipher.seal('Trần Thị Mẫu', SLIP);
-    const error = refusal(() => cipher.open(sealed, ID));
+    const error = thrownBy(PrivacyError, () => cipher.open(sealed, ID));
     expect(error.message).toMatch(/^A sealed value in receipts\.personal_id failed authentication/);
   });
 
@@ -117,7 +108,7 @@ describe('the outbox payload codec', () => {
   it('reads plain text only when it looks like a queued dossier (JSON object)', () => {
     const codec = createOutboxPayloadCodec(testKey(1));
     expect(codec.decode('{"code":"H01-260310-1001"}')).toBe('{"code":"H01-260310-1001"}');
-    expect(refusal(() => codec.decode('["not","a","dossier"]')).code).toBe(
+    expect(thrownBy(PrivacyError, () => codec.decode('["not","a","dossier"]')).code).toBe(
       'SEALED_VALUE_MALFORMED',
     );
     const strict = createOutboxPayloadCodec(testKey(1), { acceptPlaintext: false });
